@@ -1,0 +1,18 @@
+// A verdict in word, icon and colour together: colour alone fails colour-blind users and screen readers.
+import { verdictName } from '../../core/names';
+import type { Verdict } from '../../core/types';
+import { useLang } from './lang';
+
+const ICONS: Record<Verdict, string> = { banned: '⛔', review: '⚠', allowed: '✓' };
+
+export function VerdictBadge({ verdict }: { verdict: Verdict }) {
+  const lang = useLang();
+  return (
+    <span class={`verdict verdict-${verdict}`}>
+      <span class="verdict-icon" aria-hidden="true">
+        {ICONS[verdict]}
+      </span>
+      {verdictName(lang, verdict)}
+    </span>
+  );
+}

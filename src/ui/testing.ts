@@ -1,0 +1,79 @@
+// Test support for the popup and options components: a fake background behind the real typed client, and
+// helpers that render and interact inside preact's act() so effects and promises have settled when they return.
+import { render, type ComponentChild } from 'preact';
+import { act } from 'preact/test-utils';
+import { createClient, type Request, type RequestType, type ResponseOf } from '../protocol';
+
+export type FakeAnswers = {
+  [K in RequestType]?: (request: Request<K>) => ResponseOf<K> | Promise<ResponseOf<K>>;
+};
+
+/** A client whose requests are recorded in `sent` and answered by `answers`; a throw becomes an error reply. */
+export function fakeClient(answers: FakeAnswers) {
+  const sent: Request[] = [];
+  const client = createClient(async (message) => {
+    const request = message as Request;
+    sent.push(request);
+    const answer = answers[request.type] as ((r: Request) => unknown) | undefined;
+    if (!answer) return { ok: false, error: `no answer for ${request.type}` };
+    try {
+      return { ok: true, value: await answer(request) };
+    } catch (error) {
+      return { ok: false, error: (error as Error).message };
+    }
+  });
+  const sentOf = <K extends RequestType>(type: K) => sent.filter((r) => r.type === type) as Request<K>[];
+  return { client, sent, sentOf };
+}
+
+/** Lets pending promises, timers of 0 ms and the re-renders they cause run. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+}
+
+export async function mount(vnode: ComponentChild): Promise<HTMLElement> {
+  const container = document.createElement('div');
+  document.body.append(container);
+  await act(() => render(vnode, container));
+  await settle();
+  return container;
+}
+
+export async function unmountAll(): Promise<void> {
+  for (const container of [...document.body.children]) {
+    await act(() => render(null, container));
+    container.remove();
+  }
+}
+
+export async function click(element: Element | null | undefined): Promise<void> {
+  if (!(element instanceof HTMLElement)) throw new Error('nothing to click');
+  await act(() => element.click());
+  await settle();
+}
+
+/** Sets a form control's value and fires the event preact listens to. */
+export async function change(
+  element: Element | null | undefined,
+  value: string,
+  event: 'change' | 'input' = 'change',
+): Promise<void> {
+  if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement)) {
+    throw new Error('not a form control');
+  }
+  await act(() => {
+    element.value = value;
+    element.dispatchEvent(new Event(event, { bubbles: true }));
+  });
+  await settle();
+}
+
+/** Every button whose visible text contains `text`. */
+export const buttonsWithText = (root: ParentNode, text: string): HTMLButtonElement[] =>
+  [...root.querySelectorAll('button')].filter((b) => b.textContent?.includes(text));
+
+export function buttonWithText(root: ParentNode, text: string): HTMLButtonElement {
+  const [button] = buttonsWithText(root, text);
+  if (!button) throw new Error(`no button "${text}"`);
+  return button;
+}
