@@ -1,0 +1,240 @@
+// A link's verdict on a platform, surface and instant, with the rule that decided it and why.
+//
+// How rules combine (the data in src/rules relies on this):
+// - The platform's own goods (抖音小店 on Douyin, 淘宝/天猫 on Taobao Live …) are allowed without a rule.
+// - A short link whose target the text hides is `review`: nobody can tell where it leads.
+// - Of the rules in force at `at` that name this platform, surface and link, the most recent `from` decides: a newer
+//   announcement supersedes an older one for what it covers. Same day: the stricter verdict wins.
+// - Inside the deciding rule, an exception in force at `at` (Kuaishou's Double-11 window) overrides its verdict.
+// - A rule or exception that needs a fact the link does not show (affiliate or not, JD 自营 or not) cannot be
+//   applied for sure: if it would change the verdict, the answer is `review`.
+// - Nothing applies → `review`, "no rule known": cartlint never guesses that a third-party link is fine.
+import { t } from '../ui/i18n';
+import { beijingLabel, listOf, platformName, sourceName, surfaceName } from './names';
+import type {
+  Decision,
+  Lang,
+  LinkFinding,
+  LinkMatch,
+  LoadedRule,
+  LocalizedText,
+  Platform,
+  Rule,
+  RuleException,
+  Source,
+  Surface,
+  SurfaceOrUnknown,
+  Verdict,
+} from './types';
+
+/** What each platform sells itself; never third-party there. */
+export const OWN_SOURCES: Record<Platform, readonly Source[]> = {
+  kuaishou: ['kuaishou'],
+  douyin: ['douyin'],
+  xiaohongshu: ['xiaohongshu'],
+  weixin: ['weixin'],
+  'taobao-live': ['taobao', 'tmall'],
+};
+
+const SEVERITY: Record<Verdict, number> = { banned: 2, review: 1, allowed: 0 };
+
+/** Does a rule's link list cover this link? `maybe`: only a fact the text does not show could tell. */
+type Fit = 'yes' | 'maybe' | 'no';
+/** Which unknown fact made a fit `maybe`. */
+type Unknown = 'affiliate' | 'seller';
+
+function fitOne(match: LinkMatch, link: LinkFinding): { fit: Fit; unknown?: Unknown } {
+  if (match.source !== '*' && match.source !== link.source) return { fit: 'no' };
+  if (match.affiliate !== undefined) {
+    if (link.affiliate === null) return { fit: 'maybe', unknown: 'affiliate' };
+    if (link.affiliate !== match.affiliate) return { fit: 'no' };
+  }
+  if (match.seller !== undefined) {
+    if (link.seller === undefined) return { fit: 'maybe', unknown: 'seller' };
+    if (link.seller !== match.seller) return { fit: 'no' };
+  }
+  return { fit: 'yes' };
+}
+
+function fit(matches: readonly LinkMatch[], link: LinkFinding): { fit: Fit; unknown?: Unknown } {
+  let best: { fit: Fit; unknown?: Unknown } = { fit: 'no' };
+  for (const match of matches) {
+    const result = fitOne(match, link);
+    if (result.fit === 'yes') return result;
+    if (result.fit === 'maybe') best = result;
+  }
+  return best;
+}
+
+const inForce = (span: { from: string; until?: string }, time: number) =>
+  Date.parse(span.from) <= time && (span.until === undefined || time < Date.parse(span.until));
+
+const isEnabled = (rule: Rule) => (rule as Partial<LoadedRule>).enabled !== false;
+
+/** Rules about this platform and surface, switched on, whose links could cover this one. */
+function relevantRules(link: LinkFinding, platform: Platform, surface: Surface, rules: readonly Rule[]): Rule[] {
+  return rules.filter(
+    (rule) =>
+      isEnabled(rule) &&
+      rule.platform === platform &&
+      rule.surfaces.includes(surface) &&
+      fit(rule.links, link).fit !== 'no',
+  );
+}
+
+/** One sentence per language, each with its own substitutions (names, summaries). */
+function sentence(make: (lang: Lang) => string): LocalizedText {
+  return { zh: make('zh'), en: make('en') };
+}
+
+function ruleSentence(verdict: Verdict, label: (lang: Lang) => string, since: string, summary: LocalizedText) {
+  const key = verdict === 'banned' ? 'reason_banned' : verdict === 'review' ? 'reason_review' : 'reason_allowed';
+  return sentence((lang) => t(lang, key, label(lang), beijingLabel(lang, since), summary[lang]));
+}
+
+function unsureSentence(unknown: Unknown, id: string, summary: LocalizedText) {
+  const key = unknown === 'affiliate' ? 'reason_unsure_affiliate' : 'reason_unsure_seller';
+  return sentence((lang) => t(lang, key, id, summary[lang]));
+}
+
+/** The verdict of one rule (and its exceptions) for a link it covers. */
+function applyRule(rule: Rule, link: LinkFinding, time: number, unknown: Unknown | undefined): Decision {
+  if (unknown) {
+    return { verdict: 'review', rule: rule.id, reason: unsureSentence(unknown, rule.id, rule.summary), since: rule.from };
+  }
+  for (const exception of rule.exceptions ?? []) {
+    if (!inForce(exception, time)) continue;
+    const match = fit(exception.links, link);
+    if (match.fit === 'no' || exception.verdict === rule.verdict) continue;
+    if (match.fit === 'maybe') {
+      const reason = unsureSentence(match.unknown!, exception.id, exception.summary);
+      return { verdict: 'review', rule: exception.id, reason, since: exception.from };
+    }
+    return exceptionDecision(rule, exception);
+  }
+  const reason = ruleSentence(rule.verdict, () => rule.id, rule.from, rule.summary);
+  return { verdict: rule.verdict, rule: rule.id, reason, since: rule.from };
+}
+
+function exceptionDecision(rule: Rule, exception: RuleException): Decision {
+  const label = (lang: Lang) => t(lang, 'reason_exception_label', exception.id, rule.id);
+  const reason = ruleSentence(exception.verdict, label, exception.from, exception.summary);
+  return { verdict: exception.verdict, rule: exception.id, reason, since: exception.from };
+}
+
+/** What holds whatever the rules say: the platform's own goods, and short links nobody can read. */
+function withoutRules(link: LinkFinding, platform: Platform): Decision | null {
+  if (OWN_SOURCES[platform].includes(link.source)) {
+    const reason = sentence((lang) => t(lang, 'reason_own', sourceName(lang, link.source), platformName(lang, platform)));
+    return { verdict: 'allowed', rule: null, reason };
+  }
+  if (link.source === 'shortener') return { verdict: 'review', rule: null, reason: sentence((lang) => t(lang, 'reason_shortener')) };
+  return null;
+}
+
+function noRuleKnown(link: LinkFinding, platform: Platform, surface: SurfaceOrUnknown): Decision {
+  const reason = sentence((lang) =>
+    t(lang, 'reason_no_rule', sourceName(lang, link.source), platformName(lang, platform), surfaceName(lang, surface)),
+  );
+  return { verdict: 'review', rule: null, reason };
+}
+
+/** The decision at one instant on one known surface, without looking ahead. */
+function decideAt(link: LinkFinding, platform: Platform, surface: Surface, time: number, rules: readonly Rule[]): Decision {
+  const fixed = withoutRules(link, platform);
+  if (fixed) return fixed;
+  const candidates = relevantRules(link, platform, surface, rules)
+    .filter((rule) => inForce(rule, time))
+    .sort((a, b) => Date.parse(b.from) - Date.parse(a.from) || SEVERITY[b.verdict] - SEVERITY[a.verdict]);
+  for (const rule of candidates) {
+    const match = fit(rule.links, link);
+    // An allowing rule that may not cover the link says nothing; a banning one makes it uncertain.
+    if (match.fit === 'maybe' && rule.verdict === 'allowed') continue;
+    return applyRule(rule, link, time, match.fit === 'maybe' ? match.unknown : undefined);
+  }
+  return noRuleKnown(link, platform, surface);
+}
+
+/** The first later instant at which a rule or exception starts or ends and the verdict changes. */
+function upcomingChange(
+  link: LinkFinding,
+  platform: Platform,
+  surface: Surface,
+  time: number,
+  rules: readonly Rule[],
+  current: Decision,
+): Decision['upcoming'] {
+  const boundaries = new Map<number, string>();
+  for (const rule of relevantRules(link, platform, surface, rules)) {
+    for (const span of [rule, ...(rule.exceptions ?? [])]) {
+      for (const iso of [span.from, span.until]) {
+        if (iso !== undefined && Date.parse(iso) > time) boundaries.set(Date.parse(iso), iso);
+      }
+    }
+  }
+  for (const [when, iso] of [...boundaries].sort((a, b) => a[0] - b[0])) {
+    const later = decideAt(link, platform, surface, when, rules);
+    if (later.verdict !== current.verdict && later.rule !== null) {
+      return { rule: later.rule, verdict: later.verdict, from: iso, reason: later.reason };
+    }
+  }
+  return undefined;
+}
+
+/** Every surface the platform's rules speak about: what an unknown page could be. */
+function surfacesOf(platform: Platform, rules: readonly Rule[]): Surface[] {
+  const surfaces = new Set<Surface>();
+  for (const rule of rules) if (rule.platform === platform && isEnabled(rule)) rule.surfaces.forEach((s) => surfaces.add(s));
+  return [...surfaces];
+}
+
+/** An unknown surface: one answer when every surface agrees, else `review` naming where the link is banned. */
+function decideOverSurfaces(link: LinkFinding, platform: Platform, time: number, rules: readonly Rule[]): Decision {
+  const fixed = withoutRules(link, platform);
+  if (fixed) return fixed;
+  const each = surfacesOf(platform, rules).map((surface) => ({
+    surface,
+    decision: decideAt(link, platform, surface, time, rules),
+  }));
+  const first = each[0]?.decision;
+  if (!first) return noRuleKnown(link, platform, 'unknown');
+  if (each.every(({ decision }) => decision.verdict === first.verdict && first.verdict !== 'review')) return first;
+  if (each.every(({ decision }) => decision.rule === null && decision.verdict === first.verdict)) return first;
+  const banned = each.filter(({ decision }) => decision.verdict === 'banned');
+  const flagged = banned.length > 0 ? banned : each.filter(({ decision }) => decision.verdict !== 'allowed');
+  const names = (lang: Lang) => listOf(lang, flagged.map(({ surface }) => surfaceName(lang, surface)));
+  const ruleIds = [...new Set(banned.map(({ decision }) => decision.rule).filter((id): id is string => id !== null))];
+  const reason =
+    banned.length > 0
+      ? sentence((lang) => t(lang, 'reason_surface_mixed', platformName(lang, platform), names(lang), listOf(lang, ruleIds)))
+      : sentence((lang) => t(lang, 'reason_surface_unsure', platformName(lang, platform), names(lang)));
+  return { verdict: 'review', rule: banned[0]?.decision.rule ?? null, reason };
+}
+
+/**
+ * The verdict for `link` on `platform`/`surface` at instant `at`. Rules switched off (`enabled: false`) are skipped.
+ * `surface: 'unknown'` judges over every surface the platform's rules name.
+ */
+export function decide(
+  link: LinkFinding,
+  platform: Platform,
+  surface: SurfaceOrUnknown,
+  at: Date,
+  rules: readonly Rule[],
+): Decision {
+  const time = at.getTime();
+  if (surface === 'unknown') return decideOverSurfaces(link, platform, time, rules);
+  const decision = decideAt(link, platform, surface, time, rules);
+  const upcoming = upcomingChange(link, platform, surface, time, rules, decision);
+  return upcoming ? { ...decision, upcoming } : decision;
+}
+
+/** A rule or exception by the id a decision cites, with the rule it belongs to. */
+export function findRule(rules: readonly Rule[], id: string): { rule: Rule; exception?: RuleException } | undefined {
+  for (const rule of rules) {
+    if (rule.id === id) return { rule };
+    const exception = rule.exceptions?.find((e) => e.id === id);
+    if (exception) return { rule, exception };
+  }
+  return undefined;
+}

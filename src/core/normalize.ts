@@ -1,0 +1,192 @@
+// Normalisation before matching, with a map back to the original text.
+//
+// Real inputs hide links behind full-width letters, zero-width characters, `。` for dots, HTML entities
+// (even `&amp;amp;` from WeChat XML), JSON `\uXXXX` escapes and whole URLs percent-encoded. We undo all of
+// that in ONE left-to-right pass and remember, for every output character, which original span produced
+// it — findings are reported as offsets into the input the user gave us, never into our rewritten copy.
+
+/** Normalised text plus, for each of its characters, the original span that produced it. */
+export interface NormalizedText {
+  text: string;
+  /** Original offset where normalised character i starts. */
+  startOf(i: number): number;
+  /** Original offset where normalised character i ends (exclusive). */
+  endOf(i: number): number;
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  yen: '¥',
+  euro: '€',
+};
+
+/** Characters that some chat tools and users write for a dot. NFKC turns `．` into `.` and `｡` into `。`. */
+const DOT_LIKE = new Set(['。', '．', '｡']);
+
+/**
+ * Format characters (general category Cf: zero-width space/joiners, BOM, bidi marks, soft hyphen) and the
+ * variation selectors that ride on emoji. Dropping them lets `m.tb​.cn` match like `m.tb.cn`.
+ */
+const INVISIBLE = /^[\p{Cf}\uFE00-\uFE0F]$/u;
+
+/** Scripts whose characters NFKC never changes: skipping them keeps Chinese text cheap to normalise. */
+function isNfkcStable(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) || // CJK unified ideographs
+    (code >= 0x3040 && code <= 0x30ff) || // kana
+    (code >= 0xac00 && code <= 0xd7a3) || // Hangul syllables
+    (code >= 0x1f300 && code <= 0x1faff) // emoji pictographs
+  );
+}
+
+const nfkcCache = new Map<string, string>();
+function nfkc(char: string): string {
+  let out = nfkcCache.get(char);
+  if (out === undefined) {
+    out = char.normalize('NFKC');
+    if (DOT_LIKE.has(out)) out = '.';
+    if (nfkcCache.size < 4096) nfkcCache.set(char, out);
+  }
+  return out;
+}
+
+/** Characters that force the slow path. Plain ASCII text without them is returned as is. */
+const NEEDS_WORK = /[^\t\n\r\x20-\x7e]|[&\\%]/;
+
+const IDENTITY_MAP = {
+  startOf: (i: number) => i,
+  endOf: (i: number) => i + 1,
+};
+
+export function normalizeText(input: string): NormalizedText {
+  if (!NEEDS_WORK.test(input)) return { text: input, ...IDENTITY_MAP };
+  const out: string[] = [];
+  // Parallel arrays: the original span of every output UTF-16 unit.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const emit = (s: string, from: number, to: number) => {
+    for (let k = 0; k < s.length; k++) {
+      out.push(s[k]!);
+      starts.push(from);
+      ends.push(to);
+    }
+  };
+
+  let percentUntil = -1; // inside a wholly percent-encoded URL: decode %XX up to this offset
+  let i = 0;
+  while (i < input.length) {
+    const code = input.charCodeAt(i);
+
+    if (code < 0x80) {
+      if (code === 0x26 /* & */) {
+        const entity = decodeEntityAt(input, i);
+        if (entity) {
+          emit(entity.char, i, entity.end);
+          i = entity.end;
+          continue;
+        }
+      } else if (code === 0x5c /* \ */) {
+        const escaped = decodeJsonEscapeAt(input, i);
+        if (escaped) {
+          emit(escaped.char, i, escaped.end);
+          i = escaped.end;
+          continue;
+        }
+      } else if (code === 0x25 /* % */ && i < percentUntil) {
+        const byte = asciiPercentByte(input, i);
+        if (byte !== null) {
+          emit(byte, i, i + 3);
+          i += 3;
+          continue;
+        }
+      } else if ((code | 0x20) === 0x68 /* h */ && i >= percentUntil) {
+        percentUntil = Math.max(percentUntil, encodedUrlEnd(input, i));
+      }
+      emit(input[i]!, i, i + 1);
+      i++;
+      continue;
+    }
+
+    const width = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(input.charCodeAt(i + 1)) ? 2 : 1;
+    const char = input.slice(i, i + width);
+    if (isNfkcStable(input.codePointAt(i)!)) emit(char, i, i + width);
+    else if (!INVISIBLE.test(char)) emit(DOT_LIKE.has(char) ? '.' : nfkc(char), i, i + width);
+    i += width;
+  }
+
+  return {
+    text: out.join(''),
+    startOf: (k) => (k < starts.length ? starts[k]! : input.length),
+    endOf: (k) => (k < ends.length ? ends[k]! : input.length),
+  };
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** `&amp;`, `&amp;amp;lt;`, `&#38;`, `&#x26;` … at `at`, or null. Repeated `amp;` is double escaping. */
+function decodeEntityAt(input: string, at: number): { char: string; end: number } | null {
+  let j = at + 1;
+  let sawAmp = false;
+  while (input.startsWith('amp;', j)) {
+    j += 4;
+    sawAmp = true;
+  }
+  const semi = input.slice(j, j + 9).indexOf(';') + j; // bounded: a run of `&` must stay linear
+  if (semi > j) {
+    const name = input.slice(j, semi);
+    let char: string | undefined;
+    if (name[0] === '#') {
+      const value = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      if (value > 0 && value < 0x110000 && /^#(x[0-9a-f]+|\d+)$/i.test(name)) char = String.fromCodePoint(value);
+    } else {
+      char = NAMED_ENTITIES[name];
+    }
+    if (char !== undefined) return { char, end: semi + 1 };
+  }
+  return sawAmp ? { char: '&', end: j } : null;
+}
+
+/** JSON string escapes that hide URL characters: `\u0026`, `\/`. */
+function decodeJsonEscapeAt(input: string, at: number): { char: string; end: number } | null {
+  const next = input[at + 1];
+  if (next === '/') return { char: '/', end: at + 2 };
+  if (next === 'u') {
+    const hex = input.slice(at + 2, at + 6);
+    if (/^[0-9a-fA-F]{4}$/.test(hex)) {
+      const char = String.fromCharCode(parseInt(hex, 16));
+      // A lone surrogate escape stays as written; everything else is decoded.
+      if (!/[\ud800-\udfff]/.test(char)) return { char, end: at + 6 };
+    }
+  }
+  return null;
+}
+
+/** Decodes `%XX` when it is printable ASCII; other bytes stay encoded (hosts and markers are ASCII). */
+function asciiPercentByte(input: string, at: number): string | null {
+  const hex = input.slice(at + 1, at + 3);
+  if (!/^[0-9a-fA-F]{2}$/.test(hex)) return null;
+  const value = parseInt(hex, 16);
+  return value >= 0x20 && value < 0x7f ? String.fromCharCode(value) : null;
+}
+
+const ENCODED_SCHEME = /^https?%3a%2f%2f/i;
+/**
+ * Where a wholly percent-encoded URL starting at `at` ends (`https%3A%2F%2F…`), or -1. Only a URL that
+ * stands alone is decoded here: one that is a parameter value (`from=https%3A…`) belongs to its outer URL
+ * and is unwrapped by the URL analyser instead.
+ */
+function encodedUrlEnd(input: string, at: number): number {
+  if (!ENCODED_SCHEME.test(input.slice(at, at + 14))) return -1;
+  const before = input[at - 1];
+  if (before !== undefined && /[=&?/%A-Za-z0-9]/.test(before)) return -1;
+  let end = at;
+  while (end < input.length && /[A-Za-z0-9%._~+\-!*'()]/.test(input[end]!)) end++;
+  return end;
+}

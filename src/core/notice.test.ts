@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_RULES } from '../rules/index';
+import { decide } from './decide';
+import { combinedNotice, notice, type NoticeContext } from './notice';
+import type { JudgedLink, LinkFinding, Platform, Source, SurfaceOrUnknown } from './types';
+
+function judged(text: string, source: Source, platform: Platform, surface: SurfaceOrUnknown, when: string, affiliate: boolean | null = true): JudgedLink {
+  const link: LinkFinding = { text, start: 0, end: text.length, source, affiliate, kind: 'url', evidence: 'test' };
+  return { link, decision: decide(link, platform, surface, new Date(when), BUILT_IN_RULES) };
+}
+
+const ks = (lang: 'zh' | 'en'): NoticeContext => ({ platform: 'kuaishou', surface: 'live-cart', rules: BUILT_IN_RULES, lang });
+const taobaoLink = 'https://s.click.taobao.com/t?e=m%3D2%26s%3Dabc';
+
+describe('notice', () => {
+  const banned = judged(taobaoLink, 'taobao', 'kuaishou', 'live-cart', '2024-05-01T10:00:00+08:00');
+
+  it('gives a merchant the rule, its date, the link, what to do and where it was reported, in 简体中文', () => {
+    const text = notice(banned, ks('zh'));
+    expect(text.split('\n')[0]).toBe('【平台规则提醒】快手 · 直播间购物车（小黄车）');
+    expect(text).toContain(`链接：${taobaoLink}（淘宝）`);
+    expect(text).toContain('结论：禁止 — 规则 KS-4');
+    expect(text).toContain('规则内容：自2022年3月1日0时起，淘宝联盟商品链接不能在快手直播间购物车');
+    expect(text).toContain('生效时间：2022-03-01（北京时间）');
+    expect(text).toContain('建议做法：改为上架快手小店商品');
+    expect(text).toContain('公告：快手电商：淘宝联盟、京东联盟商品链接发布调整公告（据报道，原文未见），2022-02-22');
+    expect(text).toContain('- daoinsights.com https://daoinsights.com/news/kuaishou-to-ban-external-links-to-taobao-and-jd-com-from-its-live-stream');
+    expect(text).toContain('- sevcc.org 2022-02-24 https://sevcc.org/');
+    expect(text).toContain('规则最后核实：2026-11-23');
+    expect(text).not.toMatch(/\$[A-Z_]+\$|undefined/);
+  });
+
+  it('speaks English when asked', () => {
+    const text = notice(banned, ks('en'));
+    expect(text).toContain('[Platform rule] Kuaishou · live-room cart (小黄车)');
+    expect(text).toContain('Verdict: Banned — rule KS-4');
+    expect(text).toContain('In force since: 2022-03-01 (Beijing time)');
+    expect(text).toContain('What to do instead: List Kuaishou shop');
+    expect(text).toContain('Reported by:');
+  });
+
+  it('cites the exception and its own announcement inside a window', () => {
+    const tmall = judged('https://detail.tmall.com/item.htm?id=1', 'tmall', 'kuaishou', 'live-cart', '2022-11-11T20:00:00+08:00', false);
+    const text = notice(tmall, ks('en'));
+    expect(text).toContain('Verdict: Allowed — rule KS-6-tmall');
+    expect(text).toContain('Exception in force: For Double 11 2022');
+    expect(text).toContain('In force since: 2022-10-28 (Beijing time)');
+    expect(text).toContain('hcinfonews.com (The Paper)');
+    expect(text).toContain('Coming change: from 2023-01-01 (Beijing time) this link is Banned under KS-4.');
+  });
+
+  it('explains a review without a rule by its reason', () => {
+    const short = judged('https://dwz.cn/abc', 'shortener', 'kuaishou', 'live-cart', '2024-01-01T00:00:00+08:00', null);
+    const text = notice(short, ks('zh'));
+    expect(text).toContain('结论：待核实');
+    expect(text).toContain('原因：短链接看不出指向哪个平台');
+    expect(text).not.toContain('规则最后核实');
+  });
+
+  it('warns before a rule takes effect', () => {
+    const before = judged(taobaoLink, 'taobao', 'kuaishou', 'live-cart', '2022-02-28T23:59:59+08:00');
+    expect(notice(before, ks('zh'))).toContain('即将变化：自2022-03-01（北京时间）起，依据 KS-4 该链接为“禁止”。');
+  });
+});
+
+describe('combinedNotice', () => {
+  const when = '2024-05-01T10:00:00+08:00';
+  const list = [
+    judged(taobaoLink, 'taobao', 'kuaishou', 'live-cart', when),
+    judged('https://item.jd.com/100.html', 'jd', 'kuaishou', 'live-cart', when),
+    judged('https://detail.tmall.com/item.htm?id=2', 'tmall', 'kuaishou', 'live-cart', when),
+    judged(taobaoLink, 'taobao', 'kuaishou', 'live-cart', when),
+    judged('https://v.kuaishou.com/x', 'kuaishou', 'kuaishou', 'live-cart', when),
+    judged('https://dwz.cn/abc', 'shortener', 'kuaishou', 'live-cart', when, null),
+  ];
+
+  it('groups the banned links of a page by rule, once each', () => {
+    const text = combinedNotice(list, ks('zh'));
+    expect(text.split('\n')[0]).toBe('【平台规则提醒】快手 · 直播间购物车（小黄车）：发现 3 个禁止使用的链接');
+    expect(text).toContain('规则 KS-4（2022-03-01（北京时间）起生效）');
+    expect(text).toContain('规则 KS-5（2022-03-01（北京时间）起生效）');
+    expect(text.split(taobaoLink)).toHaveLength(2);
+    expect(text).toContain('- https://detail.tmall.com/item.htm?id=2（天猫）');
+    expect(text).not.toContain('v.kuaishou.com');
+    expect(text).not.toContain('dwz.cn');
+    expect(text.indexOf('KS-4')).toBeLessThan(text.indexOf('KS-5'));
+  });
+
+  it('says so when nothing is banned', () => {
+    expect(combinedNotice(list.slice(4), ks('en'))).toBe('[Platform rule] Kuaishou · live-room cart (小黄车): no banned links found.');
+  });
+});

@@ -1,0 +1,154 @@
+// Link forms that are not URLs: 淘口令 tokens of every generation, JD 口令, mm_ PIDs, Douyin URL-less share
+// codes and WeChat mini-program paths. All scanners work on normalised text (￥ is already ¥, ！ is !).
+
+import { MINI_PROGRAM_APPS, MINI_PROGRAM_PATHS } from './sources';
+import type { Recognition } from './url';
+
+export interface Atom extends Recognition {
+  start: number;
+  end: number;
+}
+
+/** The app codes printed after a token or share link (`CZ3457`, `MF6563`, `HU7709`, JD `MU5104`, `ZH1234`). */
+export const SHARE_CODE = /^(?:CZ|MF|HU|CA|MU|ZH)\d{3,4}(?![A-Za-z0-9])/;
+
+/**
+ * Token delimiters seen in the wild (§1, §3): ¥ (from ￥ and ¥), €, $, ₤, ¤, ¢, ₳, and the Chinese
+ * character 啊. `!` only counts for JD 口令 (`NN:/！…！ZH1234`).
+ */
+const DELIMITER = /[¥€$₤¤¢₳啊!]/g;
+const BODY = /^[A-Za-z0-9]{3,16}/;
+/** Words around a token that make a short placeholder body (`￥def456￥`) believable. */
+const TOKEN_CUE = /复制|復.?制|覆|輹|fu.?zhi|打开|打開|咑閞|口令|淘宝|淘.?寳|taobao|京东|天猫|手机/i;
+
+export function findTokens(text: string): Atom[] {
+  const atoms: Atom[] = [];
+  DELIMITER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DELIMITER.exec(text))) {
+    const token = tokenAt(text, m.index);
+    if (token) {
+      atoms.push(token);
+      DELIMITER.lastIndex = token.end;
+    }
+  }
+  return atoms;
+}
+
+function tokenAt(text: string, open: number): Atom | null {
+  const delim = text[open]!;
+  let i = open + 1;
+  if (text[i] === ' ') i++;
+  const innerCode = SHARE_CODE.exec(text.slice(i, i + 7));
+  if (innerCode && text[i + innerCode[0].length] === ' ') i += innerCode[0].length + 1;
+  const body = BODY.exec(text.slice(i, i + 17))?.[0];
+  if (!body || body.length > 16) return null;
+  i += body.length;
+  if (text[i] === ' ' && delim === '$') i++;
+  const parenthesised = delim === '$' && text[open - 1] === '(';
+  const close = text[i];
+  if (close !== delim && !(parenthesised && close === ')')) return null;
+  let end = i + 1;
+  if (/^\d+$/.test(body) || !/[A-Za-z]/.test(body)) return null; // ￥199￥, ￥19900000000￥
+
+  if (delim === '!') return jdToken(text, open, end, body);
+
+  const scheme = text.startsWith('://', end);
+  if (scheme) end += 3;
+  const after = /^ ?((?:CZ|MF|HU|CA|MU|ZH)\d{3,4})(?![A-Za-z0-9])/.exec(text.slice(end, end + 8));
+  if (after) end += after[0].length;
+  if (text[end] === '/' && (scheme || innerCode)) end++;
+
+  const code = innerCode?.[0] ?? after?.[1];
+  const strong = scheme || !!code || parenthesised;
+  const context = text.slice(Math.max(0, open - 30), Math.min(text.length, end + 30));
+  const minLength = strong ? 3 : TOKEN_CUE.test(context) ? 6 : 10;
+  if (body.length < minLength) return null;
+  if (delim === '啊' && !(/\d/.test(body) && body.length >= 10)) return null; // 啊 is also just a word
+
+  // `$…$://` and `($…)` are the 淘客 tools' token family (§3), not the app's own share format.
+  const tokenFamily = delim === '$';
+  const start = parenthesised ? open - 1 : open;
+  return {
+    start,
+    end,
+    source: 'taobao',
+    affiliate: tokenFamily ? true : null,
+    kind: 'token',
+    evidence: `淘口令 ${delim}${body}${delim}${code ? ` ${code}` : ''}${tokenFamily ? ' (淘客 token family)' : ''}`,
+  };
+}
+
+/** JD 口令: `NN:/` + `！body！` + `ZH1234`; the `:/` or the code must be there. */
+function jdToken(text: string, open: number, end: number, body: string): Atom | null {
+  const lead = /\d{1,2}:\/ ?$/.exec(text.slice(Math.max(0, open - 6), open));
+  const code = /^ ?ZH\d{4}(?![0-9])/.exec(text.slice(end, end + 8));
+  if (!lead && !code) return null;
+  return {
+    start: lead ? open - lead[0].length : open,
+    end: code ? end + code[0].length : end,
+    source: 'jd',
+    affiliate: null,
+    kind: 'token',
+    evidence: `京东口令 !${body}!`,
+  };
+}
+
+const PID = /(?<![A-Za-z0-9_])mm_\d{1,12}_\d{1,12}_\d{1,14}(?![A-Za-z0-9_])/g;
+
+/** A 淘宝联盟 PID `mm_<member>_<site>_<adzone>` on its own. */
+export function findPids(text: string): Atom[] {
+  const atoms: Atom[] = [];
+  for (const m of text.matchAll(PID)) {
+    const start = m.index ?? 0;
+    atoms.push({ start, end: start + m[0].length, source: 'taobao', affiliate: true, kind: 'pid', evidence: `PID ${m[0]}` });
+  }
+  return atoms;
+}
+
+/** Douyin URL-less share code: `:4pm kcN:/ 复制此链接，打开抖音搜索` — the pieces form a v.douyin.com code. */
+const DOUYIN_CODE = /(?<![A-Za-z0-9:]):([A-Za-z0-9]{2,8})(?: ([A-Za-z0-9]{2,8}))?:\/(?=[^\n]{0,12}(?:复制此链接|打开抖音|抖音))/g;
+
+export function findDouyinCodes(text: string): Atom[] {
+  const atoms: Atom[] = [];
+  for (const m of text.matchAll(DOUYIN_CODE)) {
+    const start = m.index ?? 0;
+    atoms.push({
+      start,
+      end: start + m[0].length,
+      source: 'shortener',
+      affiliate: null,
+      kind: 'token',
+      evidence: `抖音 share code ${m[1]}${m[2] ?? ''} (a v.douyin.com link)`,
+    });
+  }
+  return atoms;
+}
+
+const MINI_PROGRAM_LINK = /#小程序:\/\/([^\s/#]{1,12})\/([A-Za-z0-9]{4,32})/g;
+const MINI_PROGRAM_PATH = /(?<![A-Za-z0-9./])\/?(?:packages|pages)\/[A-Za-z]{2,20}\/[A-Za-z]{2,20}(?:\/[A-Za-z]{2,20})?\?[A-Za-z]{2,12}=[A-Za-z0-9]{4,24}/g;
+
+/** WeChat mini-program links (`#小程序://拼多多/…`) and goods paths (`pages/productDetail/…?goodsId=`). */
+export function findMiniPrograms(text: string): Atom[] {
+  const atoms: Atom[] = [];
+  for (const m of text.matchAll(MINI_PROGRAM_LINK)) {
+    const source = MINI_PROGRAM_APPS[m[1]!];
+    const start = m.index ?? 0;
+    if (source) atoms.push({ start, end: start + m[0].length, source, affiliate: null, kind: 'deep-link', evidence: `小程序 ${m[1]}` });
+  }
+  for (const m of text.matchAll(MINI_PROGRAM_PATH)) {
+    const hit = MINI_PROGRAM_PATHS.find((p) => p.path.test(m[0]));
+    const start = m.index ?? 0;
+    if (hit) {
+      atoms.push({
+        start,
+        end: start + m[0].length,
+        source: hit.source,
+        affiliate: null,
+        kind: 'deep-link',
+        evidence: `mini-program path ${m[0].split('?')[0]}`,
+      });
+    }
+  }
+  return atoms;
+}

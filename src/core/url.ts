@@ -1,0 +1,390 @@
+// URLs in (normalised) text: where they are, what they are. Scanning is a linear loop with bounded steps;
+// what a host, path or parameter MEANS comes from the table in sources.ts.
+
+import {
+  ALLIANCE_PATHS,
+  hostRule,
+  isTaobaoShopHost,
+  JD_LOGIN_DES,
+  markerFamily,
+  NON_GOODS_PATHS,
+  PARAM_MARKERS,
+  PATH_SHAPES,
+  SCHEME_OWN_SOURCE,
+  SCHEME_RULES,
+  SHORT_CODE_PATH,
+  WRAPPER_PARAMS,
+  type HostRule,
+  type PageView,
+  type ParamMarker,
+} from './sources';
+import type { LinkKind, Seller, Source } from './types';
+
+/** What a link is, before offsets are attached. */
+export interface Recognition {
+  source: Source;
+  affiliate: boolean | null;
+  kind: LinkKind;
+  evidence: string;
+  seller?: Seller;
+  /** The host that decided, for share-text rules (internal; not part of a LinkFinding). */
+  host?: string;
+}
+/** A host or flow that is known NOT to be goods (analytics, login, finance): nothing is reported. */
+export const NOT_GOODS = 'not-goods';
+export type Analysis = Recognition | typeof NOT_GOODS | null;
+
+/** Longest URL we look at; longer runs are cut so that adversarial pastes stay linear. */
+const MAX_URL = 4096;
+/** Nesting depth for wrappers inside wrappers. */
+const MAX_DEPTH = 4;
+
+const SCHEMES = 'https?|taobao|tbopen|tmall|openapp\\.jdmobile|openjd|pinduoduo|pddopen|snssdk1128|vipshop|kwai|xhsdiscover';
+/**
+ * A URL starts with a known scheme, with `//` (protocol-relative), or with a dotted host. The lookbehind
+ * keeps us from starting inside a word, a host, a path or an e-mail address (`pengchun@taobao.com`).
+ */
+const URL_START = new RegExp(
+  `(?<![A-Za-z0-9.+@_/:%-])(?:(${SCHEMES}):\\/\\/|\\/\\/(?=[A-Za-z0-9-]{1,63}\\.)|(?=(?:[A-Za-z0-9-]{1,63}\\.){1,9}[A-Za-z]))`,
+  'gi',
+);
+const HOST_CHAR = /[A-Za-z0-9.-]/;
+
+export interface UrlSpan {
+  start: number;
+  end: number;
+  /** The URL text with `https://` added to protocol-relative and schemeless forms. */
+  url: string;
+  schemeless: boolean;
+}
+
+/** Every URL-shaped span in `text`, in order, not overlapping. */
+export function findUrls(text: string): UrlSpan[] {
+  const spans: UrlSpan[] = [];
+  URL_START.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = URL_START.exec(text))) {
+    const start = match.index;
+    const span = scanUrlAt(text, start, match[0], match[1]);
+    if (span) {
+      spans.push(span);
+      URL_START.lastIndex = span.end;
+    } else {
+      URL_START.lastIndex = start + Math.max(1, match[0].length);
+    }
+  }
+  return spans;
+}
+
+function scanUrlAt(text: string, start: number, prefix: string, scheme: string | undefined): UrlSpan | null {
+  const bodyStart = start + prefix.length;
+  const isWeb = !scheme || /^https?$/i.test(scheme);
+  let end = bodyStart;
+  if (isWeb) {
+    while (end < text.length && end - bodyStart < 253 && HOST_CHAR.test(text[end]!)) end++;
+    while (end > bodyStart && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
+    const host = text.slice(bodyStart, end);
+    if (!/^(?:[A-Za-z0-9-]{1,63}\.){1,12}[A-Za-z][A-Za-z0-9-]{0,62}$/.test(host)) return null;
+    const port = /^:\d{1,5}/.exec(text.slice(end, end + 6));
+    if (port) end += port[0].length;
+    if ('/?#'.includes(text[end] ?? ' ')) end = extendUrl(text, end, start + MAX_URL);
+  } else {
+    end = extendUrl(text, bodyStart, start + MAX_URL);
+  }
+  end = trimTrailing(text, bodyStart, end);
+  if (end <= bodyStart) return null;
+  const raw = text.slice(start, end);
+  const schemeless = prefix === '';
+  if (schemeless && !isPlausibleBareUrl(raw)) return null;
+  return { start, end, url: isWeb && !scheme ? `https:${schemeless ? '//' : ''}${raw}` : raw, schemeless };
+}
+
+/**
+ * Without a scheme, `Taobao.com` in prose is not a link: a bare host needs a path or a subdomain
+ * (`item.jd.com/…`, `demo.m.mockuai.com`). Hosts that mean nothing to us are left alone.
+ */
+function isPlausibleBareUrl(raw: string): boolean {
+  const slash = raw.search(/[/?#]/);
+  const host = (slash < 0 ? raw : raw.slice(0, slash)).toLowerCase();
+  if (!hostRule(host) && slash < 0) return false;
+  return slash >= 0 || host.split('.').length >= 3;
+}
+
+/** Extends over URL characters. Brackets must balance (markdown `[t](url)`); JSON in `params={…}` is kept. */
+function extendUrl(text: string, from: number, limit: number): number {
+  let depth = 0;
+  let i = from;
+  const stop = Math.min(text.length, limit);
+  while (i < stop) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f) break;
+    const ch = text[i]!;
+    if (ch === '{') {
+      i = skipJson(text, i, stop);
+      continue;
+    }
+    if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') {
+      if (depth === 0) break;
+      depth--;
+    } else if ('"\'<>`^|\\}'.includes(ch)) break;
+    i++;
+  }
+  return i;
+}
+
+/** Skips a JSON object (strings may hold anything but a line break); stops at the end of the line if open. */
+function skipJson(text: string, from: number, stop: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = from; i < stop; i++) {
+    const ch = text[i]!;
+    if (ch === '\n' || ch === '\r') return i;
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return i + 1;
+  }
+  return stop;
+}
+
+/** Punctuation glued after a URL belongs to the sentence: `…726477321880.`, `…html。`, `…/abc)!`. */
+function trimTrailing(text: string, from: number, end: number): number {
+  while (end > from && '.,;:!?*\'"'.includes(text[end - 1]!)) end--;
+  return end;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Parsing
+
+interface ParsedUrl {
+  scheme: string;
+  /** Lower-cased host; for app schemes the first segment (`virtual`, `showGoodsDetail` → lower-cased). */
+  host: string;
+  path: string;
+  query: string;
+  /** Everything after `scheme://`, original case. */
+  body: string;
+}
+
+function parseUrl(raw: string): ParsedUrl | null {
+  const m = /^([A-Za-z][A-Za-z0-9.+-]{0,24}):\/\/|^\/\//.exec(raw);
+  const scheme = m?.[1]?.toLowerCase() ?? 'https';
+  const body = m ? raw.slice(m[0].length) : raw;
+  const hostEnd = body.search(/[/?#]/);
+  const host = (hostEnd < 0 ? body : body.slice(0, hostEnd)).toLowerCase().replace(/:\d+$/, '');
+  if (!host && !(scheme in SCHEME_RULES)) return null;
+  const rest = hostEnd < 0 ? '' : body.slice(hostEnd);
+  const q = rest.indexOf('?');
+  const beforeQuery = q < 0 ? rest : rest.slice(0, q);
+  const hash = beforeQuery.indexOf('#');
+  const path = hash < 0 ? beforeQuery : beforeQuery.slice(0, hash);
+  let query = q < 0 ? '' : rest.slice(q + 1);
+  // A fragment ends the query, except in the app-scheme JSON and nested URLs we unwrap ourselves.
+  if (scheme === 'https' || scheme === 'http') query = query.split('#')[0]!;
+  return { scheme, host, path, query, body };
+}
+
+interface Param {
+  /** As written (still percent-encoded). */
+  raw: string;
+  /** The text from the value to the end of the URL: an unencoded nested URL keeps its own `&…` parameters. */
+  rest: string;
+}
+
+function parseParams(query: string): Map<string, Param> {
+  const params = new Map<string, Param>();
+  let at = 0;
+  while (at <= query.length && params.size < 200) {
+    let amp = query.indexOf('&', at);
+    if (amp < 0) amp = query.length;
+    const pair = query.slice(at, amp);
+    const eq = pair.indexOf('=');
+    if (eq > 0) {
+      const key = safeDecode(pair.slice(0, eq)).toLowerCase();
+      if (!params.has(key)) params.set(key, { raw: pair.slice(eq + 1), rest: query.slice(at + eq + 1) });
+    }
+    at = amp + 1;
+  }
+  return params;
+}
+
+/** decodeURIComponent that never throws: malformed input keeps its undecodable parts. */
+export function safeDecode(value: string): string {
+  if (!value.includes('%')) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value.replace(/%([0-9a-fA-F]{2})/g, (all, hex: string) => {
+      const code = parseInt(hex, 16);
+      return code < 0x80 ? String.fromCharCode(code) : all;
+    });
+  }
+}
+
+function pageView(url: ParsedUrl, params: Map<string, Param>): PageView {
+  const decoded = new Map<string, string>();
+  for (const [key, param] of params) decoded.set(key, safeDecode(param.raw));
+  return { page: (url.path + (url.query ? `?${url.query}` : '')).toLowerCase(), params: decoded };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Analysis
+
+/** What the URL `raw` is: a commerce link, a known non-goods page, or nothing we know. */
+export function analyzeUrl(raw: string, depth = 0): Analysis {
+  const url = parseUrl(raw);
+  if (!url) return null;
+  const params = parseParams(url.query);
+  if (url.scheme in SCHEME_RULES) return analyzeDeepLink(url, params, depth);
+  return analyzeWebUrl(url, params, depth);
+}
+
+/** `@` standing in for an id (`360buy.com/product/@.html`) marks a URL pattern table, not a link. */
+const TEMPLATE_PLACEHOLDER = /[/=]@(?:[.;&]|$)/;
+
+function analyzeWebUrl(url: ParsedUrl, params: Map<string, Param>, depth: number): Analysis {
+  if (TEMPLATE_PLACEHOLDER.test(url.path + url.query)) return null;
+  const rule = hostRule(url.host);
+  const view = pageView(url, params);
+
+  if (!rule || isWrapperPage(rule, view)) {
+    const inner = unwrap(params, depth);
+    if (inner === NOT_GOODS) return NOT_GOODS;
+    if (inner) {
+      const affiliate = rule?.cps ? true : inner.affiliate;
+      return { ...inner, kind: 'url', affiliate, evidence: `${inner.evidence}, inside ${url.host}` };
+    }
+  }
+  if (!rule) return recognizeUnknownHost(url, view);
+
+  let source = rule.source;
+  if (source === null) {
+    if (!rule.unlessMarked || !findMarker(markerFamily(rule.unlessMarked), view)) return NOT_GOODS;
+    source = rule.unlessMarked;
+  }
+  if (NON_GOODS_PATHS.some((p) => p.source === source && p.path.test(view.page))) return NOT_GOODS;
+
+  const plain = !!rule.plainPage?.test(view.page) || (source === 'taobao' && isTaobaoShopHost(url.host));
+  if (rule.pagesOnly && !plain) return NOT_GOODS;
+  const isShort = !!rule.short && SHORT_CODE_PATH.test(url.path) && !/\.(?:s?html?|php|aspx?|action)$/i.test(url.path);
+  // A shortener's bare home page (`https://t.cn`, `xhslink.com/a/…` cut short) links nowhere.
+  if (rule.short && !isShort && url.path.length <= 3 && !url.query) return null;
+
+  const marker = findMarker(markerFamily(source), view) ?? findAlliancePath(source, view);
+  const affiliate = marker || rule.affiliate === true ? true : plain ? false : (rule.affiliate ?? null);
+  const evidence = marker ?? `host ${url.host}${plain ? ' (item/shop page)' : ''}`;
+  const recognition: Recognition = { source, affiliate, kind: isShort ? 'short-link' : 'url', evidence, host: url.host };
+  const seller = rule.seller?.(view);
+  if (seller) recognition.seller = seller;
+  return recognition;
+}
+
+function isWrapperPage(rule: HostRule, view: PageView): boolean {
+  return rule.wrapper instanceof RegExp ? rule.wrapper.test(view.page) : !!rule.wrapper;
+}
+
+/** On a host we do not know, only brand-neutral path shapes and mm_ PIDs tell a source. */
+function recognizeUnknownHost(url: ParsedUrl, view: PageView): Analysis {
+  for (const shape of PATH_SHAPES) {
+    if (shape.page.test(view.page)) {
+      return {
+        source: shape.source,
+        affiliate: shape.affiliate,
+        kind: shape.short ? 'short-link' : 'url',
+        evidence: `${shape.evidence} on ${url.host}`,
+      };
+    }
+  }
+  const pid = findMarker('taobao', view, ['ali_trackid', 'pid']);
+  return pid ? { source: 'taobao', affiliate: true, kind: 'url', evidence: pid } : null;
+}
+
+function findMarker(
+  family: ParamMarker['family'] | undefined,
+  view: PageView,
+  keys?: readonly string[],
+): string | undefined {
+  if (!family) return undefined;
+  for (const marker of PARAM_MARKERS) {
+    if (marker.family !== family || (keys && !keys.includes(marker.key))) continue;
+    const value = view.params.get(marker.key);
+    if (value !== undefined && marker.value.test(value)) return `param ${marker.key}=${shorten(value)}`;
+  }
+  return undefined;
+}
+
+function findAlliancePath(source: Source, view: PageView): string | undefined {
+  const hit = ALLIANCE_PATHS.find((p) => p.source === source && p.path.test(view.page));
+  return hit ? `alliance page ${view.page.split('?')[0]}` : undefined;
+}
+
+function shorten(value: string): string {
+  return value.length > 32 ? `${value.slice(0, 32)}…` : value;
+}
+
+const NESTED_URL = new RegExp(`^(?:(?:${SCHEMES}):\\/\\/|\\/\\/)`, 'i');
+
+/** The first wrapper parameter whose value is a URL we recognise (or know to be a login flow). */
+function unwrap(params: Map<string, Param>, depth: number): Analysis {
+  if (depth >= MAX_DEPTH) return null;
+  for (const key of WRAPPER_PARAMS) {
+    const param = params.get(key);
+    if (!param) continue;
+    let target: string | null = null;
+    if (NESTED_URL.test(param.raw)) target = param.rest;
+    else {
+      let decoded = safeDecode(param.raw);
+      if (/%3a%2f%2f/i.test(decoded)) decoded = safeDecode(decoded); // encoded twice
+      if (NESTED_URL.test(decoded)) target = decoded;
+    }
+    if (target === null) continue;
+    const inner = analyzeUrl(target, depth + 1);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+function analyzeDeepLink(url: ParsedUrl, params: Map<string, Param>, depth: number): Analysis {
+  const rule = SCHEME_RULES[url.scheme]!;
+  const scheme = `${url.scheme}://`;
+  let inner: Analysis = null;
+  if (depth < MAX_DEPTH) {
+    if (rule.target === 'inner') inner = analyzeUrl(`https://${url.body}`, depth + 1);
+    else if (rule.target === 'jd-json') inner = analyzeJdParams(url.body, depth);
+    else inner = unwrap(params, depth);
+  }
+  if (inner === NOT_GOODS) return NOT_GOODS;
+  if (inner) {
+    // A JD app link to a plain JD page is an ordinary JD link; markers inside still count.
+    const affiliate = rule.target === 'jd-json' && inner.source === 'jd' && !inner.affiliate ? false : inner.affiliate;
+    return { ...inner, affiliate, kind: 'deep-link', evidence: `${scheme} ${inner.evidence}` };
+  }
+  const own = SCHEME_OWN_SOURCE[url.scheme];
+  if (own && rule.goodsPath?.test(url.body.toLowerCase())) {
+    return { source: own, affiliate: rule.affiliate, kind: 'deep-link', evidence: `${scheme}${url.body.split(/[?/]/)[0]}` };
+  }
+  if (!rule.source) return null;
+  return { source: rule.source, affiliate: rule.affiliate, kind: 'deep-link', evidence: `scheme ${scheme}` };
+}
+
+/** `openapp.jdmobile://virtual?params={…}`: JSON raw or percent-encoded, possibly cut off. */
+function analyzeJdParams(body: string, depth: number): Analysis {
+  const at = body.indexOf('params=');
+  if (at < 0) return null;
+  const json = safeDecode(body.slice(at + 'params='.length));
+  const field = (name: string) =>
+    new RegExp(`"${name}"\\s*:\\s*"((?:[^"\\\\]|\\\\.){0,2000})"`, 'i').exec(json)?.[1]?.replace(/\\\//g, '/');
+  const des = field('des');
+  if (des && JD_LOGIN_DES.test(des)) return NOT_GOODS;
+  const nested = field('url');
+  if (nested) {
+    const inner = analyzeUrl(nested, depth + 1);
+    if (inner) return inner;
+  }
+  const sku = field('skuId') ?? field('productId');
+  if (sku) return { source: 'jd', affiliate: false, kind: 'deep-link', evidence: `skuId ${sku}` };
+  return des ? { source: 'jd', affiliate: false, kind: 'deep-link', evidence: `des ${des}` } : null;
+}
