@@ -1,0 +1,246 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main, type CliIo } from './cartlint';
+
+const ALLIANCE = 'https://s.click.taobao.com/rioMXxu';
+const JD = 'https://item.jd.com/12103309.html';
+const TMALL = 'https://detail.tmall.com/item.htm?id=679540837892';
+
+function run(argv: string[], { stdin = '' as string | Buffer, tty = false, env = {} as Record<string, string> } = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdin: Readable.from([typeof stdin === 'string' ? Buffer.from(stdin) : stdin]),
+    stdout: { write: (chunk) => (out.push(chunk), true), isTTY: tty },
+    stderr: { write: (chunk) => (err.push(chunk), true) },
+    env,
+    now: new Date('2026-11-23T01:00:00+08:00'),
+  };
+  return main(argv, io).then((code) => ({ code, out: out.join(''), err: err.join('') }));
+}
+
+const jsonLines = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line));
+
+const dir = mkdtempSync(join(tmpdir(), 'cartlint-cli-'));
+function file(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('cartlint classify', () => {
+  it('prints one JSON line per input line with every field of each link', async () => {
+    const { code, out, err } = await run(['classify'], { stdin: `买 ${JD} 吧\n没有链接 ￥199\n` });
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    const [first, second] = jsonLines(out);
+    expect(first.input).toBe(`买 ${JD} 吧`);
+    expect(first.links).toHaveLength(1);
+    expect(Object.keys(first.links[0]).sort()).toEqual(['affiliate', 'end', 'evidence', 'kind', 'source', 'start', 'text']);
+    expect(first.links[0]).toMatchObject({ text: JD, start: 2, end: 2 + JD.length, source: 'jd' });
+    expect(second).toEqual({ input: '没有链接 ￥199', links: [] });
+  });
+
+  it('reports progress on stderr for long inputs, keeping stdout clean', async () => {
+    const lines = Array.from({ length: 20_001 }, (_, i) => `line ${i}`).join('\n');
+    const { out, err } = await run(['classify'], { stdin: lines });
+    expect(out.trim().split('\n')).toHaveLength(20_001);
+    expect(err).toBe('cartlint: 10000 lines…\ncartlint: 20000 lines…\n');
+  });
+});
+
+describe('cartlint check', () => {
+  it('exits 1 and says why when a line is banned (JSON lines by default when piped)', async () => {
+    const { code, out } = await run(['check', '--platform', 'kuaishou', '--surface', 'live-cart', '--date', '2022-03-01'], {
+      stdin: `${ALLIANCE}\n${JD}\nnothing here\n`,
+    });
+    expect(code).toBe(1);
+    const [alliance, jd, none] = jsonLines(out);
+    expect(alliance).toMatchObject({ input: ALLIANCE, line: 1, findings: [{ text: ALLIANCE, source: 'taobao', affiliate: true, verdict: 'banned', rule: 'KS-4' }] });
+    expect(alliance.findings[0].reason).toMatch(/^Banned by KS-4 since 2022-03-01/);
+    expect(jd.findings[0]).toMatchObject({ source: 'jd', verdict: 'banned', rule: 'KS-5' });
+    expect(none).toEqual({ input: 'nothing here', line: 3, findings: [] });
+  });
+
+  it('honours the exact boundary: the day before is not banned', async () => {
+    const { code, out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2022-02-28'], { stdin: ALLIANCE });
+    expect(code).toBe(0);
+    expect(jsonLines(out)[0].findings[0]).toMatchObject({ verdict: 'allowed', rule: 'KS-1' });
+  });
+
+  it('exits 0 when nothing is banned, and judges by today in Beijing by default', async () => {
+    const { code, out } = await run(['check', '--platform', 'kuaishou', '--surface', 'video-cart', '--format', 'json'], { stdin: JD });
+    expect(code).toBe(0);
+    expect(jsonLines(out)[0].findings[0]).toMatchObject({ verdict: 'allowed', rule: 'KS-5-elsewhere' });
+  });
+
+  it('reads a CSV export with a BOM, quotes and multi-line cells, picking the column by name', async () => {
+    const csv = `\uFEFF商品ID,商品名称,商品链接\r\n1,"围巾, 红色","${JD}"\r\n2,"多行""描述""\r\n第二行",${TMALL}\r\n3,无链接,\r\n`;
+    const path = file('products.csv', csv);
+    const { code, out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2024-01-01', '--column', '商品链接', path]);
+    expect(code).toBe(1);
+    const rows = jsonLines(out);
+    expect(rows.map((r) => [r.line, r.input, r.findings.map((f: { rule: string }) => f.rule)])).toEqual([
+      [2, JD, ['KS-5']],
+      [3, TMALL, ['KS-4']],
+      [5, '', []],
+    ]);
+  });
+
+  it('picks a CSV column by number, and scans every cell without --column', async () => {
+    const path = file('list.csv', `name,link\n"a ${JD}",${TMALL}\n`);
+    const byIndex = await run(['check', '-p', 'douyin', '-s', 'video-cart', '-c', '2', path]);
+    expect(jsonLines(byIndex.out)[0].findings.map((f: { text: string }) => f.text)).toEqual([TMALL]);
+    const everyCell = await run(['check', '-p', 'douyin', '-s', 'live-cart', path]);
+    expect(everyCell.code).toBe(1);
+    expect(jsonLines(everyCell.out)[0].findings.map((f: { text: string }) => f.text)).toEqual([JD, TMALL]);
+  });
+
+  it('reads a GBK export from Excel on Chinese Windows', async () => {
+    const gbk = Buffer.concat([Buffer.from([0xc1, 0xb4, 0xbd, 0xd3]), Buffer.from(`\n${JD}\n`)]); // "链接"
+    const { out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-c', '链接', file('gbk.csv', gbk)]);
+    expect(jsonLines(out)[0]).toMatchObject({ input: JD, line: 2 });
+  });
+
+  it('decides the encoding at the first non-ASCII bytes, even far into the file', async () => {
+    const ascii = `link\n${'x\n'.repeat(40_000)}`;
+    const gbk = Buffer.concat([Buffer.from(ascii), Buffer.from([0xc1, 0xb4, 0xbd, 0xd3]), Buffer.from(` ${JD}\n`)]);
+    const { out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-c', 'link', file('late-gbk.csv', gbk)]);
+    expect(jsonLines(out).at(-1)).toMatchObject({ input: `链接 ${JD}` });
+  });
+
+  it('prints a readable table and a summary, without colours when piped', async () => {
+    const { code, out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2024-01-01', '-f', 'table', '--lang', 'zh'], {
+      stdin: `${ALLIANCE}\n${JD}\n`,
+    });
+    expect(code).toBe(1);
+    expect(out).not.toContain('\u001b[');
+    const lines = out.split('\n');
+    expect(lines[0]).toMatch(/^行\s+结论\s+来源\s+规则\s+链接$/);
+    expect(lines[1]).toMatch(new RegExp(`^1\\s+禁止\\s+淘宝\\s+KS-4\\s+${ALLIANCE.replace(/[.?]/g, '\\$&')}$`));
+    expect(out).toContain('规则与原因：\nKS-4  自2022年3月1日0时起');
+    expect(out.trim().split('\n').at(-1)).toBe('共 2 条输入、2 个链接：禁止 2，待核实 0，允许 0（快手 · 直播间购物车（小黄车），按北京时间 2024-01-01 的规则）');
+  });
+
+  it('colours the table on a terminal unless NO_COLOR is set', async () => {
+    const argv = ['check', '-p', 'kuaishou', '-s', 'live-cart'];
+    const coloured = await run(argv, { stdin: JD, tty: true });
+    expect(coloured.out).toContain('\u001b[31;1m');
+    const plain = await run(argv, { stdin: JD, tty: true, env: { NO_COLOR: '1' } });
+    expect(plain.out).not.toContain('\u001b[');
+    expect(plain.out).toMatch(/^Line\s+Verdict/);
+  });
+
+  it('writes a CSV report with a BOM that a spreadsheet opens with Chinese intact', async () => {
+    const { out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2024-01-01', '-f', 'csv', '--lang', 'zh'], {
+      stdin: `看这个 "好货", ${JD}\n`,
+    });
+    expect(out.startsWith('\uFEFF行,输入,链接,来源,联盟推广,结论,规则,原因\r\n')).toBe(true);
+    expect(out).toContain(`1,"看这个 ""好货"", ${JD}",${JD},京东,`);
+    expect(out).toContain(',禁止,KS-5,');
+  });
+
+  it('picks Chinese from LANG', async () => {
+    const { out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2024-01-01'], { stdin: JD, env: { LANG: 'zh_CN.UTF-8' } });
+    expect(jsonLines(out)[0].findings[0].reason).toMatch(/^依据 KS-5/);
+  });
+
+  it.each([
+    [['check', '--surface', 'live-cart'], '--platform is required: one of kuaishou, douyin, xiaohongshu, weixin, taobao-live'],
+    [['check', '-p', 'tiktok', '-s', 'live-cart'], '--platform must be one of kuaishou, douyin, xiaohongshu, weixin, taobao-live, not "tiktok"'],
+    [['check', '-p', 'douyin', '-s', 'cart'], '--surface must be one of live-cart, video-cart, product-detail, note, showcase, profile, unknown, not "cart"'],
+    [['check', '-p', 'douyin', '-s', 'live-cart', '--date', '2022-02-30'], '--date must be a real day written YYYY-MM-DD'],
+    [['check', '-p', 'douyin', '-s', 'live-cart', '--format', 'xml'], '--format must be one of json, table, csv, not "xml"'],
+    [['check', '-p', 'douyin', '-s', 'live-cart', '--colour'], 'unknown option --colour'],
+    [['check', '-p', 'douyin', '-s', 'live-cart', '/nonexistent/list.txt'], 'cannot read /nonexistent/list.txt (ENOENT): check the path'],
+    [['check', '-p', 'douyin', '-s', 'live-cart', 'a.txt', 'b.txt'], 'give at most one FILE'],
+    [['frobnicate'], 'unknown command "frobnicate"'],
+  ])('exits 2 on %j with a message that says what to fix', async (argv, message) => {
+    const { code, out, err } = await run(argv);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain(`cartlint: ${message}`);
+    expect(err).toMatch(/Run "cartlint (\w+ )?--help" for usage\.\n$/);
+  });
+
+  it('exits 2 on CSV problems: missing column, bad index, unclosed quote', async () => {
+    const path = file('bad.csv', 'name,link\n1,"never closed\n');
+    const missing = await run(['check', '-p', 'douyin', '-s', 'live-cart', '-c', 'url', path]);
+    expect(missing.err).toContain(`no column "url" in ${path}; its header has: name, link`);
+    const index = await run(['check', '-p', 'douyin', '-s', 'live-cart', '-c', '3', path]);
+    expect(index.err).toContain(`column 3 does not exist: ${path} has 2 columns`);
+    const quote = await run(['check', '-p', 'douyin', '-s', 'live-cart', '-c', 'link', path]);
+    expect([missing.code, index.code, quote.code]).toEqual([2, 2, 2]);
+    expect(quote.err).toContain(`${path}: the quoted cell that starts on line 2 is never closed`);
+  });
+});
+
+describe('cartlint check --rules', () => {
+  it('uses a rule file over the built-in rules, and refuses a broken one whole', async () => {
+    const [ks5] = JSON.parse(readFileSync(join(__dirname, '..', 'rules', 'kuaishou.json'), 'utf8')).rules.filter((r: { id: string }) => r.id === 'KS-5');
+    const lifted = file('lifted.json', JSON.stringify({ rules: [{ ...ks5, until: '2025-01-01' }] }));
+    const argv = ['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2025-06-01'];
+    const withFile = await run([...argv, '--rules', lifted], { stdin: JD });
+    expect(withFile.code).toBe(0);
+    expect(jsonLines(withFile.out)[0].findings[0]).toMatchObject({ verdict: 'review', rule: null });
+    expect((await run(argv, { stdin: JD })).code).toBe(1);
+    const broken = await run([...argv, '--rules', file('half.json', JSON.stringify({ rules: [{ ...ks5, verdict: 'nope' }] }))], { stdin: JD });
+    expect(broken.code).toBe(2);
+    expect(broken.out).toBe('');
+    expect(broken.err).toContain('half.json: rule KS-5: verdict: must be one of banned, review, allowed; got "nope"');
+  });
+});
+
+describe('cartlint notice', () => {
+  it('prints a notice to paste, in the language asked', async () => {
+    const { code, out } = await run(['notice', '-p', 'kuaishou', '-s', 'live-cart', '--lang', 'zh', '-d', '2024-01-01', ALLIANCE]);
+    expect(code).toBe(0);
+    expect(out).toContain('【平台规则提醒】快手 · 直播间购物车（小黄车）');
+    expect(out).toContain(`链接：${ALLIANCE}（淘宝）`);
+    expect(out).toContain('生效时间：2022-03-01（北京时间）');
+    expect(out).toContain('https://daoinsights.com/');
+  });
+  it('exits 2 when there is no link to explain', async () => {
+    expect((await run(['notice', '-p', 'kuaishou', '-s', 'live-cart'])).code).toBe(2);
+    const { code, err } = await run(['notice', '-p', 'kuaishou', '-s', 'live-cart', '￥199 包邮']);
+    expect(code).toBe(2);
+    expect(err).toContain('no commerce link found in "￥199 包邮"');
+  });
+});
+
+describe('cartlint rules', () => {
+  it('lists the rules with their Beijing dates, and exceptions under their rule', async () => {
+    const { code, out } = await run(['rules', '--platform', 'kuaishou']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/\nKS-4\s+Kuaishou\s+live-cart, video-cart.*\s+Banned\s+2022-03-01\s+in force\s+From 00:00/);
+    expect(out).toMatch(/\n↳ KS-6-tmall\s+Allowed\s+2022-10-28\s+2023-01-01\s+For Double 11/);
+    expect(out).not.toContain('DY-4');
+  });
+  it('validates a good file and exits 2 with each problem of a bad one', async () => {
+    const good = await run(['rules', '--validate', join(__dirname, '..', 'rules', 'kuaishou.json')]);
+    expect(good.code).toBe(0);
+    expect(good.out).toMatch(/kuaishou\.json: 7 rule\(s\), no problems/);
+    const path = file('custom.json', JSON.stringify({ rules: [{ id: 'X-1', platform: 'kuaishou', surfaces: ['cart'] }] }));
+    const bad = await run(['rules', '--validate', path]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain(`${path}: rule X-1: surfaces[0]: must be one of`);
+    expect(bad.err).toMatch(/problem\(s\); fix them and validate again\n$/);
+    const broken = await run(['rules', '--validate', file('broken.json', '{"rules": [')]);
+    expect(broken.code).toBe(2);
+    expect(broken.err).toContain('broken.json: not valid JSON');
+  });
+});
+
+describe('help', () => {
+  it.each([[[]], [['--help']], [['check', '--help']], [['classify', '-h']], [['notice', '--help']], [['rules', '--help']]])(
+    '%j prints usage and exits 0',
+    async (argv) => {
+      const { code, out } = await run(argv);
+      expect(code).toBe(0);
+      expect(out).toMatch(/Usage|cartlint —/);
+    },
+  );
+});

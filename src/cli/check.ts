@@ -1,0 +1,187 @@
+// `cartlint check`: every line of a text file, or every row of a product-list CSV export, judged on one platform,
+// surface and day; reported as JSON lines, a table for people, or a CSV report for a spreadsheet.
+import { judgeText } from '../core/judge';
+import { platformName, sourceName, surfaceName, verdictName } from '../core/names';
+import type { JudgedLink, Lang, Rule, Verdict } from '../core/types';
+import { t } from '../ui/i18n';
+import { CsvReader, csvLine, UnclosedQuoteError } from './csv';
+import { emit, openLines, Progress, usageError, type CliIo } from './io';
+import { beijingDay } from '../core/beijing-time';
+import type { Target } from './options';
+import { paint, row, useColour } from './table';
+
+/** One thing to judge: a text line, or one cell (or whole row) of a CSV record. */
+export interface Input {
+  text: string;
+  /** Line of the input where it starts: the row number a spreadsheet shows for CSV. */
+  line: number;
+}
+
+async function* textInputs(lines: AsyncIterable<string>): AsyncGenerator<Input> {
+  let line = 0;
+  for await (const text of lines) yield { text, line: ++line };
+}
+
+/** Which cell of each record to judge: a header name, a 1-based index, or (null) every cell. */
+function columnIndex(header: string[], column: string | undefined, file: string, lang: Lang): number | null {
+  if (column === undefined) return null;
+  if (/^\d+$/.test(column)) {
+    const index = Number(column) - 1;
+    if (index < 0 || index >= header.length) throw usageError(lang, 'cli_err_column_index', column, file, header.length);
+    return index;
+  }
+  const wanted = column.trim().toLowerCase();
+  const index = header.findIndex((name) => name.trim().toLowerCase() === wanted);
+  if (index < 0) throw usageError(lang, 'cli_err_column_missing', column, file, header.join(', '));
+  return index;
+}
+
+async function* csvInputs(lines: AsyncIterable<string>, column: string | undefined, file: string, lang: Lang) {
+  const reader = new CsvReader();
+  let index: number | null | undefined;
+  let line = 0;
+  for await (const text of lines) {
+    const record = reader.push(text, ++line);
+    if (!record) continue;
+    if (index === undefined) {
+      index = columnIndex(record.cells, column, file, lang);
+      continue;
+    }
+    yield { text: index === null ? record.cells.join(' ') : (record.cells[index] ?? ''), line: record.line };
+  }
+  try {
+    reader.end();
+  } catch (error) {
+    if (error instanceof UnclosedQuoteError) throw usageError(lang, 'cli_err_csv_quote', file, error.line);
+    throw error;
+  }
+  if (index === undefined) throw usageError(lang, 'cli_err_empty_csv', file);
+}
+
+interface Report {
+  add(input: Input, judged: JudgedLink[]): Promise<void>;
+  end(): Promise<void>;
+}
+
+function jsonReport(io: CliIo, lang: Lang): Report {
+  return {
+    add: (input, judged) =>
+      emit(
+        io.stdout,
+        `${JSON.stringify({
+          input: input.text,
+          line: input.line,
+          findings: judged.map(({ link, decision }) => ({
+            text: link.text,
+            source: link.source,
+            affiliate: link.affiliate,
+            verdict: decision.verdict,
+            rule: decision.rule,
+            reason: decision.reason[lang],
+          })),
+        })}\n`,
+      ),
+    end: async () => {},
+  };
+}
+
+function affiliateName(lang: Lang, affiliate: boolean | null): string {
+  return t(lang, affiliate === null ? 'cli_affiliate_unknown' : affiliate ? 'cli_affiliate_yes' : 'cli_affiliate_no');
+}
+
+function csvReport(io: CliIo, lang: Lang): Report {
+  const header = csvLine([
+    t(lang, 'cli_col_line'), t(lang, 'cli_col_input'), t(lang, 'cli_col_link'), t(lang, 'cli_col_source'),
+    t(lang, 'cli_col_affiliate'), t(lang, 'cli_col_verdict'), t(lang, 'cli_col_rule'), t(lang, 'cli_col_reason'),
+  ]);
+  // The byte-order mark makes Excel and WPS read the report as UTF-8, so Chinese stays intact.
+  let started = false;
+  const start = async () => {
+    if (!started) await emit(io.stdout, `\uFEFF${header}`);
+    started = true;
+  };
+  return {
+    async add(input, judged) {
+      await start();
+      for (const { link, decision } of judged) {
+        await emit(io.stdout, csvLine([
+          input.line, input.text, link.text, sourceName(lang, link.source), affiliateName(lang, link.affiliate),
+          verdictName(lang, decision.verdict), decision.rule ?? '', decision.reason[lang],
+        ]));
+      }
+    },
+    end: start,
+  };
+}
+
+const TABLE_WIDTHS = [6, 8, 12, 16];
+
+function tableReport(io: CliIo, lang: Lang, target: Target, rules: readonly Rule[]): Report {
+  const colour = useColour(io);
+  const counts: Record<Verdict, number> = { banned: 0, review: 0, allowed: 0 };
+  let inputs = 0;
+  /** What the rule ids and rule-less verdicts in the table mean, printed once below it. */
+  const legend = new Map<string, string>();
+  let started = false;
+  const start = async () => {
+    if (started) return;
+    started = true;
+    const titles = ['cli_col_line', 'cli_col_verdict', 'cli_col_source', 'cli_col_rule', 'cli_col_link'] as const;
+    await emit(io.stdout, row(titles.map((key) => t(lang, key)), TABLE_WIDTHS));
+  };
+  return {
+    async add(input, judged) {
+      inputs++;
+      for (const { link, decision } of judged) {
+        await start();
+        counts[decision.verdict]++;
+        const key = decision.rule ?? `— ${decision.reason[lang]}`;
+        if (!legend.has(key)) {
+          const rule = rules.find((r) => r.id === decision.rule);
+          legend.set(key, decision.rule ? `${decision.rule}  ${(rule?.summary ?? decision.reason)[lang]}` : key);
+        }
+        const columns = [String(input.line), verdictName(lang, decision.verdict), sourceName(lang, link.source), decision.rule ?? '—', link.text];
+        await emit(io.stdout, row(columns, TABLE_WIDTHS, (i, cell) => (i === 1 ? paint(cell, decision.verdict, colour) : cell)));
+      }
+    },
+    async end() {
+      if (legend.size > 0) await emit(io.stdout, `\n${t(lang, 'cli_legend')}\n${[...legend.values()].join('\n')}\n`);
+      const summary = t(
+        lang, 'cli_summary', inputs, counts.banned + counts.review + counts.allowed,
+        counts.banned, counts.review, counts.allowed,
+        platformName(lang, target.platform), surfaceName(lang, target.surface), beijingDay(target.at),
+      );
+      await emit(io.stdout, `\n${paint(summary, counts.banned > 0 ? 'banned' : counts.review > 0 ? 'review' : 'allowed', colour)}\n`);
+    },
+  };
+}
+
+export type Format = 'json' | 'table' | 'csv';
+
+export interface CheckOptions {
+  target: Target;
+  format: Format;
+  column: string | undefined;
+  file: string | undefined;
+  lang: Lang;
+  rules: readonly Rule[];
+}
+
+/** Judges every input; true when something is banned. */
+export async function runCheck(options: CheckOptions, io: CliIo): Promise<boolean> {
+  const { target, format, column, file, lang, rules } = options;
+  const lines = await openLines(file, io, lang);
+  const isCsv = column !== undefined || (file?.toLowerCase().endsWith('.csv') ?? false);
+  const inputs = isCsv ? csvInputs(lines, column, file ?? '-', lang) : textInputs(lines);
+  const report = format === 'json' ? jsonReport(io, lang) : format === 'csv' ? csvReport(io, lang) : tableReport(io, lang, target, rules);
+  const progress = new Progress(io, lang);
+  let banned = false;
+  for await (const input of inputs) {
+    const judged = judgeText(input.text, { ...target, rules });
+    banned ||= judged.some(({ decision }) => decision.verdict === 'banned');
+    await report.add(input, judged);
+    await progress.tick();
+  }
+  await report.end();
+  return banned;
+}

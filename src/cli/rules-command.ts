@@ -1,0 +1,66 @@
+// `cartlint rules`: the rules in force as a table, or a rule file checked before it is imported or pushed.
+import { readFile } from 'node:fs/promises';
+import { beijingDateTime } from '../core/beijing-time';
+import { platformName, verdictName } from '../core/names';
+import type { Lang, Platform, Rule } from '../core/types';
+import { BUILT_IN_RULES, mergeRules } from '../rules/index';
+import { parseRuleFile } from '../rules/schema';
+import { t } from '../ui/i18n';
+import { emit, UsageError, usageError, type CliIo } from './io';
+import { paint, row, useColour } from './table';
+
+const WIDTHS = [16, 12, 40, 8, 12, 12];
+
+export async function listRules(rules: readonly Rule[], platform: Platform | undefined, lang: Lang, io: CliIo) {
+  const colour = useColour(io);
+  const titles = ['cli_col_rule', 'cli_col_platform', 'cli_col_surfaces', 'cli_col_verdict', 'cli_col_from', 'cli_col_until', 'cli_col_summary'] as const;
+  await emit(io.stdout, row(titles.map((key) => t(lang, key)), WIDTHS));
+  const open = t(lang, 'cli_until_open');
+  for (const rule of rules) {
+    if (platform && rule.platform !== platform) continue;
+    const spans = [rule, ...(rule.exceptions ?? [])];
+    for (const span of spans) {
+      const isRule = span === rule;
+      const columns = [
+        isRule ? rule.id : `↳ ${span.id}`,
+        isRule ? platformName(lang, rule.platform) : '',
+        isRule ? rule.surfaces.join(', ') : '',
+        verdictName(lang, span.verdict),
+        beijingDateTime(span.from),
+        span.until ? beijingDateTime(span.until) : open,
+        span.summary[lang],
+      ];
+      await emit(io.stdout, row(columns, WIDTHS, (i, cell) => (i === 3 ? paint(cell, span.verdict, colour) : cell)));
+    }
+  }
+}
+
+async function readRuleFile(file: string, lang: Lang) {
+  try {
+    return parseRuleFile(await readFile(file, 'utf8'), file);
+  } catch (error) {
+    throw usageError(lang, 'cli_err_read', file, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  }
+}
+
+/**
+ * The built-in rules, with the rules of `--rules FILE` over them (same id replaces, as custom rules do in the
+ * extension). A file with any problem is refused whole: an audit must not run on half a rule set.
+ */
+export async function rulesFor(file: string | undefined, lang: Lang): Promise<Rule[]> {
+  if (file === undefined) return BUILT_IN_RULES;
+  const { rules, errors } = await readRuleFile(file, lang);
+  if (errors.length > 0) throw new UsageError(`${errors.join('\n')}\n${t(lang, 'cli_err_validate_failed', file, errors.length)}`);
+  return mergeRules(BUILT_IN_RULES, rules, []);
+}
+
+/** Exit code: 0 when the file is valid, 2 with every problem on stderr otherwise. */
+export async function validateFile(file: string, lang: Lang, io: CliIo): Promise<number> {
+  const { rules, errors } = await readRuleFile(file, lang);
+  if (errors.length === 0) {
+    await emit(io.stdout, `${t(lang, 'cli_validate_ok', file, rules.length)}\n`);
+    return 0;
+  }
+  await emit(io.stderr, `${errors.join('\n')}\n${t(lang, 'cli_err_validate_failed', file, errors.length)}\n`);
+  return 2;
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { displayWidth, fit, row } from './table';
+
+describe('table', () => {
+  it('counts Chinese and full-width characters as two cells', () => {
+    expect(displayWidth('KS-4')).toBe(4);
+    expect(displayWidth('淘宝')).toBe(4);
+    expect(displayWidth('ｈｔｔｐ')).toBe(8);
+    expect(displayWidth('a\u200bb')).toBe(2);
+  });
+  it('pads and cuts by cells', () => {
+    expect(fit('淘宝', 6)).toBe('淘宝  ');
+    expect(fit('直播间购物车', 7)).toBe('直播间…');
+    expect(fit('直播间购物车', 8)).toBe('直播间… ');
+    expect(displayWidth(fit('直播间购物车', 7))).toBe(7);
+  });
+  it('leaves the last column free and flattens newlines', () => {
+    expect(row(['12', '禁止', 'a\nb'], [4, 6])).toBe('12    禁止    a b\n');
+  });
+});

@@ -1,0 +1,59 @@
+// A terminal table that streams: fixed-width columns (the last one free), widths counted in terminal cells so
+// Chinese text lines up, colours only for a person at a terminal.
+import type { Verdict } from '../core/types';
+import type { CliIo } from './io';
+
+/** East Asian wide and full-width characters take two cells; combining and zero-width ones none. */
+function cells(ch: number): number {
+  if (ch === 0x200b || ch === 0x200c || ch === 0x200d || ch === 0xfeff || (ch >= 0x300 && ch <= 0x36f)) return 0;
+  const wide =
+    (ch >= 0x1100 && ch <= 0x115f) ||
+    (ch >= 0x2e80 && ch <= 0xa4cf) ||
+    (ch >= 0xac00 && ch <= 0xd7a3) ||
+    (ch >= 0xf900 && ch <= 0xfaff) ||
+    (ch >= 0xfe30 && ch <= 0xfe4f) ||
+    (ch >= 0xff00 && ch <= 0xff60) ||
+    (ch >= 0xffe0 && ch <= 0xffe6) ||
+    (ch >= 0x1f300 && ch <= 0x1faff) ||
+    (ch >= 0x20000 && ch <= 0x3fffd);
+  return wide ? 2 : 1;
+}
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += cells(ch.codePointAt(0)!);
+  return width;
+}
+
+/** Cut to `width` cells with "…", or pad with spaces to it. */
+export function fit(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  if (displayWidth(flat) <= width) return flat + ' '.repeat(width - displayWidth(flat));
+  let out = '';
+  for (const ch of flat) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…${' '.repeat(width - 1 - displayWidth(out))}`;
+}
+
+/** Colours when stdout is a terminal and NO_COLOR is unset (https://no-color.org). */
+export function useColour(io: CliIo): boolean {
+  return Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
+}
+
+const VERDICT_COLOUR: Record<Verdict, string> = { banned: '\u001b[31;1m', review: '\u001b[33m', allowed: '\u001b[32m' };
+
+export function paint(text: string, verdict: Verdict, colour: boolean): string {
+  return colour ? `${VERDICT_COLOUR[verdict]}${text}\u001b[0m` : text;
+}
+
+/** One row: every column but the last padded to its width, two spaces apart; `decorate` colours a fitted cell. */
+export function row(
+  columns: readonly string[],
+  widths: readonly number[],
+  decorate: (index: number, cell: string) => string = (_, cell) => cell,
+): string {
+  const fitted = columns.map((text, i) => decorate(i, i < widths.length ? fit(text, widths[i]!) : text.replace(/\s+/g, ' ')));
+  return `${fitted.join('  ').trimEnd()}\n`;
+}
