@@ -1,0 +1,71 @@
+// What the popup says when there is no finding to list, each with the next thing to do.
+import { platformName } from '../core/names';
+import type { Platform } from '../core/types';
+import { useLang, useT } from '../ui/components/lang';
+import type { WatchedPage } from './env';
+
+/** Hosts grouped by platform, in the order the pages come, each host once. */
+function byPlatform(pages: readonly WatchedPage[]): Map<Platform, string[]> {
+  const groups = new Map<Platform, string[]>();
+  for (const { platform, host } of pages) {
+    const hosts = groups.get(platform) ?? [];
+    if (!hosts.includes(host)) hosts.push(host);
+    groups.set(platform, hosts);
+  }
+  return groups;
+}
+
+export function NotWatched({ pages }: { pages: readonly WatchedPage[] }) {
+  const lang = useLang();
+  const tr = useT();
+  return (
+    <section class="empty">
+      <p>{tr('popup_not_watched')}</p>
+      <ul class="hosts">
+        {[...byPlatform(pages)].map(([platform, hosts]) => (
+          <li key={platform}>
+            <strong>{platformName(lang, platform)}</strong>: <span class="host-names">{hosts.join(', ')}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function NothingFlagged() {
+  const tr = useT();
+  return (
+    <section class="empty">
+      <p>{tr('popup_nothing_flagged')}</p>
+    </section>
+  );
+}
+
+interface PausedProps {
+  host: string | null;
+  onResume(): void;
+}
+
+export function Paused({ host, onResume }: PausedProps) {
+  const tr = useT();
+  return (
+    <section class="empty">
+      <p>{host ? tr('popup_paused_on', host) : tr('popup_paused')}</p>
+      {host && (
+        <button type="button" class="primary" onClick={onResume}>
+          {tr('popup_resume')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+export function LoadFailed({ message }: { message: string }) {
+  const tr = useT();
+  return (
+    <section class="empty" role="alert">
+      <p>{tr('popup_load_failed')}</p>
+      <p class="muted">{message}</p>
+    </section>
+  );
+}

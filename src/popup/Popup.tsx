@@ -1,0 +1,34 @@
+// The toolbar popup: the shell (language, loading, failure) around the current tab's view.
+import { useState } from 'preact/hooks';
+import type { Lang } from '../core/types';
+import { LangContext } from '../ui/components/lang';
+import { resolveLang, t } from '../ui/i18n';
+import { LoadFailed } from './EmptyStates';
+import type { PopupEnv } from './env';
+import { LangSwitch } from './LangSwitch';
+import { TabView } from './TabView';
+import { usePopupData } from './usePopupData';
+
+export function Popup({ env }: { env: PopupEnv }) {
+  const { data, error, refreshTab, setSettings } = usePopupData(env);
+  const [chosenLang, setChosenLang] = useState<Lang | null>(null);
+  const lang = chosenLang ?? resolveLang(data?.config.settings.language ?? 'auto', env.uiLocale);
+
+  return (
+    <LangContext.Provider value={lang}>
+      <main class="popup" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+        <header class="bar">
+          <h1>{t(lang, 'extShortName')}</h1>
+          <LangSwitch onChange={setChosenLang} />
+        </header>
+        {error ? (
+          <LoadFailed message={error} />
+        ) : data ? (
+          <TabView data={data} env={env} refreshTab={refreshTab} setSettings={setSettings} />
+        ) : (
+          <p class="muted loading">{t(lang, 'popup_loading')}</p>
+        )}
+      </main>
+    </LangContext.Provider>
+  );
+}

@@ -1,0 +1,113 @@
+// The tab's page, its findings and the actions on them; or the empty state that fits.
+import { useMemo, useState } from 'preact/hooks';
+import type { SurfaceOrUnknown } from '../core/types';
+import type { Settings } from '../protocol';
+import { useLang, useT } from '../ui/components/lang';
+import { CopyFallback } from './CopyFallback';
+import { NothingFlagged, NotWatched, Paused } from './EmptyStates';
+import type { PopupEnv } from './env';
+import { FindingList } from './FindingList';
+import { buildNotices } from './notices';
+import { PageHeader } from './PageHeader';
+import { useCopy } from './useCopy';
+import type { PopupData } from './usePopupData';
+
+interface Props {
+  data: PopupData;
+  env: PopupEnv;
+  refreshTab(): Promise<void>;
+  setSettings(settings: Settings): void;
+}
+
+const ALL_BANNED = 'all-banned';
+
+const hostOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).hostname : null;
+  } catch {
+    return null;
+  }
+};
+
+export function TabView({ data, env, refreshTab, setSettings }: Props) {
+  const { config, tab, target } = data;
+  const { client } = env;
+  const lang = useLang();
+  const tr = useT();
+  const notices = useMemo(() => buildNotices(tab, config.rules, lang), [tab, config.rules, lang]);
+  const [copyState, copy] = useCopy(env.clipboard);
+  const [failure, setFailure] = useState<string | null>(null);
+  const host = hostOf(tab.page?.url) ?? hostOf(target.url);
+
+  /** Runs a request; a refusal from the background is shown, not lost. */
+  const attempt = (action: () => Promise<unknown>) => {
+    setFailure(null);
+    action().catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+  };
+  const setPaused = (paused: boolean) =>
+    attempt(async () => {
+      const others = config.settings.pausedSites.filter((site) => site !== host);
+      const pausedSites = paused && host ? [...others, host] : others;
+      setSettings(await client.request({ type: 'settings/set', patch: { pausedSites } }));
+      await refreshTab();
+    });
+  const setSurface = (surface: SurfaceOrUnknown) =>
+    attempt(async () => {
+      await client.request({ type: 'surface/set', tabId: tab.tabId, pattern: tab.page!.pattern, surface });
+      await refreshTab();
+    });
+  const reveal = (findingId: string) =>
+    attempt(() => client.request({ type: 'finding/reveal', tabId: tab.tabId, findingId }));
+
+  const failureNote = failure && (
+    <p class="error" role="alert">
+      {tr('popup_action_failed', failure)}
+    </p>
+  );
+  if (tab.paused) {
+    return (
+      <>
+        <Paused host={host} onResume={() => setPaused(false)} />
+        {failureNote}
+      </>
+    );
+  }
+  const page = tab.page;
+  if (!page?.platform || !page.adapter) return <NotWatched pages={env.watchedPages} />;
+
+  const copiedWhat = copyState.kind === 'copied' ? copyState.what : null;
+  return (
+    <>
+      <PageHeader page={{ ...page, platform: page.platform }} at={tab.at} onSurface={setSurface} />
+      <div class="actions">
+        {notices.allBanned !== null && (
+          <button type="button" class="primary" onClick={() => copy(ALL_BANNED, notices.allBanned!)}>
+            {copiedWhat === ALL_BANNED ? tr('popup_copied') : tr('popup_copy_all', notices.bannedCount)}
+          </button>
+        )}
+        {!config.locked && host && (
+          <button type="button" onClick={() => setPaused(true)}>
+            {tr('popup_pause')}
+          </button>
+        )}
+      </div>
+      {failureNote}
+      {copyState.kind === 'refused' && <CopyFallback text={copyState.text} />}
+      {tab.findings.length === 0 ? (
+        <NothingFlagged />
+      ) : (
+        <FindingList
+          findings={tab.findings}
+          rules={config.rules}
+          notices={notices}
+          copiedWhat={copiedWhat}
+          onReveal={reveal}
+          onCopy={copy}
+        />
+      )}
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {copiedWhat ? tr('popup_copied') : ''}
+      </p>
+    </>
+  );
+}

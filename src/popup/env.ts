@@ -1,0 +1,27 @@
+// Everything the popup needs from the browser, injected so the components run under test without one.
+import type { Platform } from '../core/types';
+import type { Client } from '../protocol';
+
+export interface TabTarget {
+  id: number;
+  /** The tab's address when the browser tells it (dashboard hosts are in our host permissions). */
+  url?: string;
+}
+
+export interface WatchedPage {
+  platform: Platform;
+  host: string;
+}
+
+export interface PopupEnv {
+  client: Client;
+  /** The tab to show: `popup.html?tab=ID`, else the active tab. */
+  resolveTab(): Promise<TabTarget>;
+  /** The browser's UI language ("zh-CN"), for language "auto". */
+  uiLocale: string;
+  clipboard: { writeText(text: string): Promise<void> };
+  /** The dashboards cartlint watches (the adapters' hosts), listed when the tab is not one of them. */
+  watchedPages: readonly WatchedPage[];
+  /** How often the tab's findings are re-read while the popup is open; 0 never (tests). */
+  refreshMs: number;
+}
