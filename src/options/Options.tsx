@@ -1,0 +1,107 @@
+// The options page: problems first, then settings, the rules table with the user's own rules, import and export.
+import { useEffect, useState } from 'preact/hooks';
+import type { LoadedRule, Rule } from '../core/types';
+import type { ConfigSnapshot, Settings } from '../protocol';
+import { LangContext } from '../ui/components/lang';
+import { resolveLang, t } from '../ui/i18n';
+import type { OptionsEnv } from './env';
+import { ErrorList } from './ErrorList';
+import { ImportExport } from './ImportExport';
+import { newRule } from './rule-draft';
+import { RuleEditor } from './RuleEditor';
+import { RulesTable } from './RulesTable';
+import { SettingsPanel } from './SettingsPanel';
+
+/** The editor's subject: a new rule (replacing null) or one of the user's rules. */
+type Editing = { rule: Rule; replacing: string | null } | null;
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function Options({ env }: { env: OptionsEnv }) {
+  const { client } = env;
+  const [config, setConfig] = useState<ConfigSnapshot | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const lang = resolveLang(config?.settings.language ?? 'auto', env.uiLocale);
+
+  const reload = () =>
+    client.request({ type: 'config/get' }).then(
+      (snapshot) => setConfig(snapshot),
+      (error: unknown) => setFailure(message(error)),
+    );
+  useEffect(() => void reload(), []);
+
+  /** Sends a change, then shows the rules and settings as the background now holds them. */
+  const attempt = async (action: () => Promise<unknown>) => {
+    setFailure(null);
+    try {
+      await action();
+    } catch (error) {
+      setFailure(message(error));
+    }
+    await reload();
+  };
+  const changeSettings = (patch: Partial<Settings>) => attempt(() => client.request({ type: 'settings/set', patch }));
+  const toggle = (rule: LoadedRule) => void attempt(() => client.request({ type: 'rules/toggle', id: rule.id, enabled: !rule.enabled }));
+  const remove = (rule: LoadedRule) => {
+    if (env.confirm(t(lang, 'options_delete_confirm', rule.id))) void attempt(() => client.request({ type: 'rules/delete', id: rule.id }));
+  };
+  const save = async (rule: Rule): Promise<string | null> => {
+    try {
+      await client.request({ type: 'rules/save', rule });
+      if (editing?.replacing && editing.replacing !== rule.id) await client.request({ type: 'rules/delete', id: editing.replacing });
+    } catch (error) {
+      return message(error);
+    }
+    setEditing(null);
+    await reload();
+    return null;
+  };
+  const edit = ({ origin: _origin, enabled: _enabled, ...rule }: LoadedRule) => setEditing({ rule, replacing: rule.id });
+
+  return (
+    <LangContext.Provider value={lang}>
+      <main class="options" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+        <h1>{t(lang, 'options_title')}</h1>
+        {failure && (
+          <p class="error" role="alert">
+            {t(lang, 'options_action_failed', failure)}
+          </p>
+        )}
+        {!config ? (
+          !failure && <p class="muted">{t(lang, 'options_loading')}</p>
+        ) : (
+          <>
+            <ErrorList title={t(lang, 'options_problems')} errors={config.problems} />
+            <SettingsPanel env={env} config={config} onChange={changeSettings} />
+            <section class="rules-section" aria-labelledby="rules-title">
+              <h2 id="rules-title">{t(lang, 'options_rules_title')}</h2>
+              <p class="muted">{t(lang, 'options_rules_help')}</p>
+              <div class="buttons">
+                <button
+                  type="button"
+                  class="primary"
+                  onClick={() => setEditing({ rule: newRule(config.rules, env.now()), replacing: null })}
+                >
+                  {t(lang, 'options_add_rule')}
+                </button>
+              </div>
+              {editing && (
+                <RuleEditor
+                  key={editing.replacing ?? 'new'}
+                  initial={editing.rule}
+                  replacing={editing.replacing}
+                  rules={config.rules}
+                  onSave={save}
+                  onCancel={() => setEditing(null)}
+                />
+              )}
+              <RulesTable rules={config.rules} now={env.now()} onEdit={edit} onToggle={toggle} onDelete={remove} />
+            </section>
+            <ImportExport env={env} onImported={() => void reload()} />
+          </>
+        )}
+      </main>
+    </LangContext.Provider>
+  );
+}

@@ -1,0 +1,20 @@
+// Everything the options page needs from the browser, injected so the components run under test without one.
+import type { Client } from '../protocol';
+
+export interface OptionsEnv {
+  client: Client;
+  /** The browser's UI language ("zh-CN"), for language "auto". */
+  uiLocale: string;
+  /** The manifest's optional_host_permissions: the hosts the short-link resolver follows redirects on. */
+  resolverOrigins: readonly string[];
+  /** browser.permissions; `request` must be called straight from the user's click. */
+  permissions: {
+    request(permissions: { origins: string[] }): Promise<boolean>;
+    remove(permissions: { origins: string[] }): Promise<boolean>;
+  };
+  /** Saves a text file to the user's downloads. */
+  download(fileName: string, text: string): void;
+  /** Asks the user to confirm a destructive action. */
+  confirm(message: string): boolean;
+  now(): Date;
+}
