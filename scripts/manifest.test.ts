@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { manifestFor, referencedFiles } from './manifest';
+
+const source = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const chrome = manifestFor(source, 'chrome', '1.2.3') as Record<string, any>;
+const firefox = manifestFor(source, 'firefox', '1.2.3') as Record<string, any>;
+
+describe('manifestFor', () => {
+  it('gives Chrome a service worker, its minimum version and the managed-storage schema', () => {
+    expect(chrome.background).toEqual({ service_worker: 'background.js' });
+    expect(chrome.minimum_chrome_version).toBe('102');
+    expect(chrome.storage).toEqual({ managed_schema: 'managed_schema.json' });
+    expect(chrome.browser_specific_settings).toBeUndefined();
+  });
+
+  it('gives Firefox an event page, the fixed gecko id and the data-collection declaration', () => {
+    expect(firefox.background).toEqual({ scripts: ['background.js'] });
+    expect(firefox.browser_specific_settings.gecko).toEqual({
+      id: 'cartlint@cartlint.dev',
+      strict_min_version: '142.0',
+      data_collection_permissions: { required: ['none'] },
+    });
+    expect(firefox.minimum_chrome_version).toBeUndefined();
+    expect(firefox.storage).toBeUndefined();
+  });
+
+  it('leaves no browser prefix behind and takes the version it is given', () => {
+    for (const manifest of [chrome, firefox]) {
+      expect(JSON.stringify(manifest)).not.toContain('{{');
+      expect(manifest.version).toBe('1.2.3');
+      expect(manifest.manifest_version).toBe(3);
+    }
+  });
+
+  it('injects the content script exactly where it asks for host access, in the top frame only', () => {
+    const [script, ...others] = chrome.content_scripts;
+    expect(others).toEqual([]);
+    expect(script.matches).toEqual(chrome.host_permissions);
+    expect(script.all_frames).toBe(false);
+    expect(script.run_at).toBe('document_idle');
+    expect(chrome.permissions).toEqual(['storage', 'clipboardWrite']);
+    for (const pattern of chrome.host_permissions) expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
+  });
+
+  it('rejects an unknown browser prefix and a prefixed key that shadows a plain one', () => {
+    expect(() => manifestFor({ '{{safari}}.x': 1 }, 'chrome', '1')).toThrow(/unknown browser prefix/);
+    expect(() => manifestFor({ x: 1, '{{chrome}}.x': 2 }, 'chrome', '1')).toThrow(/collides/);
+  });
+
+  it('specialises nested keys too', () => {
+    expect(manifestFor({ a: { '{{firefox}}.b': 1, c: 2 } }, 'chrome', '1')).toMatchObject({ a: { c: 2 } });
+    expect(manifestFor({ a: { '{{firefox}}.b': 1 } }, 'firefox', '1')).toMatchObject({ a: { b: 1 } });
+  });
+});
+
+describe('referencedFiles', () => {
+  it('lists every file a browser will load from the manifest', () => {
+    expect(referencedFiles(chrome).sort()).toEqual(
+      [
+        'icons/icon-16.png',
+        'icons/icon-32.png',
+        'icons/icon-48.png',
+        'icons/icon-128.png',
+        'popup.html',
+        'options.html',
+        'background.js',
+        'content.js',
+        'managed_schema.json',
+        '_locales/en/messages.json',
+      ].sort(),
+    );
+    expect(referencedFiles(firefox)).not.toContain('managed_schema.json');
+  });
+});
