@@ -1,0 +1,153 @@
+// Firefox ESR driven by puppeteer-core over WebDriver BiDi (Playwright cannot drive a stock Firefox), the
+// extension installed as a temporary add-on. The moz-extension UUID is pinned by a pref so our pages have a
+// known origin; request interception is per page, so every dashboard tab is opened through `openDashboard`.
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { existsSync } from 'node:fs';
+import { createFixtureRouter, type FixtureRouter } from './fixtures';
+import { TestPage } from './page';
+import { FIREFOX_BIN, FIREFOX_EXTENSION_DIR, GECKO_ID } from './paths';
+import { ExtensionSession, type BrowserDriver } from './session';
+import { makeTempDirs } from './temp-home';
+
+export const FIREFOX_EXTENSION_UUID = 'c4a71e2d-5b0f-4c3e-9d61-ca27117e0001';
+
+export interface FirefoxOptions {
+  extensionDir?: string;
+  headless?: boolean;
+  router?: FixtureRouter;
+  lang?: string;
+  viewport?: { width: number; height: number };
+  /**
+   * Suspend the event page after this many idle milliseconds (pref extensions.background.idle.timeout,
+   * default 30 s). Set it low in the test that checks the extension survives its background being suspended.
+   */
+  backgroundIdleMs?: number;
+}
+
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<ExtensionSession> {
+  const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
+  if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`no extension at ${extensionDir}: run \`npm run build\` first`);
+  const router = options.router ?? createFixtureRouter();
+  const dirs = makeTempDirs('firefox');
+  const prefs: Record<string, unknown> = {
+    'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+    // No first-run pages, update pings or telemetry in a test profile.
+    'browser.shell.checkDefaultBrowser': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'app.update.enabled': false,
+  };
+  if (options.backgroundIdleMs !== undefined) prefs['extensions.background.idle.timeout'] = options.backgroundIdleMs;
+  if (options.lang) prefs['intl.accept_languages'] = options.lang;
+
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: FIREFOX_BIN,
+    headless: options.headless ?? true,
+    // Without it, BiDi refuses to navigate a tab to moz-extension:// pages.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: prefs,
+    env: dirs.env,
+    defaultViewport: options.viewport ?? { width: 1280, height: 800 },
+  });
+  try {
+    const id = await browser.installExtension(extensionDir);
+    if (id !== GECKO_ID) throw new Error(`installed add-on id ${id}, expected ${GECKO_ID} (manifest gecko.id)`);
+    const driver = new FirefoxDriver(browser, router, options.backgroundIdleMs, dirs.remove);
+    return new ExtensionSession(driver);
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    dirs.remove();
+    throw error;
+  }
+}
+
+class FirefoxDriver implements BrowserDriver {
+  readonly name = 'firefox' as const;
+  readonly extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+
+  constructor(
+    readonly browser: Browser,
+    private readonly router: FixtureRouter,
+    private readonly backgroundIdleMs: number | undefined,
+    private readonly removeDirs: () => void,
+  ) {}
+
+  async openDashboard(url: string): Promise<TestPage> {
+    const page = await this.browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => void this.answer(request));
+    await page.goto(url);
+    return adaptPage(page);
+  }
+
+  async openExtensionPage(pathAndQuery: string): Promise<TestPage> {
+    const page = await this.browser.newPage();
+    const url = `${this.extensionOrigin}/${pathAndQuery}`;
+    // Under BiDi, goto to a moz-extension:// page loads it but never resolves: fire and forget, then wait
+    // for the document itself.
+    page.goto(url).catch(() => undefined);
+    const testPage = adaptPage(page);
+    await testPage.waitFor(
+      (url) => location.href === url && document.readyState === 'complete',
+      url,
+      { what: `extension page ${url}` },
+    );
+    return testPage;
+  }
+
+  async stopBackground(): Promise<void> {
+    // Firefox has no command to stop an event page; it suspends it after the idle timeout, which the
+    // session then waits for.
+    if (this.backgroundIdleMs === undefined || this.backgroundIdleMs > 5_000) {
+      throw new Error('launchFirefox({ backgroundIdleMs }) with a short timeout is needed to suspend the event page');
+    }
+  }
+
+  closed(): Promise<void> {
+    return new Promise((resolve) => this.browser.once('disconnected', () => resolve()));
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.browser.close();
+    } finally {
+      this.removeDirs();
+    }
+  }
+
+  private async answer(request: HTTPRequest): Promise<void> {
+    if (request.isInterceptResolutionHandled()) return;
+    const routing = this.router.route(request.url());
+    try {
+      if (routing.action === 'fulfill') {
+        await request.respond({ status: routing.status, contentType: routing.contentType, body: routing.body });
+      } else if (routing.action === 'abort') {
+        await request.abort('internetdisconnected');
+      } else {
+        await request.continue();
+      }
+    } catch {
+      // The page closed while its request was in flight.
+    }
+  }
+}
+
+function adaptPage(page: Page): TestPage {
+  return new TestPage(
+    {
+      url: () => page.url(),
+      evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as Promise<never>,
+      click: (selector) => page.click(selector),
+      typeKeys: (text) => page.keyboard.type(text),
+      pressKey: (key) => page.keyboard.press(key),
+      screenshot: async (path, selector) => {
+        const target = selector ? await page.waitForSelector(selector) : page;
+        if (!target) throw new Error(`nothing matches ${selector}`);
+        await target.screenshot({ path: path as `${string}.png` });
+      },
+      close: () => page.close(),
+    },
+    page,
+  );
+}

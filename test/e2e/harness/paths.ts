@@ -1,0 +1,12 @@
+// Where the harness finds the built extensions and the fixture pages, independent of the working directory.
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const FIXTURE_PAGES_DIR = join(REPO_ROOT, 'test', 'fixtures', 'pages');
+export const CHROME_EXTENSION_DIR = join(REPO_ROOT, 'extension', 'chrome');
+export const FIREFOX_EXTENSION_DIR = join(REPO_ROOT, 'extension', 'firefox');
+export const CHROMIUM_BIN = process.env.CARTLINT_CHROMIUM ?? '/usr/bin/chromium';
+export const FIREFOX_BIN = process.env.CARTLINT_FIREFOX ?? '/usr/bin/firefox-esr';
+/** Firefox's add-on id, fixed in the manifest (browser_specific_settings.gecko.id). */
+export const GECKO_ID = 'cartlint@cartlint.dev';
