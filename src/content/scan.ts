@@ -257,7 +257,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   // --- scheduling ------------------------------------------------------------------------------------------
   const rescanMs = options.rescanMs ?? 100;
   let lastScan = -Infinity;
-  let scanTimer: ReturnType<typeof setTimeout> | null = null;
+  let scanTimer: number | null = null; // window.setTimeout ids (DOM typing, not Node's Timeout)
   let frame: number | null = null;
 
   function scheduleScan() {
