@@ -16,7 +16,7 @@ export function setIn(value: unknown, path: Path, next: unknown): unknown {
   const [key, ...rest] = path;
   if (key === undefined) return next;
   const container = typeof value === 'object' && value !== null ? value : typeof key === 'number' ? [] : {};
-  const copy: Record<string | number, unknown> = Array.isArray(container) ? [...container] : { ...container };
+  const copy = (Array.isArray(container) ? [...container] : { ...container }) as Record<string | number, unknown>;
   const child = setIn(copy[key], rest, next);
   if (child === undefined && !Array.isArray(copy)) delete copy[key];
   else copy[key] = child;
