@@ -91,6 +91,9 @@ interface Requests {
   'rules/delete': { req: { id: string }; res: Ok };
   'rules/toggle': { req: { id: string; enabled: boolean }; res: Ok };
   'rules/export': { req: {}; res: { json: string } };
+  /** Content/popup → background: where a generic short link (t.cn, dwz.cn, …) leads. Null unless the operator
+   *  switched the resolver on and granted the link's host; the background never fetches without that opt-in. */
+  'link/resolve': { req: { url: string }; res: { target: string | null } };
 }
 
 export type RequestType = keyof Requests;
@@ -116,6 +119,7 @@ export const REQUEST_TYPES: readonly RequestType[] = [
   'rules/delete',
   'rules/toggle',
   'rules/export',
+  'link/resolve',
 ];
 
 /** Shape check at the receiving end: anything else gets an error reply, never a crash. */
