@@ -1,0 +1,148 @@
+// npm run build: both unpacked extensions (extension/chrome, extension/firefox) and the CLI (dist/cli/cartlint.js).
+// One Vite build per entry, all on the shared vite.config.ts: the pages as ES modules, background and content script
+// as classic IIFE scripts, the CLI for Node. The bundles are built once and copied, so the two browsers run the same
+// code and only their manifests differ. The build checks its own output and fails rather than ship a folder a
+// browser would refuse, or a content script over its size budget.
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { build, mergeConfig, type InlineConfig } from 'vite';
+import { ROOT, sharedConfig } from '../vite.config';
+import { measure, measureDir, overBudget, sizeTable } from './build-sizes';
+import { catalogueFor, droppedKeysUsed } from './catalogue-prune';
+import { classicScriptProblems, htmlProblems, missingFiles } from './ext-checks';
+import { BROWSERS, manifestFor, type Browser } from './manifest';
+
+export const EXTENSION_DIR = join(ROOT, 'extension');
+export const CLI_FILE = join(ROOT, 'dist', 'cli', 'cartlint.js');
+export const outDirFor = (browser: Browser) => join(EXTENSION_DIR, browser);
+
+const PAGES = ['popup', 'options'] as const;
+/** `drop`: message areas the script never shows, left out of its bundled catalogues (scripts/catalogue-prune.ts). */
+const CLASSIC: { entry: string; file: string; drop: string[] }[] = [
+  { entry: 'src/background/index.ts', file: 'background.js', drop: [] },
+  { entry: 'src/content/index.ts', file: 'content.js', drop: ['cli', 'popup', 'options', 'demo', 'bg'] },
+];
+
+type Output = Awaited<ReturnType<typeof build>>;
+
+/** Names of the files a Vite build wrote (it returns one output per format). */
+function emitted(output: Output): string[] {
+  const outputs = Array.isArray(output) ? output : 'output' in output ? [output] : [];
+  return outputs.flatMap((o) => o.output.map((chunk) => chunk.fileName));
+}
+
+async function run(config: InlineConfig): Promise<string[]> {
+  return emitted(await build(mergeConfig(sharedConfig(), config)));
+}
+
+/**
+ * Popup and options in one multi-page build, so Preact and the shared UI are one chunk. Vite places each page
+ * where it sits under the root (popup/popup.html); the manifest wants them at the top, so they move up one level
+ * and their ../assets/ URLs become ./assets/.
+ */
+async function buildPages(outDir: string): Promise<void> {
+  const srcDir = join(ROOT, 'src');
+  await run({
+    root: srcDir,
+    build: {
+      outDir,
+      rolldownOptions: {
+        input: Object.fromEntries(PAGES.map((page) => [page, join(srcDir, page, `${page}.html`)])),
+        // Stable names: AMO's reviewers rebuild from the sources zip and diff file by file.
+        output: { entryFileNames: 'assets/[name].js', chunkFileNames: 'assets/[name].js', assetFileNames: 'assets/[name][extname]' },
+      },
+    },
+  });
+  for (const page of PAGES) {
+    const nested = join(outDir, page, `${page}.html`);
+    const html = readFileSync(nested, 'utf8').replace(/(\s(?:src|href)=")\.\.\/assets\//g, '$1./assets/');
+    writeFileSync(join(outDir, `${page}.html`), html);
+    rmSync(join(outDir, page), { recursive: true });
+  }
+}
+
+/** A classic script: one self-contained IIFE file, nothing else beside it (a stray CSS file would never load). */
+async function buildClassic({ entry, file, drop }: (typeof CLASSIC)[number], outDir: string): Promise<void> {
+  const files = await run({
+    plugins: drop.length ? [catalogueFor(drop)] : [],
+    build: {
+      outDir,
+      lib: { entry: join(ROOT, entry), formats: ['iife'], name: file.replace(/\W.*$/, ''), fileName: () => file },
+      rolldownOptions: { output: { codeSplitting: false } },
+    },
+  });
+  const strays = files.filter((name) => name !== file);
+  if (strays.length) throw new Error(`${entry} emitted ${strays.join(', ')} beside ${file}; a classic script must be one file`);
+  const used = droppedKeysUsed(readFileSync(join(outDir, file), 'utf8'), drop);
+  if (used.length) throw new Error(`${file} uses messages left out of its bundle: ${used.join(', ')} (see CLASSIC in scripts/build.ts)`);
+}
+
+/** The CLI for Node: everything bundled except Node's own modules, executable, with its shebang. */
+async function buildCli(): Promise<void> {
+  const outDir = join(ROOT, 'dist', 'cli');
+  await run({
+    build: {
+      outDir,
+      ssr: join(ROOT, 'src/cli/cartlint.ts'),
+      target: 'node20',
+      minify: false,
+      rolldownOptions: { output: { format: 'es', entryFileNames: 'cartlint.js', codeSplitting: false } },
+    },
+    ssr: { noExternal: true, target: 'node' },
+  });
+  const code = readFileSync(CLI_FILE, 'utf8');
+  if (!code.startsWith('#!')) writeFileSync(CLI_FILE, `#!/usr/bin/env node\n${code}`);
+  chmodSync(CLI_FILE, 0o755);
+  // It must at least start and print its usage; a bundle that throws at load time fails here, not for a user.
+  execFileSync(process.execPath, [CLI_FILE, '--help'], { stdio: 'ignore' });
+}
+
+function writeManifest(browser: Browser, version: string): void {
+  const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(join(outDirFor(browser), 'manifest.json'), `${JSON.stringify(manifestFor(source, browser, version), null, 2)}\n`);
+}
+
+function verify(dir: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  const problems = missingFiles(manifest, dir);
+  for (const { file } of CLASSIC) {
+    if (existsSync(join(dir, file))) problems.push(...classicScriptProblems(readFileSync(join(dir, file), 'utf8'), file));
+  }
+  for (const page of PAGES) {
+    const html = readFileSync(join(dir, `${page}.html`), 'utf8');
+    problems.push(...htmlProblems(html, `${page}.html`, (path) => existsSync(join(dir, path))));
+  }
+  return problems.map((problem) => `${dir}: ${problem}`);
+}
+
+export async function buildAll(): Promise<void> {
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  for (const dir of [...BROWSERS.map(outDirFor), join(ROOT, 'dist', 'cli')]) rmSync(dir, { recursive: true, force: true });
+
+  const first = outDirFor(BROWSERS[0]);
+  mkdirSync(first, { recursive: true });
+  await buildPages(first);
+  for (const script of CLASSIC) await buildClassic(script, first);
+  cpSync(join(ROOT, 'public'), first, { recursive: true });
+  for (const browser of BROWSERS.slice(1)) cpSync(first, outDirFor(browser), { recursive: true });
+  for (const browser of BROWSERS) writeManifest(browser, version);
+
+  const problems = BROWSERS.flatMap((browser) => verify(outDirFor(browser)));
+  const sizes = measureDir(first).filter((size) => size.file !== 'manifest.json');
+  console.log(sizeTable(`extension/{${BROWSERS.join(',')}} ${version} (same files; manifests differ)`, sizes));
+  problems.push(...overBudget(sizes));
+
+  await buildCli();
+  console.log(`\n${sizeTable('dist/cli', [measure(readFileSync(CLI_FILE), 'cartlint.js')])}`);
+
+  if (problems.length) throw new Error(`build output is not shippable:\n  ${problems.join('\n  ')}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  buildAll().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { classicScriptProblems, htmlProblems, localeProblems, permissionProblems } from './ext-checks';
+
+describe('classic scripts', () => {
+  it('accepts an IIFE and rejects module syntax and dynamic import', () => {
+    expect(classicScriptProblems('(function(){var a=1;console.log(a)})();', 'content.js')).toEqual([]);
+    expect(classicScriptProblems('import a from "./a.js";a();', 'content.js')[0]).toMatch(/content\.js: not a classic script/);
+    expect(classicScriptProblems('export const a=1;', 'background.js')).toHaveLength(1);
+    expect(classicScriptProblems('console.log(import.meta.url)', 'background.js')).toHaveLength(1);
+    expect(classicScriptProblems('(()=>import("./x.js"))()', 'content.js')).toEqual(['content.js: contains a dynamic import()']);
+    expect(classicScriptProblems('a.import(1)', 'content.js')).toEqual([]);
+  });
+});
+
+describe('pages', () => {
+  const exists = (path: string) => ['assets/popup.js', 'assets/popup.css'].includes(path);
+
+  it('accepts relative local scripts and styles that exist', () => {
+    const html = '<script type="module" crossorigin src="./assets/popup.js"></script><link rel="stylesheet" href="./assets/popup.css">';
+    expect(htmlProblems(html, 'popup.html', exists)).toEqual([]);
+  });
+
+  it('rejects remote code, absolute paths, missing files and inline scripts', () => {
+    const html = [
+      '<script src="https://cdn.example.com/x.js"></script>',
+      '<script src="//cdn.example.com/y.js"></script>',
+      '<link rel="stylesheet" href="/assets/popup.css">',
+      '<script src="./assets/gone.js"></script>',
+      '<script>alert(1)</script>',
+    ].join('');
+    const problems = htmlProblems(html, 'popup.html', exists);
+    expect(problems).toHaveLength(5);
+    expect(problems.join('\n')).toMatch(/remote or non-file URL https:\/\/cdn/);
+    expect(problems.join('\n')).toMatch(/inline script/);
+  });
+});
+
+describe('permissions', () => {
+  const base = {
+    host_permissions: ['https://s.kwaixiaodian.com/*'],
+    content_scripts: [{ matches: ['https://s.kwaixiaodian.com/*'], js: ['content.js'] }],
+    optional_host_permissions: ['*://t.cn/*'],
+  };
+
+  it('accepts host access equal to the content script matches', () => {
+    expect(permissionProblems(base)).toEqual([]);
+  });
+
+  it('rejects extra hosts, unpermitted matches and every-site grants', () => {
+    expect(permissionProblems({ ...base, host_permissions: [...base.host_permissions, 'https://x.com/*'] })).toHaveLength(1);
+    expect(permissionProblems({ ...base, host_permissions: [] })).toHaveLength(1);
+    expect(permissionProblems({ ...base, optional_host_permissions: ['<all_urls>'] })[0]).toMatch(/every site/);
+    expect(permissionProblems({ ...base, optional_host_permissions: ['*://*/*'] })[0]).toMatch(/every site/);
+  });
+});
+
+describe('locale keys', () => {
+  it('needs every __MSG_ key in every locale, ignoring case as browsers do', () => {
+    const locales = { en: { extName: {}, extShort: {} }, zh_CN: { extname: {} } };
+    const problems = localeProblems({ 'manifest.json': '{"name":"__MSG_extName__","short":"__MSG_extShort__"}' }, locales);
+    expect(problems).toEqual(['manifest.json: __MSG_extShort__ missing from _locales/zh_CN']);
+    expect(localeProblems({ 'a.css': 'url(__MSG_@@extension_id__)' }, locales)).toEqual([]);
+  });
+});
