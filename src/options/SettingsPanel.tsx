@@ -1,7 +1,9 @@
 // Language, paused sites and the short-link resolver. Settings an administrator fixed are shown, not editable.
 import { useState } from 'preact/hooks';
+import { platformName } from '../core/names';
+import type { Platform } from '../core/types';
 import type { ConfigSnapshot, LanguageSetting, Settings } from '../protocol';
-import { useT } from '../ui/components/lang';
+import { useLang, useT } from '../ui/components/lang';
 import type { OptionsEnv } from './env';
 
 interface Props {
@@ -18,6 +20,7 @@ const LANGUAGES: readonly { value: LanguageSetting; key: 'options_language_auto'
 ];
 
 export function SettingsPanel({ env, config, onChange }: Props) {
+  const lang = useLang();
   const tr = useT();
   const { settings, managedKeys, locked } = config;
   const managed = (key: keyof Settings) => managedKeys.includes(key);
@@ -37,7 +40,15 @@ export function SettingsPanel({ env, config, onChange }: Props) {
       (error: unknown) => setResolverNote(tr('options_resolver_refused') + ` (${String(error)})`),
     );
   };
-  const removePaused = (host: string) => void onChange({ pausedSites: settings.pausedSites.filter((h) => h !== host) });
+  const setPaused = (host: string, paused: boolean) => {
+    const others = settings.pausedSites.filter((h) => h !== host);
+    void onChange({ pausedSites: paused ? [...others, host] : others });
+  };
+  /** Every watched dashboard, plus any paused host no adapter knows any more (so it can still be resumed). */
+  const sites: { platform: Platform | null; host: string }[] = [
+    ...env.watchedPages,
+    ...settings.pausedSites.filter((h) => !env.watchedPages.some((p) => p.host === h)).map((host) => ({ platform: null, host })),
+  ];
 
   return (
     <section class="settings" aria-labelledby="settings-title">
@@ -59,27 +70,27 @@ export function SettingsPanel({ env, config, onChange }: Props) {
         {managed('language') && managedNote}
       </div>
 
-      <div class="field">
-        <span id="paused-title">{tr('options_paused_sites')}</span>
-        {locked && <span class="muted managed-note">{tr('options_locked_note')}</span>}
-        {settings.pausedSites.length === 0 ? (
-          <span class="muted">{tr('options_paused_none')}</span>
-        ) : (
-          <ul class="paused" aria-labelledby="paused-title">
-            {settings.pausedSites.map((host) => (
-              <li key={host}>
-                <span class="host">{host}</span>{' '}
-                {!managed('pausedSites') && (
-                  <button type="button" aria-label={tr('options_resume_site', host)} onClick={() => removePaused(host)}>
-                    {tr('options_remove')}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-        {managed('pausedSites') && managedNote}
-      </div>
+      <fieldset class="field paused-sites">
+        <legend>{tr('options_paused_sites')}</legend>
+        {locked && <p class="muted managed-note">{tr('options_locked_note')}</p>}
+        {managed('pausedSites') && <p>{managedNote}</p>}
+        {sites.map(({ platform, host }) => {
+          const paused = settings.pausedSites.includes(host);
+          return (
+            <label key={host} class="check site">
+              <input
+                type="checkbox"
+                checked={paused}
+                // Locked on: nothing can be paused; resuming a site paused before the lock stays possible.
+                disabled={managed('pausedSites') || (locked && !paused)}
+                onChange={(e) => setPaused(host, e.currentTarget.checked)}
+              />
+              {platform ? `${platformName(lang, platform)} · ` : ''}
+              <span class="host">{host}</span>
+            </label>
+          );
+        })}
+      </fieldset>
 
       <div class="field">
         <label class="check">

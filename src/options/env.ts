@@ -1,5 +1,6 @@
 // Everything the options page needs from the browser, injected so the components run under test without one.
 import type { Client } from '../protocol';
+import type { WatchedPage } from '../ui/watched';
 
 export interface OptionsEnv {
   client: Client;
@@ -17,4 +18,6 @@ export interface OptionsEnv {
   /** Asks the user to confirm a destructive action. */
   confirm(message: string): boolean;
   now(): Date;
+  /** The dashboards cartlint watches: the sites that can be paused. */
+  watchedPages: readonly WatchedPage[];
 }

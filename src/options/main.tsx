@@ -1,16 +1,21 @@
 // Options entry: wires the real browser into the OptionsEnv and renders.
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import { ADAPTERS } from '../content/adapters';
 import { createClient } from '../protocol';
 import '../ui/theme.css';
+import { watchedPagesOf } from '../ui/watched';
 import { Options } from './Options';
 import './options.css';
 
-/** Saves text through a temporary object URL; no `downloads` permission needed. */
+/** Saves text through a temporary object URL; no `downloads` permission needed. The link is attached while it is
+ *  clicked because Firefox ignores clicks on detached links. */
 function download(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName, hidden: true });
+  document.body.append(link);
   link.click();
+  link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
@@ -26,6 +31,7 @@ render(
       download,
       confirm: (message) => window.confirm(message),
       now: () => new Date(),
+      watchedPages: watchedPagesOf(ADAPTERS),
     }}
   />,
   document.getElementById('app')!,

@@ -1,16 +1,13 @@
 // Everything the popup needs from the browser, injected so the components run under test without one.
-import type { Platform } from '../core/types';
 import type { Client } from '../protocol';
+import type { WatchedPage } from '../ui/watched';
+
+export type { WatchedPage } from '../ui/watched';
 
 export interface TabTarget {
   id: number;
   /** The tab's address when the browser tells it (dashboard hosts are in our host permissions). */
   url?: string;
-}
-
-export interface WatchedPage {
-  platform: Platform;
-  host: string;
 }
 
 export interface PopupEnv {

@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { ADAPTERS } from '../content/adapters';
 import { createClient } from '../protocol';
 import '../ui/theme.css';
+import { watchedPagesOf } from '../ui/watched';
 import type { TabTarget } from './env';
 import { Popup } from './Popup';
 import './popup.css';
@@ -28,7 +29,7 @@ render(
       resolveTab,
       uiLocale: browser.i18n.getUILanguage(),
       clipboard: navigator.clipboard,
-      watchedPages: ADAPTERS.map(({ platform, host }) => ({ platform, host })),
+      watchedPages: watchedPagesOf(ADAPTERS),
       refreshMs: 1000,
     }}
   />,

@@ -1,0 +1,303 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BUILT_IN_RULES } from '../rules';
+import { buttonWithText, buttonsWithText, change, click, fakeClient, mount, settle, unmountAll, type FakeAnswers } from '../ui/testing';
+import type { OptionsEnv } from './env';
+import { Options } from './Options';
+import { CUSTOM_RULE, fakeBackground, MANAGED_RULE, NOW, rule, type FakeBackgroundState } from './test-data';
+
+afterEach(unmountAll);
+
+const RESOLVER_ORIGINS = ['https://t.cn/*', 'https://dwz.cn/*'];
+
+function setup(background: Partial<FakeBackgroundState> = {}, granted = true, overrides: FakeAnswers = {}) {
+  const { state, answers } = fakeBackground(background);
+  const fake = fakeClient({ ...answers, ...overrides });
+  const request = vi.fn((_: { origins: string[] }) => Promise.resolve(granted));
+  const remove = vi.fn((_: { origins: string[] }) => Promise.resolve(true));
+  const download = vi.fn((_name: string, _text: string) => {});
+  const env: OptionsEnv = {
+    client: fake.client,
+    uiLocale: 'en-US',
+    resolverOrigins: RESOLVER_ORIGINS,
+    permissions: { request, remove },
+    download,
+    confirm: () => true,
+    now: () => NOW,
+    watchedPages: [
+      { platform: 'kuaishou', host: 'zs.kwaixiaodian.com' },
+      { platform: 'douyin', host: 'buyin.jinritemai.com' },
+    ],
+  };
+  return { ...fake, state, env, request, remove, download, open: () => mount(<Options env={env} />) };
+}
+
+const rows = (root: HTMLElement) => [...root.querySelectorAll<HTMLTableRowElement>('table.rules tbody tr')];
+const row = (root: HTMLElement, id: string) => root.querySelector<HTMLTableRowElement>(`tr[data-rule="${id}"]`);
+const cells = (tr: HTMLTableRowElement) => [...tr.children].map((cell) => cell.textContent ?? '');
+const filter = (root: HTMLElement, label: string) =>
+  [...root.querySelectorAll('.filters label')].find((l) => l.textContent!.startsWith(label))!.querySelector('select');
+
+/** Fills every text field of the rule form except `skip`. */
+async function fillRuleForm(root: HTMLElement, skip: string) {
+  const texts: Record<string, string> = {
+    'rule-summary-zh': '本公司禁止拼多多链接',
+    'rule-summary-en': 'Our agency bans Pinduoduo links',
+    'rule-advice-zh': '改用抖音小店商品',
+    'rule-advice-en': 'Use a Douyin shop product',
+    'rule-announcement-title-zh': '公司通知',
+    'rule-announcement-title-en': 'Agency memo',
+    'rule-announcement-reports-0-name': 'agency wiki',
+  };
+  for (const [id, value] of Object.entries(texts)) {
+    if (id !== skip) await change(root.querySelector(`#${id}`), value, 'input');
+  }
+}
+
+describe('options rules table', () => {
+  it('lists built-in, own and organisation rules with status, origin and last verified', async () => {
+    const root = await setup().open();
+    expect(rows(root)).toHaveLength(BUILT_IN_RULES.length + 2);
+    const mine = cells(row(root, 'MY-7')!);
+    expect(mine[1]).toBe('Xiaohongshu');
+    expect(mine.join('|')).toContain('from 2024-01-01');
+    expect(mine[6]).toBe('in force');
+    expect(mine[7]).toBe('mine');
+    expect(mine[8]).toBe('2024-05-01');
+    expect(cells(row(root, 'ORG-1')!)[7]).toBe('my organisation');
+    const upcoming = await (async () => {
+      await unmountAll();
+      return setup({ custom: [rule('MY-LATER', { from: '2030-01-01T00:00:00+08:00' })] }).open();
+    })();
+    expect(cells(row(upcoming, 'MY-LATER')!)[6]).toBe('upcoming');
+  });
+
+  it('filters by platform and by surface', async () => {
+    const root = await setup().open();
+    await change(filter(root, 'Platform'), 'xiaohongshu');
+    const shown = rows(root);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(BUILT_IN_RULES.length + 2);
+    for (const tr of shown) expect(cells(tr)[1]).toBe('Xiaohongshu');
+    expect(row(root, 'MY-7')).not.toBeNull();
+    expect(root.querySelector('.filters [role="status"]')!.textContent).toBe(
+      `${shown.length} of ${BUILT_IN_RULES.length + 2} rules shown`,
+    );
+    await change(filter(root, 'Listing on'), 'live-cart');
+    for (const tr of rows(root)) expect(cells(tr)[2]).toContain('live');
+    expect(row(root, 'MY-7')).toBeNull();
+  });
+
+  it('keeps organisation rules read-only: no edit, switch-off or delete', async () => {
+    const root = await setup().open();
+    const managed = row(root, 'ORG-1')!;
+    expect(managed.querySelectorAll('button')).toHaveLength(0);
+    expect(managed.textContent).toContain('read-only');
+    const mine = row(root, 'MY-7')!;
+    expect([...mine.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Edit', 'Switch off', 'Delete']);
+    const builtIn = row(root, BUILT_IN_RULES[0]!.id)!;
+    expect([...builtIn.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Switch off']);
+  });
+
+  it('switches a built-in rule off and deletes an own rule', async () => {
+    const { open, sentOf, state } = setup();
+    const root = await open();
+    const first = BUILT_IN_RULES[0]!.id;
+    await click(row(root, first)!.querySelector('button'));
+    expect(sentOf('rules/toggle')).toEqual([{ type: 'rules/toggle', id: first, enabled: false }]);
+    expect(cells(row(root, first)!)[6]).toContain('switched off');
+    await click(buttonWithText(row(root, 'MY-7')!, 'Delete'));
+    expect(sentOf('rules/delete')).toEqual([{ type: 'rules/delete', id: 'MY-7' }]);
+    expect(state.custom).toEqual([]);
+    expect(row(root, 'MY-7')).toBeNull();
+  });
+});
+
+describe('options custom rules', () => {
+  it('shows which rule and field is wrong and saves nothing', async () => {
+    const { open, sentOf } = setup();
+    const root = await open();
+    await click(buttonWithText(root, 'Add a rule'));
+    await fillRuleForm(root, 'rule-summary-en');
+    await click(buttonWithText(root, 'Save rule'));
+    const errors = root.querySelector('.rule-editor [role="alert"]')!.textContent!;
+    expect(errors).toContain('The rule was not saved');
+    expect(errors).toContain('rule MY-1: summary.en: must not be empty');
+    expect(sentOf('rules/save')).toEqual([]);
+    expect(row(root, 'MY-1')).toBeNull();
+  });
+
+  it('adds a valid rule and lists it as mine', async () => {
+    const { open, sentOf, state } = setup();
+    const root = await open();
+    await click(buttonWithText(root, 'Add a rule'));
+    await fillRuleForm(root, '');
+    await change(root.querySelector('#rule-platform'), 'douyin');
+    await click(buttonWithText(root, 'Save rule'));
+    expect(sentOf('rules/save')).toHaveLength(1);
+    expect(state.custom.map((r) => r.id)).toEqual(['MY-7', 'MY-1']);
+    expect(state.custom[1]!.summary.en).toBe('Our agency bans Pinduoduo links');
+    expect(root.querySelector('.rule-editor')).toBeNull();
+    expect(cells(row(root, 'MY-1')!).slice(1, 2)).toEqual(['Douyin']);
+  });
+
+  it('refuses an id already used by the organisation', async () => {
+    const { open, sentOf } = setup();
+    const root = await open();
+    await click(buttonWithText(root, 'Add a rule'));
+    await fillRuleForm(root, '');
+    await change(root.querySelector('#rule-id'), 'ORG-1', 'input');
+    await click(buttonWithText(root, 'Save rule'));
+    expect(root.querySelector('.rule-editor [role="alert"]')!.textContent).toContain(
+      'rule ORG-1: id: a rule of your organisation already has this id',
+    );
+    expect(sentOf('rules/save')).toEqual([]);
+  });
+
+  it('edits an own rule in the JSON view and saves it under its id', async () => {
+    const { open, state } = setup();
+    const root = await open();
+    await click(buttonWithText(row(root, 'MY-7')!, 'Edit'));
+    await click(buttonWithText(root.querySelector('.rule-editor')!, 'JSON'));
+    const box = root.querySelector<HTMLTextAreaElement>('#rule-json')!;
+    expect(JSON.parse(box.value)).toEqual(CUSTOM_RULE);
+    await change(box, JSON.stringify({ ...CUSTOM_RULE, verdict: 'review' }), 'input');
+    await click(buttonWithText(root, 'Save rule'));
+    expect(state.custom).toEqual([{ ...CUSTOM_RULE, verdict: 'review' }]);
+    expect(cells(row(root, 'MY-7')!)[4]).toContain('Check');
+  });
+});
+
+describe('options import and export', () => {
+  const paste = async (root: HTMLElement, text: string) => {
+    await change(root.querySelector('#import-text'), text, 'input');
+    await click(buttonWithText(root, 'Import'));
+  };
+
+  it('refuses text that is not JSON and changes nothing', async () => {
+    const { open, sentOf, state } = setup();
+    const root = await open();
+    const before = rows(root).length;
+    await paste(root, '{"rules": [');
+    const alert = root.querySelector('.import-export [role="alert"]')!.textContent!;
+    expect(alert).toContain('Nothing was imported');
+    expect(alert).toContain('pasted text: not valid JSON');
+    expect(sentOf('rules/import')).toEqual([]);
+    expect(state.custom).toEqual([CUSTOM_RULE]);
+    expect(rows(root)).toHaveLength(before);
+  });
+
+  it('names the rule and field of a file with one bad rule, and imports none of it', async () => {
+    const { open, sentOf, state } = setup();
+    const root = await open();
+    await paste(root, JSON.stringify({ rules: [rule('MY-20'), rule('MY-21', { from: 'soon' })] }));
+    expect(root.querySelector('.import-export [role="alert"]')!.textContent).toContain('rule MY-21: from:');
+    expect(sentOf('rules/import')).toEqual([]);
+    expect(state.custom).toEqual([CUSTOM_RULE]);
+    expect(row(root, 'MY-20')).toBeNull();
+  });
+
+  it('imports a good file, says how many rules came in, and lists them', async () => {
+    const { open, state } = setup();
+    const root = await open();
+    await paste(root, JSON.stringify([rule('MY-20'), { ...CUSTOM_RULE, verdict: 'review' }]));
+    expect(root.querySelector('.import-export [role="status"]')!.textContent).toBe('Imported: 1 added, 1 replaced.');
+    expect(state.custom.map((r) => r.id)).toEqual(['MY-20', 'MY-7']);
+    expect(cells(row(root, 'MY-20')!)[7]).toBe('mine');
+    expect(root.querySelector<HTMLTextAreaElement>('#import-text')!.value).toBe('');
+  });
+
+  it('shows the background refusing an import, and lists nothing new', async () => {
+    const { open, sentOf } = setup({}, true, {
+      'rules/import': () => {
+        throw new Error('storage quota exceeded');
+      },
+    });
+    const root = await open();
+    await paste(root, JSON.stringify([rule('MY-30')]));
+    expect(sentOf('rules/import')).toHaveLength(1);
+    expect(root.querySelector('.import-export [role="alert"]')!.textContent).toContain('storage quota exceeded');
+    expect(row(root, 'MY-30')).toBeNull();
+  });
+
+  it('exports the own rules as a file', async () => {
+    const { open, download } = setup();
+    const root = await open();
+    await click(buttonWithText(root, 'Export my rules'));
+    expect(download).toHaveBeenCalledTimes(1);
+    const [name, text] = download.mock.calls[0]!;
+    expect(name).toBe('cartlint-rules.json');
+    expect(JSON.parse(text)).toEqual({ rules: [CUSTOM_RULE] });
+  });
+});
+
+describe('options settings', () => {
+  const resolver = (root: HTMLElement) =>
+    [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((box) =>
+      box.closest('label')!.textContent!.includes('short links'),
+    )!;
+
+  it('asks for the resolver permission inside the click and switches on only when granted', async () => {
+    const { open, request, sentOf } = setup({}, true);
+    const root = await open();
+    const box = resolver(root);
+    expect(box.checked).toBe(false);
+    box.click(); // no await: the permission request must already have been made synchronously
+    expect(request).toHaveBeenCalledWith({ origins: RESOLVER_ORIGINS });
+    await settle();
+    expect(sentOf('settings/set')).toEqual([{ type: 'settings/set', patch: { resolveShortLinks: true } }]);
+    expect(resolver(root).checked).toBe(true);
+  });
+
+  it('stays off and says why when the permission is refused', async () => {
+    const { open, request, sentOf } = setup({}, false);
+    const root = await open();
+    resolver(root).click();
+    expect(request).toHaveBeenCalledTimes(1);
+    await settle();
+    expect(sentOf('settings/set')).toEqual([]);
+    expect(resolver(root).checked).toBe(false);
+    expect(root.querySelector('.settings [role="alert"]')!.textContent).toContain('not granted');
+  });
+
+  it('switches the resolver off and gives the permission back', async () => {
+    const { open, remove, sentOf } = setup({ settings: { language: 'auto', pausedSites: [], resolveShortLinks: true } });
+    const root = await open();
+    await click(resolver(root));
+    expect(sentOf('settings/set')).toEqual([{ type: 'settings/set', patch: { resolveShortLinks: false } }]);
+    expect(remove).toHaveBeenCalledWith({ origins: RESOLVER_ORIGINS });
+  });
+
+  it('pauses and resumes a site', async () => {
+    const { open, state } = setup();
+    const root = await open();
+    const site = (host: string) =>
+      [...root.querySelectorAll<HTMLInputElement>('.paused-sites input')].find((b) => b.closest('label')!.textContent!.includes(host))!;
+    await click(site('buyin.jinritemai.com'));
+    expect(state.settings.pausedSites).toEqual(['buyin.jinritemai.com']);
+    expect(site('buyin.jinritemai.com').checked).toBe(true);
+    await click(site('buyin.jinritemai.com'));
+    expect(state.settings.pausedSites).toEqual([]);
+  });
+
+  it('cannot pause when the organisation locked cartlint on, and shows managed settings locked', async () => {
+    const root = await setup({ locked: true, managedKeys: ['language'], settings: { language: 'zh', pausedSites: [], resolveShortLinks: false } }).open();
+    expect(root.querySelector('main')!.lang).toBe('zh-CN');
+    for (const box of root.querySelectorAll<HTMLInputElement>('.paused-sites input')) expect(box.disabled).toBe(true);
+    expect(root.querySelector('.paused-sites')!.textContent).toContain('无法暂停');
+    const language = root.querySelector<HTMLSelectElement>('#language')!;
+    expect(language.disabled).toBe(true);
+    expect(language.parentElement!.textContent).toContain('由您的组织统一设置');
+  });
+
+  it('changes the page language when the setting changes', async () => {
+    const { open, sentOf } = setup();
+    const root = await open();
+    expect(buttonsWithText(root, 'Add a rule')).toHaveLength(1);
+    await change(root.querySelector('#language'), 'zh');
+    expect(sentOf('settings/set')).toEqual([{ type: 'settings/set', patch: { language: 'zh' } }]);
+    expect(buttonsWithText(root, '添加规则')).toHaveLength(1);
+    expect(cells(row(root, 'ORG-1')!)[7]).toBe('我的组织');
+    expect(row(root, 'ORG-1')!.querySelector('th')!.textContent).toContain(MANAGED_RULE.summary.zh);
+  });
+});

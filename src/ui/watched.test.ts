@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { ADAPTERS } from '../content/adapters';
+import { watchedPagesOf } from './watched';
+
+describe('watchedPagesOf', () => {
+  it('lists each host once with its platform, keeping the adapters order', () => {
+    const pages = watchedPagesOf([
+      { platform: 'douyin', host: 'buyin.jinritemai.com' },
+      { platform: 'kuaishou', host: 'zs.kwaixiaodian.com' },
+      { platform: 'douyin', host: 'buyin.jinritemai.com' },
+    ]);
+    expect(pages).toEqual([
+      { platform: 'douyin', host: 'buyin.jinritemai.com' },
+      { platform: 'kuaishou', host: 'zs.kwaixiaodian.com' },
+    ]);
+  });
+  it('covers every adapter host', () => {
+    const hosts = watchedPagesOf(ADAPTERS).map((p) => p.host);
+    expect(new Set(hosts)).toEqual(new Set(ADAPTERS.map((a) => a.host)));
+    expect(hosts).toHaveLength(new Set(hosts).size);
+  });
+});
