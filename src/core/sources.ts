@@ -21,6 +21,8 @@ export interface HostRule {
   affiliate?: boolean | null;
   /** A short-link host: a one-code path (`/rioMXxu`, `/h.4CEhFr0`, `/s/Eb6ykv4y`) is kind `short-link`. */
   short?: boolean;
+  /** The host's one-code short links are affiliate, while its ordinary pages say nothing (p.pinduoduo.com). */
+  codeAffiliate?: boolean;
   /** A page that identifies one item or shop: affiliate false unless a marker says otherwise. */
   plainPage?: RegExp;
   /** Only pages matching `plainPage` are commerce (Xiaohongshu notes are not goods). */
@@ -96,8 +98,8 @@ export const HOST_RULES: readonly HostRule[] = [
   { host: 'yangkeduo.com', source: 'pinduoduo', plainPage: PDD_GOODS, wrapper: PDD_WRAPPER },
   { host: 'pinduoduo.com', source: 'pinduoduo', plainPage: PDD_GOODS, wrapper: PDD_WRAPPER },
   { host: 'com.xunmeng.pinduoduo', source: 'pinduoduo', plainPage: PDD_GOODS }, // host part of pinduoduo://
-  // p.pinduoduo.com codes are 多多进宝 short links; a normal page path on it says nothing more.
-  { host: 'p.pinduoduo.com', source: 'pinduoduo', short: true },
+  // p.pinduoduo.com codes are 多多进宝 short links (§7); a normal page path on it says nothing more.
+  { host: 'p.pinduoduo.com', source: 'pinduoduo', short: true, codeAffiliate: true },
   // §8 Youzan (item pages carry no affiliate signal but `dc_ps`)
   { host: 'youzan.com', source: 'youzan' },
   { host: 'koudaitong.com', source: 'youzan' },

@@ -66,8 +66,8 @@ function tokenAt(text: string, open: number): Atom | null {
   if (body.length < minLength) return null;
   if (delim === '啊' && !(/\d/.test(body) && body.length >= 10)) return null; // 啊 is also just a word
 
-  // `$…$://` and `($…)` are the 淘客 tools' token family (§3), not the app's own share format.
-  const tokenFamily = delim === '$';
+  // `$…$://`, `￥…￥://` and `($…)` are the 淘客 tools' token family (§3), not the app's own share format.
+  const tokenFamily = delim === '$' || scheme;
   const start = parenthesised ? open - 1 : open;
   return {
     start,

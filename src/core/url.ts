@@ -42,10 +42,11 @@ const MAX_DEPTH = 4;
 const SCHEMES = 'https?|taobao|tbopen|tmall|openapp\\.jdmobile|openjd|pinduoduo|pddopen|snssdk1128|vipshop|kwai|xhsdiscover';
 /**
  * A URL starts with a known scheme, with `//` (protocol-relative), or with a dotted host. The lookbehind
- * keeps us from starting inside a word, a host, a path or an e-mail address (`pengchun@taobao.com`).
+ * keeps us from starting inside a word, a host, a path or an e-mail address (`pengchun@taobao.com`). A colon may
+ * precede a scheme: `领券：https://…` (full-width ： is `:` once normalised).
  */
 const URL_START = new RegExp(
-  `(?<![A-Za-z0-9.+@_/:%-])(?:(${SCHEMES}):\\/\\/|\\/\\/(?=[A-Za-z0-9-]{1,63}\\.)|(?=(?:[A-Za-z0-9-]{1,63}\\.){1,9}[A-Za-z]))`,
+  `(?<![A-Za-z0-9.+@_/%-])(${SCHEMES}):\\/\\/|(?<![A-Za-z0-9.+@_/:%-])(?:\\/\\/(?=[A-Za-z0-9-]{1,63}\\.)|(?=(?:[A-Za-z0-9-]{1,63}\\.){1,9}[A-Za-z]))`,
   'gi',
 );
 const HOST_CHAR = /[A-Za-z0-9.-]/;
@@ -254,7 +255,8 @@ function analyzeWebUrl(url: ParsedUrl, params: Map<string, Param>, depth: number
     const inner = unwrap(params, depth);
     if (inner === NOT_GOODS) return NOT_GOODS;
     if (inner) {
-      const affiliate = rule?.cps ? true : inner.affiliate;
+      // A CPS network or an alliance transfer page (union.dangdang.com) makes whatever it wraps affiliate.
+      const affiliate = rule?.cps || rule?.affiliate === true ? true : inner.affiliate;
       return { ...inner, kind: 'url', affiliate, evidence: `${inner.evidence}, inside ${url.host}` };
     }
   }
@@ -274,7 +276,8 @@ function analyzeWebUrl(url: ParsedUrl, params: Map<string, Param>, depth: number
   if (rule.short && !isShort && url.path.length <= 3 && !url.query) return null;
 
   const marker = findMarker(markerFamily(source), view) ?? findAlliancePath(source, view);
-  const affiliate = marker || rule.affiliate === true ? true : plain ? false : (rule.affiliate ?? null);
+  const affiliate =
+    marker || rule.affiliate === true || (isShort && rule.codeAffiliate) ? true : plain ? false : (rule.affiliate ?? null);
   const evidence = marker ?? `host ${url.host}${plain ? ' (item/shop page)' : ''}`;
   const recognition: Recognition = { source, affiliate, kind: isShort ? 'short-link' : 'url', evidence, host: url.host };
   const seller = rule.seller?.(view);

@@ -1,0 +1,221 @@
+// Recognition: every commerce link in a text, with its exact place in the ORIGINAL text.
+//
+// normalise (one pass, offset map) → find atoms (URLs, tokens, PIDs, share codes, mini-program paths) →
+// read the words around them (share-context.ts) → join a token and the link of the same share text into one
+// `share-text` finding → map offsets back. Every step is a linear scan or a bounded look at a neighbourhood.
+
+import { normalizeText, type NormalizedText } from './normalize';
+import {
+  ALLIANCE_CUE,
+  appNear,
+  cuePositions,
+  hasCueIn,
+  MEDIA_CUE,
+  OWN_GOODS_CUE,
+  shareCodeAfter,
+  shareTagBefore,
+  XIANYU_CUE,
+} from './share-context';
+import { OWN_SHARE_HOSTS } from './sources';
+import { findDouyinCodes, findMiniPrograms, findPids, findTokens, type Atom } from './tokens';
+import type { LinkFinding, Source } from './types';
+import { analyzeUrl, findUrls, NOT_GOODS } from './url';
+
+/**
+ * Text without any of these characters holds no link of any form: URLs need `.` `/` or `:`, tokens a
+ * delimiter, PIDs `_`, entities `&`/`\`; the full-width, small-form and leader/slash compatibility characters are
+ * what NFKC turns into those. Most short inputs (titles, prices in words) stop here.
+ */
+const MAYBE_LINK = /[./:%$¥€₤¤¢₳啊!&\\_。\u2024\u2044\uFE50-\uFE6F\uFF00-\uFFEF]/;
+
+/** Sources whose links a 淘客 message makes affiliate when the link itself cannot tell. */
+const CUE_UPGRADES: ReadonlySet<Source> = new Set(['taobao', 'tmall', '1688', 'jd', 'pinduoduo', 'vipshop', 'suning']);
+const TAOBAO_FAMILY: ReadonlySet<Source> = new Set(['taobao', 'tmall', '1688']);
+/** A token's app, when the words next to it name another app than Taobao (`打开【京东APP】`). */
+const TOKEN_APPS: ReadonlySet<Source> = new Set(['jd', 'tmall', '1688']);
+const OWN_SHARE_SOURCE: Readonly<Record<string, Source>> = {
+  'v.douyin.com': 'douyin',
+  'v.kuaishou.com': 'kuaishou',
+  'v.kuaishouapp.com': 'kuaishou',
+  'xhslink.com': 'xiaohongshu',
+  'xhslink.cn': 'xiaohongshu',
+};
+
+/** How far (normalised characters) the words of one share text reach. */
+const ALLIANCE_RADIUS = 200;
+const MEDIA_RADIUS = 120;
+const OWN_GOODS_RADIUS = 80;
+const TOKEN_APP_RADIUS = 40;
+/** A token and a link at most this far apart belong to one share text. */
+const SHARE_GAP = 120;
+
+export function classify(input: string): LinkFinding[] {
+  if (!MAYBE_LINK.test(input)) return [];
+  const normalized = normalizeText(input);
+  const text = normalized.text;
+  const atoms = collectAtoms(text);
+  if (atoms.length === 0) return [];
+  return toFindings(input, normalized, joinShareTexts(readContext(text, atoms)));
+}
+
+/** URL atoms first; token-like atoms only outside URLs (a PID inside `?pid=mm_…` belongs to its URL). */
+function collectAtoms(text: string): Atom[] {
+  const urls: Atom[] = [];
+  const claimed: Array<{ start: number; end: number }> = [];
+  for (const span of findUrls(text)) {
+    const analysis = analyzeUrl(span.url);
+    if (analysis === null) continue;
+    claimed.push(span);
+    if (analysis !== NOT_GOODS) urls.push({ ...analysis, start: span.start, end: span.end });
+  }
+  const douyin = findDouyinCodes(text).map((atom) => ({ ...atom, host: 'v.douyin.com' }));
+  const others = [...findTokens(text), ...findPids(text), ...douyin, ...findMiniPrograms(text)].sort(byStart);
+  const free: Atom[] = [];
+  let c = 0;
+  for (const atom of others) {
+    while (c < claimed.length && claimed[c]!.end <= atom.start) c++;
+    if (c < claimed.length && claimed[c]!.start < atom.end) continue;
+    free.push(atom);
+  }
+  return withoutOverlaps([...urls, ...free].sort(byStart));
+}
+
+function byStart(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** Sorted by start; of two overlapping atoms the earlier (or, at the same start, the longer) stays. */
+function withoutOverlaps(sorted: Atom[]): Atom[] {
+  const out: Atom[] = [];
+  for (const atom of sorted) {
+    const last = out[out.length - 1];
+    if (!last || atom.start >= last.end) out.push(atom);
+  }
+  return out;
+}
+
+/** Applies what the surrounding words say; atoms that turn out not to be goods are dropped. */
+function readContext(text: string, atoms: Atom[]): Atom[] {
+  let alliance: number[] | undefined;
+  let media: number[] | undefined;
+  let ownGoods: number[] | undefined;
+  let xianyu: number[] | undefined;
+  const out: Atom[] = [];
+  for (const original of atoms) {
+    const atom: Atom = { ...original };
+    const host = atom.host;
+
+    const framable = atom.kind === 'url' || atom.kind === 'short-link' || atom.kind === 'token';
+    const tag = framable ? shareTagBefore(text, atom.start) : null;
+    if (host && /(?:^|\.)tb\.cn$/.test(host)) {
+      xianyu ??= cuePositions(text, XIANYU_CUE);
+      if (tag?.name === '闲鱼' || hasCueIn(xianyu, atom.start - 24, atom.start)) continue; // second-hand, not a shop
+    }
+
+    if (host && OWN_SHARE_HOSTS.has(host) && atom.source === 'shortener') {
+      ownGoods ??= cuePositions(text, OWN_GOODS_CUE);
+      media ??= cuePositions(text, MEDIA_CUE);
+      if (hasCueIn(ownGoods, atom.start - OWN_GOODS_RADIUS, atom.end + OWN_GOODS_RADIUS)) {
+        atom.source = OWN_SHARE_SOURCE[host]!;
+        atom.evidence = `${atom.evidence}; the share text names the platform's shop`;
+      } else if (hasCueIn(media, atom.start - MEDIA_RADIUS, atom.end + MEDIA_RADIUS)) {
+        continue; // a video, live room or note share
+      }
+    }
+
+    if (atom.kind === 'token' && atom.source === 'taobao') {
+      const app = appNear(text, atom.start, atom.end, TOKEN_APP_RADIUS);
+      if (app && TOKEN_APPS.has(app)) {
+        atom.source = app;
+        atom.evidence = `${atom.evidence} (the text names ${app})`;
+      }
+    }
+
+    if (atom.affiliate === null && CUE_UPGRADES.has(atom.source)) {
+      alliance ??= cuePositions(text, ALLIANCE_CUE);
+      if (hasCueIn(alliance, atom.start - ALLIANCE_RADIUS, atom.end + ALLIANCE_RADIUS)) {
+        atom.affiliate = true;
+        atom.evidence = `${atom.evidence}; 淘客 wording (领券/券后价/下单链接…) around it`;
+      }
+    }
+
+    if (framable) frameShareLink(text, atom, tag);
+    out.push(atom);
+  }
+  return withoutOverlaps(out);
+}
+
+/** `【淘宝】https://m.tb.cn/h.… CZ3457`: the app tag and the app code belong to the finding. */
+function frameShareLink(text: string, atom: Atom, tag: ReturnType<typeof shareTagBefore>): void {
+  const code = shareCodeAfter(text, atom.end);
+  if (!tag && !code) return;
+  const parts = [tag ? `【${tag.name}】` : '', atom.evidence, code ? text.slice(atom.end, atom.end + code).trim() : ''];
+  if (tag) atom.start = tag.start;
+  atom.end += code;
+  atom.kind = 'share-text';
+  atom.evidence = `share text: ${parts.filter(Boolean).join(' + ')}`;
+}
+
+/** A token next to a link of the same app is one share text (`￥…￥ … https://m.tb.cn/…`). */
+function joinShareTexts(atoms: Atom[]): Atom[] {
+  const out: Atom[] = [];
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i]!;
+    const b = atoms[i + 1];
+    const joined = b ? join(a, b) : null;
+    if (joined) {
+      out.push(joined);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+function join(a: Atom, b: Atom): Atom | null {
+  if (b.start - a.end > SHARE_GAP) return null;
+  const token = isAppToken(a) ? a : isAppToken(b) ? b : null;
+  const link = token === a ? b : a;
+  if (!token || !isLink(link)) return null;
+  const sameApp =
+    link.source === token.source ||
+    link.source === 'shortener' ||
+    (TAOBAO_FAMILY.has(link.source) && TAOBAO_FAMILY.has(token.source));
+  if (!sameApp) return null;
+  const joined: Atom = {
+    start: a.start,
+    end: b.end,
+    source: link.source === 'shortener' ? token.source : link.source,
+    affiliate: a.affiliate === true || b.affiliate === true ? true : a.affiliate === null || b.affiliate === null ? null : false,
+    kind: 'share-text',
+    evidence: `${a.evidence} + ${b.evidence}`,
+  };
+  if (link.seller) joined.seller = link.seller;
+  return joined;
+}
+
+const isAppToken = (atom: Atom) => atom.kind === 'token' && atom.source !== 'shortener';
+const isLink = (atom: Atom) => atom.kind === 'url' || atom.kind === 'short-link' || atom.kind === 'share-text';
+
+/** Normalised spans → original offsets; a span that would overlap the previous one (ligatures) is dropped. */
+function toFindings(input: string, normalized: NormalizedText, atoms: readonly Atom[]): LinkFinding[] {
+  const findings: LinkFinding[] = [];
+  let previousEnd = 0;
+  for (const atom of atoms) {
+    const start = normalized.startOf(atom.start);
+    const end = normalized.endOf(atom.end - 1);
+    if (start < previousEnd || end <= start) continue;
+    previousEnd = end;
+    const finding: LinkFinding = {
+      text: input.slice(start, end),
+      start,
+      end,
+      source: atom.source,
+      affiliate: atom.affiliate,
+      kind: atom.kind,
+      evidence: atom.evidence,
+    };
+    if (atom.seller) finding.seller = atom.seller;
+    findings.push(finding);
+  }
+  return findings;
+}

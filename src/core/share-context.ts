@@ -1,0 +1,103 @@
+// What the words around a link say about it. A share text is more than its link: 【淘宝】 and CZ3457 frame it,
+// 领券/券后价 mark a 淘客 message, 【京东APP】 tells whose token it is, 直接观看 says a platform short link is a
+// video, and 闲鱼 says a tb.cn link is second-hand goods. Cue positions are found in one pass per cue, so a
+// page full of links stays linear.
+
+import { SHARE_APP_NAMES } from './sources';
+import type { Source } from './types';
+
+/** Sorted start offsets of every match of `pattern` (global) in `text`. */
+export function cuePositions(text: string, pattern: RegExp): number[] {
+  const out: number[] = [];
+  pattern.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(text))) {
+    out.push(m.index);
+    if (m[0].length === 0) pattern.lastIndex++;
+  }
+  return out;
+}
+
+/** Is there a cue in [from, to)? Binary search over sorted positions. */
+export function hasCueIn(positions: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (positions[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < positions.length && positions[lo]! < to;
+}
+
+/**
+ * Words that only 淘客 / alliance messages use (§3 pitfalls): coupons, "internal code", order-link labels, and
+ * the 淘宝联盟 tool's own template `复制这条信息，￥…￥ ，打开【手机淘宝】即可查看`.
+ */
+export const ALLIANCE_CUE =
+  /领券|券后|优惠券|券面额|\d元券|内部码|内部券|下单链接|在售价|佣金|返利|淘客|隐藏券|复制这条信息[^\n]{0,40}打开【手机淘宝】即可查看/g;
+
+/** A platform share link that is a video, a live room or a note, not goods (§15, §16). */
+export const MEDIA_CUE = /直接观看|观看视频|看视频|该作品|被播放|来看直播|直播间|存好这段口令|笔记|查看作品/g;
+
+/** A platform share link that is the platform's own shop goods. */
+export const OWN_GOODS_CUE = /抖音商城|抖音小店|快手小店|小红书商城|小红书店铺|商品详情/g;
+
+/** 闲鱼 (second-hand) uses tb.cn short links too; such a link is not a shop product. */
+export const XIANYU_CUE = /闲鱼/g;
+
+/** The app tag in front of an official share link: `【淘宝】`, `16:06【京东】`, `【淘宝】退货运费险 `. */
+const SHARE_TAG = /【(淘宝|天猫|京东|拼多多|抖音商城|快手小店|1688|阿里巴巴|唯品会|苏宁易购|闲鱼)】[^\s【】「」]{0,12}\s{0,3}$/;
+const TAG_SOURCE: Record<string, Source> = {
+  淘宝: 'taobao',
+  天猫: 'tmall',
+  京东: 'jd',
+  拼多多: 'pinduoduo',
+  抖音商城: 'douyin',
+  快手小店: 'kuaishou',
+  '1688': '1688',
+  阿里巴巴: '1688',
+  唯品会: 'vipshop',
+  苏宁易购: 'suning',
+};
+
+export interface ShareTag {
+  start: number;
+  name: string;
+  /** Undefined for 闲鱼: a tag that names no source of ours. */
+  source: Source | undefined;
+}
+
+/** The share tag that ends right before `at` (only spaces and a few service words between), if any. */
+export function shareTagBefore(text: string, at: number): ShareTag | null {
+  const from = Math.max(0, at - 36);
+  const m = SHARE_TAG.exec(text.slice(from, at));
+  if (!m) return null;
+  return { start: from + m.index, name: m[1]!, source: TAG_SOURCE[m[1]!] };
+}
+
+/** The app code printed after an official share link (` CZ3457`, ` MU5104`): its length, or 0. */
+export function shareCodeAfter(text: string, at: number): number {
+  const m = /^ ?(?:CZ|MF|HU|CA|MU|ZH)\d{3,4}(?![A-Za-z0-9])/.exec(text.slice(at, at + 8));
+  return m ? m[0].length : 0;
+}
+
+const APP_PATTERNS = SHARE_APP_NAMES.map(({ source, names }) => ({
+  source,
+  names: new RegExp(names.source, names.flags.includes('g') ? names.flags : `${names.flags}g`),
+}));
+
+/** The app a token belongs to: the app name nearest to it within `radius` characters, or undefined. */
+export function appNear(text: string, start: number, end: number, radius: number): Source | undefined {
+  const from = Math.max(0, start - radius);
+  const window = text.slice(from, Math.min(text.length, end + radius));
+  let best: { source: Source; distance: number } | undefined;
+  for (const { source, names } of APP_PATTERNS) {
+    for (const m of window.matchAll(names)) {
+      const at = from + (m.index ?? 0);
+      const distance = at < start ? start - (at + m[0].length) : at - end;
+      if (!best || distance < best.distance) best = { source, distance };
+    }
+  }
+  return best?.source;
+}
