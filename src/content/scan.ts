@@ -40,6 +40,8 @@ export interface ScannerOptions {
   onChange(spots: readonly Spot[]): void;
   /** Roots seen for the first time (the overlay and the guard listen on them too). */
   onRoots?(roots: readonly Root[]): void;
+  /** At the start of every structural scan, before anything is judged: the page's cues may have changed. */
+  onScan?(roots: readonly Root[]): void;
   /** How often to re-read input values that script may set without events. */
   pollMs?: number;
   /** Fewest milliseconds between two structural rescans. */
@@ -51,6 +53,8 @@ export interface Scanner {
   scanAll(): void;
   spots(): readonly Spot[];
   roots(): readonly Root[];
+  /** Forget every verdict (the judges changed: config, surface); the next scan judges everything again. */
+  invalidate(): void;
 }
 
 const FIELD_SELECTOR = 'input, textarea, [contenteditable]:not([contenteditable="false"])';
@@ -212,6 +216,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     const fresh = roots.filter((root) => !knownRoots.has(root));
     fresh.forEach(watchRoot);
     if (fresh.length) options.onRoots?.(fresh);
+    options.onScan?.(roots);
 
     const previous = new Map(spots.map((spot) => [spot.key, spot]));
     const next: Spot[] = [];
@@ -306,5 +311,10 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (frame !== null) win.cancelAnimationFrame(frame);
   });
 
-  return { scanAll: () => guarded(scanAll), spots: () => spots, roots: () => roots };
+  function invalidate() {
+    cache.clear();
+    for (const spot of spots) spot.text = '\u0000';
+  }
+
+  return { scanAll: () => guarded(scanAll), spots: () => spots, roots: () => roots, invalidate };
 }

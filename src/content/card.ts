@@ -1,0 +1,67 @@
+// The small card shown on hover or focus of a flagged place: per flagged link its verdict (icon + word + colour),
+// the source recognised, the rule in one sentence with its effective date, and a button copying the notice.
+import { beijingDateTime } from '../core/beijing-time';
+import { findRule } from '../core/decide';
+import { sourceName, verdictName } from '../core/names';
+import { notice, type NoticeContext } from '../core/notice';
+import type { JudgedLink, Lang } from '../core/types';
+import { t } from '../ui/i18n';
+import { copyText } from './clipboard';
+import type { Spot } from './scan';
+import { el } from './ui-host';
+
+const SHOWN = 3;
+const LINK_CHARS = 120;
+const ICONS = { banned: '\u26D4', review: '\u26A0' } as const;
+
+/** The rule in one sentence and since when; the decision's own reason where no rule decided. */
+export function ruleSentence(judged: JudgedLink, ctx: NoticeContext): string {
+  const { decision } = judged;
+  const found = decision.rule ? findRule(ctx.rules, decision.rule) : undefined;
+  if (!found || decision.verdict === 'review' || !decision.since) return decision.reason[ctx.lang];
+  const summary = (found.exception ?? found.rule).summary[ctx.lang];
+  return t(ctx.lang, 'overlay_rule_since', summary, beijingDateTime(decision.since));
+}
+
+function shorten(text: string): string {
+  return text.length > LINK_CHARS ? `${text.slice(0, LINK_CHARS - 1)}\u2026` : text;
+}
+
+function item(doc: Document, judged: JudgedLink, ctx: NoticeContext): HTMLElement {
+  const { link, decision } = judged;
+  const verdict = decision.verdict === 'banned' ? 'banned' : 'review';
+  const lang: Lang = ctx.lang;
+  const status = el(doc, 'span', 'muted');
+  status.setAttribute('role', 'status');
+  const copy = el(doc, 'button', '', t(lang, 'overlay_copy'));
+  copy.type = 'button';
+  const actions = el(doc, 'div', 'actions', status, copy);
+  copy.addEventListener('click', () => {
+    void copyText(notice(judged, ctx), actions).then((result) => {
+      status.textContent = t(lang, result === 'copied' ? 'overlay_copied' : 'overlay_copy_manual');
+    });
+  });
+  return el(
+    doc,
+    'div',
+    'item',
+    el(doc, 'div', `verdict ${verdict}`, `${ICONS[verdict]} ${verdictName(lang, decision.verdict)}`),
+    el(doc, 'div', 'link', shorten(link.text)),
+    el(doc, 'div', 'muted', t(lang, 'overlay_source', sourceName(lang, link.source))),
+    el(doc, 'div', 'rule', ruleSentence(judged, ctx)),
+    actions,
+  );
+}
+
+/** The card's content for one spot: its flagged links, worst first. */
+export function buildCard(doc: Document, spot: Spot, ctx: NoticeContext): HTMLElement {
+  const flagged = spot.judged
+    .filter(({ decision }) => decision.verdict !== 'allowed')
+    .sort((a, b) => (a.decision.verdict === 'banned' ? 0 : 1) - (b.decision.verdict === 'banned' ? 0 : 1));
+  const card = el(doc, 'div', `card ${spot.flag ?? 'review'}`);
+  card.setAttribute('role', 'dialog');
+  card.setAttribute('aria-label', t(ctx.lang, 'extShortName'));
+  for (const judged of flagged.slice(0, SHOWN)) card.append(item(doc, judged, ctx));
+  if (flagged.length > SHOWN) card.append(el(doc, 'div', 'muted', t(ctx.lang, 'overlay_more', flagged.length - SHOWN)));
+  return card;
+}

@@ -1,0 +1,163 @@
+// The content script's lifetime on one tab: wakes only on dashboard hosts, follows SPA routes (one page life per
+// route, aborted on the next), fetches the config (retrying while the worker restarts, then judging locally with the
+// last one), honours paused sites, answers the background's tab messages, and keeps every error to itself.
+import type { Lang } from '../core/types';
+import { createClient, isTabMessage, type ConfigSnapshot, type PageInfo, type TabMessage } from '../protocol';
+import { resolveLang } from '../ui/i18n';
+import { ADAPTERS, adapterFor } from './adapters';
+import type { JudgeContext } from './judges';
+import { createReporter, requestWithRetry, sleep, RETRY_DELAYS_MS } from './messaging';
+import { startPageLife, type PageLife, type Report } from './page-life';
+import { watchRoute } from './route';
+import type { Judges } from './scan';
+
+/** The slice of the extension runtime the content script uses (webextension-polyfill's, or a fake in tests). */
+export interface ContentRuntime {
+  sendMessage(message: unknown): Promise<unknown>;
+  onMessage(listener: (message: unknown, senderId: string | undefined) => void): void;
+  /** Our extension's id; undefined once the extension was reloaded or removed under us. */
+  id(): string | undefined;
+}
+
+export interface ContentOptions {
+  win: Window;
+  runtime: ContentRuntime;
+  makeJudges(context: () => JudgeContext): Judges;
+  retryDelays?: readonly number[];
+  reportDelayMs?: number;
+  routePollMs?: number;
+}
+
+export interface Content {
+  stop(): void;
+  /** The page life now, if the page is a dashboard and not paused. */
+  life(): PageLife | null;
+  /** Resolves when the current route's start finished (tests). */
+  ready(): Promise<void>;
+}
+
+const isDashboardHost = (host: string) => ADAPTERS.some((adapter) => adapter.host === host);
+
+export function isPaused(config: ConfigSnapshot, host: string): boolean {
+  return !config.locked && config.settings.pausedSites.includes(host);
+}
+
+/** A frame whose parent we can read is scanned by the top frame's script (roots.ts walks same-origin iframes). */
+function scannedByParent(win: Window): boolean {
+  if (win === win.top) return false;
+  try {
+    return Boolean(win.parent.document);
+  } catch {
+    return false;
+  }
+}
+
+export function startContent(options: ContentOptions): Content | null {
+  const { win, runtime } = options;
+  const doc = win.document;
+  if (!isDashboardHost(win.location.host) || scannedByParent(win)) return null;
+
+  const whole = new AbortController();
+  const client = createClient((message) => runtime.sendMessage(message));
+  const delays = options.retryDelays ?? RETRY_DELAYS_MS;
+  const reporter = createReporter<Report>((report) => client.request({ type: 'tab/report', ...report }), {
+    delayMs: options.reportDelayMs,
+    delays,
+  });
+  let config: ConfigSnapshot | null = null;
+  let life: PageLife | null = null;
+  let lifeControl: AbortController | null = null;
+  let reportedPage = false;
+  let ready: Promise<void> = Promise.resolve();
+
+  const langOf = (snapshot: ConfigSnapshot): Lang => resolveLang(snapshot.settings.language, win.navigator.language);
+  const report = (value: Report) => {
+    reportedPage = true;
+    reporter.report(value);
+  };
+
+  /** The config, retried while the worker wakes up; the last one we had when it does not answer. */
+  async function fetchConfig(signal: AbortSignal): Promise<ConfigSnapshot | null> {
+    for (;;) {
+      try {
+        config = await requestWithRetry(client, { type: 'config/get' }, { delays, signal });
+        return config;
+      } catch (error) {
+        if (signal.aborted) return null;
+        if (runtime.id() === undefined) return stop(), null; // extension reloaded: this script is orphaned
+        if (config) return config;
+        console.debug('cartlint: no config yet', error);
+        await sleep(delays.at(-1) ?? 1000, signal);
+      }
+    }
+  }
+
+  function emptyPage(pattern: string | null, adapter: PageInfo['adapter'] = null, platform: PageInfo['platform'] = null): PageInfo {
+    return { url: win.location.href, adapter, platform, surface: 'unknown', surfaceFrom: 'unknown', pattern: pattern ?? '' };
+  }
+
+  async function startRoute() {
+    lifeControl?.abort();
+    life = null;
+    const control = new AbortController();
+    lifeControl = control;
+    whole.signal.addEventListener('abort', () => control.abort(), { once: true, signal: control.signal });
+    const match = adapterFor(win.location.href);
+    if (!match) {
+      // A route off the dashboard: clear what the last route reported, then stay idle.
+      if (reportedPage) report({ page: emptyPage(null), findings: [], at: new Date().toISOString() });
+      return;
+    }
+    const snapshot = await fetchConfig(control.signal);
+    if (!snapshot || control.signal.aborted) return;
+    if (isPaused(snapshot, win.location.host)) {
+      report({ page: emptyPage(match.pattern, match.adapter.id, match.adapter.platform), findings: [], at: new Date().toISOString() });
+      return;
+    }
+    life = startPageLife({
+      doc,
+      match,
+      config: snapshot,
+      lang: langOf(snapshot),
+      signal: control.signal,
+      makeJudges: options.makeJudges,
+      report,
+    });
+  }
+
+  function restart() {
+    ready = startRoute().catch((error) => console.debug('cartlint: start failed', error));
+  }
+
+  async function onConfigChanged() {
+    const signal = lifeControl?.signal ?? whole.signal;
+    const wasPaused = config ? isPaused(config, win.location.host) : false;
+    const snapshot = await fetchConfig(signal);
+    if (!snapshot || signal.aborted) return;
+    if (isPaused(snapshot, win.location.host) !== wasPaused || !life) return restart();
+    life.setConfig(snapshot, langOf(snapshot));
+  }
+
+  function onTabMessage(message: TabMessage) {
+    if (message.type === 'config/changed') ready = onConfigChanged().catch((e) => console.debug('cartlint: config', e));
+    else life?.reveal(message.findingId);
+  }
+
+  function stop() {
+    whole.abort();
+    life = null;
+  }
+
+  runtime.onMessage((message, senderId) => {
+    if (whole.signal.aborted || senderId !== runtime.id() || !isTabMessage(message)) return;
+    try {
+      onTabMessage(message);
+    } catch (error) {
+      console.debug('cartlint: message failed', error);
+    }
+  });
+  watchRoute(win, restart, whole.signal, options.routePollMs);
+  restart();
+
+  return { stop, life: () => life, ready: () => ready };
+}

@@ -1,0 +1,76 @@
+// Talking to the background worker, which Chrome stops when idle and restarts on the next message; a message sent
+// while it restarts (or while the extension reloads) can fail. Requests are retried with backoff, and reports are
+// debounced so a burst of typing sends one, with the newest state always winning.
+import type { Client, Request, RequestType, ResponseOf } from '../protocol';
+
+export const RETRY_DELAYS_MS = [100, 300, 1000, 2000, 5000] as const;
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}
+
+/** The request, retried on failure; rejects with the last error when every try failed or `signal` aborted. */
+export async function requestWithRetry<K extends RequestType>(
+  client: Client,
+  message: Request<K>,
+  { delays = RETRY_DELAYS_MS, signal }: { delays?: readonly number[]; signal?: AbortSignal } = {},
+): Promise<ResponseOf<K>> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt <= delays.length; attempt++) {
+    if (signal?.aborted) break;
+    try {
+      return await client.request(message);
+    } catch (error) {
+      lastError = error;
+      if (attempt < delays.length) await sleep(delays[attempt]!, signal);
+    }
+  }
+  throw lastError ?? new Error(`cartlint: ${message.type} aborted`);
+}
+
+export interface Reporter<T> {
+  /** Send `value` after a quiet moment; a newer value replaces one not sent yet. */
+  report(value: T): void;
+}
+
+export function createReporter<T>(
+  send: (value: T) => Promise<unknown>,
+  { delayMs = 150, delays = RETRY_DELAYS_MS }: { delayMs?: number; delays?: readonly number[] } = {},
+): Reporter<T> {
+  let pending: { value: T } | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let generation = 0;
+
+  async function deliver(value: T, mine: number) {
+    for (let attempt = 0; attempt <= delays.length; attempt++) {
+      if (mine !== generation) return; // a newer report took over
+      try {
+        await send(value);
+        return;
+      } catch (error) {
+        if (attempt === delays.length) console.debug('cartlint: report not delivered', error);
+        else await sleep(delays[attempt]!);
+      }
+    }
+  }
+
+  return {
+    report(value) {
+      pending = { value };
+      generation++;
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        const next = pending;
+        pending = null;
+        if (next) void deliver(next.value, generation);
+      }, delayMs);
+    },
+  };
+}

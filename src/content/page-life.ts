@@ -1,0 +1,137 @@
+// One page life on a dashboard: from the adapter and a config snapshot to judged places, marks, outlines, the
+// submit guard and reports. Everything it starts is bound to `signal`; aborting it tears all of it down.
+import type { NoticeContext } from '../core/notice';
+import type { Lang, Rule, SurfaceOrUnknown } from '../core/types';
+import type { ConfigSnapshot, PageInfo, TabFinding } from '../protocol';
+import type { AdapterMatch } from './adapters';
+import { pageCues } from './cues';
+import { spotOfFinding, toFindings } from './findings';
+import { createGuard } from './guard';
+import { enabledRules, type JudgeContext } from './judges';
+import { createMarks } from './marks';
+import { createOverlay } from './overlay';
+import type { Root } from './roots';
+import { createScanner, type Judges, type Scanner } from './scan';
+import { createUiHost } from './ui-host';
+
+export interface Report {
+  page: PageInfo;
+  findings: TabFinding[];
+  at: string;
+}
+
+export interface PageLifeOptions {
+  doc: Document;
+  match: AdapterMatch;
+  config: ConfigSnapshot;
+  lang: Lang;
+  signal: AbortSignal;
+  makeJudges(context: () => JudgeContext): Judges;
+  report(report: Report): void;
+  now?(): Date;
+  pollMs?: number;
+  rescanMs?: number;
+}
+
+export interface PageLife {
+  /** New config (rules, overrides, language): judge everything again. */
+  setConfig(config: ConfigSnapshot, lang: Lang): void;
+  /** Scroll to a finding's place and flash it; false when it is gone. */
+  reveal(findingId: string): boolean;
+  page(): PageInfo;
+  scanner: Scanner;
+}
+
+export function startPageLife(options: PageLifeOptions): PageLife {
+  const { doc, match, signal } = options;
+  const { adapter, pattern } = match;
+  const win = doc.defaultView!;
+  const now = options.now ?? (() => new Date());
+  let config = options.config;
+  let lang = options.lang;
+  let rules: Rule[] = enabledRules(config.rules);
+  let surface: SurfaceOrUnknown = 'unknown';
+  let surfaceFrom: PageInfo['surfaceFrom'] = 'unknown';
+
+  /** Operator's choice wins over the page's cues; true when the surface changed. */
+  function detectSurface(roots: readonly Root[]): boolean {
+    const chosen = config.surfaceOverrides[pattern];
+    const cued = chosen ? null : adapter.surface(pageCues(roots, win.location.pathname));
+    const next: SurfaceOrUnknown = chosen ?? cued ?? 'unknown';
+    surfaceFrom = chosen ? 'user' : next === 'unknown' ? 'unknown' : 'adapter';
+    if (next === surface) return false;
+    surface = next;
+    return true;
+  }
+
+  const context = (): NoticeContext => ({ platform: adapter.platform, surface, rules, lang });
+  const page = (): PageInfo => ({
+    url: win.location.href,
+    adapter: adapter.id,
+    platform: adapter.platform,
+    surface,
+    surfaceFrom,
+    pattern,
+  });
+  const report = () =>
+    options.report({ page: page(), findings: toFindings(scanner.spots(), lang), at: now().toISOString() });
+
+  const ui = createUiHost(doc, signal);
+  const marks = createMarks(signal);
+  const overlay = createOverlay({ ui, signal, context });
+  const guard = createGuard({
+    submitLabels: adapter.submitLabels,
+    ui,
+    signal,
+    state: () => ({
+      banned: scanner.spots().flatMap((spot) => spot.judged.filter(({ decision }) => decision.verdict === 'banned')),
+      lang,
+      platform: adapter.platform,
+      surface,
+    }),
+  });
+
+  const scanner: Scanner = createScanner({
+    doc,
+    adapter,
+    signal,
+    judges: options.makeJudges(() => ({ platform: adapter.platform, surface, rules })),
+    pollMs: options.pollMs,
+    rescanMs: options.rescanMs,
+    onRoots(roots) {
+      overlay.watch(roots);
+      guard.watch(roots);
+    },
+    onScan(roots) {
+      if (detectSurface(roots)) scanner.invalidate();
+    },
+    onChange(spots) {
+      marks.apply(spots);
+      overlay.update(spots);
+      report();
+    },
+  });
+
+  scanner.scanAll();
+  report(); // the page is known even before anything is found; also clears a previous route's findings
+
+  return {
+    scanner,
+    page,
+    setConfig(next, nextLang) {
+      config = next;
+      lang = nextLang;
+      rules = enabledRules(next.rules);
+      scanner.invalidate();
+      scanner.scanAll();
+      report();
+    },
+    reveal(findingId) {
+      const spot = spotOfFinding(scanner.spots(), findingId);
+      if (!spot || !spot.el.isConnected) return false;
+      spot.el.scrollIntoView({ block: 'center', inline: 'nearest' });
+      overlay.flash(spot);
+      return true;
+    },
+  };
+}
