@@ -4,6 +4,7 @@
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type InlineConfig } from 'vite';
+import { noInnerHtml } from './scripts/no-inner-html';
 
 export const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
@@ -20,7 +21,7 @@ export function sharedConfig(): InlineConfig {
     base: './',
     publicDir: false,
     logLevel: 'warn',
-    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), noInnerHtml()],
     // Libraries that test process.env.NODE_ENV must see production, including in library (IIFE) builds,
     // where Vite leaves process.env alone.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
