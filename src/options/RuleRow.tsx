@@ -33,21 +33,21 @@ export function RuleRow({ rule, now, onEdit, onToggle, onDelete }: Props) {
   return (
     <tr class={rule.enabled ? undefined : 'rule-off'} data-rule={rule.id}>
       <th scope="row" class="rule-id">
-        {rule.id}
+        <span class="rule-code">{rule.id}</span>
         <span class="rule-summary muted">{rule.summary[lang]}</span>
       </th>
-      <td>{platformName(lang, rule.platform)}</td>
-      <td>{surfacesText(lang, rule)}</td>
-      <td>{linksText(lang, rule)}</td>
+      <td class="nowrap">{platformName(lang, rule.platform)}</td>
+      <td class="surfaces">{surfacesText(lang, rule)}</td>
+      <td class="sources">{linksText(lang, rule)}</td>
       <td>
         <VerdictBadge verdict={rule.verdict} />
       </td>
       <td class="nowrap">{datesText(lang, rule)}</td>
-      <td class={`status status-${status}`}>
+      <td class={`nowrap status status-${status}`}>
         {tr(STATUS_KEYS[status])}
         {!rule.enabled && <span class="muted"> · {tr('options_status_off')}</span>}
       </td>
-      <td>{tr(ORIGIN_KEYS[rule.origin])}</td>
+      <td class="nowrap">{tr(ORIGIN_KEYS[rule.origin])}</td>
       <td class="nowrap">{rule.lastVerified}</td>
       <td class="rule-actions">
         {rule.origin === 'managed' ? (

@@ -44,8 +44,8 @@ describe('popup findings', () => {
     const root = await open();
     expect(sentOf('tab/state')).toEqual([{ type: 'tab/state', tabId: 7 }]);
     expect(items(root).map((li) => li.querySelector('.verdict')!.textContent)).toEqual([
-      '⛔Banned',
-      '⛔Banned',
+      '✕Banned',
+      '✕Banned',
       '⚠Check',
       '✓Allowed',
     ]);

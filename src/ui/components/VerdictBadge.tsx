@@ -1,9 +1,10 @@
 // A verdict in word, icon and colour together: colour alone fails colour-blind users and screen readers.
+// The icons are plain text symbols, not emoji, so machines without an emoji font show no empty boxes.
 import { verdictName } from '../../core/names';
 import type { Verdict } from '../../core/types';
 import { useLang } from './lang';
 
-const ICONS: Record<Verdict, string> = { banned: '⛔', review: '⚠', allowed: '✓' };
+const ICONS: Record<Verdict, string> = { banned: '✕', review: '⚠', allowed: '✓' };
 
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   const lang = useLang();
