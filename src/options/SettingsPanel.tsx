@@ -99,7 +99,9 @@ export function SettingsPanel({ env, config, onChange }: Props) {
             checked={settings.resolveShortLinks}
             disabled={managed('resolveShortLinks')}
             aria-describedby="resolver-help"
-            onChange={(e) => switchResolver(e.currentTarget.checked)}
+            // click, not change: the permission prompt needs to run inside the user's own input event, which the
+            // click is in every browser (Space fires it too); the box is already toggled when the handler runs.
+            onClick={(e) => switchResolver(e.currentTarget.checked)}
           />
           {tr('options_resolver')}
         </label>
