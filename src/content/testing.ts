@@ -1,0 +1,64 @@
+// Test support for the content DOM tests: a fixture dashboard page loaded into happy-dom's document, its inline
+// app script run as the browser would, and hand-made judged links for scanner-level tests.
+import { readFileSync } from 'node:fs';
+import { URL as NodeURL, fileURLToPath } from 'node:url';
+import type { Decision, JudgedLink, LinkFinding, Source, Verdict } from '../core/types';
+import type { Judges } from './scan';
+
+const PAGES = fileURLToPath(new NodeURL('../../test/fixtures/pages/', import.meta.url));
+
+export function fixtureHtml(id: string): string {
+  return readFileSync(`${PAGES}${id}.html`, 'utf8');
+}
+
+export function fixtureUrl(html: string): string {
+  const url = /<meta\s+name="cartlint-fixture-url"\s+content="([^"]+)"/.exec(html)?.[1];
+  if (!url) throw new Error('fixture page without cartlint-fixture-url');
+  return url;
+}
+
+/** Replaces the test document with the fixture page at its real URL and runs its app script. */
+export function loadFixture(id: string, { demo = false }: { demo?: boolean } = {}): { url: string } {
+  const html = fixtureHtml(id);
+  const url = fixtureUrl(html);
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(demo ? `${url}?demo=1` : url);
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.head.replaceWith(document.importNode(parsed.head, true));
+  document.body.replaceWith(document.importNode(parsed.body, true));
+  const script = Array.from(document.querySelectorAll('script')).find((s) => !s.type)!;
+  new Function(script.textContent ?? '')();
+  if (document.body.getAttribute('data-mount') === 'iframe') window.dispatchEvent(new Event('load'));
+  return { url };
+}
+
+export function link(text: string, source: Source, start = 0): LinkFinding {
+  return { text, start, end: start + text.length, source, affiliate: null, kind: 'url', evidence: 'test' };
+}
+
+export function decision(verdict: Verdict, since?: string): Decision {
+  return {
+    verdict,
+    rule: verdict === 'allowed' ? null : 'TEST-1',
+    reason: { zh: `测试：${verdict}`, en: `test: ${verdict}` },
+    ...(since ? { since } : {}),
+  };
+}
+
+/** Judges that flag every occurrence of the given words: enough to drive the scanner without the core. */
+export function wordJudges(verdicts: Record<string, Verdict>, since = '2022-03-01T00:00:00+08:00'): Judges & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    text(text) {
+      calls.push(text);
+      const found: JudgedLink[] = [];
+      for (const [word, verdict] of Object.entries(verdicts)) {
+        for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+          found.push({ link: link(word, 'taobao', at), decision: decision(verdict, since) });
+        }
+      }
+      return found.sort((a, b) => a.link.start - b.link.start);
+    },
+    badge: (badge) => decision(badge.source === 'taobao' || badge.source === 'jd' ? 'banned' : 'allowed', since),
+  };
+}
