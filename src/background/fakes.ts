@@ -1,0 +1,204 @@
+// Hand-written stand-ins for the browser APIs the background uses, for unit tests (never bundled: only tests
+// import this). They keep the browsers' observable behaviour that matters here: storage round-trips through JSON
+// (values are copies, never shared objects), Firefox's managed area throws when no policy exists, and sending to
+// a tab without our content script rejects.
+import type { Rule } from '../core/types';
+import type { PageInfo, TabFinding, TabMessage } from '../protocol';
+import { BUILT_IN_RULES } from '../rules';
+import type { ActionApi } from './badge';
+import { createHandler, type HandlerDeps, type Sender } from './handle';
+import { patternCovers } from './resolver';
+import { createStore, type StorageArea } from './store';
+import type { TabsApi } from './tabs';
+
+const copy = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
+
+export class FakeArea implements StorageArea {
+  data: Record<string, unknown>;
+  /** Set to make every get() reject, as Firefox's storage.managed does without a policy. */
+  failure: Error | null = null;
+  writes = 0;
+
+  constructor(initial: Record<string, unknown> = {}) {
+    this.data = copy(initial);
+  }
+  async get(keys?: string | string[] | null): Promise<Record<string, unknown>> {
+    if (this.failure) throw this.failure;
+    const wanted = keys === null || keys === undefined ? Object.keys(this.data) : typeof keys === 'string' ? [keys] : keys;
+    return copy(Object.fromEntries(wanted.filter((key) => key in this.data).map((key) => [key, this.data[key]])));
+  }
+  async set(items: Record<string, unknown>): Promise<void> {
+    this.writes++;
+    Object.assign(this.data, copy(items));
+  }
+  async remove(keys: string | string[]): Promise<void> {
+    for (const key of typeof keys === 'string' ? [keys] : keys) delete this.data[key];
+  }
+}
+
+export interface FakeTab {
+  id: number;
+  url: string;
+  active?: boolean;
+  /** Whether our content script listens in this tab (else sendMessage rejects like the browsers do). */
+  listening?: boolean;
+}
+
+export class FakeTabs implements TabsApi {
+  sent: { tabId: number; message: TabMessage; frameId: number | undefined }[] = [];
+  constructor(public tabs: FakeTab[] = []) {}
+  async query(query: { active?: boolean }): Promise<{ id?: number; url?: string }[]> {
+    return this.tabs.filter((tab) => query.active === undefined || !!tab.active === query.active).map(({ id, url }) => ({ id, url }));
+  }
+  async sendMessage(tabId: number, message: TabMessage, options?: { frameId?: number }): Promise<unknown> {
+    const tab = this.tabs.find((t) => t.id === tabId);
+    if (!tab?.listening) throw new Error('Could not establish connection. Receiving end does not exist.');
+    this.sent.push({ tabId, message, frameId: options?.frameId });
+    return undefined;
+  }
+}
+
+export interface BadgeState {
+  text?: string;
+  color?: string;
+  textColor?: string;
+  title?: string;
+}
+
+export class FakeAction implements ActionApi {
+  badges = new Map<number, BadgeState>();
+  private state(tabId: number): BadgeState {
+    const state = this.badges.get(tabId) ?? {};
+    this.badges.set(tabId, state);
+    return state;
+  }
+  async setBadgeText({ tabId, text }: { tabId: number; text: string }) {
+    this.state(tabId).text = text;
+  }
+  async setBadgeBackgroundColor({ tabId, color }: { tabId: number; color: string }) {
+    this.state(tabId).color = color;
+  }
+  async setBadgeTextColor({ tabId, color }: { tabId: number; color: string }) {
+    this.state(tabId).textColor = color;
+  }
+  async setTitle({ tabId, title }: { tabId: number; title: string }) {
+    this.state(tabId).title = title;
+  }
+}
+
+export class FakePermissions {
+  constructor(public granted: string[] = []) {}
+  async contains({ origins }: { origins: string[] }): Promise<boolean> {
+    return origins.every((origin) => this.granted.some((pattern) => patternCovers(pattern, new URL(origin.replace(/\*$/, '')))));
+  }
+}
+
+export const EXTENSION_ID = 'cartlint@cartlint.dev';
+export const EXTENSION_URL = 'chrome-extension://abcdefghijklmnop/';
+/** The popup or options page. */
+export const PAGE: Sender = { id: EXTENSION_ID, url: `${EXTENSION_URL}popup.html` };
+/** Our content script in tab `tabId`. */
+export const contentIn = (tabId: number, url: string, frameId = 0): Sender => ({
+  id: EXTENSION_ID,
+  url,
+  tab: { id: tabId, url },
+  frameId,
+});
+
+export const RESOLVER_ORIGINS = ['*://t.cn/*', '*://dwz.cn/*', '*://*.taobao.com/*', '*://*.jd.com/*'];
+
+export interface FakeBrowser {
+  local: FakeArea;
+  session: FakeArea | null;
+  managed: FakeArea;
+  tabs: FakeTabs;
+  action: FakeAction;
+  permissions: FakePermissions;
+  fetched: string[];
+  /** Where the fake network sends each URL (absent: answers in place). */
+  redirects: Record<string, string>;
+}
+
+export function fakeBrowser(init: { local?: Record<string, unknown>; managed?: Record<string, unknown> | null } = {}): FakeBrowser {
+  const managed = new FakeArea(init.managed ?? {});
+  if (init.managed === null) managed.failure = new Error('Managed storage manifest not found');
+  return {
+    local: new FakeArea(init.local),
+    session: new FakeArea(),
+    managed,
+    tabs: new FakeTabs(),
+    action: new FakeAction(),
+    permissions: new FakePermissions(),
+    fetched: [],
+    redirects: {},
+  };
+}
+
+/** A background as a fresh worker would start it over `browser`'s storage (call again to "restart" it). */
+export function startBackground(browser: FakeBrowser, over: Partial<HandlerDeps> = {}) {
+  const store = createStore({ local: browser.local, session: browser.session });
+  const deps: HandlerDeps = {
+    store,
+    managedArea: browser.managed,
+    builtIn: BUILT_IN_RULES,
+    uiLocale: 'en-US',
+    extensionId: EXTENSION_ID,
+    extensionUrl: EXTENSION_URL,
+    tabs: browser.tabs,
+    action: browser.action,
+    resolver: {
+      fetch: async (url) => {
+        browser.fetched.push(url);
+        return { url: browser.redirects[url] ?? url, body: null };
+      },
+      permissions: browser.permissions,
+      origins: RESOLVER_ORIGINS,
+    },
+    now: () => new Date('2026-11-23T10:00:00+08:00'),
+    ...over,
+  };
+  const background = createHandler(deps);
+  /** Sends like runtime.sendMessage; resolves with the reply, or undefined when the background stays silent. */
+  const send = (message: unknown, sender: Sender = PAGE) => background.handle(message, sender);
+  return { ...background, store, deps, send };
+}
+
+/** A valid rule of the operator's own, unlike any built-in id. */
+export function customRule(id: string, over: Partial<Rule> = {}): Rule {
+  return {
+    id,
+    platform: 'kuaishou',
+    surfaces: ['live-cart'],
+    links: [{ source: 'pinduoduo' }],
+    verdict: 'banned',
+    from: '2024-01-01T00:00:00+08:00',
+    summary: { zh: '本团队不上架拼多多链接。', en: 'Our team lists no Pinduoduo links.' },
+    advice: { zh: '换成快手小店商品。', en: 'Use a Kuaishou shop item instead.' },
+    announcement: { title: { zh: '团队规定', en: 'Team rule' }, reports: [{ name: 'team handbook' }] },
+    lastVerified: '2026-11-01',
+    ...over,
+  };
+}
+
+export const KS_LIVE_URL = 'https://zs.kwaixiaodian.com/page/helper';
+
+export function page(over: Partial<PageInfo> = {}): PageInfo {
+  return {
+    url: KS_LIVE_URL,
+    adapter: 'kuaishou-live-helper',
+    platform: 'kuaishou',
+    surface: 'live-cart',
+    surfaceFrom: 'adapter',
+    pattern: 'kuaishou-live-helper:/page/helper',
+    ...over,
+  };
+}
+
+export function finding(id: string, verdict: TabFinding['decision']['verdict'], text = 'https://s.click.taobao.com/abc'): TabFinding {
+  return {
+    id,
+    where: '粘贴商品链接',
+    link: { text, start: 0, end: text.length, source: 'taobao', affiliate: true, kind: 'short-link', evidence: 'host s.click.taobao.com' },
+    decision: { verdict, rule: verdict === 'allowed' ? null : 'KS-4', reason: { zh: '理由', en: 'reason' } },
+  };
+}

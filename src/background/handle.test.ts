@@ -1,0 +1,372 @@
+import { describe, expect, it } from 'vitest';
+import type { ConfigSnapshot, Reply, TabState } from '../protocol';
+import { REQUEST_TYPES } from '../protocol';
+import { BUILT_IN_RULES } from '../rules';
+import { BADGE_AMBER, BADGE_RED } from './badge';
+import {
+  contentIn,
+  customRule,
+  EXTENSION_ID,
+  fakeBrowser,
+  finding,
+  KS_LIVE_URL,
+  PAGE,
+  page,
+  startBackground,
+  type FakeBrowser,
+} from './fakes';
+
+async function value<T>(reply: Promise<Reply<unknown>> | undefined): Promise<T> {
+  const answer = await reply;
+  if (!answer) throw new Error('no reply');
+  if (!answer.ok) throw new Error(`error reply: ${answer.error}`);
+  return answer.value as T;
+}
+
+async function error(reply: Promise<Reply<unknown>> | undefined): Promise<string> {
+  const answer = await reply;
+  if (!answer) throw new Error('no reply');
+  if (answer.ok) throw new Error(`expected an error, got ${JSON.stringify(answer.value)}`);
+  return answer.error;
+}
+
+const config = (bg: ReturnType<typeof startBackground>) => value<ConfigSnapshot>(bg.send({ type: 'config/get' }));
+const ruleOf = (snapshot: ConfigSnapshot, id: string) => snapshot.rules.find((rule) => rule.id === id);
+
+function withTab(browser: FakeBrowser, id = 7, url = KS_LIVE_URL) {
+  browser.tabs.tabs.push({ id, url, active: true, listening: true });
+  return contentIn(id, url);
+}
+
+describe('senders', () => {
+  it('ignores messages from other extensions and from tab-less senders that are not our pages', async () => {
+    const bg = startBackground(fakeBrowser());
+    expect(bg.send({ type: 'config/get' }, { id: 'evil@example.org', url: 'chrome-extension://evil/x.html' })).toBeUndefined();
+    expect(bg.send({ type: 'config/get' }, { url: PAGE.url })).toBeUndefined();
+    expect(bg.send({ type: 'config/get' }, { id: EXTENSION_ID, url: 'https://example.org/' })).toBeUndefined();
+  });
+
+  it('answers our pages, including one opened in a tab (popup.html?tab=ID)', async () => {
+    const bg = startBackground(fakeBrowser());
+    const inTab = { ...PAGE, url: `${PAGE.url}?tab=3`, tab: { id: 9, url: `${PAGE.url}?tab=3` } };
+    await value(bg.send({ type: 'settings/set', patch: { language: 'zh' } }, inTab));
+    expect((await config(bg)).settings.language).toBe('zh');
+  });
+
+  it('lets content scripts only read config, report and resolve, never change rules or settings', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    const content = withTab(browser);
+    await value(bg.send({ type: 'config/get' }, content));
+    for (const message of [
+      { type: 'settings/set', patch: { pausedSites: [] } },
+      { type: 'rules/delete', id: 'KS-4' },
+      { type: 'rules/toggle', id: 'KS-4', enabled: false },
+      { type: 'tab/state', tabId: 1 },
+    ]) {
+      expect(await error(bg.send(message, content))).toContain(message.type);
+    }
+    expect(ruleOf(await config(bg), 'KS-4')?.enabled).toBe(true);
+  });
+});
+
+describe('malformed messages', () => {
+  it.each([
+    [null, 'Malformed message'],
+    ['config/get', 'Malformed message'],
+    [{ type: 'nope' }, 'type nope'],
+    [{ type: 'tab/state', tabId: 'one' }, 'tabId'],
+    [{ type: 'surface/set', tabId: 1, pattern: 'p', surface: 'moon' }, 'surface'],
+    [{ type: 'finding/reveal', tabId: 1 }, 'findingId'],
+    [{ type: 'settings/set', patch: [] }, 'patch'],
+    [{ type: 'rules/import' }, 'json'],
+    [{ type: 'rules/toggle', id: 'KS-4', enabled: 'yes' }, 'enabled'],
+    [{ type: 'link/resolve', url: 42 }, 'url'],
+  ])('%j gets an error reply naming what is wrong', async (message, words) => {
+    const bg = startBackground(fakeBrowser());
+    expect(await error(bg.send(message))).toContain(words);
+  });
+
+  it('checks report fields down to each finding', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    const content = withTab(browser);
+    const bad = { ...finding('f1', 'banned'), decision: { verdict: 'terrible', rule: null, reason: { zh: '', en: '' } } };
+    const reply = bg.send({ type: 'tab/report', page: page(), findings: [bad], at: '2026-11-23T10:00:00Z' }, content);
+    expect(await error(reply)).toContain('findings[0].decision.verdict');
+    expect(await error(bg.send({ type: 'tab/report', page: { url: 1 }, findings: [], at: 'x' }, content))).toContain('page.url');
+  });
+
+  it('answers every request type of the protocol with a reply, never a crash', async () => {
+    const bg = startBackground(fakeBrowser());
+    for (const type of REQUEST_TYPES) {
+      const reply = await bg.send({ type });
+      expect(reply, type).toBeDefined();
+      expect(typeof reply!.ok, type).toBe('boolean');
+    }
+  });
+
+  it('replies in the UI language', async () => {
+    const bg = startBackground(fakeBrowser(), { uiLocale: 'zh-CN' });
+    expect(await error(bg.send({ type: 'rules/delete', id: 'NOPE-1' }))).toBe('没有规则 NOPE-1。');
+  });
+});
+
+describe('config/get', () => {
+  it('lists built-in rules with origin and on/off, default settings, no overrides, nothing managed', async () => {
+    const snapshot = await config(startBackground(fakeBrowser()));
+    expect(snapshot.rules.map((r) => r.id)).toEqual(BUILT_IN_RULES.map((r) => r.id));
+    expect(snapshot.rules.every((r) => r.origin === 'built-in' && r.enabled)).toBe(true);
+    expect(snapshot.settings).toEqual({ language: 'auto', pausedSites: [], resolveShortLinks: false });
+    expect(snapshot).toMatchObject({ surfaceOverrides: {}, managedKeys: [], locked: false, problems: [] });
+  });
+});
+
+describe('tab/report, tab/state and the badge', () => {
+  const at = '2026-11-23T02:00:00.000Z';
+
+  it('stores findings per tab and frame, and the popup reads them back', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    const top = withTab(browser);
+    await value(bg.send({ type: 'tab/report', page: page(), findings: [finding('a', 'banned')], at }, top));
+    const frame = contentIn(7, 'https://zs.kwaixiaodian.com/frame', 3);
+    await value(bg.send({ type: 'tab/report', page: page({ url: 'https://zs.kwaixiaodian.com/frame' }), findings: [finding('b', 'review')], at }, frame));
+    const state = await value<TabState>(bg.send({ type: 'tab/state', tabId: 7 }));
+    expect(state).toMatchObject({ tabId: 7, at, paused: false, page: { url: KS_LIVE_URL } });
+    expect(state.findings.map((f) => f.id)).toEqual(['a', 'b']);
+    // A new report replaces the frame's previous one.
+    await value(bg.send({ type: 'tab/report', page: page(), findings: [], at }, top));
+    expect((await value<TabState>(bg.send({ type: 'tab/state', tabId: 7 }))).findings.map((f) => f.id)).toEqual(['b']);
+  });
+
+  it('reads the active tab when no tab id is given', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    browser.tabs.tabs.push({ id: 4, url: 'https://example.org/', active: false });
+    await value(bg.send({ type: 'tab/report', page: page(), findings: [finding('a', 'banned')], at }, withTab(browser, 5)));
+    const state = await value<TabState>(bg.send({ type: 'tab/state' }));
+    expect(state.tabId).toBe(5);
+    expect(state.findings).toHaveLength(1);
+  });
+
+  it('answers an empty state for a tab nothing reported on', async () => {
+    const state = await value<TabState>(startBackground(fakeBrowser()).send({ type: 'tab/state', tabId: 99 }));
+    expect(state).toEqual({ tabId: 99, page: null, findings: [], at: null, paused: false });
+  });
+
+  it('refuses a report from a page that is not in a tab', async () => {
+    expect(await error(startBackground(fakeBrowser()).send({ type: 'tab/report', page: page(), findings: [], at }))).toContain('content script');
+  });
+
+  it('paints the badge: banned count in red, review count in amber, nothing when clean', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    const content = withTab(browser);
+    const report = (findings: ReturnType<typeof finding>[]) =>
+      value(bg.send({ type: 'tab/report', page: page(), findings, at }, content));
+    await report([finding('a', 'banned'), finding('b', 'banned'), finding('c', 'review')]);
+    expect(browser.action.badges.get(7)).toMatchObject({ text: '2', color: BADGE_RED });
+    await report([finding('c', 'review'), finding('d', 'allowed')]);
+    expect(browser.action.badges.get(7)).toMatchObject({ text: '1', color: BADGE_AMBER });
+    await report([finding('d', 'allowed')]);
+    expect(browser.action.badges.get(7)?.text).toBe('');
+  });
+
+  it('shows a paused site as paused, with no badge, unless the organisation locked cartlint on', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    const content = withTab(browser);
+    await value(bg.send({ type: 'settings/set', patch: { pausedSites: ['zs.kwaixiaodian.com'] } }));
+    await value(bg.send({ type: 'tab/report', page: page(), findings: [finding('a', 'banned')], at }, content));
+    expect((await value<TabState>(bg.send({ type: 'tab/state', tabId: 7 }))).paused).toBe(true);
+    expect(browser.action.badges.get(7)?.text).toBe('');
+
+    browser.managed.data = { locked: true };
+    const locked = startBackground(browser);
+    expect((await value<TabState>(locked.send({ type: 'tab/state', tabId: 7 }))).paused).toBe(false);
+  });
+});
+
+describe('surface/set', () => {
+  it('remembers the surface per page pattern, forgets it on unknown, and tells the tabs', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    withTab(browser);
+    browser.tabs.tabs.push({ id: 8, url: 'https://example.org/' }); // no content script: rejects, ignored
+    await value(bg.send({ type: 'surface/set', tabId: 7, pattern: 'p1', surface: 'video-cart' }));
+    expect((await config(bg)).surfaceOverrides).toEqual({ p1: 'video-cart' });
+    expect(browser.tabs.sent).toEqual([{ tabId: 7, message: { type: 'config/changed' }, frameId: undefined }]);
+    await value(bg.send({ type: 'surface/set', tabId: 7, pattern: 'p1', surface: 'unknown' }));
+    expect((await config(bg)).surfaceOverrides).toEqual({});
+  });
+});
+
+describe('finding/reveal', () => {
+  it('forwards to the frame that reported the finding', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    withTab(browser);
+    const at = '2026-11-23T02:00:00.000Z';
+    await value(bg.send({ type: 'tab/report', page: page(), findings: [finding('f9', 'banned')], at }, contentIn(7, KS_LIVE_URL, 2)));
+    await value(bg.send({ type: 'finding/reveal', tabId: 7, findingId: 'f9' }));
+    expect(browser.tabs.sent).toEqual([{ tabId: 7, message: { type: 'finding/reveal', findingId: 'f9' }, frameId: 2 }]);
+  });
+
+  it('says so when the finding is gone or the page does not answer', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    const content = withTab(browser);
+    expect(await error(bg.send({ type: 'finding/reveal', tabId: 7, findingId: 'x' }))).toContain('no longer');
+    await value(bg.send({ type: 'tab/report', page: page(), findings: [finding('x', 'banned')], at: '2026-11-23T02:00:00Z' }, content));
+    browser.tabs.tabs[0]!.listening = false;
+    expect(await error(bg.send({ type: 'finding/reveal', tabId: 7, findingId: 'x' }))).toContain('reload');
+  });
+});
+
+describe('settings/set', () => {
+  it('stores a valid patch and answers the settings now in force', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    withTab(browser);
+    const settings = await value(bg.send({ type: 'settings/set', patch: { language: 'en', pausedSites: ['CPS.kwaixiaodian.com'] } }));
+    expect(settings).toEqual({ language: 'en', pausedSites: ['cps.kwaixiaodian.com'], resolveShortLinks: false });
+    expect(browser.tabs.sent.map((s) => s.message)).toEqual([{ type: 'config/changed' }]);
+  });
+
+  it('rejects unknown keys and unusable values, changing nothing', async () => {
+    const bg = startBackground(fakeBrowser());
+    expect(await error(bg.send({ type: 'settings/set', patch: { language: 'fr', resolveShortLinks: true } }))).toContain('language');
+    expect(await error(bg.send({ type: 'settings/set', patch: { theme: 'dark' } }))).toContain('theme');
+    expect((await config(bg)).settings.resolveShortLinks).toBe(false);
+  });
+
+  it('rejects changing a setting the organisation fixed, and pausing when locked; resuming stays possible', async () => {
+    const browser = fakeBrowser({
+      local: { schemaVersion: 2, settings: { pausedSites: ['s.kwaixiaodian.com'] } },
+      managed: { language: 'zh', locked: true },
+    });
+    const bg = startBackground(browser);
+    expect(await error(bg.send({ type: 'settings/set', patch: { language: 'en' } }))).toContain('language');
+    expect(await error(bg.send({ type: 'settings/set', patch: { pausedSites: ['s.kwaixiaodian.com', 'cp.kuaishou.com'] } }))).toMatch(/暂停/);
+    // The managed value itself may be sent back unchanged (the options page sends whole settings).
+    await value(bg.send({ type: 'settings/set', patch: { language: 'zh', pausedSites: [] } }));
+    expect((await config(bg)).settings).toMatchObject({ language: 'zh', pausedSites: [] });
+  });
+});
+
+describe('rules', () => {
+  it('rules/save adds and replaces a custom rule, keeping its on/off choice', async () => {
+    const bg = startBackground(fakeBrowser());
+    await value(bg.send({ type: 'rules/save', rule: customRule('MY-1') }));
+    await value(bg.send({ type: 'rules/toggle', id: 'MY-1', enabled: false }));
+    await value(bg.send({ type: 'rules/save', rule: customRule('MY-1', { verdict: 'review' }) }));
+    expect(ruleOf(await config(bg), 'MY-1')).toMatchObject({ origin: 'custom', enabled: false, verdict: 'review' });
+  });
+
+  it('rules/save refuses an invalid rule, naming the field', async () => {
+    const bg = startBackground(fakeBrowser());
+    const reply = bg.send({ type: 'rules/save', rule: { ...customRule('MY-1'), from: '2024-13-01' } });
+    expect(await error(reply)).toMatch(/rule MY-1: from/);
+    expect(ruleOf(await config(bg), 'MY-1')).toBeUndefined();
+  });
+
+  it('a custom rule with a built-in id replaces it; deleting it brings the built-in back', async () => {
+    const bg = startBackground(fakeBrowser());
+    const ks4 = BUILT_IN_RULES.find((r) => r.id === 'KS-4')!;
+    await value(bg.send({ type: 'rules/save', rule: { ...ks4, verdict: 'review' } }));
+    expect(ruleOf(await config(bg), 'KS-4')).toMatchObject({ origin: 'custom', verdict: 'review' });
+    await value(bg.send({ type: 'rules/delete', id: 'KS-4' }));
+    expect(ruleOf(await config(bg), 'KS-4')).toMatchObject({ origin: 'built-in', verdict: ks4.verdict });
+  });
+
+  it('refuses ids that would name two rules: an exception id of another rule, or an organisation rule', async () => {
+    const bg = startBackground(fakeBrowser({ managed: { rules: [customRule('ORG-1')] } }));
+    expect(await error(bg.send({ type: 'rules/save', rule: customRule('KS-6-jd') }))).toContain('rule KS-5');
+    expect(await error(bg.send({ type: 'rules/save', rule: customRule('ORG-1') }))).toContain('organisation');
+  });
+
+  it('rules/toggle switches built-in rules off and on; organisation rules cannot be switched', async () => {
+    const bg = startBackground(fakeBrowser({ managed: { rules: [customRule('ORG-1')] } }));
+    await value(bg.send({ type: 'rules/toggle', id: 'KS-4', enabled: false }));
+    expect(ruleOf(await config(bg), 'KS-4')?.enabled).toBe(false);
+    await value(bg.send({ type: 'rules/toggle', id: 'KS-4', enabled: true }));
+    expect(ruleOf(await config(bg), 'KS-4')?.enabled).toBe(true);
+    expect(await error(bg.send({ type: 'rules/toggle', id: 'ORG-1', enabled: false }))).toContain('organisation');
+    expect(await error(bg.send({ type: 'rules/toggle', id: 'NOPE', enabled: false }))).toContain('no rule NOPE');
+  });
+
+  it('rules/delete removes only the operator’s own rules', async () => {
+    const bg = startBackground(fakeBrowser({ managed: { rules: [customRule('ORG-1')] } }));
+    await value(bg.send({ type: 'rules/save', rule: customRule('MY-1') }));
+    await value(bg.send({ type: 'rules/delete', id: 'MY-1' }));
+    expect(ruleOf(await config(bg), 'MY-1')).toBeUndefined();
+    expect(await error(bg.send({ type: 'rules/delete', id: 'KS-1' }))).toContain('built in');
+    expect(await error(bg.send({ type: 'rules/delete', id: 'ORG-1' }))).toContain('organisation');
+  });
+
+  it('rules/import adds and replaces, all or nothing, naming rule and field on failure', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    await value(bg.send({ type: 'rules/save', rule: customRule('MY-1') }));
+    const good = JSON.stringify({ rules: [customRule('MY-1', { verdict: 'review' }), customRule('MY-2')] });
+    expect(await value(bg.send({ type: 'rules/import', json: good }))).toEqual({ added: 1, replaced: 1 });
+
+    const before = JSON.stringify(browser.local.data);
+    const bad = JSON.stringify([customRule('MY-3'), { ...customRule('MY-4'), verdict: 'forbidden' }]);
+    expect(await error(bg.send({ type: 'rules/import', json: bad }))).toMatch(/rule MY-4: verdict/);
+    expect(await error(bg.send({ type: 'rules/import', json: '{"rules": [' }))).toContain('not valid JSON');
+    expect(await error(bg.send({ type: 'rules/import', json: '[]' }))).toContain('no rules');
+    expect(JSON.stringify(browser.local.data)).toBe(before);
+  });
+
+  it('rules/export writes the custom rules as a file rules/import takes back', async () => {
+    const first = fakeBrowser();
+    const bg = startBackground(first);
+    await value(bg.send({ type: 'rules/save', rule: customRule('MY-1') }));
+    await value(bg.send({ type: 'rules/save', rule: customRule('MY-2', { platform: 'douyin' }) }));
+    const { json } = await value<{ json: string }>(bg.send({ type: 'rules/export' }));
+    expect(JSON.parse(json).rules.map((r: { id: string }) => r.id)).toEqual(['MY-1', 'MY-2']);
+
+    const other = startBackground(fakeBrowser());
+    expect(await value(other.send({ type: 'rules/import', json }))).toEqual({ added: 2, replaced: 0 });
+    expect(ruleOf(await config(other), 'MY-2')).toMatchObject({ origin: 'custom', platform: 'douyin' });
+  });
+});
+
+describe('worker restart', () => {
+  it('a new worker over the same storage answers as the old one did', async () => {
+    const browser = fakeBrowser();
+    const first = startBackground(browser);
+    const content = withTab(browser);
+    await value(first.send({ type: 'rules/save', rule: customRule('MY-1') }));
+    await value(first.send({ type: 'rules/toggle', id: 'KS-1', enabled: false }));
+    await value(first.send({ type: 'surface/set', tabId: 7, pattern: 'p', surface: 'note' }));
+    await value(first.send({ type: 'tab/report', page: page(), findings: [finding('a', 'banned')], at: '2026-11-23T02:00:00Z' }, content));
+    const snapshot = await config(first);
+    const state = await value<TabState>(first.send({ type: 'tab/state', tabId: 7 }));
+
+    const second = startBackground(browser);
+    expect(await config(second)).toEqual(snapshot);
+    expect(await value(second.send({ type: 'tab/state', tabId: 7 }))).toEqual(state);
+  });
+});
+
+describe('link/resolve', () => {
+  it('never fetches while the resolver is off, then follows a granted short link once', async () => {
+    const browser = fakeBrowser();
+    browser.redirects['https://t.cn/abc'] = 'https://item.taobao.com/item.htm?id=1';
+    browser.permissions.granted = ['*://t.cn/*'];
+    const bg = startBackground(browser);
+    expect(await value(bg.send({ type: 'link/resolve', url: 'https://t.cn/abc' }))).toEqual({ target: null });
+    expect(browser.fetched).toEqual([]);
+
+    await value(bg.send({ type: 'settings/set', patch: { resolveShortLinks: true } }));
+    const content = withTab(browser);
+    expect(await value(bg.send({ type: 'link/resolve', url: 'https://t.cn/abc' }, content))).toEqual({
+      target: 'https://item.taobao.com/item.htm?id=1',
+    });
+    await value(bg.send({ type: 'link/resolve', url: 'https://t.cn/abc' }));
+    expect(browser.fetched).toEqual(['https://t.cn/abc']);
+  });
+});

@@ -1,0 +1,202 @@
+// Every runtime message the background answers, in one switch over the protocol's request types. The browser is
+// injected (storage, tabs, action, permissions, fetch, clock), so this runs under unit tests with fakes, and each
+// call re-reads storage, so a restarted worker answers exactly as the one before it.
+//
+// Who may ask: only our extension. Messages from another extension are ignored. Our pages (popup, options) may
+// send anything; our content scripts, which run inside dashboard pages, only what a page needs (config/get,
+// tab/report, link/resolve), so a compromised page cannot change rules or settings through them.
+import { isRequest, type Reply, type Request, type Settings, type TabMessage } from '../protocol';
+import { langFromLocale, t } from '../ui/i18n';
+import { badgeFor, showBadge, type ActionApi } from './badge';
+import { requestProblem } from './checks';
+import { loadConfig, type ConfigSources, type Loaded } from './config';
+import { resolveLink, type ResolverDeps } from './resolver';
+import { deleteRule, exportRules, importRules, Refusal, saveRule, toggleRule } from './rules';
+import { cleanSettings, effectiveSettings } from './settings';
+import type { LocalState } from './store';
+import { frameOf, tabState, type TabsApi } from './tabs';
+
+/** The part of runtime.MessageSender we look at. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+  frameId?: number;
+}
+
+export interface HandlerDeps extends ConfigSources {
+  extensionId: string;
+  /** runtime.getURL(''): the address every one of our pages starts with. */
+  extensionUrl: string;
+  tabs: TabsApi;
+  action: ActionApi;
+  resolver: Omit<ResolverDeps, 'local' | 'now'>;
+  now(): Date;
+}
+
+type Caller = { kind: 'page' } | { kind: 'content'; tabId: number; frameId: number };
+
+const FROM_CONTENT: ReadonlySet<Request['type']> = new Set(['config/get', 'tab/report', 'link/resolve']);
+
+function callerOf(sender: Sender, deps: HandlerDeps): Caller | null {
+  if (sender.id !== deps.extensionId) return null;
+  if (sender.url?.startsWith(deps.extensionUrl)) return { kind: 'page' };
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || tabId < 0) return null;
+  return { kind: 'content', tabId, frameId: sender.frameId ?? 0 };
+}
+
+const ok = { ok: true } as const;
+
+export function createHandler(deps: HandlerDeps) {
+  const { store, builtIn } = deps;
+
+  async function broadcast(): Promise<void> {
+    const message: TabMessage = { type: 'config/changed' };
+    const tabs = await deps.tabs.query({});
+    // Tabs without our content script reject; nothing to tell them.
+    await Promise.allSettled(tabs.map((tab) => (tab.id === undefined ? null : deps.tabs.sendMessage(tab.id, message))));
+  }
+
+  async function paintTab(loaded: Loaded, tabId: number): Promise<void> {
+    const state = tabState(tabId, await store.tab(tabId), loaded.settings, loaded.snapshot.locked);
+    await showBadge(deps.action, tabId, badgeFor(state.findings, state.paused, loaded.lang));
+  }
+
+  /** After a change of config: every tab re-judges, every badge is repainted (pausing clears one). */
+  async function refreshTabs(loaded: Loaded): Promise<void> {
+    await broadcast();
+    await Promise.all((await store.tabIds()).map((tabId) => paintTab(loaded, tabId)));
+  }
+
+  /** A read-modify-write of storage.local under the store's lock; then every tab re-reads its config. */
+  async function change<T>(decide: (loaded: Loaded) => { patch: Partial<LocalState>; value: T }): Promise<T> {
+    const { value, loaded } = await store.exclusive(async () => {
+      const before = await loadConfig(deps);
+      const { patch, value } = decide(before);
+      await store.write(patch);
+      return { value, loaded: await loadConfig(deps) };
+    });
+    await refreshTabs(loaded);
+    return value;
+  }
+
+  function setSettings(loaded: Loaded, patch: Record<string, unknown>): { patch: Partial<LocalState>; value: Settings } {
+    const { lang, managed, settings } = loaded;
+    const { settings: wanted, bad } = cleanSettings(patch);
+    if (bad.length > 0) throw new Refusal(t(lang, 'bg_bad_setting', bad.join(', ')));
+    const own: Partial<Settings> = { ...loaded.local.settings };
+    for (const [key, value] of Object.entries(wanted) as [keyof Settings, unknown][]) {
+      if (key in managed.settings) {
+        if (JSON.stringify(managed.settings[key]) !== JSON.stringify(value)) {
+          throw new Refusal(t(lang, 'bg_managed_setting', key));
+        }
+        continue; // the administrator's value stands; nothing of the operator's to store
+      }
+      (own as Record<string, unknown>)[key] = value;
+    }
+    if (loaded.snapshot.locked && wanted.pausedSites?.some((host) => !settings.pausedSites.includes(host))) {
+      throw new Refusal(t(lang, 'bg_locked'));
+    }
+    return { patch: { settings: own }, value: effectiveSettings(own, managed.settings) };
+  }
+
+  async function answer(request: Request, caller: Caller, loaded: Loaded): Promise<unknown> {
+    const { lang } = loaded;
+    switch (request.type) {
+      case 'config/get':
+        return loaded.snapshot;
+      case 'tab/report': {
+        if (caller.kind !== 'content') throw new Refusal(t(lang, 'bg_no_tab'));
+        const { page, findings, at } = request;
+        await store.putReport(caller.tabId, caller.frameId, { page, findings, at });
+        await paintTab(loaded, caller.tabId);
+        return ok;
+      }
+      case 'tab/state': {
+        let tabId = request.tabId;
+        let tabUrl: string | undefined;
+        if (tabId === undefined) {
+          const [active] = await deps.tabs.query({ active: true, lastFocusedWindow: true });
+          if (active?.id === undefined) throw new Refusal(t(lang, 'bg_no_active_tab'));
+          tabId = active.id;
+          tabUrl = active.url;
+        }
+        return tabState(tabId, await store.tab(tabId), loaded.settings, loaded.snapshot.locked, tabUrl);
+      }
+      case 'surface/set':
+        return change(({ local }) => {
+          const surfaceOverrides = { ...local.surfaceOverrides };
+          if (request.surface === 'unknown') delete surfaceOverrides[request.pattern];
+          else surfaceOverrides[request.pattern] = request.surface;
+          return { patch: { surfaceOverrides }, value: ok };
+        });
+      case 'finding/reveal': {
+        const frameId = frameOf(await store.tab(request.tabId), request.findingId);
+        if (frameId === null) throw new Refusal(t(lang, 'bg_finding_gone'));
+        const message: TabMessage = { type: 'finding/reveal', findingId: request.findingId };
+        await deps.tabs.sendMessage(request.tabId, message, { frameId }).catch(() => {
+          throw new Refusal(t(lang, 'bg_tab_unreachable'));
+        });
+        return ok;
+      }
+      case 'settings/set':
+        return change((current) => setSettings(current, request.patch as Record<string, unknown>));
+      case 'rules/import':
+        return change((current) => {
+          const { patch, added, replaced } = importRules(current, builtIn, request.json);
+          return { patch, value: { added, replaced } };
+        });
+      case 'rules/save':
+        return change((current) => ({ patch: saveRule(current, builtIn, request.rule), value: ok }));
+      case 'rules/delete':
+        return change((current) => ({ patch: deleteRule(current, builtIn, request.id), value: ok }));
+      case 'rules/toggle':
+        return change((current) => ({ patch: toggleRule(current, builtIn, request.id, request.enabled), value: ok }));
+      case 'rules/export':
+        return { json: exportRules(loaded, deps.now()) };
+      case 'link/resolve': {
+        const resolver = { ...deps.resolver, local: store.local, now: deps.now };
+        return { target: await resolveLink(request.url, loaded.settings.resolveShortLinks, resolver) };
+      }
+    }
+  }
+
+  async function reply(message: unknown, caller: Caller): Promise<Reply<unknown>> {
+    let lang = langFromLocale(deps.uiLocale);
+    try {
+      const loaded = await loadConfig(deps);
+      lang = loaded.lang;
+      if (!isRequest(message)) {
+        const type = (message as { type?: unknown } | null)?.type;
+        return { ok: false, error: t(lang, 'bg_malformed', typeof type === 'string' ? type : '?') };
+      }
+      const problem = requestProblem(message);
+      if (problem) return { ok: false, error: t(lang, 'bg_malformed_field', message.type, problem) };
+      if (caller.kind === 'content' && !FROM_CONTENT.has(message.type)) {
+        return { ok: false, error: t(lang, 'bg_not_allowed', message.type) };
+      }
+      return { ok: true, value: await answer(message, caller, loaded) };
+    } catch (error) {
+      if (error instanceof Refusal) return { ok: false, error: error.message };
+      return { ok: false, error: t(lang, 'bg_failed', error instanceof Error ? error.message : String(error)) };
+    }
+  }
+
+  return {
+    /**
+     * runtime.onMessage listener: a promise of the reply, or undefined (no reply at all) for senders we ignore.
+     * Never throws: whatever arrives, the answer is data.
+     */
+    handle(message: unknown, sender: Sender): Promise<Reply<unknown>> | undefined {
+      const caller = callerOf(sender, deps);
+      return caller ? reply(message, caller) : undefined;
+    },
+    /** The organisation's policy changed (storage.onChanged, area "managed"): tabs re-judge, badges repaint. */
+    async policyChanged(): Promise<void> {
+      await refreshTabs(await loadConfig(deps));
+    },
+  };
+}
+
+export type Handler = ReturnType<typeof createHandler>;

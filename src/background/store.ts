@@ -1,0 +1,192 @@
+// Where the background keeps its state. The worker may be stopped at any moment, so nothing lives only in memory:
+// every request re-reads storage. storage.local holds what the operator chose (settings, own rules, surface choices)
+// under a `schemaVersion`; storage.session holds per-tab findings (gone when the browser closes, like the tabs).
+// Built-in rules are never stored: they ship in the bundle, so an update can never overwrite a custom rule.
+import type { PageInfo, Settings, TabFinding } from '../protocol';
+import { SURFACES, type Rule, type Surface } from '../core/types';
+import { serial } from './serial';
+import { cleanSettings } from './settings';
+
+/** The part of browser.storage.StorageArea we use; webextension-polyfill's areas fit it. */
+export interface StorageArea {
+  get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+export const SCHEMA_VERSION = 2;
+
+/** One of the operator's rules as stored. `rule` is re-validated at every load, so a schema change cannot crash. */
+export interface StoredCustomRule {
+  rule: Rule;
+  enabled: boolean;
+}
+
+export interface LocalState {
+  /** Only the keys the operator chose; defaults and managed values are applied when read. */
+  settings: Partial<Settings>;
+  customRules: StoredCustomRule[];
+  /** Built-in rule ids the operator switched off. */
+  disabledBuiltIn: string[];
+  surfaceOverrides: Record<string, Surface>;
+  /** The organisation's rules as last validated, kept in force when a later policy has a broken version. */
+  managedCache: Rule[];
+}
+
+/** What one frame of a tab last reported. */
+export interface FrameReport {
+  page: PageInfo;
+  findings: TabFinding[];
+  at: string;
+}
+/** A tab's reports by frame id. */
+export type TabReports = Record<string, FrameReport>;
+
+const LOCAL_KEYS = ['settings', 'customRules', 'disabledBuiltIn', 'surfaceOverrides', 'managedCache'] as const;
+const TAB_PREFIX = 'tab:';
+const tabKey = (tabId: number) => `${TAB_PREFIX}${tabId}`;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
+/**
+ * Layout 1 (before schemaVersion existed): custom rules as an object keyed by id, each rule carrying its own
+ * `enabled`; switched-off built-in ids under `disabledRules`; settings as flat top-level keys.
+ * Returns what to write and which old keys to drop to reach layout 2. Pure, so the test can feed it old data.
+ */
+export function migrateV1(old: Record<string, unknown>): { set: Record<string, unknown>; remove: string[] } {
+  const customRules: StoredCustomRule[] = [];
+  if (isObject(old.customRules)) {
+    for (const [id, value] of Object.entries(old.customRules)) {
+      if (!isObject(value)) {
+        // Kept as found: the load reports it, and the operator's data is never silently dropped.
+        customRules.push({ rule: value as unknown as Rule, enabled: true });
+        continue;
+      }
+      const { enabled, ...rule } = value;
+      customRules.push({ rule: { id, ...rule } as unknown as Rule, enabled: enabled !== false });
+    }
+  }
+  const flat = { language: old.language, pausedSites: old.pausedSites, resolveShortLinks: old.resolveShortLinks };
+  return {
+    set: {
+      schemaVersion: SCHEMA_VERSION,
+      settings: cleanSettings(flat).settings,
+      customRules,
+      disabledBuiltIn: strings(old.disabledRules),
+      surfaceOverrides: cleanOverrides(old.surfaceOverrides),
+    },
+    remove: ['disabledRules', 'language', 'pausedSites', 'resolveShortLinks'],
+  };
+}
+
+function cleanOverrides(value: unknown): Record<string, Surface> {
+  const out: Record<string, Surface> = {};
+  if (!isObject(value)) return out;
+  for (const [pattern, surface] of Object.entries(value)) {
+    if ((SURFACES as readonly unknown[]).includes(surface)) out[pattern] = surface as Surface;
+  }
+  return out;
+}
+
+function cleanCustom(value: unknown): StoredCustomRule[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter(isObject)
+    .map((entry) => ({ rule: entry.rule as Rule, enabled: entry.enabled !== false }));
+}
+
+function readState(raw: Record<string, unknown>): LocalState {
+  return {
+    settings: cleanSettings(raw.settings).settings,
+    customRules: cleanCustom(raw.customRules),
+    disabledBuiltIn: strings(raw.disabledBuiltIn),
+    surfaceOverrides: cleanOverrides(raw.surfaceOverrides),
+    managedCache: Array.isArray(raw.managedCache) ? (raw.managedCache as Rule[]) : [],
+  };
+}
+
+export interface Areas {
+  local: StorageArea;
+  /** storage.session; null where the browser lacks it (tab data then goes to local and is cleared at startup). */
+  session: StorageArea | null;
+}
+
+export function createStore({ local, session }: Areas) {
+  const tabArea = session ?? local;
+  /** Read-modify-write sequences run one at a time, so two quick requests cannot lose each other's change.
+   *  (Within one worker life; a worker stopped mid-write is restarted by the next event, which re-reads.) */
+  const exclusive = serial();
+  let upgraded: Promise<void> | null = null;
+
+  async function upgrade(): Promise<void> {
+    const raw = await local.get(null);
+    const version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : raw.customRules || raw.language ? 1 : 0;
+    if (version === SCHEMA_VERSION || version > SCHEMA_VERSION) return; // newer data: read what we understand
+    if (version === 0) return local.set({ schemaVersion: SCHEMA_VERSION });
+    const { set, remove } = migrateV1(raw);
+    await local.set(set);
+    await local.remove(remove);
+  }
+
+  /** Brings the layout up to date once per worker life (and the first time after an update). Not queued behind
+   *  `exclusive` (which itself waits for it), and memoised, so it runs once even when requests arrive together. */
+  const ready = () => {
+    upgraded ??= upgrade().catch((error: unknown) => {
+      upgraded = null; // try again on the next request rather than stay broken
+      throw error;
+    });
+    return upgraded;
+  };
+
+  return {
+    ready,
+    exclusive: <T>(fn: () => Promise<T>): Promise<T> => exclusive(async () => (await ready(), fn())),
+    async read(): Promise<LocalState> {
+      await ready();
+      return readState(await local.get([...LOCAL_KEYS]));
+    },
+    /** Call inside `exclusive` when the patch depends on what was read. */
+    async write(patch: Partial<LocalState>): Promise<void> {
+      await ready();
+      await local.set(patch);
+    },
+    async tab(tabId: number): Promise<TabReports> {
+      const key = tabKey(tabId);
+      const value = (await tabArea.get(key))[key];
+      return isObject(value) ? (value as TabReports) : {};
+    },
+    /** Replaces the frame's previous report. */
+    putReport(tabId: number, frameId: number, report: FrameReport): Promise<TabReports> {
+      return exclusive(async () => {
+        const key = tabKey(tabId);
+        const stored = (await tabArea.get(key))[key];
+        const reports: TabReports = { ...(isObject(stored) ? (stored as TabReports) : {}), [frameId]: report };
+        await tabArea.set({ [key]: reports });
+        return reports;
+      });
+    },
+    dropTab(tabId: number): Promise<void> {
+      return exclusive(() => tabArea.remove(tabKey(tabId)));
+    },
+    /** Every tab with stored reports (to repaint badges after a settings change). */
+    async tabIds(): Promise<number[]> {
+      const all = await tabArea.get(null);
+      return Object.keys(all)
+        .filter((key) => key.startsWith(TAB_PREFIX))
+        .map((key) => Number(key.slice(TAB_PREFIX.length)))
+        .filter(Number.isInteger);
+    },
+    /** Tab ids restart with the browser; without storage.session old tab data in local would be misattributed. */
+    async clearTabsAtStartup(): Promise<void> {
+      if (session) return;
+      const stale = Object.keys(await local.get(null)).filter((key) => key.startsWith(TAB_PREFIX));
+      if (stale.length > 0) await exclusive(() => local.remove(stale));
+    },
+    local,
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
