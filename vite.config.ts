@@ -8,8 +8,8 @@ import { noInnerHtml } from './scripts/no-inner-html';
 
 export const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
-/** The oldest browsers the manifest admits: minimum_chrome_version 102, gecko strict_min_version 142.0. */
-export const BROWSER_TARGET = ['chrome102', 'firefox142'];
+/** The oldest browsers the manifest admits: minimum_chrome_version 102, gecko strict_min_version 140.0 (ESR). */
+export const BROWSER_TARGET = ['chrome102', 'firefox140'];
 
 /** A fresh config each call: plugin instances keep per-build state, so two builds must not share them. */
 export function sharedConfig(): InlineConfig {

@@ -16,10 +16,14 @@ describe('manifestFor', () => {
 
   it('gives Firefox an event page, the fixed gecko id and the data-collection declaration', () => {
     expect(firefox.background).toEqual({ scripts: ['background.js'] });
-    expect(firefox.browser_specific_settings.gecko).toEqual({
-      id: 'cartlint@cartlint.dev',
-      strict_min_version: '142.0',
-      data_collection_permissions: { required: ['none'] },
+    // Desktop 140 (the ESR Debian ships) is the first to know data_collection_permissions; Android needs 142.
+    expect(firefox.browser_specific_settings).toEqual({
+      gecko: {
+        id: 'cartlint@cartlint.dev',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
     });
     expect(firefox.minimum_chrome_version).toBeUndefined();
     expect(firefox.storage).toBeUndefined();
