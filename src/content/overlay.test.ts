@@ -1,0 +1,92 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { JudgedLink } from '../core/types';
+import { createOverlay } from './overlay';
+import type { Spot } from './scan';
+import { decision, link } from './testing';
+import { createUiHost } from './ui-host';
+
+const EVIL = '<img src=x onerror="window.__pwned=1">https://s.click.taobao.com/x';
+
+let control = new AbortController();
+afterEach(() => control.abort());
+
+function setup() {
+  control = new AbortController();
+  document.body.replaceChildren();
+  const input = document.createElement('input');
+  input.value = EVIL;
+  document.body.append(input);
+  const ui = createUiHost(document, control.signal);
+  const overlay = createOverlay({
+    ui,
+    signal: control.signal,
+    context: () => ({ platform: 'kuaishou', surface: 'live-cart', rules: [], lang: 'en' }),
+  });
+  overlay.watch([document]);
+  const judged: JudgedLink[] = [{ link: link(EVIL, 'taobao'), decision: decision('banned', '2022-03-01T00:00:00+08:00') }];
+  const spot: Spot = { key: 'field input', kind: 'field', el: input, label: null, row: null, text: EVIL, judged, flag: 'banned' };
+  return { ui, overlay, input, spot };
+}
+
+describe('overlay', () => {
+  it('outlines a flagged field in our shadow root and shows its card on focus, page text as text only', () => {
+    const { ui, overlay, input, spot } = setup();
+    overlay.update([spot]);
+    expect(ui.shadow.querySelectorAll('.outline.banned')).toHaveLength(1);
+    expect(input.getAttribute('style')).toBeNull(); // the page's element is never restyled
+
+    input.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    const card = overlay.card()!;
+    expect(card).not.toBeNull();
+    expect(card.textContent).toContain(EVIL);
+    expect(card.textContent).toContain('Banned');
+    expect(card.textContent).toContain('Source: Taobao');
+    expect(ui.shadow.querySelector('img')).toBeNull();
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('tells banned and review apart by class and by word', () => {
+    const { ui, overlay, input, spot } = setup();
+    const review: Spot = { ...spot, judged: [{ ...spot.judged[0]!, decision: decision('review') }], flag: 'review' };
+    overlay.update([review]);
+    expect(ui.shadow.querySelector('.outline')!.className).toBe('outline review');
+    input.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    const verdict = overlay.card()!.querySelector('.verdict')!;
+    expect(verdict.className).toBe('verdict review');
+    expect(verdict.textContent).toContain('Check');
+  });
+
+  it('drops the outline and the card when the place is fixed', () => {
+    const { ui, overlay, input, spot } = setup();
+    overlay.update([spot]);
+    input.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    overlay.update([{ ...spot, judged: [], flag: null }]);
+    expect(ui.shadow.querySelectorAll('.outline')).toHaveLength(0);
+    expect(overlay.card()).toBeNull();
+  });
+
+  it('copies the notice to the clipboard, or leaves it selected when the clipboard refuses', async () => {
+    const { overlay, input, spot } = setup();
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    overlay.update([spot]);
+    input.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    overlay.card()!.querySelector('button')!.click();
+    await vi.waitFor(() => expect(overlay.card()!.textContent).toContain('Notice copied'));
+    expect(writeText.mock.calls[0]![0]).toContain(EVIL);
+
+    writeText.mockRejectedValue(new Error('denied'));
+    overlay.card()!.querySelector('button')!.click();
+    await vi.waitFor(() => expect(overlay.card()!.querySelector('textarea')).not.toBeNull());
+    expect(overlay.card()!.querySelector('textarea')!.value).toContain(EVIL);
+  });
+
+  it('removes all of its UI when the page life ends', () => {
+    const { overlay, spot } = setup();
+    overlay.update([spot]);
+    expect(document.querySelector('cartlint-ui')).not.toBeNull();
+    control.abort();
+    expect(document.querySelector('cartlint-ui')).toBeNull();
+  });
+});

@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"settings": {"enableIframePageLoading": true}}
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ADAPTERS } from './adapters';
+import { createScanner, type Spot } from './scan';
+import { loadFixture, wordJudges } from './testing';
+
+const adapter = (id: string) => ADAPTERS.find((a) => a.id === id)!;
+const judges = () => wordJudges({ 's.click.taobao.com': 'banned', 't.cn/': 'review', 'kwaixiaodian.com': 'allowed' });
+
+let control = new AbortController();
+afterEach(() => control.abort());
+
+function start(id: string, options: { pollMs?: number } = {}) {
+  control = new AbortController();
+  const changes: (readonly Spot[])[] = [];
+  const j = judges();
+  const scanner = createScanner({
+    doc: document,
+    adapter: adapter(id),
+    judges: j,
+    signal: control.signal,
+    onChange: (spots) => changes.push(spots),
+    rescanMs: 10,
+    pollMs: options.pollMs ?? 50,
+  });
+  scanner.scanAll();
+  return { scanner, changes, judges: j };
+}
+
+const field = (spots: readonly Spot[]) => spots.find((s) => s.kind === 'field' && s.el.hasAttribute('data-fixture-field'))!;
+
+describe('scanner on the Kuaishou live helper fixture', () => {
+  it('judges the paste field and every cart row, with source badges', () => {
+    loadFixture('kuaishou-live-helper', { demo: true });
+    const { scanner } = start('kuaishou-live-helper');
+    const spots = scanner.spots();
+    const paste = field(spots);
+    expect(paste.key).toBe('field input "粘贴商品链接"');
+    expect(paste.judged.map((j) => j.decision.verdict)).toEqual(['banned', 'review', 'allowed']);
+    expect(paste.flag).toBe('banned');
+
+    const rows = spots.filter((s) => s.kind === 'row');
+    expect(rows.map((r) => r.row)).toEqual([1, 2, 3, 4]);
+    expect(rows.map((r) => r.flag)).toEqual(['banned', 'banned', 'review', null]);
+    // Row 2 has no link at all: its 京东 badge alone makes it banned.
+    expect(rows[1]!.judged.map((j) => [j.link.kind, j.link.text])).toEqual([['badge', '京东']]);
+  });
+
+  it('re-judges a field on typing, on the next frame, and only that field', async () => {
+    loadFixture('kuaishou-live-helper');
+    const { scanner, judges: j } = start('kuaishou-live-helper');
+    const input = document.querySelector<HTMLInputElement>('[data-fixture-field]')!;
+    expect(field(scanner.spots()).flag).toBeNull();
+    j.calls.length = 0;
+    input.value = 'https://t.cn/R123456';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() => expect(field(scanner.spots()).flag).toBe('review'));
+    expect(j.calls).toEqual(['https://t.cn/R123456']);
+  });
+
+  it('keeps the place when the page re-renders the field, and reads values set by script without events', async () => {
+    loadFixture('kuaishou-live-helper', { demo: true });
+    const { scanner } = start('kuaishou-live-helper');
+    const before = field(scanner.spots());
+    const oldEl = before.el;
+    const win = window as unknown as { __fixture: { rerender(): void; setValue(text: string): void } };
+    win.__fixture.rerender();
+    await vi.waitFor(() => expect(field(scanner.spots()).el.isConnected).toBe(true));
+    const after = field(scanner.spots());
+    expect(after.key).toBe(before.key);
+    expect(after.el).not.toBe(oldEl);
+    expect(after.flag).toBe('banned');
+
+    win.__fixture.setValue('nothing to see');
+    await vi.waitFor(() => expect(field(scanner.spots()).flag).toBeNull());
+  });
+
+  it('stops watching when its signal aborts', async () => {
+    loadFixture('kuaishou-live-helper');
+    const { changes } = start('kuaishou-live-helper');
+    const count = changes.length;
+    control.abort();
+    const input = document.querySelector<HTMLInputElement>('[data-fixture-field]')!;
+    input.value = 'https://s.click.taobao.com/rioMXxu';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(changes.length).toBe(count);
+  });
+});
+
+describe('scanner in micro-frontends', () => {
+  it('finds fields inside an open shadow root (WeChat Store talent micro-app)', () => {
+    loadFixture('weixin-store-talent', { demo: true });
+    const { scanner } = start('weixin-store-talent');
+    const paste = field(scanner.spots());
+    expect(paste.el.getRootNode()).toBe(document.querySelector('micro-app')!.shadowRoot);
+    expect(paste.flag).toBe('review');
+    expect(scanner.spots().filter((s) => s.kind === 'row')).toHaveLength(4);
+  });
+
+  it('finds fields and rows inside a same-origin iframe (WeChat Channels wujie console)', () => {
+    loadFixture('weixin-channels-live', { demo: true });
+    const { scanner } = start('weixin-channels-live');
+    const paste = field(scanner.spots());
+    expect(paste.el.ownerDocument).toBe(document.querySelector('iframe')!.contentDocument);
+    expect(paste.flag).toBe('review');
+    expect(scanner.spots().filter((s) => s.kind === 'row').map((r) => r.flag)).toEqual(['banned', 'banned', 'review', null]);
+  });
+});
