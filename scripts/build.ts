@@ -102,7 +102,7 @@ async function buildCli(): Promise<void> {
   if (!code.startsWith('#!')) writeFileSync(CLI_FILE, `#!/usr/bin/env node\n${code}`);
   chmodSync(CLI_FILE, 0o755);
   // It must at least start and print its usage; a bundle that throws at load time fails here, not for a user.
-  execFileSync(process.execPath, [CLI_FILE, '--help'], { stdio: 'ignore' });
+  execFileSync(process.execPath, [CLI_FILE, '--help'], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
 function writeManifest(browser: Browser, version: string): void {
