@@ -1,0 +1,90 @@
+// public/managed_schema.json is read by Chrome, which refuses to load the extension if the schema breaks its rules
+// (exactly one `type` or `$ref` per schema, object at the top, no additionalProperties there) and drops policy
+// values that do not fit it. This checks both with a small validator of the subset Chrome implements.
+import { describe, expect, it } from 'vitest';
+import schema from '../../public/managed_schema.json';
+import { PLATFORMS, SURFACES, VERDICTS } from '../core/types';
+import { BUILT_IN_RULES } from '../rules';
+
+interface Schema {
+  type?: string;
+  $ref?: string;
+  id?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  enum?: unknown[];
+  additionalProperties?: unknown;
+}
+
+const TYPES = ['object', 'array', 'string', 'boolean', 'integer', 'number'];
+
+function collect(node: Schema, path: string, ids: Map<string, Schema>, problems: string[]): void {
+  if ((node.type === undefined) === (node.$ref === undefined)) problems.push(`${path}: needs exactly one of type, $ref`);
+  if (node.type !== undefined && !TYPES.includes(node.type)) problems.push(`${path}: unknown type ${node.type}`);
+  if (node.id) ids.set(node.id, node);
+  for (const [key, child] of Object.entries(node.properties ?? {})) collect(child, `${path}.${key}`, ids, problems);
+  if (node.items) collect(node.items, `${path}[]`, ids, problems);
+}
+
+function resolve(node: Schema, ids: Map<string, Schema>): Schema {
+  return node.$ref ? ids.get(node.$ref)! : node;
+}
+
+function fits(value: unknown, node: Schema, ids: Map<string, Schema>, path: string): string | null {
+  const s = resolve(node, ids);
+  const actual = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+  if (actual !== s.type) return `${path}: ${actual} is not ${s.type}`;
+  if (s.enum && !s.enum.includes(value)) return `${path}: ${String(value)} not in enum`;
+  if (s.type === 'array') {
+    for (const [i, item] of (value as unknown[]).entries()) {
+      const problem = fits(item, s.items!, ids, `${path}[${i}]`);
+      if (problem) return problem;
+    }
+  }
+  if (s.type === 'object') {
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      const property = s.properties?.[key];
+      if (!property) return `${path}.${key}: not in the schema`;
+      const problem = fits(child, property, ids, `${path}.${key}`);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+const root = schema as Schema;
+const ids = new Map<string, Schema>();
+const problems: string[] = [];
+collect(root, 'schema', ids, problems);
+
+describe('managed_schema.json', () => {
+  it('follows Chrome’s rules for a managed schema', () => {
+    expect(problems).toEqual([]);
+    expect(root.type).toBe('object');
+    expect(root.additionalProperties).toBeUndefined();
+    const refs = JSON.stringify(root).match(/"\$ref":"[^"]+"/g) ?? [];
+    for (const ref of refs) expect(ids.has(ref.slice(8, -1)), ref).toBe(true);
+  });
+
+  it('declares exactly the keys the background reads', () => {
+    expect(Object.keys(root.properties!).sort()).toEqual(['language', 'locked', 'pausedSites', 'resolveShortLinks', 'rules']);
+  });
+
+  it('lets an administrator push any built-in rule as it is written', () => {
+    expect(fits(BUILT_IN_RULES, root.properties!.rules!, ids, 'rules')).toBeNull();
+  });
+
+  it('uses the same platform, surface and verdict names as the core', () => {
+    const rule = root.properties!.rules!.items!.properties!;
+    expect(rule.platform!.enum).toEqual([...PLATFORMS]);
+    expect(rule.surfaces!.items!.enum).toEqual([...SURFACES]);
+    expect(rule.verdict!.enum).toEqual([...VERDICTS]);
+  });
+
+  it('accepts a whole policy and rejects values of the wrong type', () => {
+    const policy = { rules: [], locked: true, language: 'zh', resolveShortLinks: false, pausedSites: ['cp.kuaishou.com'] };
+    expect(fits(policy, root, ids, 'policy')).toBeNull();
+    expect(fits({ locked: 'yes' }, root, ids, 'policy')).toMatch(/locked/);
+    expect(fits({ language: 'fr' }, root, ids, 'policy')).toMatch(/language/);
+  });
+});

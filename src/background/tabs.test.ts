@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../protocol';
+import { FakeAction, FakeArea, finding, KS_LIVE_URL, page } from './fakes';
+import { createStore } from './store';
+import { frameOf, onTabRemoved, onTabUpdated, tabState } from './tabs';
+
+const at = '2026-11-23T02:00:00.000Z';
+
+async function setup() {
+  const session = new FakeArea();
+  const store = createStore({ local: new FakeArea(), session });
+  const action = new FakeAction();
+  await store.putReport(7, 0, { page: page(), findings: [finding('a', 'banned')], at });
+  action.badges.set(7, { text: '1' });
+  return { store, action, session, deps: { store, action, lang: 'en' as const } };
+}
+
+describe('tabState', () => {
+  it('describes the tab by its top frame, with every frame’s findings and the latest time', () => {
+    const reports = {
+      2: { page: page({ url: 'https://zs.kwaixiaodian.com/frame' }), findings: [finding('b', 'review')], at: '2026-11-23T03:00:00.000Z' },
+      0: { page: page(), findings: [finding('a', 'banned')], at },
+    };
+    const state = tabState(7, reports, DEFAULT_SETTINGS, false);
+    expect(state.page?.url).toBe(KS_LIVE_URL);
+    expect(state.findings.map((f) => f.id)).toEqual(['a', 'b']);
+    expect(state.at).toBe('2026-11-23T03:00:00.000Z');
+    expect(frameOf(reports, 'b')).toBe(2);
+    expect(frameOf(reports, 'zz')).toBeNull();
+  });
+
+  it('is paused on a paused host, unless locked; without a report the tab address decides', () => {
+    const settings = { ...DEFAULT_SETTINGS, pausedSites: ['zs.kwaixiaodian.com'] };
+    expect(tabState(1, {}, settings, false, KS_LIVE_URL).paused).toBe(true);
+    expect(tabState(1, {}, settings, true, KS_LIVE_URL).paused).toBe(false);
+    expect(tabState(1, {}, settings, false, 'https://cp.kuaishou.com/').paused).toBe(false);
+  });
+});
+
+describe('navigation and closing', () => {
+  it('clears findings and badge when the tab goes to another address (page or SPA route)', async () => {
+    const { store, action, deps } = await setup();
+    await onTabUpdated(deps, 7, { url: `${KS_LIVE_URL}/other` }, { url: `${KS_LIVE_URL}/other` });
+    expect(await store.tab(7)).toEqual({});
+    expect(action.badges.get(7)?.text).toBe('');
+  });
+
+  it('clears on a loading status when the tab shows another address', async () => {
+    const { store, deps } = await setup();
+    await onTabUpdated(deps, 7, { status: 'loading' }, { url: 'https://cp.kuaishou.com/' });
+    expect(await store.tab(7)).toEqual({});
+  });
+
+  it('keeps them while the same page loads a frame, or reports its own address again', async () => {
+    const { store, action, deps } = await setup();
+    await onTabUpdated(deps, 7, { status: 'loading' }, { url: KS_LIVE_URL });
+    await onTabUpdated(deps, 7, { url: KS_LIVE_URL }, { url: KS_LIVE_URL });
+    await onTabUpdated(deps, 7, { status: 'complete' }, { url: 'https://elsewhere.example/' });
+    expect(Object.keys(await store.tab(7))).toEqual(['0']);
+    expect(action.badges.get(7)?.text).toBe('1');
+  });
+
+  it('forgets a closed tab', async () => {
+    const { store, session } = await setup();
+    await onTabRemoved(store, 7);
+    expect(session.data).toEqual({});
+  });
+});
