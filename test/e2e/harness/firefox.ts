@@ -2,7 +2,7 @@
 // extension installed as a temporary add-on. The moz-extension UUID is pinned by a pref so our pages have a
 // known origin; request interception is per page, so every dashboard tab is opened through `openDashboard`.
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createFixtureRouter, type FixtureRouter } from './fixtures';
 import { TestPage } from './page';
 import { FIREFOX_BIN, FIREFOX_EXTENSION_DIR, GECKO_ID } from './paths';
@@ -51,6 +51,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
     defaultViewport: options.viewport ?? { width: 1280, height: 800 },
   });
   try {
+    await checkMinVersion(browser, extensionDir);
     const id = await browser.installExtension(extensionDir);
     if (id !== GECKO_ID) throw new Error(`installed add-on id ${id}, expected ${GECKO_ID} (manifest gecko.id)`);
     const driver = new FirefoxDriver(browser, router, options.backgroundIdleMs, dirs.remove);
@@ -59,6 +60,19 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
     await browser.close().catch(() => undefined);
     dirs.remove();
     throw error;
+  }
+}
+
+/** Firefox refuses an add-on whose strict_min_version is above its own; say which numbers clash, not just "incompatible". */
+async function checkMinVersion(browser: Browser, extensionDir: string): Promise<void> {
+  const manifest = JSON.parse(readFileSync(`${extensionDir}/manifest.json`, 'utf8')) as {
+    browser_specific_settings?: { gecko?: { strict_min_version?: string } };
+  };
+  const wanted = manifest.browser_specific_settings?.gecko?.strict_min_version;
+  const running = (await browser.version()).replace(/^\D*/, ''); // "firefox/140.12.0esr" → "140.12.0esr"
+  const major = (version: string) => Number.parseInt(version, 10);
+  if (wanted && major(running) < major(wanted)) {
+    throw new Error(`${FIREFOX_BIN} is Firefox ${running}, older than the manifest's gecko.strict_min_version ${wanted}: it cannot install the add-on`);
   }
 }
 
@@ -146,6 +160,7 @@ function adaptPage(page: Page): TestPage {
         if (!target) throw new Error(`nothing matches ${selector}`);
         await target.screenshot({ path: path as `${string}.png` });
       },
+      bringToFront: () => page.bringToFront(),
       close: () => page.close(),
     },
     page,

@@ -11,6 +11,8 @@ export interface DriverPage {
   pressKey(key: 'Enter' | 'Tab' | 'Backspace'): Promise<void>;
   /** The page, or only the element matching `selector`. */
   screenshot(path: string, selector?: string): Promise<void>;
+  /** Makes the tab the selected one: a background tab's document has no focus, so focus events do not fire. */
+  bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -138,6 +140,21 @@ export class TestPage {
       },
       { selector, value },
     );
+  }
+
+  bringToFront(): Promise<void> {
+    return this.driver.bringToFront();
+  }
+
+  /** Moves the keyboard focus onto `selector` afresh (away first), in the selected tab: the page sees focusout/focusin. */
+  async refocus(selector: string): Promise<void> {
+    await this.waitForSelector(selector);
+    await this.driver.bringToFront();
+    await this.driver.evaluate((s) => {
+      const target = document.querySelector(s) as HTMLElement;
+      target.blur();
+      target.focus();
+    }, selector);
   }
 
   close(): Promise<void> {

@@ -1,0 +1,128 @@
+// Issue 3 end to end, in Chromium and Firefox ESR: the content script on the real dashboard URLs warns while the
+// cart is edited, the background counts on the badge, and the page's own submit still runs when the operator
+// says so.
+import { describe, expect, it } from 'vitest';
+import { BROWSERS } from './harness/index';
+import {
+  DOUYIN_LIVE,
+  KUAISHOU_LIVE,
+  KUAISHOU_VIDEO,
+  LINKS,
+  answerDialog,
+  drawn,
+  flags,
+  openDashboard,
+  submitLog,
+  useSession,
+  waitForFlag,
+} from './support';
+
+describe.each(BROWSERS)('%s: warnings while the cart is edited', (name) => {
+  const session = useSession(name);
+
+  it('flags a 淘宝联盟 link pasted into the Kuaishou live cart: hook, outline, card and badge', async () => {
+    const { page, tabId } = await openDashboard(session(), KUAISHOU_LIVE);
+    await session().waitForBadge(tabId, '');
+    await page.paste(KUAISHOU_LIVE.field, LINKS.taobaoAlliance);
+
+    await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
+    await session().waitForBadge(tabId, '1');
+    const state = await session().waitForTabState(tabId, (s) => s.findings.some((f) => f.link.text === LINKS.taobaoAlliance));
+    expect(state.page).toMatchObject({ platform: 'kuaishou', surface: 'live-cart', adapter: 'kuaishou-live-helper' });
+    const finding = state.findings.find((f) => f.link.text === LINKS.taobaoAlliance)!;
+    expect(finding.link).toMatchObject({ source: 'taobao', affiliate: true });
+    expect(finding.decision).toMatchObject({ verdict: 'banned', rule: 'KS-4' });
+
+    // Focusing the flagged field shows the card (the paste focused it before it was flagged: leave and come back).
+    await page.refocus(KUAISHOU_LIVE.field);
+    await page.waitFor(() => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.card') != null, undefined, {
+      what: 'the warning card',
+    });
+    const ui = await drawn(page);
+    expect(ui.outlines).toContainEqual(expect.stringContaining('banned'));
+    expect(ui.card).toContain('2022-03-01');
+    await page.close();
+  });
+
+  it('leaves a 抖音小店 link on the Douyin live console alone', async () => {
+    const { page, tabId } = await openDashboard(session(), DOUYIN_LIVE);
+    await page.paste(DOUYIN_LIVE.field, LINKS.douyinShop);
+
+    // Judged (the report has it, allowed), and nothing drawn or counted.
+    const state = await session().waitForTabState(tabId, (s) => s.findings.some((f) => f.link.source === 'douyin'));
+    expect(state.page).toMatchObject({ platform: 'douyin', surface: 'live-cart' });
+    expect(state.findings.map((f) => f.decision.verdict)).toEqual(['allowed']);
+    expect(await flags(page)).toEqual([]);
+    expect((await drawn(page)).outlines).toEqual([]);
+    expect(await session().badgeText(tabId)).toBe('');
+    await page.close();
+  });
+
+  it('bans a JD link in the Kuaishou live cart but allows it in the short-video cart', async () => {
+    const live = await openDashboard(session(), KUAISHOU_LIVE);
+    await live.page.paste(KUAISHOU_LIVE.field, LINKS.jd);
+    await waitForFlag(live.page, KUAISHOU_LIVE.field, 'banned');
+    await session().waitForBadge(live.tabId, '1');
+
+    const video = await openDashboard(session(), KUAISHOU_VIDEO);
+    await video.page.paste(KUAISHOU_VIDEO.field, LINKS.jd);
+    const state = await session().waitForTabState(video.tabId, (s) => s.findings.some((f) => f.link.source === 'jd'));
+    expect(state.page).toMatchObject({ platform: 'kuaishou', surface: 'video-cart' });
+    expect(state.findings.find((f) => f.link.source === 'jd')!.decision).toMatchObject({ verdict: 'allowed', rule: 'KS-5-elsewhere' });
+    expect(await flags(video.page)).toEqual([]);
+    expect(await session().badgeText(video.tabId)).toBe('');
+    await live.page.close();
+    await video.page.close();
+  });
+
+  it('clears the old page’s findings and badge on a single-page-app route change', async () => {
+    const { page, tabId } = await openDashboard(session(), KUAISHOU_LIVE);
+    await page.paste(KUAISHOU_LIVE.field, LINKS.taobaoAlliance);
+    await session().waitForBadge(tabId, '1');
+    const before = page.url();
+
+    await page.click(KUAISHOU_LIVE.route);
+    await page.waitFor((before) => location.href !== before, before, { what: 'the route to change' });
+    await session().waitForBadge(tabId, '');
+    const state = await session().waitForTabState(tabId, (s) => s.findings.length === 0 && s.page?.url !== before, 'the new route’s report');
+    expect(state.findings).toEqual([]);
+    await page.close();
+  });
+
+  it('asks before the page’s submit runs with a banned link; the page’s handler runs once confirmed', async () => {
+    const { page } = await openDashboard(session(), KUAISHOU_LIVE);
+    await page.paste(KUAISHOU_LIVE.field, LINKS.taobaoAlliance);
+    await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
+
+    // Cancel: the page's handler does not run.
+    await page.click(KUAISHOU_LIVE.submit);
+    await answerDialog(page, false);
+    await page.waitFor(() => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.dialog') == null, undefined, {
+      what: 'the dialog to close',
+    });
+    expect(await submitLog(page)).toEqual([]);
+
+    // Confirm: it runs, once.
+    await page.click(KUAISHOU_LIVE.submit);
+    expect((await drawn(page)).dialog).toContain('2022-03-01');
+    await answerDialog(page, true);
+    await page.waitFor(() => document.querySelector('#submit-log li') !== null, undefined, {
+      what: 'the page’s own submit handler',
+    });
+    expect(await submitLog(page)).toHaveLength(1);
+    await page.close();
+  });
+
+  it('lets the page’s submit run directly when nothing is banned', async () => {
+    const { page, tabId } = await openDashboard(session(), KUAISHOU_LIVE);
+    await page.paste(KUAISHOU_LIVE.field, 'https://app.kwaixiaodian.com/merchant/shop/detail?id=2000001');
+    await session().waitForTabState(tabId, (s) => s.findings.length > 0, 'the allowed link judged');
+    await page.click(KUAISHOU_LIVE.submit);
+    await page.waitFor(() => document.querySelector('#submit-log li') !== null, undefined, {
+      what: 'the page’s own submit handler',
+    });
+    expect((await drawn(page)).dialog).toBeNull();
+    expect(await submitLog(page)).toHaveLength(1);
+    await page.close();
+  });
+});
