@@ -8,7 +8,7 @@ import { normalizeText, type NormalizedText } from './normalize';
 import {
   ALLIANCE_CUE,
   appNear,
-  cuePositions,
+  CueFinder,
   hasCueIn,
   MEDIA_CUE,
   OWN_GOODS_CUE,
@@ -46,6 +46,8 @@ const ALLIANCE_RADIUS = 200;
 const MEDIA_RADIUS = 120;
 const OWN_GOODS_RADIUS = 80;
 const TOKEN_APP_RADIUS = 40;
+/** Cue search regions reach this far around atoms: the largest radius plus the longest cue. */
+const CUE_REACH = ALLIANCE_RADIUS + 48;
 /** A token and a link at most this far apart belong to one share text. */
 const SHARE_GAP = 120;
 
@@ -96,10 +98,7 @@ function withoutOverlaps(sorted: Atom[]): Atom[] {
 
 /** Applies what the surrounding words say; atoms that turn out not to be goods are dropped. */
 function readContext(text: string, atoms: Atom[]): Atom[] {
-  let alliance: number[] | undefined;
-  let media: number[] | undefined;
-  let ownGoods: number[] | undefined;
-  let xianyu: number[] | undefined;
+  const cues = new CueFinder(text, atoms, CUE_REACH);
   const out: Atom[] = [];
   for (const original of atoms) {
     const atom: Atom = { ...original };
@@ -108,17 +107,15 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
     const framable = atom.kind === 'url' || atom.kind === 'short-link' || atom.kind === 'token';
     const tag = framable ? shareTagBefore(text, atom.start) : null;
     if (host && /(?:^|\.)tb\.cn$/.test(host)) {
-      xianyu ??= cuePositions(text, XIANYU_CUE);
+      const xianyu = cues.positions(XIANYU_CUE);
       if (tag?.name === '闲鱼' || hasCueIn(xianyu, atom.start - 24, atom.start)) continue; // second-hand, not a shop
     }
 
     if (host && OWN_SHARE_HOSTS.has(host) && atom.source === 'shortener') {
-      ownGoods ??= cuePositions(text, OWN_GOODS_CUE);
-      media ??= cuePositions(text, MEDIA_CUE);
-      if (hasCueIn(ownGoods, atom.start - OWN_GOODS_RADIUS, atom.end + OWN_GOODS_RADIUS)) {
+      if (hasCueIn(cues.positions(OWN_GOODS_CUE), atom.start - OWN_GOODS_RADIUS, atom.end + OWN_GOODS_RADIUS)) {
         atom.source = OWN_SHARE_SOURCE[host]!;
         atom.evidence = `${atom.evidence}; the share text names the platform's shop`;
-      } else if (hasCueIn(media, atom.start - MEDIA_RADIUS, atom.end + MEDIA_RADIUS)) {
+      } else if (hasCueIn(cues.positions(MEDIA_CUE), atom.start - MEDIA_RADIUS, atom.end + MEDIA_RADIUS)) {
         continue; // a video, live room or note share
       }
     }
@@ -132,8 +129,7 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
     }
 
     if (atom.affiliate === null && CUE_UPGRADES.has(atom.source)) {
-      alliance ??= cuePositions(text, ALLIANCE_CUE);
-      if (hasCueIn(alliance, atom.start - ALLIANCE_RADIUS, atom.end + ALLIANCE_RADIUS)) {
+      if (hasCueIn(cues.positions(ALLIANCE_CUE), atom.start - ALLIANCE_RADIUS, atom.end + ALLIANCE_RADIUS)) {
         atom.affiliate = true;
         atom.evidence = `${atom.evidence}; 淘客 wording (领券/券后价/下单链接…) around it`;
       }

@@ -55,6 +55,33 @@ function nfkc(char: string): string {
   return out;
 }
 
+// What each BMP character becomes, decided once per character: a table lookup keeps Chinese page text cheap.
+const UNKNOWN = 0;
+const KEEP = 1;
+const REPLACE = 2;
+const DROP = 3;
+const bmpKind = new Uint8Array(0x10000);
+const bmpReplacement = new Map<number, string>();
+function classifyBmp(code: number): number {
+  const char = String.fromCharCode(code);
+  let kind: number;
+  if (isNfkcStable(code) || (code >= 0xd800 && code <= 0xdfff)) kind = KEEP;
+  else if (INVISIBLE.test(char)) kind = DROP;
+  else {
+    const out = DOT_LIKE.has(char) ? '.' : nfkc(char);
+    kind = out === char ? KEEP : REPLACE;
+    if (kind === REPLACE) bmpReplacement.set(code, out);
+  }
+  bmpKind[code] = kind;
+  return kind;
+}
+
+/**
+ * The next character that may change: `&` `\\` `%`, the `h` of `http%3A`, and anything outside plain ASCII,
+ * CJK ideographs and kana. Its match is one character long, so `lastIndex - 1` is where it is.
+ */
+const NEXT_CANDIDATE = /[&\\%]|[hH](?=[tT][tT][pP][sS]?%)|[^\x00-\x7f\u3040-\u30ff\u4e00-\u9fff]/g;
+
 /** Characters that force the slow path. Plain ASCII text without them is returned as is. */
 const NEEDS_WORK = /[^\t\n\r\x20-\x7e]|[&\\%]/;
 
@@ -63,67 +90,143 @@ const IDENTITY_MAP = {
   endOf: (i: number) => i + 1,
 };
 
+/**
+ * The offset map is sparse: output is a copy of the input except at replacements (an entity, a full-width
+ * letter, a dropped zero-width space). Each replacement records where its output starts and which input span
+ * it came from; between replacements the offset is a constant shift. Lookups are a binary search.
+ */
+class OffsetMap {
+  private readonly outAt: number[] = [];
+  private readonly outLength: number[] = [];
+  private readonly from: number[] = [];
+  private readonly to: number[] = [];
+
+  constructor(
+    private readonly inputLength: number,
+    private readonly outputLength: () => number,
+  ) {}
+
+  add(outAt: number, outLength: number, from: number, to: number): void {
+    this.outAt.push(outAt);
+    this.outLength.push(outLength);
+    this.from.push(from);
+    this.to.push(to);
+  }
+
+  /** Index of the last replacement starting at or before output offset k, or -1. */
+  private find(k: number): number {
+    let lo = 0;
+    let hi = this.outAt.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.outAt[mid]! <= k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  startOf(k: number): number {
+    if (k >= this.outputLength()) return this.inputLength;
+    const r = this.find(k);
+    if (r < 0) return k;
+    const inside = k - this.outAt[r]!;
+    return inside < this.outLength[r]! ? this.from[r]! : this.to[r]! + inside - this.outLength[r]!;
+  }
+
+  endOf(k: number): number {
+    if (k >= this.outputLength()) return this.inputLength;
+    const r = this.find(k);
+    if (r < 0) return k + 1;
+    const inside = k - this.outAt[r]!;
+    return inside < this.outLength[r]! ? this.to[r]! : this.to[r]! + inside - this.outLength[r]! + 1;
+  }
+}
+
 export function normalizeText(input: string): NormalizedText {
   if (!NEEDS_WORK.test(input)) return { text: input, ...IDENTITY_MAP };
-  const out: string[] = [];
-  // Parallel arrays: the original span of every output UTF-16 unit.
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const emit = (s: string, from: number, to: number) => {
-    for (let k = 0; k < s.length; k++) {
-      out.push(s[k]!);
-      starts.push(from);
-      ends.push(to);
+  const parts: string[] = [];
+  let outLength = 0;
+  const map = new OffsetMap(input.length, () => outLength);
+  let copyFrom = 0; // start of the input run not yet copied to the output
+  /** Replaces input [from, to) by `s`. */
+  const replace = (s: string, from: number, to: number) => {
+    if (from > copyFrom) {
+      parts.push(input.slice(copyFrom, from));
+      outLength += from - copyFrom;
     }
+    map.add(outLength, s.length, from, to);
+    if (s) parts.push(s);
+    outLength += s.length;
+    copyFrom = to;
   };
 
   let percentUntil = -1; // inside a wholly percent-encoded URL: decode %XX up to this offset
   let i = 0;
-  while (i < input.length) {
+  const n = input.length;
+  while (i < n) {
+    // Jump over text that stays as it is (plain ASCII, Chinese): the regex engine scans it much faster.
+    NEXT_CANDIDATE.lastIndex = i;
+    if (!NEXT_CANDIDATE.test(input)) break;
+    i = NEXT_CANDIDATE.lastIndex - 1;
     const code = input.charCodeAt(i);
 
     if (code < 0x80) {
       if (code === 0x26 /* & */) {
         const entity = decodeEntityAt(input, i);
         if (entity) {
-          emit(entity.char, i, entity.end);
+          replace(entity.char, i, entity.end);
           i = entity.end;
           continue;
         }
       } else if (code === 0x5c /* \ */) {
         const escaped = decodeJsonEscapeAt(input, i);
         if (escaped) {
-          emit(escaped.char, i, escaped.end);
+          replace(escaped.char, i, escaped.end);
           i = escaped.end;
           continue;
         }
       } else if (code === 0x25 /* % */ && i < percentUntil) {
         const byte = asciiPercentByte(input, i);
         if (byte !== null) {
-          emit(byte, i, i + 3);
+          replace(byte, i, i + 3);
           i += 3;
           continue;
         }
-      } else if ((code | 0x20) === 0x68 /* h */ && i >= percentUntil) {
+      } else if (
+        (code | 0x20) === 0x68 /* h */ &&
+        i >= percentUntil &&
+        (input.charCodeAt(i + 4) === 0x25 || input.charCodeAt(i + 5) === 0x25) // `http%3A`, `https%3A`
+      ) {
         percentUntil = Math.max(percentUntil, encodedUrlEnd(input, i));
       }
-      emit(input[i]!, i, i + 1);
       i++;
       continue;
     }
 
-    const width = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(input.charCodeAt(i + 1)) ? 2 : 1;
-    const char = input.slice(i, i + width);
-    if (isNfkcStable(input.codePointAt(i)!)) emit(char, i, i + width);
-    else if (!INVISIBLE.test(char)) emit(DOT_LIKE.has(char) ? '.' : nfkc(char), i, i + width);
-    i += width;
+    if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(input.charCodeAt(i + 1))) {
+      const char = input.slice(i, i + 2);
+      if (!isNfkcStable(input.codePointAt(i)!)) {
+        if (INVISIBLE.test(char)) replace('', i, i + 2);
+        else {
+          const out = nfkc(char);
+          if (out !== char) replace(out, i, i + 2);
+        }
+      }
+      i += 2;
+      continue;
+    }
+
+    const kind = bmpKind[code] === UNKNOWN ? classifyBmp(code) : bmpKind[code]!;
+    if (kind === REPLACE) replace(bmpReplacement.get(code)!, i, i + 1);
+    else if (kind === DROP) replace('', i, i + 1);
+    i++;
+  }
+  if (copyFrom < n) {
+    parts.push(input.slice(copyFrom));
+    outLength += n - copyFrom;
   }
 
-  return {
-    text: out.join(''),
-    startOf: (k) => (k < starts.length ? starts[k]! : input.length),
-    endOf: (k) => (k < ends.length ? ends[k]! : input.length),
-  };
+  return { text: parts.join(''), startOf: (k) => map.startOf(k), endOf: (k) => map.endOf(k) };
 }
 
 function isLowSurrogate(code: number): boolean {

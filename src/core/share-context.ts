@@ -6,16 +6,45 @@
 import { SHARE_APP_NAMES } from './sources';
 import type { Source } from './types';
 
-/** Sorted start offsets of every match of `pattern` (global) in `text`. */
-export function cuePositions(text: string, pattern: RegExp): number[] {
-  const out: number[] = [];
-  pattern.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = pattern.exec(text))) {
-    out.push(m.index);
-    if (m[0].length === 0) pattern.lastIndex++;
+/**
+ * Where the cues are, looked for only near the atoms: the text around each atom (± `radius`) is merged into
+ * regions and each cue pattern runs once over each region. A long page with a few links costs a few windows.
+ */
+export class CueFinder {
+  private readonly regions: Array<[number, number]> = [];
+  private readonly found = new Map<RegExp, number[]>();
+
+  constructor(
+    private readonly text: string,
+    spans: ReadonlyArray<{ start: number; end: number }>,
+    radius: number,
+  ) {
+    for (const { start, end } of spans) {
+      const from = Math.max(0, start - radius);
+      const to = Math.min(text.length, end + radius);
+      const last = this.regions[this.regions.length - 1];
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else this.regions.push([from, to]);
+    }
   }
-  return out;
+
+  /** Sorted start offsets of the matches of `pattern` (global) inside the regions. */
+  positions(pattern: RegExp): number[] {
+    let out = this.found.get(pattern);
+    if (out) return out;
+    out = [];
+    for (const [from, to] of this.regions) {
+      const region = this.text.slice(from, to);
+      pattern.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = pattern.exec(region))) {
+        out.push(from + m.index);
+        if (m[0].length === 0) pattern.lastIndex++;
+      }
+    }
+    this.found.set(pattern, out);
+    return out;
+  }
 }
 
 /** Is there a cue in [from, to)? Binary search over sorted positions. */
@@ -35,7 +64,7 @@ export function hasCueIn(positions: readonly number[], from: number, to: number)
  * the 淘宝联盟 tool's own template `复制这条信息，￥…￥ ，打开【手机淘宝】即可查看`.
  */
 export const ALLIANCE_CUE =
-  /领券|券后|优惠券|券面额|\d元券|内部码|内部券|下单链接|在售价|佣金|返利|淘客|隐藏券|复制这条信息[^\n]{0,40}打开【手机淘宝】即可查看/g;
+  /领券|券后|优惠券|券面额|元券|内部码|内部券|下单链接|在售价|佣金|返利|淘客|隐藏券|复制这条信息[^\n]{0,40}打开【手机淘宝】即可查看/g;
 
 /** A platform share link that is a video, a live room or a note, not goods (§15, §16). */
 export const MEDIA_CUE = /直接观看|观看视频|看视频|该作品|被播放|来看直播|直播间|存好这段口令|笔记|查看作品/g;
@@ -46,8 +75,8 @@ export const OWN_GOODS_CUE = /抖音商城|抖音小店|快手小店|小红书�
 /** 闲鱼 (second-hand) uses tb.cn short links too; such a link is not a shop product. */
 export const XIANYU_CUE = /闲鱼/g;
 
-/** The app tag in front of an official share link: `【淘宝】`, `16:06【京东】`, `【淘宝】退货运费险 `. */
-const SHARE_TAG = /【(淘宝|天猫|京东|拼多多|抖音商城|快手小店|1688|阿里巴巴|唯品会|苏宁易购|闲鱼)】[^\s【】「」]{0,12}\s{0,3}$/;
+/** The app tag in front of an official share link: `【淘宝】`, `16:06【京东】`, `【拼多多】百亿补贴 超划算 `. */
+const SHARE_TAG = /【(淘宝|天猫|京东|拼多多|抖音商城|快手小店|1688|阿里巴巴|唯品会|苏宁易购|闲鱼)】(?:[^\s【】「」]{1,12}\s{1,3}){0,3}$/;
 const TAG_SOURCE: Record<string, Source> = {
   淘宝: 'taobao',
   天猫: 'tmall',
@@ -70,7 +99,7 @@ export interface ShareTag {
 
 /** The share tag that ends right before `at` (only spaces and a few service words between), if any. */
 export function shareTagBefore(text: string, at: number): ShareTag | null {
-  const from = Math.max(0, at - 36);
+  const from = Math.max(0, at - 56);
   const m = SHARE_TAG.exec(text.slice(from, at));
   if (!m) return null;
   return { start: from + m.index, name: m[1]!, source: TAG_SOURCE[m[1]!] };

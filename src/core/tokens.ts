@@ -99,6 +99,7 @@ const PID = /(?<![A-Za-z0-9_])mm_\d{1,12}_\d{1,12}_\d{1,14}(?![A-Za-z0-9_])/g;
 /** A 淘宝联盟 PID `mm_<member>_<site>_<adzone>` on its own. */
 export function findPids(text: string): Atom[] {
   const atoms: Atom[] = [];
+  if (!text.includes('mm_')) return atoms; // cheap exit: most texts hold no PID
   for (const m of text.matchAll(PID)) {
     const start = m.index ?? 0;
     atoms.push({ start, end: start + m[0].length, source: 'taobao', affiliate: true, kind: 'pid', evidence: `PID ${m[0]}` });
@@ -111,6 +112,7 @@ const DOUYIN_CODE = /(?<![A-Za-z0-9:]):([A-Za-z0-9]{2,8})(?: ([A-Za-z0-9]{2,8}))
 
 export function findDouyinCodes(text: string): Atom[] {
   const atoms: Atom[] = [];
+  if (!text.includes(':/')) return atoms;
   for (const m of text.matchAll(DOUYIN_CODE)) {
     const start = m.index ?? 0;
     atoms.push({
@@ -131,12 +133,14 @@ const MINI_PROGRAM_PATH = /(?<![A-Za-z0-9./])\/?(?:packages|pages)\/[A-Za-z]{2,2
 /** WeChat mini-program links (`#小程序://拼多多/…`) and goods paths (`pages/productDetail/…?goodsId=`). */
 export function findMiniPrograms(text: string): Atom[] {
   const atoms: Atom[] = [];
-  for (const m of text.matchAll(MINI_PROGRAM_LINK)) {
+  const link = text.includes('小程序:');
+  if (!link && !text.includes('ages/')) return atoms;
+  if (link) for (const m of text.matchAll(MINI_PROGRAM_LINK)) {
     const source = MINI_PROGRAM_APPS[m[1]!];
     const start = m.index ?? 0;
     if (source) atoms.push({ start, end: start + m[0].length, source, affiliate: null, kind: 'deep-link', evidence: `小程序 ${m[1]}` });
   }
-  for (const m of text.matchAll(MINI_PROGRAM_PATH)) {
+  if (text.includes('ages/')) for (const m of text.matchAll(MINI_PROGRAM_PATH)) {
     const hit = MINI_PROGRAM_PATHS.find((p) => p.path.test(m[0]));
     const start = m.index ?? 0;
     if (hit) {

@@ -59,19 +59,49 @@ export interface UrlSpan {
   schemeless: boolean;
 }
 
-/** Every URL-shaped span in `text`, in order, not overlapping. */
+/** Same pattern, tried at one position only. */
+const URL_START_AT = new RegExp(URL_START.source, 'iy');
+/** Every URL holds a `.` (host) or a `/` (scheme, `//`) close to its start: the scan hops between these. */
+const URL_ANCHOR = /[./]/g;
+/** A URL's start lies at most this far before its first anchor (scheme ≤ 16, host label ≤ 63). */
+const MAX_LEAD = 96;
+
+/** Characters between a URL's start and its first anchor: scheme letters, `:`, host label characters. */
+function isLeadChar(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x3a) || code === 0x2d || code === 0x2b
+  );
+}
+
+/**
+ * Every URL-shaped span in `text`, in order, not overlapping. Rather than trying the start pattern at every
+ * position, we hop from anchor to anchor and try only the positions where a URL could begin before it: the
+ * start of the run of scheme/host characters, and right after a `:`. Each position is tried once.
+ */
 export function findUrls(text: string): UrlSpan[] {
   const spans: UrlSpan[] = [];
-  URL_START.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = URL_START.exec(text))) {
-    const start = match.index;
-    const span = scanUrlAt(text, start, match[0], match[1]);
+  let floor = 0; // no URL starts before the end of the previous one
+  let tried = -1; // positions up to here were tried
+  URL_ANCHOR.lastIndex = 0;
+  let anchor: RegExpExecArray | null;
+  while ((anchor = URL_ANCHOR.exec(text))) {
+    const at = anchor.index;
+    let from = at;
+    while (from > floor && at - from < MAX_LEAD && isLeadChar(text.charCodeAt(from - 1))) from--;
+    if (from <= tried) from = tried + 1;
+    let span: UrlSpan | null = null;
+    for (let p = from; p <= at && !span; p++) {
+      if (p !== from && text.charCodeAt(p - 1) !== 0x3a /* : */) continue;
+      URL_START_AT.lastIndex = p;
+      const start = URL_START_AT.exec(text);
+      if (start) span = scanUrlAt(text, p, start[0], start[1]);
+    }
+    tried = at;
     if (span) {
       spans.push(span);
-      URL_START.lastIndex = span.end;
-    } else {
-      URL_START.lastIndex = start + Math.max(1, match[0].length);
+      floor = span.end;
+      tried = span.end - 1;
+      URL_ANCHOR.lastIndex = span.end;
     }
   }
   return spans;
@@ -252,7 +282,7 @@ function analyzeWebUrl(url: ParsedUrl, params: Map<string, Param>, depth: number
   const view = pageView(url, params);
 
   if (!rule || isWrapperPage(rule, view)) {
-    const inner = unwrap(params, depth);
+    const inner = unwrap(params, depth, rule ? url.host : undefined);
     if (inner === NOT_GOODS) return NOT_GOODS;
     if (inner) {
       // A CPS network or an alliance transfer page (union.dangdang.com) makes whatever it wraps affiliate.
@@ -331,7 +361,10 @@ function shorten(value: string): string {
 const NESTED_URL = new RegExp(`^(?:(?:${SCHEMES}):\\/\\/|\\/\\/)`, 'i');
 
 /** The first wrapper parameter whose value is a URL we recognise (or know to be a login flow). */
-function unwrap(params: Map<string, Param>, depth: number): Analysis {
+/** A wrapper's own page named without host (`launch_url=duo_coupon_landing.html%3Fgoods_id%3D…`). */
+const RELATIVE_PAGE = /^\/?[A-Za-z0-9_-]{1,40}\.html?\?/;
+
+function unwrap(params: Map<string, Param>, depth: number, host?: string): Analysis {
   if (depth >= MAX_DEPTH) return null;
   for (const key of WRAPPER_PARAMS) {
     const param = params.get(key);
@@ -342,6 +375,7 @@ function unwrap(params: Map<string, Param>, depth: number): Analysis {
       let decoded = safeDecode(param.raw);
       if (/%3a%2f%2f/i.test(decoded)) decoded = safeDecode(decoded); // encoded twice
       if (NESTED_URL.test(decoded)) target = decoded;
+      else if (host && RELATIVE_PAGE.test(decoded)) target = `https://${host}/${decoded.replace(/^\//, '')}`;
     }
     if (target === null) continue;
     const inner = analyzeUrl(target, depth + 1);
@@ -377,7 +411,9 @@ function analyzeDeepLink(url: ParsedUrl, params: Map<string, Param>, depth: numb
 function analyzeJdParams(body: string, depth: number): Analysis {
   const at = body.indexOf('params=');
   if (at < 0) return null;
-  const json = safeDecode(body.slice(at + 'params='.length));
+  // Raw, encoded, or encoded twice when the deep link itself sat inside a parameter (`%257B%2522…`).
+  let json = body.slice(at + 'params='.length);
+  for (let round = 0; round < 3 && /%(?:25|7b|22)/i.test(json.slice(0, 8)); round++) json = safeDecode(json);
   const field = (name: string) =>
     new RegExp(`"${name}"\\s*:\\s*"((?:[^"\\\\]|\\\\.){0,2000})"`, 'i').exec(json)?.[1]?.replace(/\\\//g, '/');
   const des = field('des');

@@ -1,0 +1,109 @@
+// Every line of the research corpus (test/fixtures/link-corpus.jsonl, a copy of ../shared/research/) is a case.
+// Its labels map onto source + affiliate; `none` means no finding at all.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { classify } from './extract';
+import type { LinkKind, Source } from './types';
+
+interface CorpusLine {
+  input: string;
+  source: string;
+  alliance: boolean | null;
+  kind: string;
+  note?: string;
+}
+
+const lines: CorpusLine[] = readFileSync(new URL('../../test/fixtures/link-corpus.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => JSON.parse(line) as CorpusLine);
+
+/**
+ * Label → the sources a finding may have, and its affiliate value (`label`: the line's own `alliance`).
+ * 淘宝联盟 covers Tmall goods too (`www.tmall.com/?ali_trackid=…`), so an alliance label accepts either.
+ */
+const LABELS: Record<string, { sources: Source[]; affiliate: boolean | 'label' }> = {
+  taobao: { sources: ['taobao'], affiliate: 'label' },
+  tmall: { sources: ['tmall'], affiliate: 'label' },
+  'taobao-alliance': { sources: ['taobao', 'tmall'], affiliate: true },
+  jd: { sources: ['jd'], affiliate: 'label' },
+  'jd-union': { sources: ['jd'], affiliate: true },
+  pinduoduo: { sources: ['pinduoduo'], affiliate: 'label' },
+  'duoduo-jinbao': { sources: ['pinduoduo'], affiliate: true },
+  youzan: { sources: ['youzan'], affiliate: 'label' },
+  mokuai: { sources: ['mokuai'], affiliate: 'label' },
+  vipshop: { sources: ['vipshop'], affiliate: 'label' },
+  suning: { sources: ['suning'], affiliate: 'label' },
+  kaola: { sources: ['kaola'], affiliate: 'label' },
+  dangdang: { sources: ['dangdang'], affiliate: 'label' },
+  '1688': { sources: ['1688'], affiliate: 'label' },
+  'kuaishou-shop': { sources: ['kuaishou'], affiliate: 'label' },
+  'douyin-shop': { sources: ['douyin'], affiliate: 'label' },
+  'xiaohongshu-shop': { sources: ['xiaohongshu'], affiliate: 'label' },
+  shortener: { sources: ['shortener'], affiliate: 'label' },
+};
+
+/**
+ * Lines whose label the text alone cannot support, and what we answer instead. Each entry is checked both ways:
+ * our answer, and that the label still differs (a corrected corpus line must leave this table).
+ */
+const DIVERGENT: Record<string, { source: Source; affiliate: boolean | null; why: string }> = {
+  '5fu😄質3$FbOzd8kUAFb$:// ZH9102,打開/': {
+    source: 'taobao',
+    affiliate: true,
+    why: 'the `$…$://` shape is the 淘客 tools’ token family (link-patterns §3); lines 58 and 61 of the same shape are labelled alliance',
+  },
+  '3$ABC$:// CZ3148': { source: 'taobao', affiliate: true, why: 'same `$…$://` 淘客 token family' },
+  'http://dc2.jd.com/auto.php?service=transfer&type=pms&to=//item.jd.com/3167821.html&openlink=1': {
+    source: 'jd',
+    affiliate: false,
+    why: 'the redirector carries a plain item page (item.jd.com/<sku>.html) and no union marker',
+  },
+  'https://t.vip.com/BVBGjIBlt28': {
+    source: 'vipshop',
+    affiliate: true,
+    why: 't.vip.com is the 唯品会联盟 CPS short host (link-patterns §10; lines 175, 177, 181 are labelled alliance)',
+  },
+  '￥oDuI8ZZ00nSaf￥': {
+    source: 'taobao',
+    affiliate: null,
+    why: 'a bare token is Alibaba-wide; only where it was seen made it 1688, and the identical line 5 is labelled taobao',
+  },
+};
+
+const CHECKED_KINDS: readonly string[] = ['url', 'short-link', 'token', 'deep-link', 'pid'] satisfies LinkKind[];
+
+describe('link corpus', () => {
+  it('has the lines the research describes', () => {
+    expect(lines.length).toBeGreaterThanOrEqual(270);
+    for (const line of lines) expect(line.source === 'none' || line.source in LABELS, line.source).toBe(true);
+  });
+
+  lines.forEach((line, index) => {
+    const title = `line ${index + 1} (${line.source}, ${line.kind}): ${JSON.stringify(line.input).slice(0, 70)}`;
+    it(title, () => {
+      const findings = classify(line.input);
+      for (const finding of findings) expect(finding.text).toBe(line.input.slice(finding.start, finding.end));
+
+      if (line.source === 'none') {
+        expect(findings, line.note).toEqual([]);
+        return;
+      }
+      expect(findings.length, line.note).toBeGreaterThan(0);
+
+      const divergent = DIVERGENT[line.input];
+      const label = LABELS[line.source]!;
+      const wantAffiliate = label.affiliate === 'label' ? line.alliance : label.affiliate;
+      if (divergent) {
+        expect(label.sources.includes(divergent.source) && wantAffiliate === divergent.affiliate, divergent.why).toBe(false);
+        for (const f of findings) expect({ source: f.source, affiliate: f.affiliate }, divergent.why).toEqual({ source: divergent.source, affiliate: divergent.affiliate });
+        return;
+      }
+      for (const f of findings) {
+        expect(label.sources, `${f.text} → ${f.evidence}`).toContain(f.source);
+        expect(f.affiliate, `${f.text} → ${f.evidence}`).toBe(wantAffiliate);
+      }
+      if (CHECKED_KINDS.includes(line.kind)) expect(findings[0]!.kind).toBe(line.kind);
+    });
+  });
+});
