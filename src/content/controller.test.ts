@@ -1,0 +1,155 @@
+// @vitest-environment happy-dom
+// The content script end to end in happy-dom: real core and built-in rules, a fake extension runtime.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LoadedRule } from '../core/types';
+import { DEFAULT_SETTINGS, type ConfigSnapshot, type TabFinding } from '../protocol';
+import { BUILT_IN_RULES } from '../rules';
+import { startContent, type Content } from './controller';
+import { createJudges } from './judges';
+import { MARK } from './marks';
+import type { Report } from './page-life';
+import { loadFixture } from './testing';
+
+const JD = 'https://item.jd.com/100012043978.html';
+const TAOBAO_ALLIANCE = 'https://s.click.taobao.com/rioMXxu';
+
+function snapshot(patch: Partial<ConfigSnapshot> = {}): ConfigSnapshot {
+  const rules: LoadedRule[] = BUILT_IN_RULES.map((rule) => ({ ...rule, origin: 'built-in', enabled: true }));
+  return { rules, settings: { ...DEFAULT_SETTINGS }, surfaceOverrides: {}, managedKeys: [], locked: false, problems: [], ...patch };
+}
+
+function fakeRuntime(config: { current: ConfigSnapshot }, { failFirst = 0 } = {}) {
+  const reports: Report[] = [];
+  let listener: ((message: unknown, senderId: string | undefined) => void) | null = null;
+  let failures = failFirst;
+  return {
+    reports,
+    send: (message: unknown, senderId = 'ext') => listener?.(message, senderId),
+    runtime: {
+      id: () => 'ext',
+      onMessage: (l: typeof listener) => void (listener = l),
+      async sendMessage(message: unknown) {
+        const request = message as { type: string } & Report;
+        if (failures > 0) {
+          failures--;
+          throw new Error('Could not establish connection. Receiving end does not exist.');
+        }
+        if (request.type === 'config/get') return { ok: true, value: config.current };
+        if (request.type === 'tab/report') {
+          reports.push({ page: request.page, findings: request.findings, at: request.at });
+          return { ok: true, value: { ok: true } };
+        }
+        return { ok: false, error: `unexpected ${request.type}` };
+      },
+    },
+  };
+}
+
+let content: Content | null = null;
+afterEach(() => content?.stop());
+
+function start(runtime: ReturnType<typeof fakeRuntime>['runtime']) {
+  content = startContent({
+    win: window,
+    runtime,
+    makeJudges: (context) => createJudges(context),
+    retryDelays: [5, 5, 5],
+    reportDelayMs: 5,
+    routePollMs: 20,
+  });
+  return content;
+}
+
+const verdicts = (findings: TabFinding[]) => findings.map((f) => `${f.link.source}:${f.decision.verdict}`);
+const pasteField = () => document.querySelector<HTMLInputElement>('[data-fixture-field]')!;
+
+function type(text: string) {
+  const input = pasteField();
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+describe('content script', () => {
+  it('does nothing at all off the dashboards', () => {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://example.com/page/helper');
+    const fake = fakeRuntime({ current: snapshot() });
+    const sendMessage = vi.spyOn(fake.runtime, 'sendMessage');
+    expect(start(fake.runtime)).toBeNull();
+    expect(sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('judges the Kuaishou live cart with the core, marks the field and reports the page', async () => {
+    loadFixture('kuaishou-live-helper', { demo: true });
+    const fake = fakeRuntime({ current: snapshot() });
+    start(fake.runtime);
+    await vi.waitFor(() => expect(fake.reports.at(-1)?.findings.length).toBeGreaterThan(0));
+    const last = fake.reports.at(-1)!;
+    expect(last.page).toMatchObject({ adapter: 'kuaishou-live-helper', platform: 'kuaishou', surface: 'live-cart', surfaceFrom: 'adapter' });
+    const field = last.findings.filter((f) => f.where === '粘贴商品链接');
+    expect(verdicts(field)).toEqual(['taobao:banned', 'shortener:review', 'kuaishou:allowed']);
+    expect(pasteField().getAttribute(MARK)).toBe('banned');
+    expect(document.querySelector('cartlint-ui')).not.toBeNull();
+  });
+
+  it('keeps judging across a worker restart: failed messages are retried', async () => {
+    loadFixture('kuaishou-live-helper');
+    const fake = fakeRuntime({ current: snapshot() }, { failFirst: 2 });
+    start(fake.runtime);
+    await vi.waitFor(() => expect(fake.reports.length).toBeGreaterThan(0));
+    type(TAOBAO_ALLIANCE);
+    await vi.waitFor(() => expect(verdicts(fake.reports.at(-1)!.findings)).toEqual(['taobao:banned']));
+  });
+
+  it('reports a paused site without judging or drawing anything', async () => {
+    loadFixture('kuaishou-live-helper', { demo: true });
+    const fake = fakeRuntime({ current: snapshot({ settings: { ...DEFAULT_SETTINGS, pausedSites: ['zs.kwaixiaodian.com'] } }) });
+    start(fake.runtime);
+    await vi.waitFor(() => expect(fake.reports.length).toBe(1));
+    expect(fake.reports[0]!.findings).toEqual([]);
+    expect(fake.reports[0]!.page.adapter).toBe('kuaishou-live-helper');
+    expect(document.querySelector('cartlint-ui')).toBeNull();
+    expect(document.querySelector(`[${MARK}]`)).toBeNull();
+  });
+
+  it('re-judges on config/changed: the operator calling it the short-video cart makes JD allowed', async () => {
+    loadFixture('kuaishou-live-helper');
+    const config = { current: snapshot() };
+    const fake = fakeRuntime(config);
+    start(fake.runtime);
+    await content!.ready();
+    type(JD);
+    await vi.waitFor(() => expect(verdicts(fake.reports.at(-1)!.findings)).toEqual(['jd:banned']));
+
+    fake.send({ type: 'config/changed' }, 'someone-else'); // not from our extension: ignored
+    config.current = snapshot({ surfaceOverrides: { [fake.reports.at(-1)!.page.pattern]: 'video-cart' } });
+    fake.send({ type: 'config/changed' });
+    await vi.waitFor(() => expect(verdicts(fake.reports.at(-1)!.findings)).toEqual(['jd:allowed']));
+    expect(fake.reports.at(-1)!.page).toMatchObject({ surface: 'video-cart', surfaceFrom: 'user' });
+    expect(pasteField().hasAttribute(MARK)).toBe(false);
+  });
+
+  it('starts a fresh page life on an SPA route change, clearing the old findings', async () => {
+    loadFixture('kuaishou-live-helper', { demo: true });
+    const fake = fakeRuntime({ current: snapshot() });
+    start(fake.runtime);
+    await vi.waitFor(() => expect(fake.reports.at(-1)?.findings.length).toBeGreaterThan(0));
+    document.getElementById('route-change')!.click();
+    await vi.waitFor(() => expect(fake.reports.at(-1)!.page.url).toMatch(/\/page\/helper\/record$/));
+    await vi.waitFor(() => expect(fake.reports.at(-1)!.findings).toEqual([]));
+    expect(document.querySelector(`[${MARK}]`)).toBeNull();
+    expect(document.querySelectorAll('cartlint-ui')).toHaveLength(1);
+  });
+
+  it('scrolls to and flashes a finding on finding/reveal', async () => {
+    loadFixture('kuaishou-live-helper', { demo: true });
+    const fake = fakeRuntime({ current: snapshot() });
+    start(fake.runtime);
+    await vi.waitFor(() => expect(fake.reports.at(-1)?.findings.length).toBeGreaterThan(0));
+    const scroll = vi.fn();
+    pasteField().scrollIntoView = scroll;
+    const finding = fake.reports.at(-1)!.findings.find((f) => f.where === '粘贴商品链接')!;
+    fake.send({ type: 'finding/reveal', findingId: finding.id });
+    expect(scroll).toHaveBeenCalled();
+    expect(document.querySelector('cartlint-ui')!.shadowRoot!.querySelector('.outline.flash')).not.toBeNull();
+  });
+});
