@@ -68,7 +68,19 @@ describe('migration from layout 1', () => {
   it('marks a fresh install with the current version and leaves newer data alone', async () => {
     const fresh = fakeBrowser();
     await startBackground(fresh).store.ready();
-    expect(fresh.local.data).toEqual({ schemaVersion: SCHEMA_VERSION });
+    expect(fresh.local.data).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      settings: {},
+      customRules: [],
+      disabledBuiltIn: [],
+      surfaceOverrides: {},
+    });
+
+    // Layout-2 data that lost its version mark keeps its rules.
+    const unmarked = fakeBrowser({ local: { customRules: [{ rule: customRule('MY-5'), enabled: false }], settings: { language: 'en' } } });
+    const kept = await snapshotOf(startBackground(unmarked).send({ type: 'config/get' }));
+    expect(kept.rules.find((rule) => rule.id === 'MY-5')).toMatchObject({ origin: 'custom', enabled: false });
+    expect(kept.settings.language).toBe('en');
 
     const newer = fakeBrowser({ local: { schemaVersion: SCHEMA_VERSION + 1, customRules: [{ rule: customRule('MY-9'), enabled: true }] } });
     const snapshot = await snapshotOf(startBackground(newer).send({ type: 'config/get' }));

@@ -57,7 +57,8 @@ const strings = (value: unknown): string[] =>
  * Returns what to write and which old keys to drop to reach layout 2. Pure, so the test can feed it old data.
  */
 export function migrateV1(old: Record<string, unknown>): { set: Record<string, unknown>; remove: string[] } {
-  const customRules: StoredCustomRule[] = [];
+  // Already a list: layout 2 data that lost its version mark; kept as it is.
+  const customRules: StoredCustomRule[] = cleanCustom(old.customRules);
   if (isObject(old.customRules)) {
     for (const [id, value] of Object.entries(old.customRules)) {
       if (!isObject(value)) {
@@ -69,13 +70,17 @@ export function migrateV1(old: Record<string, unknown>): { set: Record<string, u
       customRules.push({ rule: { id, ...rule } as unknown as Rule, enabled: enabled !== false });
     }
   }
-  const flat = { language: old.language, pausedSites: old.pausedSites, resolveShortLinks: old.resolveShortLinks };
+  const flatKeys = ['language', 'pausedSites', 'resolveShortLinks'].filter((key) => old[key] !== undefined);
+  const flat = {
+    ...(isObject(old.settings) ? old.settings : {}),
+    ...Object.fromEntries(flatKeys.map((key) => [key, old[key]])),
+  };
   return {
     set: {
       schemaVersion: SCHEMA_VERSION,
       settings: cleanSettings(flat).settings,
       customRules,
-      disabledBuiltIn: strings(old.disabledRules),
+      disabledBuiltIn: [...strings(old.disabledBuiltIn), ...strings(old.disabledRules)],
       surfaceOverrides: cleanOverrides(old.surfaceOverrides),
     },
     remove: ['disabledRules', 'language', 'pausedSites', 'resolveShortLinks'],
@@ -123,9 +128,9 @@ export function createStore({ local, session }: Areas) {
 
   async function upgrade(): Promise<void> {
     const raw = await local.get(null);
-    const version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : raw.customRules || raw.language ? 1 : 0;
-    if (version === SCHEMA_VERSION || version > SCHEMA_VERSION) return; // newer data: read what we understand
-    if (version === 0) return local.set({ schemaVersion: SCHEMA_VERSION });
+    // No schemaVersion: layout 1, or a fresh install (which layout 1's migration turns into an empty layout 2).
+    const version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 1;
+    if (version >= SCHEMA_VERSION) return; // a newer layout (downgrade): read what we understand, rewrite nothing
     const { set, remove } = migrateV1(raw);
     await local.set(set);
     await local.remove(remove);
