@@ -32,6 +32,19 @@ export function NotWatched({ pages }: { pages: readonly WatchedPage[] }) {
   );
 }
 
+/** A watched host whose page has not reported: still loading, or opened before cartlint could run in it. */
+export function NotReadYet({ onReload }: { onReload(): void }) {
+  const tr = useT();
+  return (
+    <section class="empty">
+      <p>{tr('popup_not_read_yet')}</p>
+      <button type="button" class="primary" onClick={onReload}>
+        {tr('popup_reload')}
+      </button>
+    </section>
+  );
+}
+
 export function NothingFlagged() {
   const tr = useT();
   return (

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { combinedNotice, notice } from '../core/notice';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol';
-import { buttonWithText, buttonsWithText, change, click, fakeClient, mount, unmountAll, type FakeAnswers } from '../ui/testing';
+import { buttonWithText, buttonsWithText, change, click, fakeClient, mount, settle, unmountAll, type FakeAnswers } from '../ui/testing';
 import type { PopupEnv } from './env';
 import { Popup } from './Popup';
 import { config, FINDINGS, PAGE_URL, TAOBAO_LINK, tabState } from './test-data';
@@ -19,6 +19,8 @@ function setup(answers: FakeAnswers = {}, envPatch: Partial<PopupEnv> = {}) {
     ...answers,
   });
   const writeText = vi.fn((_text: string) => Promise.resolve());
+  const reloadTab = vi.fn((_tabId: number) => Promise.resolve());
+  const openOptions = vi.fn(() => Promise.resolve());
   const env: PopupEnv = {
     client: fake.client,
     resolveTab: async () => ({ id: 7, url: PAGE_URL }),
@@ -29,10 +31,12 @@ function setup(answers: FakeAnswers = {}, envPatch: Partial<PopupEnv> = {}) {
       { platform: 'kuaishou', host: 'cps.kwaixiaodian.com' },
       { platform: 'douyin', host: 'buyin.jinritemai.com' },
     ],
+    reloadTab,
+    openOptions,
     refreshMs: 0,
     ...envPatch,
   };
-  return { ...fake, writeText, env, open: () => mount(<Popup env={env} />) };
+  return { ...fake, writeText, reloadTab, openOptions, env, open: () => mount(<Popup env={env} />) };
 }
 
 const items = (root: HTMLElement) => [...root.querySelectorAll<HTMLLIElement>('li.finding')];
@@ -147,10 +151,39 @@ describe('popup language', () => {
 
 describe('popup empty states', () => {
   it('lists the watched dashboards by platform when the tab is not one', async () => {
-    const root = await setup({ 'tab/state': () => tabState({ page: null, findings: [], at: null }) }).open();
+    const root = await setup(
+      { 'tab/state': () => tabState({ page: null, findings: [], at: null }) },
+      { resolveTab: async () => ({ id: 7, url: 'https://www.example.com/shop' }) },
+    ).open();
     expect(root.textContent).toContain('cartlint watches these pages');
     const rows = [...root.querySelectorAll('.hosts li')].map((li) => li.textContent);
     expect(rows).toEqual(['Kuaishou: zs.kwaixiaodian.com, cps.kwaixiaodian.com', 'Douyin: buyin.jinritemai.com']);
+  });
+
+  it('says so when a page of a dashboard host has other pages than the cart', async () => {
+    const page = { ...tabState().page!, adapter: null, platform: null, surface: 'unknown' as const, surfaceFrom: 'unknown' as const };
+    const root = await setup({ 'tab/state': () => tabState({ page, findings: [], at: null }) }).open();
+    expect(root.textContent).toContain('cartlint watches these pages');
+  });
+
+  it('offers a reload when a watched dashboard has not reported (opened before cartlint was installed)', async () => {
+    const { open, reloadTab } = setup({ 'tab/state': () => tabState({ page: null, findings: [], at: null }) });
+    const root = await open();
+    expect(root.textContent).toContain('cartlint has not read this page yet');
+    expect(root.textContent).not.toContain('cartlint watches these pages');
+    await click(buttonWithText(root, 'Reload the page'));
+    expect(reloadTab).toHaveBeenCalledWith(7);
+  });
+
+  it('shows the findings once the page reports, without reopening the popup', async () => {
+    let state = tabState({ page: null, findings: [], at: null });
+    const { open } = setup({ 'tab/state': () => state }, { refreshMs: 5 });
+    const root = await open();
+    expect(items(root)).toHaveLength(0);
+    state = tabState();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await settle();
+    expect(items(root)).toHaveLength(FINDINGS.length);
   });
 
   it('says nothing is flagged on a dashboard without findings', async () => {
@@ -189,6 +222,15 @@ describe('popup empty states', () => {
       },
     }).open();
     expect(root.querySelector('[role="alert"]')!.textContent).toContain('Could not establish connection');
+  });
+});
+
+describe('popup footer', () => {
+  it('opens the rules and settings page', async () => {
+    const { open, openOptions } = setup();
+    const root = await open();
+    await click(buttonWithText(root, 'Rules and settings'));
+    expect(openOptions).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -28,6 +28,11 @@ export function Popup({ env }: { env: PopupEnv }) {
         ) : (
           <p class="muted loading">{t(lang, 'popup_loading')}</p>
         )}
+        <footer class="footer">
+          <button type="button" class="link" onClick={() => void env.openOptions()}>
+            {t(lang, 'popup_open_options')}
+          </button>
+        </footer>
       </main>
     </LangContext.Provider>
   );

@@ -4,7 +4,7 @@ import type { SurfaceOrUnknown } from '../core/types';
 import type { Settings } from '../protocol';
 import { useLang, useT } from '../ui/components/lang';
 import { CopyFallback } from './CopyFallback';
-import { NothingFlagged, NotWatched, Paused } from './EmptyStates';
+import { NothingFlagged, NotReadYet, NotWatched, Paused } from './EmptyStates';
 import type { PopupEnv } from './env';
 import { FindingList } from './FindingList';
 import { buildNotices } from './notices';
@@ -73,6 +73,16 @@ export function TabView({ data, env, refreshTab, setSettings }: Props) {
     );
   }
   const page = tab.page;
+  // No report at all from a watched host: the content script has not run there (yet), unlike a report without an
+  // adapter, which means the page is on a dashboard host but not one of its cart pages.
+  if (!page && host && env.watchedPages.some((p) => p.host === host)) {
+    return (
+      <>
+        <NotReadYet onReload={() => attempt(() => env.reloadTab(tab.tabId))} />
+        {failureNote}
+      </>
+    );
+  }
   if (!page?.platform || !page.adapter) return <NotWatched pages={env.watchedPages} />;
 
   const copiedWhat = copyState.kind === 'copied' ? copyState.what : null;

@@ -19,6 +19,10 @@ export interface PopupEnv {
   clipboard: { writeText(text: string): Promise<void> };
   /** The dashboards cartlint watches (the adapters' hosts), listed when the tab is not one of them. */
   watchedPages: readonly WatchedPage[];
+  /** Reloads the tab: pages opened before cartlint was installed or updated have no content script yet. */
+  reloadTab(tabId: number): Promise<void>;
+  /** Opens the options page (rules, import, settings). */
+  openOptions(): Promise<void>;
   /** How often the tab's findings are re-read while the popup is open; 0 never (tests). */
   refreshMs: number;
 }

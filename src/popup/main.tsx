@@ -30,6 +30,11 @@ render(
       uiLocale: browser.i18n.getUILanguage(),
       clipboard: navigator.clipboard,
       watchedPages: watchedPagesOf(ADAPTERS),
+      reloadTab: (tabId) => browser.tabs.reload(tabId),
+      openOptions: async () => {
+        await browser.runtime.openOptionsPage();
+        window.close(); // Firefox leaves the popup open over the new tab
+      },
       refreshMs: 1000,
     }}
   />,
