@@ -40,6 +40,7 @@ async function readCache(local: StorageArea): Promise<Record<string, CacheEntry>
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, CacheEntry>) : {};
 }
 
+/** Not under the store's lock: two lookups racing can at worst lose one cache entry, which is asked again later. */
 async function remember(local: StorageArea, url: string, entry: CacheEntry): Promise<void> {
   const cache = { ...(await readCache(local)), [url]: entry };
   const urls = Object.keys(cache);
@@ -71,17 +72,22 @@ export async function resolveLink(text: string, enabled: boolean, deps: Resolver
   if (cached && now - cached.at < (cached.target ? FOUND_TTL : NOTHING_TTL)) return cached.target;
 
   let target: string | null;
+  // AbortSignal.timeout() needs Chrome 103; the manifest allows 102.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
   try {
     const response = await deps.fetch(url.href, {
       redirect: 'follow',
       credentials: 'omit',
       cache: 'no-store',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: abort.signal,
     });
     void response.body?.cancel().catch(() => undefined); // only the final address matters, not the page
     target = response.url && response.url !== url.href ? response.url : null;
   } catch {
     return null; // offline, refused or timed out: say nothing rather than cache a failure
+  } finally {
+    clearTimeout(timer);
   }
   await remember(deps.local, url.href, { target, at: now });
   return target;
