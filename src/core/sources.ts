@@ -49,10 +49,12 @@ const PDD_GOODS = /[?&]goods_id=|^\/goods\/\d+/;
 const PDD_WRAPPER = /^\/(?:login|app)\.html/;
 const SUNING_SELF = /\/0{10}\//;
 
+/** Item paths with a 10-digit shop code: `/product/<shop>/<item>.html` (mobile) or `/<shop>/<item>.html` (PC). */
+const SUNING_SHOP_ITEM = /^\/(?:product\/)?\d{10}\/\d+\.html/;
+
 function suningSeller(view: PageView): Seller | undefined {
-  if (!/\/product\/(?:\d{10}\/)?\d+\.html/.test(view.page)) return undefined;
-  if (SUNING_SELF.test(view.page)) return 'self-operated';
-  return /\/product\/\d{10}\//.test(view.page) ? 'marketplace' : undefined;
+  if (!SUNING_SHOP_ITEM.test(view.page)) return undefined;
+  return SUNING_SELF.test(view.page) ? 'self-operated' : 'marketplace';
 }
 
 export const HOST_RULES: readonly HostRule[] = [
