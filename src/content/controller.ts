@@ -84,7 +84,10 @@ export function startContent(options: ContentOptions): Content | null {
         return config;
       } catch (error) {
         if (signal.aborted) return null;
-        if (runtime.id() === undefined) return stop(), null; // extension reloaded: this script is orphaned
+        if (runtime.id() === undefined) {
+          stop(); // the extension was reloaded or removed: this script is orphaned
+          return null;
+        }
         if (config) return config;
         console.debug('cartlint: no config yet', error);
         await sleep(delays.at(-1) ?? 1000, signal);

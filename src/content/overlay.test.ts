@@ -90,3 +90,17 @@ describe('overlay', () => {
     expect(document.querySelector('cartlint-ui')).toBeNull();
   });
 });
+
+describe('overlay hover', () => {
+  it('keeps the card while the pointer moves inside it, and hides it after the pointer leaves both', async () => {
+    const { overlay, input, spot } = setup();
+    overlay.update([spot]);
+    input.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    const card = overlay.card()!;
+    card.querySelector('.rule')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(overlay.card()).toBe(card);
+    document.body.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    await vi.waitFor(() => expect(overlay.card()).toBeNull());
+  });
+});

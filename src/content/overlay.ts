@@ -118,6 +118,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
     for (const root of roots) {
       const opts = { capture: true, passive: true, signal } as const;
       root.addEventListener('pointerover', (event) => {
+        if (event.composedPath().includes(ui.host)) return keep(); // moving inside our card
         const spot = spotFrom(event);
         if (spot) show(spot);
         else if (shown) hideSoon();
