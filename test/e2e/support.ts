@@ -157,7 +157,7 @@ export function teamRule(id: string, overrides: Record<string, unknown> = {}): R
     from: '2024-01-01T00:00:00+08:00',
     summary: { zh: '本团队不在快手直播间挂抖音小店商品。', en: 'Our team puts no Douyin shop goods in Kuaishou live carts.' },
     advice: { zh: '改用快手小店商品。', en: 'Use Kuaishou shop goods instead.' },
-    announcement: { title: { zh: '团队规定', en: 'Team rule' }, date: '2024-01-01', reports: [] },
+    announcement: { title: { zh: '团队规定', en: 'Team rule' }, date: '2024-01-01', reports: [{ name: 'team handbook' }] },
     lastVerified: '2026-11-01',
     ...overrides,
   };

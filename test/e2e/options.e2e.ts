@@ -1,0 +1,62 @@
+// Issue 4, rules management on the options page in Chromium and Firefox ESR: an import that fails validation says
+// which rule and field is wrong and changes nothing; a good custom rule is listed as the user's own and judges a
+// dashboard page at once.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { BROWSERS } from './harness/index';
+import { REPO_ROOT } from './harness/paths';
+import { KUAISHOU_LIVE, LINKS, fill, openDashboard, teamRule, useSession, waitForFlag } from './support';
+
+const en = JSON.parse(readFileSync(`${REPO_ROOT}/public/_locales/en/messages.json`, 'utf8')) as Record<string, { message: string }>;
+const IMPORT_BUTTON = '.import-export .buttons button.primary';
+
+describe.each(BROWSERS)('%s: the options page', (name) => {
+  const session = useSession(name);
+
+  it('rejects a rules file with a bad rule, names the rule and field, and changes nothing', async () => {
+    const before = await session().request({ type: 'rules/export' });
+    const rulesBefore = (await session().request({ type: 'config/get' })).rules.map((r) => `${r.origin}:${r.id}`);
+    const options = await session().openExtensionPage('options.html');
+    const file = JSON.stringify({ rules: [teamRule('TEAM-GOOD'), teamRule('TEAM-BAD', { verdict: 'forbidden' })] });
+
+    await fill(options, '#import-text', file);
+    await options.click(IMPORT_BUTTON);
+    await options.waitForSelector('.import-export .error-list');
+    const errors = await options.text('.import-export .error-list');
+    expect(errors).toContain('TEAM-BAD');
+    expect(errors).toContain('verdict');
+
+    // All or nothing: not even the good rule of the file arrived.
+    expect(await session().request({ type: 'rules/export' })).toEqual(before);
+    expect((await session().request({ type: 'config/get' })).rules.map((r) => `${r.origin}:${r.id}`)).toEqual(rulesBefore);
+    expect(await options.evaluate(() => document.querySelector('tr[data-rule="TEAM-GOOD"]'))).toBeNull();
+    await options.close();
+  });
+
+  it('imports a team’s rule, lists it as the user’s own, and judges a dashboard with it', async () => {
+    const options = await session().openExtensionPage('options.html');
+    try {
+      await fill(options, '#import-text', JSON.stringify({ rules: [teamRule('TEAM-1')] }));
+      await options.click(IMPORT_BUTTON);
+      await options.waitForSelector('.import-export .ok');
+      await options.waitForSelector('tr[data-rule="TEAM-1"]');
+      expect(await options.text('tr[data-rule="TEAM-1"]')).toContain(en.options_origin_custom!.message);
+
+      // Without the rule a 抖音小店 link in Kuaishou's live cart is only `review`; with it, banned by TEAM-1.
+      const { page, tabId } = await openDashboard(session(), KUAISHOU_LIVE);
+      await page.paste(KUAISHOU_LIVE.field, LINKS.douyinShop);
+      await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
+      const state = await session().waitForTabState(tabId, (s) => s.findings.some((f) => f.decision.rule === 'TEAM-1'));
+      expect(state.findings[0]!.decision.verdict).toBe('banned');
+      await session().waitForBadge(tabId, '1');
+
+      // Deleting it takes the warning away from the open page.
+      await session().request({ type: 'rules/delete', id: 'TEAM-1' });
+      await waitForFlag(page, KUAISHOU_LIVE.field, 'review');
+      await page.close();
+    } finally {
+      await session().request({ type: 'rules/delete', id: 'TEAM-1' }).catch(() => undefined);
+      await options.close();
+    }
+  });
+});

@@ -1,0 +1,84 @@
+// Issue 4, the popup for a tab (`popup.html?tab=ID`) in Chromium and Firefox ESR: one click copies a finding's
+// notice (read back from the clipboard), and correcting the surface changes the verdicts on the page and in the
+// popup.
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, eventually, openReadyPopup, type TestPage } from './harness/index';
+import { KUAISHOU_LIVE, LINKS, openDashboard, useSession, waitForFlag } from './support';
+
+/**
+ * What the copy put where the operator can paste it: the clipboard, or — when the browser refuses it — the
+ * selected text of the popup's fallback box (Ctrl+C copies it).
+ */
+function copied(popup: TestPage): Promise<{ via: 'clipboard' | 'selection'; text: string }> {
+  return popup.evaluate(async () => {
+    const fallback = document.querySelector<HTMLTextAreaElement>('#copy-fallback-text');
+    if (fallback) return { via: 'selection' as const, text: fallback.value.slice(fallback.selectionStart, fallback.selectionEnd) };
+    return { via: 'clipboard' as const, text: await navigator.clipboard.readText() };
+  });
+}
+
+describe.each(BROWSERS)('%s: the popup', (name) => {
+  const session = useSession(name);
+
+  it('copies the policy notice of a banned finding: the link and the rule’s date', async () => {
+    const { page, tabId } = await openDashboard(session(), KUAISHOU_LIVE);
+    await page.paste(KUAISHOU_LIVE.field, LINKS.taobaoAlliance);
+    await session().waitForBadge(tabId, '1');
+
+    const popup = await openReadyPopup(session(), tabId);
+    await popup.waitForSelector('.finding-banned .copy');
+    // Something else on the clipboard first, so the read-back proves this copy.
+    await popup.evaluate(() => navigator.clipboard.writeText('before').catch(() => undefined));
+    await popup.click('.finding-banned .copy');
+
+    const result = await eventually(
+      async () => {
+        const now = await copied(popup).catch(() => null);
+        return now && now.text.includes(LINKS.taobaoAlliance) ? now : null;
+      },
+      { what: 'the notice on the clipboard' },
+    );
+    // Chromium grants the clipboard to the test context, so the real clipboard must have it there.
+    if (name === 'chromium') expect(result.via).toBe('clipboard');
+    expect(result.text).toContain(LINKS.taobaoAlliance);
+    expect(result.text).toContain('2022-03-01');
+    expect(result.text).toContain('KS-4');
+    await popup.close();
+    await page.close();
+  });
+
+  it('changes the verdicts when the surface is corrected in the popup, and back', async () => {
+    const { page, tabId } = await openDashboard(session(), KUAISHOU_LIVE);
+    await page.paste(KUAISHOU_LIVE.field, LINKS.jd);
+    await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
+    const popup = await openReadyPopup(session(), tabId);
+    await popup.waitForSelector('.finding-banned');
+    expect(await popup.evaluate(() => (document.querySelector('#surface') as HTMLSelectElement).value)).toBe('live-cart');
+
+    try {
+      // JD is allowed in Kuaishou's short-video cart.
+      await popup.select('#surface', 'video-cart');
+      await waitForFlag(page, KUAISHOU_LIVE.field, null);
+      await session().waitForBadge(tabId, '');
+      const state = await session().waitForTabState(tabId, (s) => s.page?.surface === 'video-cart' && s.findings.length === 1);
+      expect(state.page?.surfaceFrom).toBe('user');
+      expect(state.findings[0]!.decision.verdict).toBe('allowed');
+      await popup.waitFor(() => document.querySelector('.finding-allowed') !== null && document.querySelector('.finding-banned') === null, undefined, {
+        what: 'the popup to show the finding allowed',
+      });
+
+      // Back to what the page says: banned again.
+      await popup.select('#surface', 'unknown');
+      await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
+      await session().waitForBadge(tabId, '1');
+      const back = await session().waitForTabState(tabId, (s) => s.page?.surfaceFrom === 'adapter');
+      expect(back.page?.surface).toBe('live-cart');
+    } finally {
+      // The choice is remembered per page pattern: never leave it for the other tests.
+      const state = await session().request({ type: 'tab/state', tabId });
+      await session().request({ type: 'surface/set', tabId, pattern: state.page!.pattern, surface: 'unknown' });
+    }
+    await popup.close();
+    await page.close();
+  });
+});
