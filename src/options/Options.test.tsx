@@ -10,17 +10,18 @@ afterEach(unmountAll);
 
 const RESOLVER_ORIGINS = ['https://t.cn/*', 'https://dwz.cn/*'];
 
-function setup(background: Partial<FakeBackgroundState> = {}, granted = true, overrides: FakeAnswers = {}) {
+function setup(background: Partial<FakeBackgroundState> = {}, granted = true, overrides: FakeAnswers = {}, held = true) {
   const { state, answers } = fakeBackground(background);
   const fake = fakeClient({ ...answers, ...overrides });
   const request = vi.fn((_: { origins: string[] }) => Promise.resolve(granted));
   const remove = vi.fn((_: { origins: string[] }) => Promise.resolve(true));
+  const contains = vi.fn((_: { origins: string[] }) => Promise.resolve(held));
   const download = vi.fn((_name: string, _text: string) => {});
   const env: OptionsEnv = {
     client: fake.client,
     uiLocale: 'en-US',
     resolverOrigins: RESOLVER_ORIGINS,
-    permissions: { request, remove },
+    permissions: { request, remove, contains },
     download,
     confirm: () => true,
     now: () => NOW,
@@ -266,6 +267,26 @@ describe('options settings', () => {
     await click(resolver(root));
     expect(sentOf('settings/set')).toEqual([{ type: 'settings/set', patch: { resolveShortLinks: false } }]);
     expect(remove).toHaveBeenCalledWith({ origins: RESOLVER_ORIGINS });
+  });
+
+  it('offers to grant the permission again when the browser lost it while the resolver is on', async () => {
+    const on = { language: 'auto' as const, pausedSites: [], resolveShortLinks: true };
+    const { open, request, sentOf } = setup({ settings: on, managedKeys: ['resolveShortLinks'] }, true, {}, false);
+    const root = await open();
+    expect(resolver(root).disabled).toBe(true);
+    expect(root.querySelector('.resolver-missing')!.textContent).toContain('no longer holds the permission');
+    buttonWithText(root, 'Grant the permission').click();
+    expect(request).toHaveBeenCalledWith({ origins: RESOLVER_ORIGINS });
+    await settle();
+    expect(root.querySelector('.resolver-missing')).toBeNull();
+    expect(sentOf('settings/set')).toEqual([]);
+  });
+
+  it('says nothing about the permission while the browser holds it', async () => {
+    const on = { language: 'auto' as const, pausedSites: [], resolveShortLinks: true };
+    const root = await setup({ settings: on }).open();
+    expect(resolver(root).checked).toBe(true);
+    expect(root.querySelector('.resolver-missing')).toBeNull();
   });
 
   it('pauses and resumes a site', async () => {

@@ -1,10 +1,10 @@
 // Language, paused sites and the short-link resolver. Settings an administrator fixed are shown, not editable.
-import { useState } from 'preact/hooks';
 import { platformName } from '../core/names';
 import type { Platform } from '../core/types';
 import type { ConfigSnapshot, LanguageSetting, Settings } from '../protocol';
 import { useLang, useT } from '../ui/components/lang';
 import type { OptionsEnv } from './env';
+import { ResolverSetting } from './ResolverSetting';
 
 interface Props {
   env: OptionsEnv;
@@ -24,22 +24,8 @@ export function SettingsPanel({ env, config, onChange }: Props) {
   const tr = useT();
   const { settings, managedKeys, locked } = config;
   const managed = (key: keyof Settings) => managedKeys.includes(key);
-  const [resolverNote, setResolverNote] = useState<string | null>(null);
   const managedNote = <span class="muted managed-note">{tr('options_managed_setting')}</span>;
 
-  const switchResolver = (on: boolean) => {
-    setResolverNote(null);
-    const origins = [...env.resolverOrigins];
-    if (!on) {
-      void onChange({ resolveShortLinks: false }).then(() => env.permissions.remove({ origins }));
-      return;
-    }
-    // Requested synchronously in the click: browsers grant permissions only during the user's gesture.
-    env.permissions.request({ origins }).then(
-      (granted) => (granted ? onChange({ resolveShortLinks: true }) : setResolverNote(tr('options_resolver_refused'))),
-      (error: unknown) => setResolverNote(tr('options_resolver_refused') + ` (${String(error)})`),
-    );
-  };
   const setPaused = (host: string, paused: boolean) => {
     const others = settings.pausedSites.filter((h) => h !== host);
     void onChange({ pausedSites: paused ? [...others, host] : others });
@@ -92,29 +78,12 @@ export function SettingsPanel({ env, config, onChange }: Props) {
         })}
       </fieldset>
 
-      <div class="field">
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={settings.resolveShortLinks}
-            disabled={managed('resolveShortLinks')}
-            aria-describedby="resolver-help"
-            // click, not change: the permission prompt needs to run inside the user's own input event, which the
-            // click is in every browser (Space fires it too); the box is already toggled when the handler runs.
-            onClick={(e) => switchResolver(e.currentTarget.checked)}
-          />
-          {tr('options_resolver')}
-        </label>
-        <span id="resolver-help" class="muted">
-          {tr('options_resolver_help')}
-        </span>
-        {managed('resolveShortLinks') && managedNote}
-        {resolverNote && (
-          <span class="error" role="alert">
-            {resolverNote}
-          </span>
-        )}
-      </div>
+      <ResolverSetting
+        env={env}
+        on={settings.resolveShortLinks}
+        managed={managed('resolveShortLinks')}
+        onChange={(on) => onChange({ resolveShortLinks: on })}
+      />
     </section>
   );
 }

@@ -12,6 +12,7 @@ export interface OptionsEnv {
   permissions: {
     request(permissions: { origins: string[] }): Promise<boolean>;
     remove(permissions: { origins: string[] }): Promise<boolean>;
+    contains(permissions: { origins: string[] }): Promise<boolean>;
   };
   /** Saves a text file to the user's downloads. */
   download(fileName: string, text: string): void;
