@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classicScriptProblems, htmlProblems, localeProblems, permissionProblems } from './ext-checks';
+import { classicScriptProblems, htmlProblems, localeProblems, managedSchemaProblems, permissionProblems } from './ext-checks';
 
 describe('classic scripts', () => {
   it('accepts an IIFE and rejects module syntax and dynamic import', () => {
@@ -60,5 +60,32 @@ describe('locale keys', () => {
     const problems = localeProblems({ 'manifest.json': '{"name":"__MSG_extName__","short":"__MSG_extShort__"}' }, locales);
     expect(problems).toEqual(['manifest.json: __MSG_extShort__ missing from _locales/zh_CN']);
     expect(localeProblems({ 'a.css': 'url(__MSG_@@extension_id__)' }, locales)).toEqual([]);
+  });
+});
+
+describe('managed storage schema', () => {
+  it('accepts the shipped schema', async () => {
+    const { readFileSync } = await import('node:fs');
+    const schema = JSON.parse(readFileSync(new URL('../public/managed_schema.json', import.meta.url), 'utf8')) as unknown;
+    expect(managedSchemaProblems(schema)).toEqual([]);
+  });
+
+  it('rejects what Chrome cannot load', () => {
+    expect(managedSchemaProblems({ type: 'array', items: { type: 'string' } })).toEqual(['managed_schema: the root must be of type object']);
+    const schema = {
+      type: 'object',
+      properties: {
+        a: { type: 'list' },
+        b: { type: 'array' },
+        c: { $ref: 'Missing' },
+        d: { type: 'array', items: { id: 'Rule', type: 'object', properties: { e: { type: 'string' } } } },
+        f: { $ref: 'Rule' },
+      },
+    };
+    expect(managedSchemaProblems(schema)).toEqual([
+      'managed_schema.properties.a: type "list" is not one Chrome knows',
+      'managed_schema.properties.b: array without items',
+      'managed_schema.properties.c: $ref Missing names no id in the schema',
+    ]);
   });
 });

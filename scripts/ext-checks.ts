@@ -85,3 +85,31 @@ export function readLocales(dir: string): Record<string, Json> {
     readdirSync(root).map((name) => [name, JSON.parse(readFileSync(join(root, name, 'messages.json'), 'utf8')) as Json]),
   );
 }
+
+const SCHEMA_TYPES = new Set(['boolean', 'integer', 'number', 'string', 'array', 'object']);
+
+/**
+ * Chrome refuses to load an extension whose storage.managed_schema it cannot parse: the root must be an object
+ * schema, every node needs one of Chrome's types (or a $ref to an id defined in the file), arrays need items.
+ */
+export function managedSchemaProblems(schema: unknown): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  const refs: [string, string][] = [];
+  const visit = (node: unknown, at: string) => {
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return void problems.push(`${at}: not a schema object`);
+    const n = node as Json;
+    if (typeof n.id === 'string') ids.add(n.id);
+    if (typeof n.$ref === 'string') return void refs.push([n.$ref, at]);
+    if (typeof n.type !== 'string' || !SCHEMA_TYPES.has(n.type)) return void problems.push(`${at}: type ${JSON.stringify(n.type)} is not one Chrome knows`);
+    if (n.type === 'array') n.items === undefined ? problems.push(`${at}: array without items`) : visit(n.items, `${at}.items`);
+    if (n.type === 'object') {
+      for (const [key, child] of Object.entries((n.properties ?? {}) as Json)) visit(child, `${at}.properties.${key}`);
+      if (typeof n.additionalProperties === 'object') visit(n.additionalProperties, `${at}.additionalProperties`);
+    }
+  };
+  visit(schema, 'managed_schema');
+  if (typeof schema === 'object' && schema !== null && (schema as Json).type !== 'object') problems.push('managed_schema: the root must be of type object');
+  for (const [ref, at] of refs) if (!ids.has(ref)) problems.push(`${at}: $ref ${ref} names no id in the schema`);
+  return problems;
+}

@@ -5,7 +5,15 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import webExt, { type LintMessage } from 'web-ext';
 import { outDirFor } from './build';
-import { classicScriptProblems, htmlProblems, localeProblems, missingFiles, permissionProblems, readLocales } from './ext-checks';
+import {
+  classicScriptProblems,
+  htmlProblems,
+  localeProblems,
+  managedSchemaProblems,
+  missingFiles,
+  permissionProblems,
+  readLocales,
+} from './ext-checks';
 import { BROWSERS, type Browser } from './manifest';
 
 /**
@@ -44,6 +52,10 @@ export function ownChecks(dir: string): string[] {
     if (CLASSIC_SCRIPTS.includes(file)) problems.push(...classicScriptProblems(readFileSync(path, 'utf8'), file));
   }
   problems.push(...localeProblems(texts, readLocales(dir)));
+  const schema = ((manifest.storage ?? {}) as Record<string, unknown>).managed_schema;
+  if (typeof schema === 'string' && existsSync(join(dir, schema))) {
+    problems.push(...managedSchemaProblems(JSON.parse(readFileSync(join(dir, schema), 'utf8'))));
+  }
   return problems;
 }
 
