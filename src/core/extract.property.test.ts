@@ -1,0 +1,130 @@
+// Properties of recognition that must hold for ANY text: it never throws, findings cut the original text in
+// order, neutral padding only shifts them, and work grows linearly even on adversarial pastes.
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { classify } from './extract';
+import type { LinkFinding } from './types';
+
+const corpus = readFileSync(new URL('../../test/fixtures/link-corpus.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => (JSON.parse(line) as { input: string }).input);
+
+/** Pieces that make recognisers work hard or meet their edge cases. */
+const PIECES = [
+  'https://', 'http:', '//', '://', '.', '。', '．', '/', '?', '&', '=', '%', '%25', '%3A%2F%2F', '&amp;', '&amp;amp;', '&#x26;',
+  '\\u0026', '\\/', '\u200b', '\u200d', '\ufe0f', '￥', '¥', '€', '$', '啊', '！', '!', ':/', '@', '_', 'mm_1_2_3', 'CZ3457',
+  '【淘宝】', '【京东】', '「', '」', '领券', '直接观看', '闲鱼', 'item.jd.com', 'm.tb.cn/h.', 'taobao.com', 'tb.cn', '.evil.example',
+  'openapp.jdmobile://virtual?params={"url":"', '{', '}', '"', '(', ')', '[', ']', 'ｈｔｔｐｓ：／／', '𝟏', '🙂', '\ud800', '\udc00',
+  'ﬁ', '㎏', ' ', '\n', 'a', 'Z', '9', '中', '#小程序://拼多多/', 'pages/', '复制这条信息',
+];
+
+const text = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.string({ unit: 'grapheme', maxLength: 200 }),
+  fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { maxLength: 60 }).map((parts) => parts.join('')),
+  fc.tuple(fc.constantFrom(...corpus), fc.nat(), fc.nat(), fc.constantFrom(...PIECES)).map(([line, a, b, piece]) => {
+    // A corpus line cut and spliced with a hostile piece: almost a link.
+    const at = a % (line.length + 1);
+    const cut = Math.min(line.length, at + (b % 8));
+    return line.slice(0, at) + piece + line.slice(cut);
+  }),
+);
+
+function expectWellFormed(input: string, findings: LinkFinding[]): void {
+  let previousEnd = 0;
+  for (const f of findings) {
+    expect(Number.isInteger(f.start) && Number.isInteger(f.end)).toBe(true);
+    expect(f.start).toBeGreaterThanOrEqual(previousEnd);
+    expect(f.end).toBeGreaterThan(f.start);
+    expect(f.end).toBeLessThanOrEqual(input.length);
+    expect(f.text).toBe(input.slice(f.start, f.end));
+    expect(f.evidence.length).toBeGreaterThan(0);
+    previousEnd = f.end;
+  }
+}
+
+describe('classify on any text', () => {
+  it('never throws, and every finding cuts the original text, in order, without overlap', () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        expectWellFormed(input, classify(input));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the same answer twice, and neutral padding only shifts the offsets', () => {
+    // Padding of more lines than any context window reaches, with no cue words in it.
+    const pad = `${'一二三四五六七八九十'.repeat(40)}\n\n`;
+    fc.assert(
+      fc.property(text, (input) => {
+        const findings = classify(input);
+        expect(classify(input)).toEqual(findings);
+        const padded = classify(`${pad}${input}\n\n${pad}`);
+        expect(padded).toEqual(findings.map((f) => ({ ...f, start: f.start + pad.length, end: f.end + pad.length })));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('finds every corpus line’s links again on one long page, shifted to where the line sits', () => {
+    const separator = `\n${'一二三四五六七八九十'.repeat(40)}\n`;
+    const page = corpus.join(separator);
+    const expected: LinkFinding[] = [];
+    let offset = 0;
+    for (const line of corpus) {
+      for (const f of classify(line)) expected.push({ ...f, start: f.start + offset, end: f.end + offset });
+      offset += line.length + separator.length;
+    }
+    expect(classify(page)).toEqual(expected);
+  });
+});
+
+/** Runs of what makes scanners backtrack: delimiters, dots, %, nested encodings, long hosts, open brackets. */
+const ADVERSARIAL_UNITS = [
+  '￥', '￥a', '.', '。', '%', '%25', 'https%3A%2F%2F', 'a.', 'a-', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '&amp;', '&', '\\u0026',
+  'https://', '/', 'a=b&', '￥a1b2c3d4e5f￥', '$A1b2C3d4E5$://', 'mm_1_2_', ':ab:/', '【淘宝】', '{', '(', '[', '啊', '%2525',
+  'item.jd.com/', ':', '@', '\u200b', 'ｈ', '！', 'CZ1234 ', '24:/！', 'pages/a/', '=', '?', '\\', 'm.tb.cn/h.',
+];
+
+/** `size` characters: each unit repeated over its share of the text, so every run is long. */
+function adversarialPaste(size: number): string {
+  const share = Math.floor(size / ADVERSARIAL_UNITS.length);
+  const parts = ADVERSARIAL_UNITS.map((unit) => unit.repeat(Math.ceil(share / unit.length)).slice(0, share));
+  const text = parts.join('');
+  return text + 'x'.repeat(size - text.length);
+}
+
+function cpuMs(work: () => void): number {
+  const start = process.cpuUsage();
+  work();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+describe('adversarial pastes', () => {
+  it('a 1 MB paste of every hostile run finishes with well-formed findings', { timeout: 60_000 }, () => {
+    const paste = adversarialPaste(1_000_000);
+    expect(paste.length).toBe(1_000_000);
+    expectWellFormed(paste, classify(paste));
+  });
+
+  it('each hostile run alone, a quarter MB of it, finishes with well-formed findings', { timeout: 60_000 }, () => {
+    for (const unit of ADVERSARIAL_UNITS) {
+      const paste = unit.repeat(Math.ceil(250_000 / unit.length));
+      expectWellFormed(paste, classify(paste));
+    }
+  });
+
+  it('work grows linearly: 1 MB costs far less than 8× what 0.25 MB costs', { timeout: 60_000 }, () => {
+    const quarter = adversarialPaste(250_000);
+    const full = adversarialPaste(1_000_000);
+    classify(quarter); // warm the JIT up first
+    // The fastest of three runs: other processes on the machine only ever make a run slower.
+    const best = (input: string) => Math.min(...[0, 1, 2].map(() => cpuMs(() => classify(input))));
+    const ratio = best(full) / Math.max(best(quarter), 0.5);
+    expect(ratio).toBeLessThan(8);
+  });
+});
