@@ -62,11 +62,14 @@ async function buildPages(outDir: string): Promise<void> {
     },
   });
   for (const page of PAGES) {
-    const nested = join(outDir, page, `${page}.html`);
-    const html = readFileSync(nested, 'utf8').replace(/(\s(?:src|href)=")\.\.\/assets\//g, '$1./assets/');
-    writeFileSync(join(outDir, `${page}.html`), html);
+    writeFileSync(join(outDir, `${page}.html`), liftPage(readFileSync(join(outDir, page, `${page}.html`), 'utf8')));
     rmSync(join(outDir, page), { recursive: true });
   }
+}
+
+/** A page Vite wrote one folder down, with its asset URLs made right for the top of the extension. */
+export function liftPage(html: string): string {
+  return html.replace(/(\s(?:src|href)=["'])\.\.\/assets\//g, '$1./assets/');
 }
 
 /** A classic script: one self-contained IIFE file, nothing else beside it (a stray CSS file would never load). */
