@@ -221,6 +221,24 @@ describe('options import and export', () => {
     expect(row(root, 'MY-30')).toBeNull();
   });
 
+  it('imports a picked file all or nothing, naming the file, rule and field when one is wrong', async () => {
+    const { open, sentOf, state } = setup();
+    const root = await open();
+    const input = root.querySelector<HTMLInputElement>('#import-file')!;
+    const pick = async (name: string, text: string) => {
+      Object.defineProperty(input, 'files', { configurable: true, value: [new File([text], name, { type: 'application/json' })] });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await settle();
+    };
+    await pick('team.json', JSON.stringify({ rules: [rule('TEAM-1'), rule('TEAM-2', { surfaces: ['stage'] as never })] }));
+    expect(root.querySelector('.import-export [role="alert"]')!.textContent).toContain('team.json: rule TEAM-2: surfaces');
+    expect(sentOf('rules/import')).toEqual([]);
+    await pick('team.json', JSON.stringify({ rules: [rule('TEAM-1')] }));
+    expect(sentOf('rules/import')).toHaveLength(1);
+    expect(state.custom.map((r) => r.id)).toEqual(['MY-7', 'TEAM-1']);
+    expect(root.querySelector('.import-export [role="alert"]')).toBeNull();
+  });
+
   it('exports the own rules as a file', async () => {
     const { open, download } = setup();
     const root = await open();

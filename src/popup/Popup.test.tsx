@@ -226,6 +226,16 @@ describe('popup empty states', () => {
 });
 
 describe('popup footer', () => {
+  it('points to the settings when some rules could not be loaded', async () => {
+    const problems = ['managed policy: rule ORG-1: from: "soon" is not a date'];
+    const root = await setup({ 'config/get': () => config({ problems }) }).open();
+    expect(root.querySelector('.footer .problems')!.textContent).toBe(
+      'Some rules could not be loaded (problems: 1); the others still apply. See Rules and settings.',
+    );
+    await unmountAll();
+    expect((await setup().open()).querySelector('.footer .problems')).toBeNull();
+  });
+
   it('opens the rules and settings page', async () => {
     const { open, openOptions } = setup();
     const root = await open();

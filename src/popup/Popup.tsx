@@ -29,6 +29,9 @@ export function Popup({ env }: { env: PopupEnv }) {
           <p class="muted loading">{t(lang, 'popup_loading')}</p>
         )}
         <footer class="footer">
+          {data && data.config.problems.length > 0 && (
+            <p class="problems error">{t(lang, 'popup_rule_problems', data.config.problems.length)}</p>
+          )}
           <button type="button" class="link" onClick={() => void env.openOptions()}>
             {t(lang, 'popup_open_options')}
           </button>
