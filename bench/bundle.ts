@@ -1,0 +1,113 @@
+// Gzipped size of the pure core as a content script would carry it: recognition alone, and recognition +
+// verdicts + notices + built-in rules. Those pull in the bilingual message catalogue; like the build does for
+// the content script (scripts/catalogue-prune.ts), only the message areas the core shows are kept. Minified
+// IIFE, gzip -9. esbuild comes with tsx and vite; if it cannot be loaded, Vite's own library build is used.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { catalogueFor, droppedKeysUsed, pruneCatalogue } from '../scripts/catalogue-prune';
+
+export const BUNDLE_TARGET_GZIP = 25 * 1024;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Message areas the core never shows (the UI's, the CLI's, the background's). */
+const NOT_CORE = ['cli', 'popup', 'options', 'demo', 'bg', 'overlay', 'guard', 'badge'];
+const CATALOGUE = /[\\/]_locales[\\/][^\\/]+[\\/]messages\.json$/;
+
+export interface BundleSize {
+  name: string;
+  bytes: number;
+  gzip: number;
+  tool: string;
+}
+
+const ENTRIES: Array<{ name: string; code: string }> = [
+  { name: 'recognition (classify)', code: `export { classify } from './src/core/extract';` },
+  {
+    name: 'core + rules (classify, judgeText, notice, BUILT_IN_RULES)',
+    code: [
+      `export { classify } from './src/core/extract';`,
+      `export { judgeText } from './src/core/judge';`,
+      `export { notice } from './src/core/notice';`,
+      `export { BUILT_IN_RULES } from './src/rules/index';`,
+    ].join('\n'),
+  },
+];
+
+async function withEsbuild(code: string): Promise<Uint8Array> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    stdin: { contents: code, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    globalName: 'cartlintCore',
+    target: 'es2020',
+    write: false,
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'catalogue-prune',
+        setup(build) {
+          build.onLoad({ filter: CATALOGUE }, (args) => ({
+            contents: JSON.stringify(pruneCatalogue(JSON.parse(readFileSync(args.path, 'utf8')), NOT_CORE)),
+            loader: 'json',
+          }));
+        },
+      },
+    ],
+  });
+  return result.outputFiles[0]!.contents;
+}
+
+async function withVite(code: string): Promise<Uint8Array> {
+  const { build } = await import('vite');
+  const dir = mkdtempSync(join(tmpdir(), 'cartlint-bundle-'));
+  try {
+    const entry = join(dir, 'entry.ts');
+    writeFileSync(entry, code.replaceAll("'./src/", `'${ROOT}src/`));
+    await build({
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [catalogueFor(NOT_CORE)],
+      build: {
+        lib: { entry, name: 'cartlintCore', formats: ['iife'], fileName: () => 'core.js' },
+        outDir: join(dir, 'out'),
+        minify: true,
+        write: true,
+      },
+    });
+    return readFileSync(join(dir, 'out', 'core.js'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function measureCoreBundles(): Promise<BundleSize[]> {
+  const sizes: BundleSize[] = [];
+  for (const { name, code } of ENTRIES) {
+    let bytes: Uint8Array;
+    let tool = 'esbuild';
+    try {
+      bytes = await withEsbuild(code);
+    } catch {
+      bytes = await withVite(code);
+      tool = 'vite';
+    }
+    const missing = droppedKeysUsed(new TextDecoder().decode(bytes), NOT_CORE);
+    if (missing.length) throw new Error(`bundle ${name}: pruned message keys still used: ${missing.join(', ')}`);
+    sizes.push({ name, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, tool });
+  }
+  return sizes;
+}
+
+export async function runBundleBench(log: (line: string) => void = console.log): Promise<BundleSize[]> {
+  const sizes = await measureCoreBundles();
+  for (const size of sizes) {
+    log(`bundle, ${size.name}: ${(size.bytes / 1024).toFixed(1)} KB, ${(size.gzip / 1024).toFixed(1)} KB gzipped (${size.tool})`);
+  }
+  const core = sizes[sizes.length - 1]!;
+  log(`  target core + rules < ${BUNDLE_TARGET_GZIP / 1024} KB gzipped: ${core.gzip < BUNDLE_TARGET_GZIP ? 'met' : 'NOT met'}`);
+  return sizes;
+}
