@@ -1,0 +1,339 @@
+// The extension's budgets measured in the real thing: Debian Chromium with extension/chrome loaded, on a bench
+// copy of the Kuaishou live console served at its real URL. A twin page on a host cartlint does not watch is the
+// control (same DOM, no content script). Prints figures; never fails on timing.
+//   · scan: 2,000 cart rows inserted at once → every row judged (data-cartlint settled), long tasks meanwhile
+//   · paste → warning: in which animation frame after the paste the field carries data-cartlint
+//   · keystrokes: main-thread time per typed character, with the extension minus without (CDP Performance metrics)
+// Run alone with `tsx bench/browser.ts`, or from bench/run.ts through `runBrowserBench()`.
+import { fileURLToPath } from 'node:url';
+import type { CDPSession, Page } from 'playwright-core';
+import { createFixtureRouter, launch, type TestPage } from '../test/e2e/harness/index';
+
+export interface BrowserBenchOptions {
+  /** Cart rows in the scan measurement (the budget is stated for 2,000). */
+  items?: number;
+  pastes?: number;
+  keystrokes?: number;
+  log?: (line: string) => void;
+}
+
+export interface BrowserBenchResult {
+  items: number;
+  /** Rows inserted → last row flag set (includes the scanner's throttle and frame wait). */
+  scanSettleMs: number | null;
+  /** The frame that ran the scan: from its start until every flag was set. */
+  scanFrameMs: number | null;
+  /** Durations of the content script's `cartlint:scan` measures (the scan alone), when it records them. */
+  scanMarksMs: number[];
+  /** `cartlint:scan+paint`: the scan plus marks, outlines and the report. */
+  scanPaintMarksMs: number[];
+  flaggedRows: number;
+  longTasksDuringScanMs: number[];
+  /** The same insertion on the control page: long tasks that are the page's own. */
+  longTasksWithoutExtensionMs: number[];
+  /** Per paste: the animation frame (1 = the first after the paste) by whose end the field was flagged. */
+  pasteFrames: number[];
+  pasteMs: number[];
+  /** Main-thread task time per keystroke, extension page minus control page. */
+  keystrokeOverheadMs: number | null;
+  longTasksWhileTypingMs: number[];
+}
+
+const DASHBOARD_URL = 'https://zs.kwaixiaodian.com/page/helper';
+/** Not a dashboard host: the content script is never injected here. */
+const CONTROL_URL = 'https://bench-control.cartlint.test/page/helper';
+const LINK = 'https://s.click.taobao.com/t?e=m%3D2%26s%3Dabc&pid=mm_123_456_789';
+
+function benchHtml(url: string): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="cartlint-fixture-url" content="${url}"><title>直播助手 bench</title></head>
+<body>
+<div class="live-panel_x1"><div role="tablist"><span role="tab">小黄车商品</span> <span role="tab">待上车商品</span></div>
+<input id="paste" placeholder="粘贴商品链接" style="width:40em">
+<div class="list-container_a7f3" id="list" data-virtuoso-scroller="true"></div></div>
+</body></html>`;
+}
+
+/** Four kinds of goods a live cart holds, by source: banned, banned, allowed (own shop), review. */
+type Row = [index: number, badge: string, title: string, price: string, link: string];
+function benchRow(n: number): Row {
+  const kinds = [
+    ['淘宝', `https://item.taobao.com/item.htm?id=${600000000000 + n}`],
+    ['京东', `https://item.jd.com/${100000000 + n}.html`],
+    ['快手小店', `https://app.kwaixiaodian.com/merchant/shop/detail?id=${2000000 + n}`],
+    ['拼多多', `https://mobile.yangkeduo.com/goods.html?goods_id=${300000000 + n}`],
+  ] as const;
+  const [badge, link] = kinds[n % kinds.length]!;
+  return [n, badge, `商品 ${n} 春季新款`, `¥${(n % 97) + 9}.90`, link];
+}
+
+/** Main-thread totals from Chromium (CDP Performance domain); the session stays attached so they keep counting. */
+async function metricsSession(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return cdp;
+}
+
+async function taskMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
+/** Functions below run in the page; tsx names them with a `__name` helper the page must have. */
+async function preparePage(page: TestPage): Promise<void> {
+  await page.evaluate(() => {
+    const g = globalThis as unknown as { __name?: (fn: unknown) => unknown; __longTasks: number[] };
+    g.__name ??= (fn: unknown) => fn;
+    g.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) g.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+}
+
+async function takeLongTasks(page: TestPage): Promise<number[]> {
+  return page.evaluate(() => {
+    const g = globalThis as unknown as { __longTasks: number[] };
+    return g.__longTasks.splice(0).map((d) => Math.round(d));
+  });
+}
+
+async function measureScan(page: TestPage, items: number, watched: boolean) {
+  const rows = Array.from({ length: items }, (_, n) => benchRow(n));
+  return page.evaluate(
+    ({ rows, watched }) =>
+      new Promise<{ settleMs: number | null; frameMs: number | null; flagged: number; marks: number[]; paintMarks: number[] }>((resolve) => {
+        const list = document.getElementById('list')!;
+        // Built in a fragment first, so the list changes in one insertion like a virtualised list's page render.
+        const fragment = document.createDocumentFragment();
+        for (const [index, badge, title, price, link] of rows) {
+          const row = document.createElement('div');
+          row.className = 'list-item_b2c9';
+          row.dataset.index = String(index);
+          const parts: [string, string][] = [['tag', badge], ['title', title], ['price', price]];
+          for (const [className, text] of parts) {
+            const span = document.createElement('span');
+            span.className = className;
+            span.textContent = text;
+            row.append(span);
+          }
+          const anchor = document.createElement('a');
+          anchor.href = link;
+          anchor.textContent = '详情';
+          row.append(anchor);
+          fragment.append(row);
+        }
+        let frameEnd = 0;
+        let scanFrameEnd = 0;
+        let running = true;
+        const tick = () => {
+          frameEnd = performance.now();
+          if (running) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+        let flagged = 0;
+        let lastChange = 0;
+        let firstChangeFrameEnd = 0;
+        const observer = new MutationObserver(() => {
+          const now = performance.now();
+          const count = list.querySelectorAll('[data-cartlint]').length;
+          if (count === flagged) return;
+          if (flagged === 0) firstChangeFrameEnd = frameEnd;
+          flagged = count;
+          lastChange = now;
+          scanFrameEnd = firstChangeFrameEnd;
+        });
+        observer.observe(list, { attributes: true, attributeFilter: ['data-cartlint'], subtree: true });
+        const start = performance.now();
+        list.append(fragment);
+        const deadline = start + 30_000;
+        const check = () => {
+          const now = performance.now();
+          // The control page flags nothing: one quiet second after the insertion is its end.
+          if ((flagged > 0 && now - lastChange > 1_000) || (!watched && now - start > 1_000) || now > deadline) {
+            running = false;
+            observer.disconnect();
+            // The content script's User Timing (scan.ts): the scan alone, and scan plus marks, outlines and report.
+            const measured = (name: string) =>
+              performance
+                .getEntriesByName(name, 'measure')
+                .filter((m) => m.startTime >= start - 1)
+                .map((m) => Math.round(m.duration * 100) / 100);
+            const marks = measured('cartlint:scan');
+            const paintMarks = measured('cartlint:scan+paint');
+            resolve({
+              settleMs: flagged > 0 ? lastChange - start : null,
+              frameMs: flagged > 0 && scanFrameEnd > 0 ? lastChange - scanFrameEnd : null,
+              flagged,
+              marks,
+              paintMarks,
+            });
+          } else {
+            setTimeout(check, 100);
+          }
+        };
+        setTimeout(check, 100);
+      }),
+    { rows, watched },
+  );
+}
+
+async function measurePaste(page: TestPage, text: string) {
+  await page.clear('#paste');
+  await page.waitFor(() => !document.getElementById('paste')!.hasAttribute('data-cartlint'), undefined, { what: 'the field unflagged' });
+  return page.evaluate(
+    ({ text }) =>
+      new Promise<{ frame: number; ms: number } | null>((resolve) => {
+        const field = document.getElementById('paste') as HTMLInputElement;
+        let frames = 0;
+        let done = false;
+        // Registered before the paste, so in each frame this callback runs before the extension's.
+        const tick = () => {
+          if (done) return;
+          frames++;
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+        const observer = new MutationObserver(() => {
+          if (!field.hasAttribute('data-cartlint') || done) return;
+          done = true;
+          observer.disconnect();
+          resolve({ frame: frames, ms: performance.now() - start });
+        });
+        observer.observe(field, { attributes: true, attributeFilter: ['data-cartlint'] });
+        setTimeout(() => {
+          if (done) return;
+          done = true;
+          observer.disconnect();
+          resolve(null);
+        }, 5_000);
+        field.focus();
+        const start = performance.now();
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+        if (field.dispatchEvent(paste)) document.execCommand('insertText', false, text);
+      }),
+    { text },
+  );
+}
+
+async function typingTaskMs(page: TestPage, cdp: CDPSession, keystrokes: number): Promise<number> {
+  await page.clear('#paste');
+  const text = `${LINK} `.repeat(Math.ceil(keystrokes / (LINK.length + 1))).slice(0, keystrokes);
+  const before = await taskMs(cdp);
+  await page.type('#paste', text);
+  // Let deferred work (next-frame re-judging, debounced reports) land inside the measurement.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  return (await taskMs(cdp)) - before;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : NaN;
+};
+
+export async function runBrowserBench(options: BrowserBenchOptions = {}): Promise<BrowserBenchResult> {
+  const items = options.items ?? 2_000;
+  const pastes = options.pastes ?? 15;
+  const keystrokes = options.keystrokes ?? 200;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const router = createFixtureRouter({
+    pages: [
+      { file: 'bench.html', url: DASHBOARD_URL, html: benchHtml(DASHBOARD_URL) },
+      { file: 'bench-control.html', url: CONTROL_URL, html: benchHtml(CONTROL_URL) },
+    ],
+  });
+  const session = await launch('chromium', { router });
+  try {
+    const open = async (url: string) => {
+      const page = await session.openDashboard(url);
+      await preparePage(page);
+      return page;
+    };
+
+    // Scan: a fresh dashboard page, the content script idle on an empty list, then 2,000 rows at once.
+    const scanPage = await open(DASHBOARD_URL);
+    const tabId = await session.tabIdOf(scanPage);
+    // The content script has started once it reported the page (an empty list reports no findings).
+    await session.waitForTabState(tabId, (state) => state.page !== null, 'the content script’s first report').catch(() => undefined);
+    await takeLongTasks(scanPage);
+    const scan = await measureScan(scanPage, items, true);
+    const longTasksDuringScanMs = await takeLongTasks(scanPage);
+    await scanPage.close();
+    // The same insertion where cartlint does not run: the page's own long tasks (layout of 2,000 rows).
+    const scanControl = await open(CONTROL_URL);
+    await measureScan(scanControl, items, false);
+    const longTasksWithoutExtensionMs = await takeLongTasks(scanControl);
+    await scanControl.close();
+
+    // Paste → warning, on a page without the big list.
+    const pastePage = await open(DASHBOARD_URL);
+    const pasteResults = [];
+    for (let i = 0; i < pastes; i++) {
+      const result = await measurePaste(pastePage, `${LINK}&n=${i}`);
+      if (result) pasteResults.push(result);
+    }
+
+    // Keystrokes: the same typing on the watched page and on the control twin, alternating to spread noise.
+    const controlPage = await open(CONTROL_URL);
+    const pasteMetrics = await metricsSession(pastePage.raw as Page);
+    const controlMetrics = await metricsSession(controlPage.raw as Page);
+    await takeLongTasks(pastePage);
+    let withExtension = 0;
+    let without = 0;
+    for (let round = 0; round < 2; round++) {
+      withExtension += await typingTaskMs(pastePage, pasteMetrics, keystrokes);
+      without += await typingTaskMs(controlPage, controlMetrics, keystrokes);
+    }
+    const longTasksWhileTypingMs = await takeLongTasks(pastePage);
+    const result: BrowserBenchResult = {
+      items,
+      scanSettleMs: scan.settleMs === null ? null : round(scan.settleMs),
+      scanFrameMs: scan.frameMs === null ? null : round(scan.frameMs),
+      scanMarksMs: scan.marks,
+      scanPaintMarksMs: scan.paintMarks,
+      flaggedRows: scan.flagged,
+      longTasksDuringScanMs,
+      longTasksWithoutExtensionMs,
+      pasteFrames: pasteResults.map((r) => r.frame),
+      pasteMs: pasteResults.map((r) => round(r.ms)),
+      keystrokeOverheadMs: round((withExtension - without) / (2 * keystrokes)),
+      longTasksWhileTypingMs,
+    };
+    report(result, pastes, log);
+    return result;
+  } finally {
+    await session.close();
+  }
+}
+
+function report(r: BrowserBenchResult, pastes: number, log: (line: string) => void): void {
+  const budget = (ok: boolean | null) => (ok === null ? '(no figure)' : ok ? '(within budget)' : '(OVER budget)');
+  log(`browser bench — headless Chromium, extension/chrome, ${r.items} cart rows`);
+  log(`  scan: ${r.flaggedRows} rows flagged; inserted → settled ${r.scanSettleMs ?? '—'} ms; scan frame ${r.scanFrameMs ?? '—'} ms ${budget(r.scanFrameMs === null ? null : r.scanFrameMs < 16)}`);
+  if (r.scanMarksMs.length) {
+    const slowest = Math.max(...r.scanMarksMs);
+    log(`  scan (the content script's cartlint:scan measures): ${r.scanMarksMs.length} scans, median ${median(r.scanMarksMs)} ms, slowest ${slowest} ms ${budget(slowest < 16)}`);
+  }
+  if (r.scanPaintMarksMs.length) {
+    log(`  scan + marks, outlines, report (cartlint:scan+paint): median ${median(r.scanPaintMarksMs)} ms, slowest ${Math.max(...r.scanPaintMarksMs)} ms`);
+  }
+  const list = (tasks: number[]) => (tasks.length ? `${tasks.join(', ')} ms` : 'none');
+  log(`  long tasks during the scan: ${list(r.longTasksDuringScanMs)}; same insertion without cartlint: ${list(r.longTasksWithoutExtensionMs)}`);
+  const maxFrame = r.pasteFrames.length ? Math.max(...r.pasteFrames) : null;
+  log(`  paste → warning: ${r.pasteFrames.length}/${pastes} flagged; frame median ${median(r.pasteFrames)}, max ${maxFrame ?? '—'}; ${median(r.pasteMs)} ms median ${budget(maxFrame === null ? null : maxFrame <= 1)}`);
+  log(`  keystroke overhead: ${r.keystrokeOverheadMs} ms per key (main-thread task time with − without the extension) ${budget(r.keystrokeOverheadMs === null ? null : r.keystrokeOverheadMs < 1)}`);
+  log(`  long tasks while typing: ${list(r.longTasksWhileTypingMs)}`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  runBrowserBench().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
