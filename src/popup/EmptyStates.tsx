@@ -1,5 +1,5 @@
 // What the popup says when there is no finding to list, each with the next thing to do.
-import { platformName } from '../core/names';
+import { listOf, platformName } from '../core/names';
 import type { Platform } from '../core/types';
 import { useLang, useT } from '../ui/components/lang';
 import type { WatchedPage } from './env';
@@ -24,7 +24,9 @@ export function NotWatched({ pages }: { pages: readonly WatchedPage[] }) {
       <ul class="hosts">
         {[...byPlatform(pages)].map(([platform, hosts]) => (
           <li key={platform}>
-            <strong>{platformName(lang, platform)}</strong>: <span class="host-names">{hosts.join(', ')}</span>
+            <strong>{platformName(lang, platform)}</strong>
+            {tr('popup_label_colon')}
+            <span class="host-names">{listOf(lang, hosts)}</span>
           </li>
         ))}
       </ul>

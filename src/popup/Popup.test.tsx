@@ -158,6 +158,8 @@ describe('popup empty states', () => {
     expect(root.textContent).toContain('cartlint watches these pages');
     const rows = [...root.querySelectorAll('.hosts li')].map((li) => li.textContent);
     expect(rows).toEqual(['Kuaishou: zs.kwaixiaodian.com, cps.kwaixiaodian.com', 'Douyin: buyin.jinritemai.com']);
+    await click(buttonWithText(root, '中文'));
+    expect(root.querySelector('.hosts li')!.textContent).toBe('快手：zs.kwaixiaodian.com、cps.kwaixiaodian.com');
   });
 
   it('says so when a page of a dashboard host has other pages than the cart', async () => {
