@@ -30,12 +30,11 @@ function AnnouncedAt({ announcement }: { announcement: Announcement }) {
   const { title, date, reports } = announcement;
   return (
     <p class="finding-announcement muted">
-      {tr('popup_announced', title[lang])}
-      {date ? ` (${date})` : ''}
+      {date ? tr('popup_announced_dated', title[lang], date) : tr('popup_announced', title[lang])}
       {reports.length > 0 && ` · ${tr('popup_reported_by')} `}
       {reports.map((report, i) => (
         <>
-          {i > 0 && ', '}
+          {i > 0 && tr('reason_list_separator')}
           {report.url ? (
             <a href={report.url} target="_blank" rel="noopener noreferrer">
               {report.name}

@@ -65,6 +65,8 @@ describe('popup findings', () => {
     expect(shown).toContain('…');
     expect(taobao.querySelector('.finding-source')!.textContent).toBe('Taobao · affiliate (alliance) link');
     expect(taobao.querySelector('.finding-reason')!.textContent).toContain('KS-4 since 2022-03-01');
+    const announcement = taobao.querySelector('.finding-announcement')!.textContent!;
+    expect(announcement).toMatch(/^Announced: .+ \(2022-02-22\) · reported by .+, /);
     const reports = [...taobao.querySelectorAll<HTMLAnchorElement>('.finding-announcement a')];
     expect(reports.length).toBeGreaterThan(0);
     for (const a of reports) {
@@ -142,6 +144,7 @@ describe('popup language', () => {
     const root = await open();
     expect(root.querySelector('main')!.lang).toBe('zh-CN');
     expect(items(root)[0]!.querySelector('.verdict')!.textContent).toContain('禁止');
+    expect(items(root)[0]!.querySelector('.finding-announcement')!.textContent).toMatch(/^公告：.+（2022-02-22） · 报道来源 .+、/);
     await click(buttonWithText(root, 'EN'));
     expect(root.querySelector('main')!.lang).toBe('en');
     await click(buttonWithText(root, 'Copy notice'));
