@@ -11,7 +11,7 @@ export function linkMatchText(lang: Lang, match: LinkMatch): string {
     match.affiliate === true ? t(lang, 'options_match_affiliate') : match.affiliate === false ? t(lang, 'options_match_plain') : null,
     match.seller === 'self-operated' ? t(lang, 'options_match_self_operated') : match.seller === 'marketplace' ? t(lang, 'options_match_marketplace') : null,
   ].filter((q): q is string => q !== null);
-  return qualifiers.length > 0 ? `${name} (${listOf(lang, qualifiers)})` : name;
+  return qualifiers.length > 0 ? t(lang, 'options_match_qualified', name, listOf(lang, qualifiers)) : name;
 }
 
 export const linksText = (lang: Lang, rule: Pick<Rule, 'links'>) => listOf(lang, rule.links.map((m) => linkMatchText(lang, m)));
