@@ -16,7 +16,7 @@ export interface DemoPageResult {
 }
 
 const HEADER_KEYS = ['demo_col_page', 'demo_col_surface', 'demo_col_link', 'demo_col_source', 'demo_col_verdict', 'demo_col_rule'] as const;
-const MAX_WIDTHS = [28, 16, 56, 12, 10];
+const MAX_WIDTHS = [28, 24, 56, 14, 10];
 const VERDICT_COLUMN = 4;
 
 export interface Line {

@@ -68,14 +68,17 @@ export async function settledState(session: ExtensionSession, tabId: number | nu
   return final?.page ? final : null;
 }
 
-/** Focuses the first flagged field so its warning card shows in a screenshot. */
+/** Focuses the first flagged field so its warning card shows in a screenshot (in the selected tab: a background
+ *  tab's document has no focus, so no focus event would reach the content script). */
 export async function showFirstWarning(page: TestPage): Promise<boolean> {
+  await page.bringToFront();
   return page.evaluate(() => {
     const flagged = document.querySelector<HTMLElement>(
       'input[data-cartlint], textarea[data-cartlint], [contenteditable][data-cartlint], #shop-window-url-edit[data-cartlint]',
     );
     if (!flagged) return false;
     flagged.scrollIntoView({ block: 'center' });
+    flagged.blur();
     flagged.focus();
     return true;
   });
