@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUILT_IN_RULES } from '../rules';
 import { buttonWithText, buttonsWithText, change, click, fakeClient, mount, settle, unmountAll, type FakeAnswers } from '../ui/testing';
@@ -140,6 +141,21 @@ describe('options custom rules', () => {
     expect(state.custom[1]!.summary.en).toBe('Our agency bans Pinduoduo links');
     expect(root.querySelector('.rule-editor')).toBeNull();
     expect(cells(row(root, 'MY-1')!).slice(1, 2)).toEqual(['Douyin']);
+  });
+
+  it('moves the keyboard focus into the editor, and back to "Add a rule" when it closes (Escape cancels)', async () => {
+    const { open, sentOf } = setup();
+    const root = await open();
+    const add = buttonWithText(root, 'Add a rule');
+    await click(add);
+    expect(document.activeElement).toBe(root.querySelector('#rule-id'));
+    await act(() => {
+      document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    await settle();
+    expect(root.querySelector('.rule-editor')).toBeNull();
+    expect(document.activeElement).toBe(add);
+    expect(sentOf('rules/save')).toEqual([]);
   });
 
   it('refuses an id already used by the organisation', async () => {

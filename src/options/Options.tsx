@@ -1,5 +1,5 @@
 // The options page: problems first, then settings, the rules table with the user's own rules, import and export.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LoadedRule, Rule } from '../core/types';
 import type { ConfigSnapshot, Settings } from '../protocol';
 import { LangContext } from '../ui/components/lang';
@@ -22,6 +22,13 @@ export function Options({ env }: { env: OptionsEnv }) {
   const [config, setConfig] = useState<ConfigSnapshot | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  // When the editor closes (saved or cancelled) its focused button disappears; keyboard users continue from "Add".
+  useEffect(() => {
+    if (wasEditing.current && !editing) addButton.current?.focus();
+    wasEditing.current = editing !== null;
+  }, [editing]);
   const lang = resolveLang(config?.settings.language ?? 'auto', env.uiLocale);
 
   const reload = () =>
@@ -81,6 +88,7 @@ export function Options({ env }: { env: OptionsEnv }) {
                 <button
                   type="button"
                   class="primary"
+                  ref={addButton}
                   onClick={() => setEditing({ rule: newRule(config.rules, env.now()), replacing: null })}
                 >
                   {t(lang, 'options_add_rule')}

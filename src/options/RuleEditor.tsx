@@ -1,6 +1,6 @@
 // Adding or editing one of the user's rules: a form for the common fields and a JSON view of the whole rule,
 // checked like every rule file before anything is sent.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LoadedRule, Rule } from '../core/types';
 import { useLang, useT } from '../ui/components/lang';
 import { ErrorList } from './ErrorList';
@@ -28,6 +28,9 @@ export function RuleEditor({ initial, replacing, rules, onSave, onCancel }: Prop
   const [view, setView] = useState<View>({ kind: 'form', draft: initial });
   const [errors, setErrors] = useState<string[]>([]);
   const label = tr('options_editor_label');
+  const form = useRef<HTMLFormElement>(null);
+  // Opened from a row far down the table, the editor sits above it: focusing its first field also scrolls it in.
+  useEffect(() => form.current?.querySelector<HTMLElement>('.rule-form input, .rule-form select')?.focus(), []);
 
   /** The draft the current view holds, or the JSON error that keeps it from being read. */
   const read = (): { draft: unknown } | { error: string } => {
@@ -56,7 +59,13 @@ export function RuleEditor({ initial, replacing, rules, onSave, onCancel }: Prop
   };
 
   return (
-    <form class="rule-editor" onSubmit={save} aria-labelledby="rule-editor-title">
+    <form
+      ref={form}
+      class="rule-editor"
+      onSubmit={save}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      aria-labelledby="rule-editor-title"
+    >
       <h3 id="rule-editor-title">{replacing ? tr('options_edit_rule', replacing) : tr('options_add_rule')}</h3>
       <div class="view-switch" role="group" aria-label={tr('options_editor_view')}>
         <button type="button" aria-pressed={view.kind === 'form'} onClick={showForm}>
