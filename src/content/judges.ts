@@ -1,8 +1,11 @@
 // The page's judges over the core: verdicts for the platform and surface the page is on, by the enabled rules of
-// the last config. Read through a getter so a config or surface change needs no new scanner.
+// the last config, read through a getter so a config or surface change needs no new scanner.
+// A verdict depends only on the link's source, affiliate and seller (decide() reads nothing else of it), so a
+// 2,000-row cart needs a handful of decisions, not 2,000: they are memoised per context, and for a minute at most
+// because rules start and end at given instants.
 import { decide } from '../core/decide';
-import { judgeText } from '../core/judge';
-import type { LoadedRule, Platform, Rule, SurfaceOrUnknown } from '../core/types';
+import { classify } from '../core/extract';
+import type { Decision, LinkFinding, LoadedRule, Platform, Rule, SurfaceOrUnknown } from '../core/types';
 import type { Judges } from './scan';
 
 export interface JudgeContext {
@@ -11,16 +14,42 @@ export interface JudgeContext {
   rules: readonly Rule[];
 }
 
+const MEMO_MS = 60_000;
+
 export function enabledRules(rules: readonly LoadedRule[]): Rule[] {
   return rules.filter((rule) => rule.enabled);
 }
 
 export function createJudges(context: () => JudgeContext, now: () => Date = () => new Date()): Judges {
+  let memo = new Map<string, Decision>();
+  let memoFor: JudgeContext | null = null;
+  let memoAt = 0;
+
+  function decision(link: LinkFinding): Decision {
+    const ctx = context();
+    const at = now();
+    const stale =
+      !memoFor ||
+      memoFor.platform !== ctx.platform ||
+      memoFor.surface !== ctx.surface ||
+      memoFor.rules !== ctx.rules ||
+      Math.abs(at.getTime() - memoAt) > MEMO_MS;
+    if (stale) {
+      memo = new Map();
+      memoFor = { ...ctx };
+      memoAt = at.getTime();
+    }
+    const key = `${link.source}|${link.affiliate}|${link.seller ?? ''}`;
+    let found = memo.get(key);
+    if (!found) {
+      found = decide(link, ctx.platform, ctx.surface, at, ctx.rules);
+      memo.set(key, found);
+    }
+    return found;
+  }
+
   return {
-    text: (text) => judgeText(text, { ...context(), at: now() }),
-    badge: (link) => {
-      const { platform, surface, rules } = context();
-      return decide(link, platform, surface, now(), rules);
-    },
+    text: (text) => classify(text).map((link) => ({ link, decision: decision(link) })),
+    badge: decision,
   };
 }

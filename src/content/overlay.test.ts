@@ -16,6 +16,8 @@ function setup() {
   document.body.replaceChildren();
   const input = document.createElement('input');
   input.value = EVIL;
+  // happy-dom does no layout: give the field a place on screen.
+  input.getBoundingClientRect = () => ({ left: 10, top: 20, width: 200, height: 30, right: 210, bottom: 50, x: 10, y: 20, toJSON: () => ({}) });
   document.body.append(input);
   const ui = createUiHost(document, control.signal);
   const overlay = createOverlay({
@@ -30,10 +32,11 @@ function setup() {
 }
 
 describe('overlay', () => {
-  it('outlines a flagged field in our shadow root and shows its card on focus, page text as text only', () => {
+  it('outlines a flagged field in our shadow root and shows its card on focus, page text as text only', async () => {
     const { ui, overlay, input, spot } = setup();
     overlay.update([spot]);
-    expect(ui.shadow.querySelectorAll('.outline.banned')).toHaveLength(1);
+    await vi.waitFor(() => expect(ui.shadow.querySelectorAll('.outline.banned')).toHaveLength(1));
+    expect((ui.shadow.querySelector('.outline') as HTMLElement).style.transform).toBe('translate(8px, 18px)');
     expect(input.getAttribute('style')).toBeNull(); // the page's element is never restyled
 
     input.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
@@ -46,11 +49,11 @@ describe('overlay', () => {
     expect(document.querySelector('img')).toBeNull();
   });
 
-  it('tells banned and review apart by class and by word', () => {
+  it('tells banned and review apart by class and by word', async () => {
     const { ui, overlay, input, spot } = setup();
     const review: Spot = { ...spot, judged: [{ ...spot.judged[0]!, decision: decision('review') }], flag: 'review' };
     overlay.update([review]);
-    expect(ui.shadow.querySelector('.outline')!.className).toBe('outline review');
+    await vi.waitFor(() => expect(ui.shadow.querySelector('.outline')?.className).toBe('outline review'));
     input.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
     const verdict = overlay.card()!.querySelector('.verdict')!;
     expect(verdict.className).toBe('verdict review');

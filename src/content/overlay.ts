@@ -1,12 +1,12 @@
-// Outlines over flagged places and the hover/focus card, all drawn in our shadow root. Outlines are absolutely
-// (fixed) positioned boxes that never catch the pointer; they follow scroll, resize and layout shifts on animation
-// frames. The page's own elements are only ever read.
+// What the operator sees of a flagged place: its outline (outlines.ts) and, on hover or focus, the card, all in
+// our shadow root. The page's own elements are only ever read.
 import type { NoticeContext } from '../core/notice';
 import { buildCard } from './card';
-import { viewportBox, visible } from './geometry';
+import { viewportBox } from './geometry';
+import { createOutlines } from './outlines';
 import type { Root } from './roots';
 import type { Spot } from './scan';
-import { el, type UiHost } from './ui-host';
+import type { UiHost } from './ui-host';
 
 export interface Overlay {
   /** Draw what is flagged now; drop outlines of places that are fixed or gone. */
@@ -28,31 +28,16 @@ export interface OverlayOptions {
 }
 
 const HIDE_DELAY_MS = 250;
-const FLASH_MS = 1500;
 const GAP = 6;
 
 export function createOverlay(options: OverlayOptions): Overlay {
   const { ui, signal } = options;
   const doc = ui.host.ownerDocument;
   const win = doc.defaultView!;
-  const outlines = new Map<Spot, HTMLElement>();
+  const outlines = createOutlines(ui, signal, options.settleMs);
   const spotOf = new WeakMap<Element, Spot>();
   let shown: { spot: Spot; card: HTMLElement } | null = null;
   let hideTimer: number | null = null;
-  let frame: number | null = null;
-
-  function place(box: HTMLElement, target: Element) {
-    const b = viewportBox(target, win);
-    if (!visible(b, win.innerWidth, win.innerHeight)) {
-      box.style.display = 'none';
-      return;
-    }
-    box.style.display = '';
-    box.style.left = `${b.left - 2}px`;
-    box.style.top = `${b.top - 2}px`;
-    box.style.width = `${b.width + 4}px`;
-    box.style.height = `${b.height + 4}px`;
-  }
 
   function placeCard(card: HTMLElement, target: Element) {
     const b = viewportBox(target, win);
@@ -62,17 +47,6 @@ export function createOverlay(options: OverlayOptions): Overlay {
     const top = below + height <= win.innerHeight || b.top - GAP - height < 0 ? below : b.top - GAP - height;
     card.style.top = `${Math.max(4, Math.min(top, win.innerHeight - height - 4))}px`;
     card.style.left = `${Math.max(4, Math.min(b.left, win.innerWidth - width - 4))}px`;
-  }
-
-  function positionAll() {
-    frame = null;
-    if (signal.aborted) return;
-    for (const [spot, box] of outlines) place(box, spot.el);
-    if (shown) placeCard(shown.card, shown.spot.el);
-  }
-
-  function schedule() {
-    if (frame === null && !signal.aborted) frame = win.requestAnimationFrame(positionAll);
   }
 
   function hide() {
@@ -130,55 +104,28 @@ export function createOverlay(options: OverlayOptions): Overlay {
       root.addEventListener('focusout', (event) => {
         if (shown && spotFrom(event) === shown.spot) hideSoon();
       }, opts);
-      root.addEventListener('scroll', schedule, opts);
+      root.addEventListener('scroll', () => {
+        outlines.schedule();
+        if (shown) placeCard(shown.card, shown.spot.el);
+      }, opts);
     }
   }
 
   function update(spots: readonly Spot[]) {
-    const flagged = new Set<Spot>();
-    for (const spot of spots) {
-      spotOf.set(spot.el, spot);
-      if (!spot.flag) continue;
-      flagged.add(spot);
-      let box = outlines.get(spot);
-      if (!box) {
-        box = el(doc, 'div', '');
-        ui.layer.append(box);
-        outlines.set(spot, box);
-      }
-      box.className = `outline ${spot.flag}`;
-    }
-    for (const [spot, box] of outlines) {
-      if (flagged.has(spot)) continue;
-      box.remove();
-      outlines.delete(spot);
-    }
+    for (const spot of spots) spotOf.set(spot.el, spot);
+    outlines.update(spots);
     if (shown) {
       const { spot } = shown;
       // The card tells what is flagged now: rebuild it, or drop it when the place is fixed.
       hide();
-      if (flagged.has(spot) && spot.el.isConnected) show(spot);
+      if (spot.flag && spot.el.isConnected && spots.includes(spot)) show(spot);
     }
-    schedule();
   }
 
-  function flash(spot: Spot) {
-    const box = el(doc, 'div', `outline ${spot.flag ?? 'review'} flash`);
-    ui.layer.append(box);
-    place(box, spot.el);
-    win.setTimeout(() => box.remove(), FLASH_MS);
-  }
+  const follow = () => shown && placeCard(shown.card, shown.spot.el);
+  win.addEventListener('resize', follow, { passive: true, signal });
+  win.addEventListener('scroll', follow, { capture: true, passive: true, signal });
+  signal.addEventListener('abort', hide, { once: true });
 
-  win.addEventListener('resize', schedule, { passive: true, signal });
-  win.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
-  const settle = win.setInterval(() => outlines.size && schedule(), options.settleMs ?? 300);
-  signal.addEventListener('abort', () => {
-    win.clearInterval(settle);
-    if (frame !== null) win.cancelAnimationFrame(frame);
-    hide();
-    outlines.forEach((box) => box.remove());
-    outlines.clear();
-  }, { once: true });
-
-  return { update, watch, flash, card: () => shown?.card ?? null };
+  return { update, watch, flash: outlines.flash, card: () => shown?.card ?? null };
 }

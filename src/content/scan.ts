@@ -256,7 +256,18 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
     if (previous.size) changed = true; // places that are gone
     spots = next;
+    measure('cartlint:scan', lastScan);
     if (changed) onChange(spots);
+    measure('cartlint:scan+paint', lastScan);
+  }
+
+  /** A User Timing entry for benchmarks and DevTools; old engines without the options form just skip it. */
+  function measure(name: string, start: number) {
+    try {
+      win.performance.measure(name, { start });
+    } catch {
+      // not measurable here; nothing depends on it
+    }
   }
 
   // --- scheduling ------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // difference survives colour blindness and greyscale screenshots.
 export const UI_STYLE = `
 :host { all: initial; }
-.layer, .outline { position: fixed; pointer-events: none; }
+.layer, .outline { position: fixed; left: 0; top: 0; pointer-events: none; }
 .layer { left: 0; top: 0; width: 0; height: 0; }
 .outline { box-sizing: border-box; border-radius: 4px; transition: box-shadow .2s; }
 .outline.banned { border: 2px solid #d93025; background: rgba(217,48,37,.06); }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { judgeText } from '../core/judge';
+import type { Rule } from '../core/types';
+import { BUILT_IN_RULES } from '../rules';
+import { createJudges, type JudgeContext } from './judges';
+
+const TEXT = 'https://s.click.taobao.com/rioMXxu https://item.jd.com/100012043978.html https://t.cn/R123456';
+
+describe('page judges', () => {
+  it('give the same verdicts as the core, for texts and badges', () => {
+    const at = new Date('2026-06-01T00:00:00Z');
+    const ctx: JudgeContext = { platform: 'kuaishou', surface: 'live-cart', rules: BUILT_IN_RULES };
+    const judges = createJudges(() => ctx, () => at);
+    expect(judges.text(TEXT)).toEqual(judgeText(TEXT, { ...ctx, at }));
+    expect(judges.text(TEXT)).toEqual(judgeText(TEXT, { ...ctx, at })); // memoised, still equal
+  });
+
+  it('forget memoised verdicts when the surface, the rules or the minute change', () => {
+    let at = new Date('2026-06-01T00:00:00Z');
+    let ctx: JudgeContext = { platform: 'kuaishou', surface: 'live-cart', rules: BUILT_IN_RULES };
+    const judges = createJudges(() => ctx, () => at);
+    const jd = () => judges.text('https://item.jd.com/100012043978.html')[0]!.decision.verdict;
+    expect(jd()).toBe('banned');
+    ctx = { ...ctx, surface: 'video-cart' };
+    expect(jd()).toBe('allowed');
+    ctx = { ...ctx, surface: 'live-cart', rules: [] as Rule[] };
+    expect(jd()).toBe('review'); // no rule known
+    ctx = { ...ctx, rules: BUILT_IN_RULES };
+    expect(jd()).toBe('banned');
+    // Before Kuaishou's 2022 rule took effect: a later instant must not reuse the verdict.
+    at = new Date('2021-01-01T00:00:00Z');
+    expect(jd()).toBe('review');
+  });
+});
