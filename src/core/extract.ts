@@ -9,11 +9,11 @@ import {
   ALLIANCE_CUE,
   appNear,
   CueFinder,
-  hasCueIn,
   MEDIA_CUE,
   OWN_GOODS_CUE,
   shareCodeAfter,
   shareTagBefore,
+  wordIn,
   XIANYU_CUE,
 } from './share-context';
 import { OWN_SHARE_HOSTS } from './sources';
@@ -98,7 +98,7 @@ function withoutOverlaps(sorted: Atom[]): Atom[] {
 
 /** Applies what the surrounding words say; atoms that turn out not to be goods are dropped. */
 function readContext(text: string, atoms: Atom[]): Atom[] {
-  const cues = new CueFinder(text, atoms, CUE_REACH);
+  const alliance = new CueFinder(text, ALLIANCE_CUE, atoms, CUE_REACH);
   const out: Atom[] = [];
   for (const original of atoms) {
     const atom: Atom = { ...original };
@@ -107,15 +107,14 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
     const framable = atom.kind === 'url' || atom.kind === 'short-link' || atom.kind === 'token';
     const tag = framable ? shareTagBefore(text, atom.start) : null;
     if (host && /(?:^|\.)tb\.cn$/.test(host)) {
-      const xianyu = cues.positions(XIANYU_CUE);
-      if (tag?.name === '闲鱼' || hasCueIn(xianyu, atom.start - 24, atom.start)) continue; // second-hand, not a shop
+      if (tag?.name === '闲鱼' || wordIn(text, XIANYU_CUE, atom.start - 24, atom.start)) continue; // second-hand, not a shop
     }
 
     if (host && OWN_SHARE_HOSTS.has(host) && atom.source === 'shortener') {
-      if (hasCueIn(cues.positions(OWN_GOODS_CUE), atom.start - OWN_GOODS_RADIUS, atom.end + OWN_GOODS_RADIUS)) {
+      if (wordIn(text, OWN_GOODS_CUE, atom.start - OWN_GOODS_RADIUS, atom.end + OWN_GOODS_RADIUS)) {
         atom.source = OWN_SHARE_SOURCE[host]!;
         atom.evidence = `${atom.evidence}; the share text names the platform's shop`;
-      } else if (hasCueIn(cues.positions(MEDIA_CUE), atom.start - MEDIA_RADIUS, atom.end + MEDIA_RADIUS)) {
+      } else if (wordIn(text, MEDIA_CUE, atom.start - MEDIA_RADIUS, atom.end + MEDIA_RADIUS)) {
         continue; // a video, live room or note share
       }
     }
@@ -129,7 +128,7 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
     }
 
     if (atom.affiliate === null && CUE_UPGRADES.has(atom.source)) {
-      if (hasCueIn(cues.positions(ALLIANCE_CUE), atom.start - ALLIANCE_RADIUS, atom.end + ALLIANCE_RADIUS)) {
+      if (alliance.within(atom.start - ALLIANCE_RADIUS, atom.end + ALLIANCE_RADIUS)) {
         atom.affiliate = true;
         atom.evidence = `${atom.evidence}; 淘客 wording (领券/券后价/下单链接…) around it`;
       }

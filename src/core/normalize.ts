@@ -91,26 +91,43 @@ const IDENTITY_MAP = {
 };
 
 /**
- * The offset map is sparse: output is a copy of the input except at replacements (an entity, a full-width
- * letter, a dropped zero-width space). Each replacement records where its output starts and which input span
- * it came from; between replacements the offset is a constant shift. Lookups are a binary search.
+ * The output text and its offset map, built in one pass. The map is sparse: the output is a copy of the input
+ * except at replacements (an entity, a full-width letter, a dropped zero-width space). Each replacement records
+ * where its output starts and which input span it came from; between replacements the offset is a constant
+ * shift, so a lookup is a binary search.
  */
-class OffsetMap {
+class Normalized implements NormalizedText {
+  text = '';
+  private readonly parts: string[] = [];
+  private length = 0;
+  private copyFrom = 0; // start of the input run not yet copied to the output
   private readonly outAt: number[] = [];
   private readonly outLength: number[] = [];
   private readonly from: number[] = [];
   private readonly to: number[] = [];
 
-  constructor(
-    private readonly inputLength: number,
-    private readonly outputLength: () => number,
-  ) {}
+  constructor(private readonly input: string) {}
 
-  add(outAt: number, outLength: number, from: number, to: number): void {
-    this.outAt.push(outAt);
-    this.outLength.push(outLength);
+  /** Replaces input [from, to) by `s`. */
+  replace(s: string, from: number, to: number): void {
+    if (from > this.copyFrom) {
+      this.parts.push(this.input.slice(this.copyFrom, from));
+      this.length += from - this.copyFrom;
+    }
+    this.outAt.push(this.length);
+    this.outLength.push(s.length);
     this.from.push(from);
     this.to.push(to);
+    if (s) this.parts.push(s);
+    this.length += s.length;
+    this.copyFrom = to;
+  }
+
+  finish(): this {
+    if (this.copyFrom < this.input.length) this.parts.push(this.input.slice(this.copyFrom));
+    this.text = this.parts.join('');
+    this.parts.length = 0;
+    return this;
   }
 
   /** Index of the last replacement starting at or before output offset k, or -1. */
@@ -126,7 +143,7 @@ class OffsetMap {
   }
 
   startOf(k: number): number {
-    if (k >= this.outputLength()) return this.inputLength;
+    if (k >= this.text.length) return this.input.length;
     const r = this.find(k);
     if (r < 0) return k;
     const inside = k - this.outAt[r]!;
@@ -134,7 +151,7 @@ class OffsetMap {
   }
 
   endOf(k: number): number {
-    if (k >= this.outputLength()) return this.inputLength;
+    if (k >= this.text.length) return this.input.length;
     const r = this.find(k);
     if (r < 0) return k + 1;
     const inside = k - this.outAt[r]!;
@@ -144,27 +161,12 @@ class OffsetMap {
 
 export function normalizeText(input: string): NormalizedText {
   if (!NEEDS_WORK.test(input)) return { text: input, ...IDENTITY_MAP };
-  const parts: string[] = [];
-  let outLength = 0;
-  const map = new OffsetMap(input.length, () => outLength);
-  let copyFrom = 0; // start of the input run not yet copied to the output
-  /** Replaces input [from, to) by `s`. */
-  const replace = (s: string, from: number, to: number) => {
-    if (from > copyFrom) {
-      parts.push(input.slice(copyFrom, from));
-      outLength += from - copyFrom;
-    }
-    map.add(outLength, s.length, from, to);
-    if (s) parts.push(s);
-    outLength += s.length;
-    copyFrom = to;
-  };
-
+  const out = new Normalized(input);
   let percentUntil = -1; // inside a wholly percent-encoded URL: decode %XX up to this offset
   let i = 0;
   const n = input.length;
   while (i < n) {
-    // Jump over text that stays as it is (plain ASCII, Chinese): the regex engine scans it much faster.
+    // Jump over text that stays as it is (plain ASCII, Chinese): the regex engine scans it faster than a loop.
     NEXT_CANDIDATE.lastIndex = i;
     if (!NEXT_CANDIDATE.test(input)) break;
     i = NEXT_CANDIDATE.lastIndex - 1;
@@ -174,21 +176,21 @@ export function normalizeText(input: string): NormalizedText {
       if (code === 0x26 /* & */) {
         const entity = decodeEntityAt(input, i);
         if (entity) {
-          replace(entity.char, i, entity.end);
+          out.replace(entity.char, i, entity.end);
           i = entity.end;
           continue;
         }
       } else if (code === 0x5c /* \ */) {
         const escaped = decodeJsonEscapeAt(input, i);
         if (escaped) {
-          replace(escaped.char, i, escaped.end);
+          out.replace(escaped.char, i, escaped.end);
           i = escaped.end;
           continue;
         }
       } else if (code === 0x25 /* % */ && i < percentUntil) {
         const byte = asciiPercentByte(input, i);
         if (byte !== null) {
-          replace(byte, i, i + 3);
+          out.replace(byte, i, i + 3);
           i += 3;
           continue;
         }
@@ -202,14 +204,13 @@ export function normalizeText(input: string): NormalizedText {
       i++;
       continue;
     }
-
     if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(input.charCodeAt(i + 1))) {
       const char = input.slice(i, i + 2);
       if (!isNfkcStable(input.codePointAt(i)!)) {
-        if (INVISIBLE.test(char)) replace('', i, i + 2);
+        if (INVISIBLE.test(char)) out.replace('', i, i + 2);
         else {
-          const out = nfkc(char);
-          if (out !== char) replace(out, i, i + 2);
+          const replaced = nfkc(char);
+          if (replaced !== char) out.replace(replaced, i, i + 2);
         }
       }
       i += 2;
@@ -217,16 +218,11 @@ export function normalizeText(input: string): NormalizedText {
     }
 
     const kind = bmpKind[code] === UNKNOWN ? classifyBmp(code) : bmpKind[code]!;
-    if (kind === REPLACE) replace(bmpReplacement.get(code)!, i, i + 1);
-    else if (kind === DROP) replace('', i, i + 1);
+    if (kind === REPLACE) out.replace(bmpReplacement.get(code)!, i, i + 1);
+    else if (kind === DROP) out.replace('', i, i + 1);
     i++;
   }
-  if (copyFrom < n) {
-    parts.push(input.slice(copyFrom));
-    outLength += n - copyFrom;
-  }
-
-  return { text: parts.join(''), startOf: (k) => map.startOf(k), endOf: (k) => map.endOf(k) };
+  return out.finish();
 }
 
 function isLowSurrogate(code: number): boolean {

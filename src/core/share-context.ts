@@ -7,15 +7,40 @@ import { SHARE_APP_NAMES } from './sources';
 import type { Source } from './types';
 
 /**
- * Where the cues are, looked for only near the atoms: the text around each atom (± `radius`) is merged into
- * regions and each cue pattern runs once over each region. A long page with a few links costs a few windows.
+ * Words that only 淘客 / alliance messages use (§3 pitfalls): coupons, "internal code", order-link labels, and
+ * the 淘宝联盟 tool's own template `复制这条信息，￥…￥ ，打开【手机淘宝】即可查看`.
+ */
+const ALLIANCE_WORDS = '领券|券后|优惠券|券面额|元券|内部码|内部券|下单链接|在售价|佣金|返利|淘客|隐藏券|复制这条信息[^\\n]{0,40}打开【手机淘宝】即可查看';
+/** A platform share link that is a video, a live room or a note, not goods (§15, §16). */
+const MEDIA_WORDS = '直接观看|观看视频|看视频|该作品|被播放|来看直播|直播间|存好这段口令|笔记|查看作品';
+/** A platform share link that is the platform's own shop goods. */
+const OWN_GOODS_WORDS = '抖音商城|抖音小店|快手小店|小红书商城|小红书店铺|商品详情';
+/** 闲鱼 (second-hand) uses tb.cn short links too; such a link is not a shop product. */
+const XIANYU_WORDS = '闲鱼';
+
+/** Alliance wording is looked for around most links, so it is found once per region (CueFinder). */
+export const ALLIANCE_CUE = new RegExp(ALLIANCE_WORDS, 'g');
+/** The other cues matter only around a few links (platform share hosts, tb.cn): each looks at its own window. */
+export const MEDIA_CUE = new RegExp(MEDIA_WORDS);
+export const OWN_GOODS_CUE = new RegExp(OWN_GOODS_WORDS);
+export const XIANYU_CUE = new RegExp(XIANYU_WORDS);
+
+/** Does `pattern` (not global) match inside text[from, to)? */
+export function wordIn(text: string, pattern: RegExp, from: number, to: number): boolean {
+  return pattern.test(text.slice(Math.max(0, from), Math.min(text.length, to)));
+}
+
+/**
+ * Where a global pattern matches, looked for only near the atoms: the text around each atom (± `radius`) is
+ * merged into regions, scanned once on first use. A long page with a few links costs a few windows.
  */
 export class CueFinder {
   private readonly regions: Array<[number, number]> = [];
-  private readonly found = new Map<RegExp, number[]>();
+  private found: number[] | undefined;
 
   constructor(
     private readonly text: string,
+    private readonly pattern: RegExp,
     spans: ReadonlyArray<{ start: number; end: number }>,
     radius: number,
   ) {
@@ -28,22 +53,24 @@ export class CueFinder {
     }
   }
 
-  /** Sorted start offsets of the matches of `pattern` (global) inside the regions. */
-  positions(pattern: RegExp): number[] {
-    let out = this.found.get(pattern);
-    if (out) return out;
-    out = [];
-    for (const [from, to] of this.regions) {
-      const region = this.text.slice(from, to);
-      pattern.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = pattern.exec(region))) {
-        out.push(from + m.index);
-        if (m[0].length === 0) pattern.lastIndex++;
+  /** Is there a match starting in [from, to)? */
+  within(from: number, to: number): boolean {
+    return hasCueIn(this.positions(), from, to);
+  }
+
+  /** Sorted start offsets of the matches inside the regions. */
+  positions(): number[] {
+    if (!this.found) {
+      const found: number[] = [];
+      for (const [from, to] of this.regions) {
+        const region = this.text.slice(from, to);
+        this.pattern.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = this.pattern.exec(region))) found.push(from + m.index);
       }
+      this.found = found;
     }
-    this.found.set(pattern, out);
-    return out;
+    return this.found;
   }
 }
 
@@ -58,22 +85,6 @@ export function hasCueIn(positions: readonly number[], from: number, to: number)
   }
   return lo < positions.length && positions[lo]! < to;
 }
-
-/**
- * Words that only 淘客 / alliance messages use (§3 pitfalls): coupons, "internal code", order-link labels, and
- * the 淘宝联盟 tool's own template `复制这条信息，￥…￥ ，打开【手机淘宝】即可查看`.
- */
-export const ALLIANCE_CUE =
-  /领券|券后|优惠券|券面额|元券|内部码|内部券|下单链接|在售价|佣金|返利|淘客|隐藏券|复制这条信息[^\n]{0,40}打开【手机淘宝】即可查看/g;
-
-/** A platform share link that is a video, a live room or a note, not goods (§15, §16). */
-export const MEDIA_CUE = /直接观看|观看视频|看视频|该作品|被播放|来看直播|直播间|存好这段口令|笔记|查看作品/g;
-
-/** A platform share link that is the platform's own shop goods. */
-export const OWN_GOODS_CUE = /抖音商城|抖音小店|快手小店|小红书商城|小红书店铺|商品详情/g;
-
-/** 闲鱼 (second-hand) uses tb.cn short links too; such a link is not a shop product. */
-export const XIANYU_CUE = /闲鱼/g;
 
 /** The app tag in front of an official share link: `【淘宝】`, `16:06【京东】`, `【拼多多】百亿补贴 超划算 `. */
 const SHARE_TAG = /【(淘宝|天猫|京东|拼多多|抖音商城|快手小店|1688|阿里巴巴|唯品会|苏宁易购|闲鱼)】(?:[^\s【】「」]{1,12}\s{1,3}){0,3}$/;

@@ -17,7 +17,9 @@ export const SHARE_CODE = /^(?:CZ|MF|HU|CA|MU|ZH)\d{3,4}(?![A-Za-z0-9])/;
  * character 啊. `!` only counts for JD 口令 (`NN:/！…！ZH1234`).
  */
 const DELIMITER = /[¥€$₤¤¢₳啊!]/g;
-const BODY = /^[A-Za-z0-9]{3,16}/;
+/** A token body is 3–16 ASCII letters and digits (10–16 in real tokens; short ones need context, below). */
+const isAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isUpper = (c: number) => c >= 0x41 && c <= 0x5a;
 /** Words around a token that make a short placeholder body (`￥def456￥`) believable. */
 const TOKEN_CUE = /复制|復.?制|覆|輹|fu.?zhi|打开|打開|咑閞|口令|淘宝|淘.?寳|taobao|京东|天猫|手机/i;
 
@@ -38,12 +40,20 @@ export function findTokens(text: string): Atom[] {
 function tokenAt(text: string, open: number): Atom | null {
   const delim = text[open]!;
   let i = open + 1;
-  if (text[i] === ' ') i++;
-  const innerCode = SHARE_CODE.exec(text.slice(i, i + 7));
-  if (innerCode && text[i + innerCode[0].length] === ' ') i += innerCode[0].length + 1;
-  const body = BODY.exec(text.slice(i, i + 17))?.[0];
-  if (!body || body.length > 16) return null;
-  i += body.length;
+  if (text.charCodeAt(i) === 0x20) i++;
+  // Most delimiters are prices (¥199) or punctuation: reject them before slicing anything.
+  if (!isAlnum(text.charCodeAt(i))) return null;
+  let innerCode: RegExpExecArray | null = null;
+  if (isUpper(text.charCodeAt(i)) && isUpper(text.charCodeAt(i + 1))) {
+    innerCode = SHARE_CODE.exec(text.slice(i, i + 7));
+    if (innerCode && text.charCodeAt(i + innerCode[0].length) === 0x20) i += innerCode[0].length + 1;
+    else innerCode = null;
+  }
+  let bodyEnd = i;
+  while (bodyEnd - i <= 16 && isAlnum(text.charCodeAt(bodyEnd))) bodyEnd++;
+  if (bodyEnd - i < 3 || bodyEnd - i > 16) return null;
+  const body = text.slice(i, bodyEnd);
+  i = bodyEnd;
   if (text[i] === ' ' && delim === '$') i++;
   const parenthesised = delim === '$' && text[open - 1] === '(';
   const close = text[i];
