@@ -2,7 +2,7 @@
 // cart is edited, the background counts on the badge, and the page's own submit still runs when the operator
 // says so.
 import { describe, expect, it } from 'vitest';
-import { BROWSERS } from './harness/index';
+import { BROWSERS, openReadyPopup } from './harness/index';
 import {
   DOUYIN_LIVE,
   KUAISHOU_LIVE,
@@ -86,6 +86,11 @@ describe.each(BROWSERS)('%s: warnings while the cart is edited', (name) => {
     await session().waitForBadge(tabId, '');
     const state = await session().waitForTabState(tabId, (s) => s.findings.length === 0 && s.page?.url !== before, 'the new route’s report');
     expect(state.findings).toEqual([]);
+    expect(await flags(page)).toEqual([]);
+    // The popup for the tab has nothing left to list.
+    const popup = await openReadyPopup(session(), tabId);
+    expect(await popup.evaluate(() => [document.querySelectorAll('.finding').length, document.querySelector('.empty') !== null])).toEqual([0, true]);
+    await popup.close();
     await page.close();
   });
 
