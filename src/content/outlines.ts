@@ -73,7 +73,7 @@ export function createOutlines(ui: UiHost, signal: AbortSignal, settleMs = 300):
     const measured: [Tracked, Spot, Box | null][] = [];
     for (const [spot, t] of tracked) {
       const shows = spot.el.isConnected && (!observer || onScreen.has(spot.el));
-      measured.push([t, spot, shows ? viewportBox(spot.el, win) : null]);
+      if (shows || t.box) measured.push([t, spot, shows ? viewportBox(spot.el, win) : null]);
     }
     for (const [t, spot, b] of measured) paint(t, spot, b);
   }

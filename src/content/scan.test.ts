@@ -108,3 +108,42 @@ describe('scanner in micro-frontends', () => {
     expect(scanner.spots().filter((s) => s.kind === 'row').map((r) => r.flag)).toEqual(['banned', 'banned', 'review', null]);
   });
 });
+
+describe('scanner time slicing', () => {
+  it('judges a long list in slices: the first scan returns early, later tasks finish every row', async () => {
+    document.body.replaceChildren();
+    const list = document.createElement('div');
+    list.className = 'list-container--x';
+    for (let i = 0; i < 60; i++) {
+      const row = document.createElement('div');
+      row.className = 'list-item--y';
+      row.textContent = `商品 ${i} https://s.click.taobao.com/${i}`;
+      list.append(row);
+    }
+    document.body.append(list);
+    const slow = wordJudges({ 's.click.taobao.com': 'banned' });
+    const judges = {
+      ...slow,
+      text(text: string) {
+        const until = performance.now() + 1; // 1 ms per row, like a heavy page
+        while (performance.now() < until);
+        return slow.text(text);
+      },
+    };
+    control = new AbortController();
+    const changes: number[] = [];
+    const scanner = createScanner({
+      doc: document,
+      adapter: adapter('kuaishou-live-helper'),
+      judges,
+      signal: control.signal,
+      onChange: (spots) => changes.push(spots.filter((s) => s.flag).length),
+    });
+    const started = performance.now();
+    scanner.scanAll();
+    expect(performance.now() - started).toBeLessThan(40);
+    expect(changes[0]).toBeLessThan(60);
+    await vi.waitFor(() => expect(changes.at(-1)).toBe(60));
+    expect(changes.length).toBeGreaterThan(2);
+  });
+});

@@ -3,6 +3,8 @@
 // iframes. Keeps them judged as the page changes: typing and paste re-judge only that field on the next frame;
 // React-style re-renders and list updates trigger a throttled structural rescan; a slow poll catches values set by
 // script without events. Every listener, observer and timer is bound to the page life's AbortSignal.
+// Judging is time-sliced: a scan judges fields and as many rows as fit in SLICE_MS, and the rest of a long list
+// in further slices, so a 2,000-row cart never blocks the page in one long task.
 import type { Adapter } from './adapters/define';
 import type { Decision, JudgedLink, LinkFinding } from '../core/types';
 import { findBadges } from './badges';
@@ -60,6 +62,8 @@ export interface Scanner {
 const FIELD_SELECTOR = 'input, textarea, [contenteditable]:not([contenteditable="false"])';
 const TEXT_INPUT_TYPES = new Set(['', 'text', 'search', 'url']);
 const CACHE_LIMIT = 5000;
+/** Most milliseconds of row judging per task. */
+const SLICE_MS = 8;
 
 function isTextField(el: Element): boolean {
   if (el.localName !== 'input') return true;
@@ -136,6 +140,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   let spots: Spot[] = [];
   const spotOf = new WeakMap<Element, Spot>();
   const dirty = new Set<Spot>();
+  const backlog = new Set<Spot>();
+  let drainTimer: number | null = null;
   const cache = new Map<string, JudgedLink[]>();
 
   const judgeCached = (key: string, compute: () => JudgedLink[]): JudgedLink[] => {
@@ -235,7 +241,8 @@ export function createScanner(options: ScannerOptions): Scanner {
       }
       previous.delete(key);
       spot.label = label;
-      if (refresh(spot)) changed = true;
+      if (kind === 'row' && win.performance.now() - lastScan > SLICE_MS) backlog.add(spot);
+      else if (refresh(spot)) changed = true;
       spotOf.set(el, spot);
       next.push(spot);
     };
@@ -259,6 +266,27 @@ export function createScanner(options: ScannerOptions): Scanner {
     measure('cartlint:scan', lastScan);
     if (changed) onChange(spots);
     measure('cartlint:scan+paint', lastScan);
+    if (backlog.size) scheduleDrain();
+    else measure('cartlint:scan-settled', lastScan);
+  }
+
+  /** Rows the last scan had no time left for, judged in slices on later tasks. */
+  function drain() {
+    drainTimer = null;
+    const started = win.performance.now();
+    let changed = false;
+    for (const spot of backlog) {
+      backlog.delete(spot);
+      if (spot.el.isConnected && refresh(spot)) changed = true;
+      if (win.performance.now() - started > SLICE_MS) break;
+    }
+    if (changed) onChange(spots);
+    if (backlog.size) scheduleDrain();
+    else measure('cartlint:scan-settled', lastScan);
+  }
+
+  function scheduleDrain() {
+    if (drainTimer === null && !signal.aborted) drainTimer = win.setTimeout(() => guarded(drain), 0);
   }
 
   /** A User Timing entry for benchmarks and DevTools; old engines without the options form just skip it. */
@@ -319,6 +347,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   signal.addEventListener('abort', () => {
     win.clearInterval(pollTimer);
     if (scanTimer !== null) win.clearTimeout(scanTimer);
+    if (drainTimer !== null) win.clearTimeout(drainTimer);
     if (frame !== null) win.cancelAnimationFrame(frame);
   });
 
