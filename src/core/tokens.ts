@@ -16,7 +16,9 @@ export const SHARE_CODE = /^(?:CZ|MF|HU|CA|MU|ZH)\d{3,4}(?![A-Za-z0-9])/;
  * Token delimiters seen in the wild (§1, §3): ¥ (from ￥ and ¥), €, $, ₤, ¤, ¢, ₳, and the Chinese
  * character 啊. `!` only counts for JD 口令 (`NN:/！…！ZH1234`).
  */
-const DELIMITER = /[¥€$₤¤¢₳啊!]/g;
+const DELIMITER = /[¥￥€$₤¤¢₳啊!！]/g;
+/** The normaliser leaves ￥ as it is, and ！ away from link characters: each stands for its ASCII form. */
+const canonicalDelimiter = (char: string) => (char === '￥' ? '¥' : char === '！' ? '!' : char);
 /** A token body is 3–16 ASCII letters and digits (10–16 in real tokens; short ones need context, below). */
 const isAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isUpper = (c: number) => c >= 0x41 && c <= 0x5a;
@@ -38,7 +40,7 @@ export function findTokens(text: string): Atom[] {
 }
 
 function tokenAt(text: string, open: number): Atom | null {
-  const delim = text[open]!;
+  const delim = canonicalDelimiter(text[open]!);
   let i = open + 1;
   if (text.charCodeAt(i) === 0x20) i++;
   // Most delimiters are prices (¥199) or punctuation: reject them before slicing anything.
@@ -56,7 +58,7 @@ function tokenAt(text: string, open: number): Atom | null {
   i = bodyEnd;
   if (text[i] === ' ' && delim === '$') i++;
   const parenthesised = delim === '$' && text[open - 1] === '(';
-  const close = text[i];
+  const close = canonicalDelimiter(text[i] ?? '');
   if (close !== delim && !(parenthesised && close === ')')) return null;
   let end = i + 1;
   if (/^\d+$/.test(body) || !/[A-Za-z]/.test(body)) return null; // ￥199￥, ￥19900000000￥

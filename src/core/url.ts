@@ -66,6 +66,22 @@ const URL_ANCHOR = /[./]/g;
 /** A URL's start lies at most this far before its first anchor (scheme ≤ 16, host label ≤ 63). */
 const MAX_LEAD = 96;
 
+const isLetter = (code: number) => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+
+/**
+ * From `from`, over host characters (letters, digits, `.`, `-`): the offset of the first letter, or of the
+ * character that ends the run. Each call resumes where the last one stopped, so a long run is walked once.
+ */
+function nextLetterInRun(text: string, from: number): number {
+  let i = from;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isLetter(code)) return i;
+    if (!((code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2d)) return i;
+  }
+  return i;
+}
+
 /** Characters between a URL's start and its first anchor: scheme letters, `:`, host label characters. */
 function isLeadChar(code: number): boolean {
   return (
@@ -82,12 +98,25 @@ export function findUrls(text: string): UrlSpan[] {
   const spans: UrlSpan[] = [];
   let floor = 0; // no URL starts before the end of the previous one
   let tried = -1; // positions up to here were tried
+  let noLetterUntil = -1; // the host-character run after the last number-like anchor has no letter before this
   URL_ANCHOR.lastIndex = 0;
   let anchor: RegExpExecArray | null;
   while ((anchor = URL_ANCHOR.exec(text))) {
     const at = anchor.index;
     let from = at;
-    while (from > floor && at - from < MAX_LEAD && isLeadChar(text.charCodeAt(from - 1))) from--;
+    let letter = false;
+    while (from > floor && at - from < MAX_LEAD && isLeadChar(text.charCodeAt(from - 1))) {
+      from--;
+      letter ||= isLetter(text.charCodeAt(from));
+    }
+    if (text.charCodeAt(at) === 0x2e /* . */ && !letter) {
+      // `59.9`, `1.2万`: a run of host characters without a letter is a number, not a host (a TLD needs one).
+      if (noLetterUntil <= at) noLetterUntil = nextLetterInRun(text, at + 1);
+      if (noLetterUntil < 0 || !isLetter(text.charCodeAt(noLetterUntil))) {
+        tried = at;
+        continue;
+      }
+    }
     if (from <= tried) from = tried + 1;
     let span: UrlSpan | null = null;
     for (let p = from; p <= at && !span; p++) {
