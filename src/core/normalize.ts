@@ -85,9 +85,11 @@ function classifyBmp(code: number): number {
 
 /**
  * The next character that may change: `&` `\\` `%`, the `h` of `http%3A`, and anything outside plain ASCII,
- * CJK ideographs and kana. Its match is one character long, so `lastIndex - 1` is where it is.
+ * CJK ideographs, kana, the CJK punctuation NFKC keeps (、「」【】…, not 。 or the ideographic space) and ￥.
+ * Its match is one character long, so `lastIndex - 1` is where it is.
  */
-const NEXT_CANDIDATE = /[&\\%]|[hH](?=[tT][tT][pP][sS]?%)|[^\x00-\x7f\u3040-\u30ff\u4e00-\u9fff]/g;
+const NEXT_CANDIDATE =
+  /[&\\%]|[hH](?=[tT][tT][pP][sS]?%)|[^\x00-\x7f\u3001\u3003-\u3035\u3037\u303b-\u30ff\u4e00-\u9fff\uffe5]/g;
 
 /** Characters that force the slow path. Plain ASCII text without them is returned as is. */
 const NEEDS_WORK = /[^\t\n\r\x20-\x7e]|[&\\%]/;

@@ -9,7 +9,7 @@ export interface PageView {
   /** Lower-cased `path?query`, e.g. `/item.htm?spm=a1&id=123`. */
   page: string;
   /** Parameters by lower-cased name, values percent-decoded (first occurrence wins). */
-  params: ReadonlyMap<string, string>;
+  params: { get(key: string): string | undefined };
 }
 
 export interface HostRule {

@@ -124,7 +124,7 @@ const DOUYIN_CODE = /(?<![A-Za-z0-9:]):([A-Za-z0-9]{2,8})(?: ([A-Za-z0-9]{2,8}))
 
 export function findDouyinCodes(text: string): Atom[] {
   const atoms: Atom[] = [];
-  if (!text.includes(':/')) return atoms;
+  if (!text.includes(':/') || !(text.includes('抖音') || text.includes('复制此链接'))) return atoms; // see DOUYIN_CODE
   for (const m of text.matchAll(DOUYIN_CODE)) {
     const start = m.index ?? 0;
     atoms.push({

@@ -251,7 +251,19 @@ interface Param {
   /** As written (still percent-encoded). */
   raw: string;
   /** The text from the value to the end of the URL: an unencoded nested URL keeps its own `&…` parameters. */
-  rest: string;
+  readonly rest: string;
+}
+
+/** A parameter; `rest` is cut from the query only when an unwrapper asks for it. */
+class QueryParam implements Param {
+  constructor(
+    readonly raw: string,
+    private readonly query: string,
+    private readonly valueAt: number,
+  ) {}
+  get rest(): string {
+    return this.query.slice(this.valueAt);
+  }
 }
 
 function parseParams(query: string): Map<string, Param> {
@@ -260,11 +272,10 @@ function parseParams(query: string): Map<string, Param> {
   while (at <= query.length && params.size < 200) {
     let amp = query.indexOf('&', at);
     if (amp < 0) amp = query.length;
-    const pair = query.slice(at, amp);
-    const eq = pair.indexOf('=');
-    if (eq > 0) {
-      const key = safeDecode(pair.slice(0, eq)).toLowerCase();
-      if (!params.has(key)) params.set(key, { raw: pair.slice(eq + 1), rest: query.slice(at + eq + 1) });
+    const eq = query.indexOf('=', at);
+    if (eq > at && eq < amp) {
+      const key = safeDecode(query.slice(at, eq)).toLowerCase();
+      if (!params.has(key)) params.set(key, new QueryParam(query.slice(eq + 1, amp), query, eq + 1));
     }
     at = amp + 1;
   }
@@ -284,10 +295,24 @@ export function safeDecode(value: string): string {
   }
 }
 
+/** Parameter values, percent-decoded when a rule first reads them (most are never read). */
+class DecodedParams {
+  private readonly decoded = new Map<string, string>();
+  constructor(private readonly params: Map<string, Param>) {}
+  get(key: string): string | undefined {
+    let value = this.decoded.get(key);
+    if (value === undefined) {
+      const param = this.params.get(key);
+      if (!param) return undefined;
+      value = safeDecode(param.raw);
+      this.decoded.set(key, value);
+    }
+    return value;
+  }
+}
+
 function pageView(url: ParsedUrl, params: Map<string, Param>): PageView {
-  const decoded = new Map<string, string>();
-  for (const [key, param] of params) decoded.set(key, safeDecode(param.raw));
-  return { page: (url.path + (url.query ? `?${url.query}` : '')).toLowerCase(), params: decoded };
+  return { page: (url.path + (url.query ? `?${url.query}` : '')).toLowerCase(), params: new DecodedParams(params) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
