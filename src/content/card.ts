@@ -12,7 +12,8 @@ import { el } from './ui-host';
 
 const SHOWN = 3;
 const LINK_CHARS = 120;
-const ICONS = { banned: '\u26D4', review: '\u26A0' } as const;
+// Plain ASCII marks drawn as badges by CSS: emoji glyphs are missing from many Linux and Windows fonts.
+const ICONS = { banned: '!', review: '?' } as const;
 
 /** The rule in one sentence and since when; the decision's own reason where no rule decided. */
 export function ruleSentence(judged: JudgedLink, ctx: NoticeContext): string {
@@ -45,7 +46,7 @@ function item(doc: Document, judged: JudgedLink, ctx: NoticeContext): HTMLElemen
     doc,
     'div',
     'item',
-    el(doc, 'div', `verdict ${verdict}`, `${ICONS[verdict]} ${verdictName(lang, decision.verdict)}`),
+    el(doc, 'div', `verdict ${verdict}`, el(doc, 'span', 'icon', ICONS[verdict]), verdictName(lang, decision.verdict)),
     el(doc, 'div', 'link', shorten(link.text)),
     el(doc, 'div', 'muted', t(lang, 'overlay_source', sourceName(lang, link.source))),
     el(doc, 'div', 'rule', ruleSentence(judged, ctx)),

@@ -17,6 +17,10 @@ export const UI_STYLE = `
 .verdict { font-weight: 600; }
 .verdict.banned { color: #b3261e; }
 .verdict.review { color: #8a5300; }
+.icon { display: inline-block; width: 16px; height: 16px; margin-right: 6px; text-align: center; font: 700 12px/16px system-ui,
+  sans-serif; vertical-align: -2px; }
+.banned .icon { border-radius: 50%; background: #d93025; color: #fff; }
+.review .icon { border-radius: 3px; background: #f9ab00; color: #202124; }
 .link { font-family: ui-monospace, monospace; font-size: 12px; word-break: break-all; color: #444; }
 .muted { color: #5f6368; font-size: 12px; }
 button { font: inherit; cursor: pointer; border-radius: 6px; padding: 3px 10px; border: 1px solid #dadce0;
