@@ -139,10 +139,10 @@ describe('scanner time slicing', () => {
       signal: control.signal,
       onChange: (spots) => changes.push(spots.filter((s) => s.flag).length),
     });
-    const started = performance.now();
     scanner.scanAll();
-    expect(performance.now() - started).toBeLessThan(40);
-    expect(changes[0]).toBeLessThan(60);
+    // About 8 rows fit the first 8 ms slice; the wall clock is not asserted (CI machines are busy).
+    expect(slow.calls.length).toBeLessThan(30);
+    expect(changes[0]).toBe(slow.calls.length);
     await vi.waitFor(() => expect(changes.at(-1)).toBe(60));
     expect(changes.length).toBeGreaterThan(2);
   });

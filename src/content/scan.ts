@@ -64,6 +64,7 @@ const TEXT_INPUT_TYPES = new Set(['', 'text', 'search', 'url']);
 const CACHE_LIMIT = 5000;
 /** Most milliseconds of row judging per task. */
 const SLICE_MS = 8;
+const MEASURE_LIMIT = 300;
 
 function isTextField(el: Element): boolean {
   if (el.localName !== 'input') return true;
@@ -289,8 +290,11 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (drainTimer === null && !signal.aborted) drainTimer = win.setTimeout(() => guarded(drain), 0);
   }
 
-  /** A User Timing entry for benchmarks and DevTools; old engines without the options form just skip it. */
+  /** A User Timing entry for benchmarks and DevTools; old engines without the options form just skip it. Capped:
+   *  a dashboard left open through a day-long live session must not fill the page's performance buffer. */
+  let measures = 0;
   function measure(name: string, start: number) {
+    if (measures++ >= MEASURE_LIMIT) return;
     try {
       win.performance.measure(name, { start });
     } catch {
