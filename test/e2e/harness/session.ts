@@ -84,6 +84,15 @@ export class ExtensionSession {
     }, tabId);
   }
 
+  /** The badge's background colour as [r, g, b, a]. */
+  async badgeColor(tabId: number): Promise<number[]> {
+    const console = await this.console();
+    return console.evaluate(async (tabId) => {
+      const g = globalThis as unknown as { browser?: any; chrome?: any };
+      return Array.from((await (g.browser ?? g.chrome).action.getBadgeBackgroundColor({ tabId })) as number[]);
+    }, tabId);
+  }
+
   /** Waits until the tab's badge reads `text` ("" = cleared). */
   async waitForBadge(tabId: number, text: string): Promise<void> {
     let seen = '';
