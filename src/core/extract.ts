@@ -98,7 +98,9 @@ function withoutOverlaps(sorted: Atom[]): Atom[] {
 
 /** Applies what the surrounding words say; atoms that turn out not to be goods are dropped. */
 function readContext(text: string, atoms: Atom[]): Atom[] {
-  const alliance = new CueFinder(text, ALLIANCE_CUE, atoms, CUE_REACH);
+  // Only links that cannot tell their affiliate status themselves look for 淘客 wording.
+  const undecided = atoms.filter((atom) => atom.affiliate === null && CUE_UPGRADES.has(atom.source));
+  const alliance = new CueFinder(text, ALLIANCE_CUE, undecided, CUE_REACH);
   const out: Atom[] = [];
   for (const original of atoms) {
     const atom: Atom = { ...original };

@@ -61,8 +61,7 @@ export interface UrlSpan {
 
 /** Same pattern, tried at one position only. */
 const URL_START_AT = new RegExp(URL_START.source, 'iy');
-/** Every URL holds a `.` (host) or a `/` (scheme, `//`) close to its start: the scan hops between these. */
-const URL_ANCHOR = /[./]/g;
+// Every URL holds a `.` (host) or a `/` (scheme, `//`) close to its start: the scan hops between these anchors.
 /** A URL's start lies at most this far before its first anchor (scheme ≤ 16, host label ≤ 63). */
 const MAX_LEAD = 96;
 
@@ -99,10 +98,16 @@ export function findUrls(text: string): UrlSpan[] {
   let floor = 0; // no URL starts before the end of the previous one
   let tried = -1; // positions up to here were tried
   let noLetterUntil = -1; // the host-character run after the last number-like anchor has no letter before this
-  URL_ANCHOR.lastIndex = 0;
-  let anchor: RegExpExecArray | null;
-  while ((anchor = URL_ANCHOR.exec(text))) {
-    const at = anchor.index;
+  // The next `.` and `/` by indexOf (a native scan, much faster than a regex call per anchor on page text).
+  let nextDot = text.indexOf('.');
+  let nextSlash = text.indexOf('/');
+  let resumeAt = 0;
+  for (;;) {
+    if (nextDot >= 0 && nextDot < resumeAt) nextDot = text.indexOf('.', resumeAt);
+    if (nextSlash >= 0 && nextSlash < resumeAt) nextSlash = text.indexOf('/', resumeAt);
+    const at = nextDot < 0 ? nextSlash : nextSlash < 0 ? nextDot : Math.min(nextDot, nextSlash);
+    if (at < 0) break;
+    resumeAt = at + 1;
     let from = at;
     let letter = false;
     while (from > floor && at - from < MAX_LEAD && isLeadChar(text.charCodeAt(from - 1))) {
@@ -130,7 +135,7 @@ export function findUrls(text: string): UrlSpan[] {
       spans.push(span);
       floor = span.end;
       tried = span.end - 1;
-      URL_ANCHOR.lastIndex = span.end;
+      resumeAt = span.end;
     }
   }
   return spans;
