@@ -98,3 +98,24 @@ describe('before-submit guard', () => {
     expect(controlLabel(button)).toBe('确认添加');
   });
 });
+
+describe('before-submit guard in Chinese', () => {
+  it('names the place the way the platform does: 快手直播间购物车', () => {
+    control = new AbortController();
+    document.body.replaceChildren();
+    const submit = document.createElement('button');
+    submit.textContent = '确认添加';
+    document.body.append(submit);
+    const ui = createUiHost(document, control.signal);
+    createGuard({
+      submitLabels: ['确认添加'],
+      ui,
+      signal: control.signal,
+      state: () => ({ banned: [BANNED], lang: 'zh', platform: 'kuaishou', surface: 'live-cart' }),
+    }).watch([document]);
+    submit.click();
+    const text = ui.shadow.querySelector('.dialog')!.textContent!;
+    expect(text).toContain('自 2022-03-01 起在快手直播间购物车');
+    expect(text).toContain('仍要“确认添加”吗？');
+  });
+});

@@ -56,7 +56,7 @@ export function submitControl(path: readonly EventTarget[], labels: ReadonlySet<
 function question(banned: readonly JudgedLink[], action: string, s: ReturnType<GuardOptions['state']>) {
   const { lang } = s;
   const { link, decision } = banned[0]!;
-  const place = `${platformName(lang, s.platform)} ${surfaceName(lang, s.surface)}`;
+  const place = t(lang, 'guard_place', platformName(lang, s.platform), surfaceName(lang, s.surface));
   const text = link.text.length > LINK_CHARS ? `${link.text.slice(0, LINK_CHARS - 1)}\u2026` : link.text;
   const lines = [
     decision.since
