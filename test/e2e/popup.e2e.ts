@@ -2,8 +2,12 @@
 // notice (read back from the clipboard), and correcting the surface changes the verdicts on the page and in the
 // popup.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { BROWSERS, eventually, openReadyPopup, type TestPage } from './harness/index';
+import { REPO_ROOT } from './harness/paths';
 import { KUAISHOU_LIVE, LINKS, openDashboard, useSession, waitForFlag } from './support';
+
+const en = JSON.parse(readFileSync(`${REPO_ROOT}/public/_locales/en/messages.json`, 'utf8')) as Record<string, { message: string }>;
 
 /**
  * What the copy put where the operator can paste it: the clipboard, or — when the browser refuses it — the
@@ -77,6 +81,68 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
       // The choice is remembered per page pattern: never leave it for the other tests.
       const state = await session().request({ type: 'tab/state', tabId });
       await session().request({ type: 'surface/set', tabId, pattern: state.page!.pattern, surface: 'unknown' });
+    }
+    await popup.close();
+    await page.close();
+  });
+
+  it('copies one notice for every banned link of the tab', async () => {
+    const { page, tabId } = await openDashboard(session(), KUAISHOU_LIVE);
+    await page.paste(KUAISHOU_LIVE.field, `${LINKS.taobaoAlliance} ${LINKS.jd}`);
+    await session().waitForBadge(tabId, '2');
+    const popup = await openReadyPopup(session(), tabId);
+    await popup.waitFor(() => document.querySelectorAll('.finding-banned').length === 2, undefined, { what: 'two banned findings' });
+    await popup.evaluate(() => navigator.clipboard.writeText('before').catch(() => undefined));
+    await popup.click('.actions button.primary');
+
+    const result = await eventually(
+      async () => {
+        const now = await copied(popup).catch(() => null);
+        return now && now.text.includes(LINKS.taobaoAlliance) ? now : null;
+      },
+      { what: 'the combined notice on the clipboard' },
+    );
+    // One text naming both links and both rules.
+    for (const part of [LINKS.taobaoAlliance, LINKS.jd, 'KS-4', 'KS-5']) expect(result.text).toContain(part);
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows the page where a finding is when it is clicked', async () => {
+    const { page, tabId } = await openDashboard(session(), KUAISHOU_LIVE);
+    await page.paste(KUAISHOU_LIVE.field, LINKS.taobaoAlliance);
+    await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
+    const popup = await openReadyPopup(session(), tabId);
+    await popup.click('.finding-banned .finding-main');
+    // The page flashes the field's outline (our shadow root) for a moment.
+    await page.waitFor(() => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.outline.flash') != null, undefined, {
+      what: 'the flash on the field',
+    });
+    await popup.close();
+    await page.close();
+  });
+
+  it('pauses cartlint on the site from the popup, and resumes it', async () => {
+    const { page, tabId } = await openDashboard(session(), KUAISHOU_LIVE);
+    await page.paste(KUAISHOU_LIVE.field, LINKS.taobaoAlliance);
+    await session().waitForBadge(tabId, '1');
+    const popup = await openReadyPopup(session(), tabId);
+    try {
+      await popup.evaluate((label) => {
+        const pause = Array.from(document.querySelectorAll<HTMLButtonElement>('.actions button')).find((b) => b.textContent === label);
+        pause!.click();
+      }, en.popup_pause!.message);
+      await waitForFlag(page, KUAISHOU_LIVE.field, null);
+      await session().waitForBadge(tabId, '');
+      // The page's content script stood down and reported nothing left.
+      await session().waitForTabState(tabId, (s) => s.paused && s.findings.length === 0, 'the paused tab emptied');
+      await popup.waitForSelector('.empty button.primary');
+
+      await popup.click('.empty button.primary');
+      await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
+      await session().waitForBadge(tabId, '1');
+    } finally {
+      await session().request({ type: 'settings/set', patch: { pausedSites: [] } });
     }
     await popup.close();
     await page.close();
