@@ -254,7 +254,13 @@ function decodeEntityAt(input: string, at: number): { char: string; end: number 
     j += 4;
     sawAmp = true;
   }
-  const semi = input.slice(j, j + 9).indexOf(';') + j; // bounded: a run of `&` must stay linear
+  let semi = -1; // a `;` within 9 characters; bounded, so a run of `&` stays linear
+  for (let k = j + 1; k < j + 9 && k < input.length; k++) {
+    if (input.charCodeAt(k) === 0x3b) {
+      semi = k;
+      break;
+    }
+  }
   if (semi > j) {
     const name = input.slice(j, semi);
     let char: string | undefined;

@@ -49,7 +49,10 @@ const URL_START = new RegExp(
   `(?<![A-Za-z0-9.+@_/%-])(${SCHEMES}):\\/\\/|(?<![A-Za-z0-9.+@_/:%-])(?:\\/\\/(?=[A-Za-z0-9-]{1,63}\\.)|(?=(?:[A-Za-z0-9-]{1,63}\\.){1,9}[A-Za-z]))`,
   'gi',
 );
-const HOST_CHAR = /[A-Za-z0-9.-]/;
+const isHostChar = (code: number) =>
+  (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2d;
+/** ASCII characters that end a URL: quotes, angle brackets and the like (`}` outside a JSON value too). */
+const URL_STOP: readonly boolean[] = Array.from({ length: 0x80 }, (_, c) => '"\'<>`^|\\}'.includes(String.fromCharCode(c)));
 
 export interface UrlSpan {
   start: number;
@@ -146,12 +149,14 @@ function scanUrlAt(text: string, start: number, prefix: string, scheme: string |
   const isWeb = !scheme || /^https?$/i.test(scheme);
   let end = bodyStart;
   if (isWeb) {
-    while (end < text.length && end - bodyStart < 253 && HOST_CHAR.test(text[end]!)) end++;
+    while (end < text.length && end - bodyStart < 253 && isHostChar(text.charCodeAt(end))) end++;
     while (end > bodyStart && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
     const host = text.slice(bodyStart, end);
     if (!/^(?:[A-Za-z0-9-]{1,63}\.){1,12}[A-Za-z][A-Za-z0-9-]{0,62}$/.test(host)) return null;
-    const port = /^:\d{1,5}/.exec(text.slice(end, end + 6));
-    if (port) end += port[0].length;
+    if (text.charCodeAt(end) === 0x3a /* : */) {
+      const port = /^:\d{1,5}/.exec(text.slice(end, end + 6));
+      if (port) end += port[0].length;
+    }
     if ('/?#'.includes(text[end] ?? ' ')) end = extendUrl(text, end, start + MAX_URL);
   } else {
     end = extendUrl(text, bodyStart, start + MAX_URL);
@@ -182,17 +187,16 @@ function extendUrl(text: string, from: number, limit: number): number {
   const stop = Math.min(text.length, limit);
   while (i < stop) {
     const c = text.charCodeAt(i);
-    if (c <= 0x20 || c >= 0x7f) break;
-    const ch = text[i]!;
-    if (ch === '{') {
+    if (c <= 0x20 || c >= 0x7f || URL_STOP[c]) break;
+    if (c === 0x7b /* { */) {
       i = skipJson(text, i, stop);
       continue;
     }
-    if (ch === '(' || ch === '[') depth++;
-    else if (ch === ')' || ch === ']') {
+    if (c === 0x28 /* ( */ || c === 0x5b /* [ */) depth++;
+    else if (c === 0x29 /* ) */ || c === 0x5d /* ] */) {
       if (depth === 0) break;
       depth--;
-    } else if ('"\'<>`^|\\}'.includes(ch)) break;
+    }
     i++;
   }
   return i;
