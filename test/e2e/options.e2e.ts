@@ -2,7 +2,9 @@
 // which rule and field is wrong and changes nothing; a good custom rule is listed as the user's own and judges a
 // dashboard page at once.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BROWSERS } from './harness/index';
 import { REPO_ROOT } from './harness/paths';
 import { KUAISHOU_LIVE, LINKS, fill, openDashboard, teamRule, useSession, waitForFlag } from './support';
@@ -17,12 +19,18 @@ describe.each(BROWSERS)('%s: the options page', (name) => {
     const before = await session().request({ type: 'rules/export' });
     const rulesBefore = (await session().request({ type: 'config/get' })).rules.map((r) => `${r.origin}:${r.id}`);
     const options = await session().openExtensionPage('options.html');
-    const file = JSON.stringify({ rules: [teamRule('TEAM-GOOD'), teamRule('TEAM-BAD', { verdict: 'forbidden' })] });
-
-    await fill(options, '#import-text', file);
-    await options.click(IMPORT_BUTTON);
-    await options.waitForSelector('.import-export .error-list');
+    const dir = mkdtempSync(join(tmpdir(), 'cartlint-rules-'));
+    const file = join(dir, 'team-rules.json');
+    writeFileSync(file, JSON.stringify({ rules: [teamRule('TEAM-GOOD'), teamRule('TEAM-BAD', { verdict: 'forbidden' })] }));
+    try {
+      await options.setInputFile('#import-file', file);
+      await options.waitForSelector('.import-export .error-list');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     const errors = await options.text('.import-export .error-list');
+    // The file, the rule and the field that is wrong.
+    expect(errors).toContain('team-rules.json');
     expect(errors).toContain('TEAM-BAD');
     expect(errors).toContain('verdict');
 

@@ -146,6 +146,7 @@ export function adaptPage(page: Page): TestPage {
       screenshot: async (path, selector) => {
         await (selector ? page.locator(selector).first().screenshot({ path }) : page.screenshot({ path }));
       },
+      setInputFile: (selector, path) => page.setInputFiles(selector, path),
       bringToFront: () => page.bringToFront(),
       close: () => page.close(),
     },

@@ -1,7 +1,7 @@
 // Firefox ESR driven by puppeteer-core over WebDriver BiDi (Playwright cannot drive a stock Firefox), the
 // extension installed as a temporary add-on. The moz-extension UUID is pinned by a pref so our pages have a
 // known origin; request interception is per page, so every dashboard tab is opened through `openDashboard`.
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { createFixtureRouter, type FixtureRouter } from './fixtures';
 import { TestPage } from './page';
@@ -159,6 +159,10 @@ function adaptPage(page: Page): TestPage {
         const target = selector ? await page.waitForSelector(selector) : page;
         if (!target) throw new Error(`nothing matches ${selector}`);
         await target.screenshot({ path: path as `${string}.png` });
+      },
+      setInputFile: async (selector, path) => {
+        const input = await page.waitForSelector(selector);
+        await (input as ElementHandle<HTMLInputElement>).uploadFile(path);
       },
       bringToFront: () => page.bringToFront(),
       close: () => page.close(),

@@ -11,6 +11,8 @@ export interface DriverPage {
   pressKey(key: 'Enter' | 'Tab' | 'Backspace'): Promise<void>;
   /** The page, or only the element matching `selector`. */
   screenshot(path: string, selector?: string): Promise<void>;
+  /** Chooses a file on an <input type=file> as the user's file dialog would (absolute path). */
+  setInputFile(selector: string, path: string): Promise<void>;
   /** Makes the tab the selected one: a background tab's document has no focus, so focus events do not fire. */
   bringToFront(): Promise<void>;
   close(): Promise<void>;
@@ -144,6 +146,11 @@ export class TestPage {
 
   bringToFront(): Promise<void> {
     return this.driver.bringToFront();
+  }
+
+  async setInputFile(selector: string, path: string): Promise<void> {
+    await this.waitForSelector(selector);
+    await this.driver.setInputFile(selector, path);
   }
 
   /** Moves the keyboard focus onto `selector` afresh (away first), in the selected tab: the page sees focusout/focusin. */
