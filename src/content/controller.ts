@@ -71,9 +71,9 @@ export function startContent(options: ContentOptions): Content | null {
   let ready: Promise<void> = Promise.resolve();
 
   const langOf = (snapshot: ConfigSnapshot): Lang => resolveLang(snapshot.settings.language, win.navigator.language);
-  const report = (value: Report) => {
+  const report = (make: () => Report) => {
     reportedPage = true;
-    reporter.report(value);
+    reporter.report(make);
   };
 
   /** The config, retried while the worker wakes up; the last one we had when it does not answer. */
@@ -108,13 +108,14 @@ export function startContent(options: ContentOptions): Content | null {
     const match = adapterFor(win.location.href);
     if (!match) {
       // A route off the dashboard: clear what the last route reported, then stay idle.
-      if (reportedPage) report({ page: emptyPage(null), findings: [], at: new Date().toISOString() });
+      if (reportedPage) report(() => ({ page: emptyPage(null), findings: [], at: new Date().toISOString() }));
       return;
     }
     const snapshot = await fetchConfig(control.signal);
     if (!snapshot || control.signal.aborted) return;
     if (isPaused(snapshot, win.location.host)) {
-      report({ page: emptyPage(match.pattern, match.adapter.id, match.adapter.platform), findings: [], at: new Date().toISOString() });
+      const page = emptyPage(match.pattern, match.adapter.id, match.adapter.platform);
+      report(() => ({ page, findings: [], at: new Date().toISOString() }));
       return;
     }
     life = startPageLife({

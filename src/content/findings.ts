@@ -12,9 +12,11 @@ export function whereLabel(spot: Spot, lang: Lang): string {
 
 export function toFindings(spots: readonly Spot[], lang: Lang): TabFinding[] {
   const findings: TabFinding[] = [];
+  // One catalogue lookup for all rows of a long list: the row number goes into a ready template.
+  const rowTemplate = t(lang, 'overlay_where_row', t(lang, 'overlay_where_list'), '\u0000');
   for (const spot of spots) {
     if (spot.judged.length === 0) continue;
-    const where = whereLabel(spot, lang);
+    const where = spot.kind === 'row' ? rowTemplate.replace('\u0000', String(spot.row ?? 0)) : whereLabel(spot, lang);
     for (const { link, decision } of spot.judged) {
       findings.push({ id: `${spot.key}@${link.start}`, where, link, decision });
     }

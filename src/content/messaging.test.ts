@@ -18,7 +18,7 @@ describe('messaging with a worker that may be asleep', () => {
     await expect(requestWithRetry(client, { type: 'rules/export' }, { delays: [1] })).rejects.toThrow('broken');
   });
 
-  it('sends one report for a burst, the newest one, and retries a failed send', async () => {
+  it('sends one report for a burst, the newest one, built once, and retries a failed send', async () => {
     const sent: number[] = [];
     let fail = 1;
     const send = vi.fn(async (value: number) => {
@@ -26,10 +26,13 @@ describe('messaging with a worker that may be asleep', () => {
       sent.push(value);
     });
     const reporter = createReporter(send, { delayMs: 5, delays: [5] });
-    reporter.report(1);
-    reporter.report(2);
-    reporter.report(3);
+    const built: number[] = [];
+    const make = (n: number) => () => (built.push(n), n);
+    reporter.report(make(1));
+    reporter.report(make(2));
+    reporter.report(make(3));
     await vi.waitFor(() => expect(sent).toEqual([3]));
     expect(send).toHaveBeenCalledTimes(2);
+    expect(built).toEqual([3]); // the superseded reports were never even built
   });
 });

@@ -35,15 +35,16 @@ export async function requestWithRetry<K extends RequestType>(
 }
 
 export interface Reporter<T> {
-  /** Send `value` after a quiet moment; a newer value replaces one not sent yet. */
-  report(value: T): void;
+  /** Send what `make` returns after a quiet moment; a newer report replaces one not sent yet. `make` runs once, at
+   *  send time, so a burst of changes over a long list builds one report, not one per change. */
+  report(make: () => T): void;
 }
 
 export function createReporter<T>(
   send: (value: T) => Promise<unknown>,
   { delayMs = 150, delays = RETRY_DELAYS_MS }: { delayMs?: number; delays?: readonly number[] } = {},
 ): Reporter<T> {
-  let pending: { value: T } | null = null;
+  let pending: (() => T) | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let generation = 0;
 
@@ -61,15 +62,23 @@ export function createReporter<T>(
   }
 
   return {
-    report(value) {
-      pending = { value };
+    report(make) {
+      pending = make;
       generation++;
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
-        const next = pending;
+        const make = pending;
         pending = null;
-        if (next) void deliver(next.value, generation);
+        if (!make) return;
+        let value: T;
+        try {
+          value = make();
+        } catch (error) {
+          console.debug('cartlint: report not built', error); // never break the host page
+          return;
+        }
+        void deliver(value, generation);
       }, delayMs);
     },
   };

@@ -27,7 +27,8 @@ export interface PageLifeOptions {
   lang: Lang;
   signal: AbortSignal;
   makeJudges(context: () => JudgeContext): Judges;
-  report(report: Report): void;
+  /** Called on every change; `make` builds the report when it is actually sent. */
+  report(make: () => Report): void;
   now?(): Date;
   pollMs?: number;
   rescanMs?: number;
@@ -74,7 +75,7 @@ export function startPageLife(options: PageLifeOptions): PageLife {
     pattern,
   });
   const report = () =>
-    options.report({ page: page(), findings: toFindings(scanner.spots(), lang), at: now().toISOString() });
+    options.report(() => ({ page: page(), findings: toFindings(scanner.spots(), lang), at: now().toISOString() }));
 
   const ui = createUiHost(doc, signal);
   const marks = createMarks(signal);
