@@ -70,8 +70,12 @@ function collectAtoms(text: string): Atom[] {
     claimed.push(span);
     if (analysis !== NOT_GOODS) urls.push({ ...analysis, start: span.start, end: span.end });
   }
-  const douyin = findDouyinCodes(text).map((atom) => ({ ...atom, host: 'v.douyin.com' }));
-  const others = [...findTokens(text), ...findPids(text), ...douyin, ...findMiniPrograms(text)].sort(byStart);
+  const douyin = findDouyinCodes(text);
+  for (const atom of douyin) atom.host = 'v.douyin.com';
+  const others = findTokens(text);
+  for (const found of [findPids(text), douyin, findMiniPrograms(text)]) for (const atom of found) others.push(atom);
+  if (others.length === 0) return withoutOverlaps(urls);
+  others.sort(byStart);
   const free: Atom[] = [];
   let c = 0;
   for (const atom of others) {
