@@ -30,21 +30,18 @@ const AFFILIATE_BADGES = new Set(['淘宝联盟', '京东联盟', '多多进宝'
 /** Cheap pre-check on a row's text: no badge word, no walk. */
 const ANY_BADGE = new RegExp([...BADGE_SOURCES.keys()].join('|'));
 
-/** A badge is a short leaf label; a product title that mentions 淘宝 is not one. */
-function badgeLabel(el: Element): string | null {
-  if (el.childElementCount !== 0) return null;
-  const text = (el.textContent ?? '').trim();
-  return BADGE_SOURCES.has(text) ? text : null;
-}
-
-/** Badges shown inside `row`, as findings whose offsets point into `rowText` (the row's text as scanned). */
+/** A badge is a short leaf label; a product title that mentions 淘宝 is not one. Walks text nodes, not elements:
+ *  in a 2,000-row list that is the cheaper way to reach the few leaves that could be badges. */
 export function findBadges(row: Element, rowText: string): LinkFinding[] {
   if (!ANY_BADGE.test(rowText)) return [];
   const found: LinkFinding[] = [];
   let from = 0;
-  for (const el of Array.from(row.querySelectorAll('*'))) {
-    const label = badgeLabel(el);
-    if (!label) continue;
+  const walker = row.ownerDocument.createTreeWalker(row, 4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const label = (node as Text).data.trim();
+    if (!BADGE_SOURCES.has(label)) continue;
+    const leaf = node.parentElement;
+    if (!leaf || leaf === row || leaf.childElementCount !== 0 || (leaf.textContent ?? '').trim() !== label) continue;
     const start = rowText.indexOf(label, from);
     if (start < 0) continue;
     from = start + label.length;
