@@ -334,6 +334,9 @@ describe("the platforms' own shops and share links", () => {
     expect(find('6.10 海边 https://v.douyin.com/AbCd12/ 复制此链接，打开抖音搜索，直接观看视频！')).toEqual([]);
     expect(find('一只猫 https://v.kuaishou.com/AbCdEf 复制此消息，打开【快手】直接观看！')).toEqual([]);
     expect(find('冰滴咖啡 http://xhslink.com/o/3AbCdEfGhIj 存好这段口令')).toEqual([]);
+    expect(find('7.43 复制打开抖音，看看【小王的作品】海边日落 https://v.douyin.com/iRNBho6u/ 04/28 A@g.BT ogO:/')).toEqual([]);
+    expect(find('【小红书】咖啡 http://xhslink.com/a/AbCdEfGh，复制本条信息，打开【小红书】App查看精彩内容！')).toEqual([]);
+    expect(one('3.00 海边 https://v.douyin.com/Z_4nXAEX3e4/ 复制此链接，打开抖音搜索')).toMatchObject({ source: 'shortener' });
   });
 
   it('the URL-less Douyin share code', () => {
@@ -342,7 +345,7 @@ describe("the platforms' own shops and share links", () => {
 });
 
 describe('generic shorteners and several links', () => {
-  it.each(['https://t.cn/A6lJOsl4', 'http://dwz.cn/2hbCBD', 'https://w.url.cn/s/ApB88pJ', 'https://j.mp/AbCdEfG'])('%s', (input) => {
+  it.each(['https://t.cn/A6lJOsl4', 'http://dwz.cn/2hbCBD', 'https://w.url.cn/s/ApB88pJ', 'https://j.mp/AbCdEfG', 'https://bit.ly/3AbCdEf'])('%s', (input) => {
     expect(one(input)).toMatchObject({ source: 'shortener', kind: 'short-link' });
   });
 

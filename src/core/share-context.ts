@@ -12,7 +12,7 @@ import type { Source } from './types';
  */
 const ALLIANCE_WORDS = '领券|券后|优惠券|券面额|元券|内部码|内部券|下单链接|在售价|佣金|返利|淘客|隐藏券|复制这条信息[^\\n]{0,40}打开【手机淘宝】即可查看';
 /** A platform share link that is a video, a live room or a note, not goods (§15, §16). */
-const MEDIA_WORDS = '直接观看|观看视频|看视频|该作品|被播放|来看直播|直播间|存好这段口令|笔记|查看作品';
+const MEDIA_WORDS = '直接观看|观看视频|看视频|作品|被播放|直播|存好这段口令|笔记|精彩内容';
 /** A platform share link that is the platform's own shop goods. */
 const OWN_GOODS_WORDS = '抖音商城|抖音小店|快手小店|小红书商城|小红书店铺|商品详情';
 /** 闲鱼 (second-hand) uses tb.cn short links too; such a link is not a shop product. */

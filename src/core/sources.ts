@@ -146,6 +146,10 @@ export const HOST_RULES: readonly HostRule[] = [
   { host: 'dwz.cn', source: 'shortener', short: true },
   { host: 'url.cn', source: 'shortener', short: true },
   { host: 'j.mp', source: 'shortener', short: true },
+  // Widely used generic shorteners seen in 淘客 groups; like t.cn, where they lead is unknown until resolved.
+  ...['bit.ly', 'tinyurl.com', 'goo.gl', 't.co', 'is.gd', 'suo.im', 'cutt.ly', 'ow.ly', 'sohu.gg', 'mrw.so'].map(
+    (host): HostRule => ({ host, source: 'shortener', short: true }),
+  ),
   { host: 'go.maxthon.cn', source: 'shortener', wrapper: true },
   // CPS networks (多麦, 成果网): a click URL whose target is an affiliate link, visible or not.
   { host: 'c.duomai.com', source: 'shortener', affiliate: true, wrapper: true, cps: true },
