@@ -107,3 +107,19 @@ describe('overlay hover', () => {
     await vi.waitFor(() => expect(overlay.card()).toBeNull());
   });
 });
+
+describe('overlay card updates', () => {
+  it('keeps the same card while its place is unchanged, and rebuilds it when the verdicts change', () => {
+    const { overlay, input, spot } = setup();
+    overlay.update([spot]);
+    input.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    const card = overlay.card();
+    overlay.update([spot]); // another place changed, not this one
+    expect(overlay.card()).toBe(card);
+    spot.judged = [{ ...spot.judged[0]!, decision: decision('review') }];
+    spot.flag = 'review';
+    overlay.update([spot]);
+    expect(overlay.card()).not.toBe(card);
+    expect(overlay.card()!.textContent).toContain('Check');
+  });
+});

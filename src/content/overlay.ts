@@ -36,7 +36,8 @@ export function createOverlay(options: OverlayOptions): Overlay {
   const win = doc.defaultView!;
   const outlines = createOutlines(ui, signal, options.settleMs);
   const spotOf = new WeakMap<Element, Spot>();
-  let shown: { spot: Spot; card: HTMLElement } | null = null;
+  /** The card on screen, and the verdicts it was built from. */
+  let shown: { spot: Spot; card: HTMLElement; judged: Spot['judged'] } | null = null;
   let hideTimer: number | null = null;
 
   function placeCard(card: HTMLElement, target: Element) {
@@ -75,7 +76,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
     card.addEventListener('pointerleave', hideSoon);
     card.addEventListener('focusin', keep);
     ui.shadow.append(card);
-    shown = { spot, card };
+    shown = { spot, card, judged: spot.judged };
     placeCard(card, spot.el);
   }
 
@@ -114,11 +115,14 @@ export function createOverlay(options: OverlayOptions): Overlay {
   function update(spots: readonly Spot[]) {
     for (const spot of spots) spotOf.set(spot.el, spot);
     outlines.update(spots);
-    if (shown) {
+    if (shown && shown.judged !== shown.spot.judged) {
+      // The card tells what is flagged now: rebuild it, or drop it when the place is fixed. Unchanged places keep
+      // their card, so a long list judged in slices does not rebuild it under the operator's pointer.
       const { spot } = shown;
-      // The card tells what is flagged now: rebuild it, or drop it when the place is fixed.
       hide();
-      if (spot.flag && spot.el.isConnected && spots.includes(spot)) show(spot);
+      if (spot.flag && spot.el.isConnected) show(spot);
+    } else if (shown && (!shown.spot.el.isConnected || !spots.includes(shown.spot))) {
+      hide(); // the place is gone
     }
   }
 
