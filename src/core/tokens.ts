@@ -106,59 +106,94 @@ function jdToken(text: string, open: number, end: number, body: string): Atom | 
   };
 }
 
-const PID = /(?<![A-Za-z0-9_])mm_\d{1,12}_\d{1,12}_\d{1,14}(?![A-Za-z0-9_])/g;
+/**
+ * Sticky `pattern` tried at the candidate starts near each occurrence of `needle` (found by indexOf, a native
+ * scan): the same matches as a global regex over the whole text, in order and not overlapping, without running
+ * a regex over a megabyte of page text for three markers.
+ */
+function scanNear(text: string, needle: string, pattern: RegExp, starts: (at: number) => number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let lastEnd = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    for (const start of starts(at)) {
+      if (start < lastEnd || start < 0) continue;
+      pattern.lastIndex = start;
+      const m = pattern.exec(text);
+      if (m) {
+        out.push(m);
+        lastEnd = start + m[0].length;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const PID = /(?<![A-Za-z0-9_])mm_\d{1,12}_\d{1,12}_\d{1,14}(?![A-Za-z0-9_])/y;
 
 /** A 淘宝联盟 PID `mm_<member>_<site>_<adzone>` on its own. */
 export function findPids(text: string): Atom[] {
-  const atoms: Atom[] = [];
-  if (!text.includes('mm_')) return atoms; // cheap exit: most texts hold no PID
-  for (const m of text.matchAll(PID)) {
-    const start = m.index ?? 0;
-    atoms.push({ start, end: start + m[0].length, source: 'taobao', affiliate: true, kind: 'pid', evidence: `PID ${m[0]}` });
-  }
-  return atoms;
+  return scanNear(text, 'mm_', PID, (at) => [at]).map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    source: 'taobao',
+    affiliate: true,
+    kind: 'pid',
+    evidence: `PID ${m[0]}`,
+  }));
 }
 
 /** Douyin URL-less share code: `:4pm kcN:/ 复制此链接，打开抖音搜索` — the pieces form a v.douyin.com code. */
-const DOUYIN_CODE = /(?<![A-Za-z0-9:]):([A-Za-z0-9]{2,8})(?: ([A-Za-z0-9]{2,8}))?:\/(?=[^\n]{0,12}(?:复制此链接|打开抖音|抖音))/g;
+const DOUYIN_CODE = /(?<![A-Za-z0-9:]):([A-Za-z0-9]{2,8})(?: ([A-Za-z0-9]{2,8}))?:\/(?=[^\n]{0,12}(?:复制此链接|打开抖音|抖音))/y;
+
+/** The `:` where a share code ending in the `:/` at `at` may start: at most 18 characters before. */
+function colonsBefore(text: string, at: number): number[] {
+  const starts: number[] = [];
+  for (let k = Math.max(0, at - 18); k < at; k++) if (text.charCodeAt(k) === 0x3a) starts.push(k);
+  return starts;
+}
 
 export function findDouyinCodes(text: string): Atom[] {
-  const atoms: Atom[] = [];
-  if (!text.includes(':/') || !(text.includes('抖音') || text.includes('复制此链接'))) return atoms; // see DOUYIN_CODE
-  for (const m of text.matchAll(DOUYIN_CODE)) {
-    const start = m.index ?? 0;
-    atoms.push({
-      start,
-      end: start + m[0].length,
-      source: 'shortener',
-      affiliate: null,
-      kind: 'token',
-      evidence: `抖音 share code ${m[1]}${m[2] ?? ''} (a v.douyin.com link)`,
-    });
-  }
-  return atoms;
+  if (!(text.includes('抖音') || text.includes('复制此链接'))) return []; // see DOUYIN_CODE
+  return scanNear(text, ':/', DOUYIN_CODE, (at) => colonsBefore(text, at)).map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    source: 'shortener',
+    affiliate: null,
+    kind: 'token',
+    evidence: `抖音 share code ${m[1]}${m[2] ?? ''} (a v.douyin.com link)`,
+  }));
 }
 
 const MINI_PROGRAM_LINK = /#小程序:\/\/([^\s/#]{1,12})\/([A-Za-z0-9]{4,32})/g;
-const MINI_PROGRAM_PATH = /(?<![A-Za-z0-9./])\/?(?:packages|pages)\/[A-Za-z]{2,20}\/[A-Za-z]{2,20}(?:\/[A-Za-z]{2,20})?\?[A-Za-z]{2,12}=[A-Za-z0-9]{4,24}/g;
+const MINI_PROGRAM_PATH = /(?<![A-Za-z0-9./])\/?(?:packages|pages)\/[A-Za-z]{2,20}\/[A-Za-z]{2,20}(?:\/[A-Za-z]{2,20})?\?[A-Za-z]{2,12}=[A-Za-z0-9]{4,24}/y;
+
+/** Where `pages/` or `packages/` (found by its `ages/`) starts, one earlier when a `/` leads it. */
+function miniProgramStarts(text: string, at: number): number[] {
+  const starts: number[] = [];
+  for (const base of [at - 4, at - 1]) {
+    if (base < 0 || !text.startsWith(base === at - 4 ? 'packages/' : 'pages/', base)) continue;
+    starts.push(text.charCodeAt(base - 1) === 0x2f ? base - 1 : base);
+  }
+  return starts;
+}
 
 /** WeChat mini-program links (`#小程序://拼多多/…`) and goods paths (`pages/productDetail/…?goodsId=`). */
 export function findMiniPrograms(text: string): Atom[] {
   const atoms: Atom[] = [];
-  const link = text.includes('小程序:');
-  if (!link && !text.includes('ages/')) return atoms;
-  if (link) for (const m of text.matchAll(MINI_PROGRAM_LINK)) {
-    const source = MINI_PROGRAM_APPS[m[1]!];
-    const start = m.index ?? 0;
-    if (source) atoms.push({ start, end: start + m[0].length, source, affiliate: null, kind: 'deep-link', evidence: `小程序 ${m[1]}` });
+  if (text.includes('小程序:')) {
+    for (const m of text.matchAll(MINI_PROGRAM_LINK)) {
+      const source = MINI_PROGRAM_APPS[m[1]!];
+      const start = m.index ?? 0;
+      if (source) atoms.push({ start, end: start + m[0].length, source, affiliate: null, kind: 'deep-link', evidence: `小程序 ${m[1]}` });
+    }
   }
-  if (text.includes('ages/')) for (const m of text.matchAll(MINI_PROGRAM_PATH)) {
+  for (const m of scanNear(text, 'ages/', MINI_PROGRAM_PATH, (at) => miniProgramStarts(text, at))) {
     const hit = MINI_PROGRAM_PATHS.find((p) => p.path.test(m[0]));
-    const start = m.index ?? 0;
     if (hit) {
       atoms.push({
-        start,
-        end: start + m[0].length,
+        start: m.index,
+        end: m.index + m[0].length,
         source: hit.source,
         affiliate: null,
         kind: 'deep-link',
@@ -166,5 +201,5 @@ export function findMiniPrograms(text: string): Atom[] {
       });
     }
   }
-  return atoms;
+  return atoms.sort((a, b) => a.start - b.start);
 }
