@@ -1,7 +1,7 @@
 // What the words around a link say about it. A share text is more than its link: 【淘宝】 and CZ3457 frame it,
 // 领券/券后价 mark a 淘客 message, 【京东APP】 tells whose token it is, 直接观看 says a platform short link is a
-// video, and 闲鱼 says a tb.cn link is second-hand goods. Cue positions are found in one pass per cue, so a
-// page full of links stays linear.
+// video, and 闲鱼 says a tb.cn link is second-hand goods. Alliance wording is found in one pass over the text
+// around the links that need it; the rarer cues are looked for only in their link's own bounded window.
 
 import { SHARE_APP_NAMES } from './sources';
 import type { Source } from './types';
@@ -75,7 +75,7 @@ export class CueFinder {
 }
 
 /** Is there a cue in [from, to)? Binary search over sorted positions. */
-export function hasCueIn(positions: readonly number[], from: number, to: number): boolean {
+function hasCueIn(positions: readonly number[], from: number, to: number): boolean {
   let lo = 0;
   let hi = positions.length;
   while (lo < hi) {
