@@ -153,3 +153,21 @@ describe('content script', () => {
     expect(document.querySelector('cartlint-ui')!.shadowRoot!.querySelector('.outline.flash')).not.toBeNull();
   });
 });
+
+describe('content script teardown', () => {
+  it('takes its UI, marks and listeners away when stopped', async () => {
+    loadFixture('kuaishou-live-helper', { demo: true });
+    const fake = fakeRuntime({ current: snapshot() });
+    start(fake.runtime);
+    await vi.waitFor(() => expect(document.querySelector(`[${MARK}]`)).not.toBeNull());
+    content!.stop();
+    expect(document.querySelector('cartlint-ui')).toBeNull();
+    expect(document.querySelector(`[${MARK}]`)).toBeNull();
+    const reports = fake.reports.length;
+    type(TAOBAO_ALLIANCE);
+    fake.send({ type: 'config/changed' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(fake.reports.length).toBe(reports);
+    expect(pasteField().hasAttribute(MARK)).toBe(false);
+  });
+});
