@@ -106,8 +106,8 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
   const undecided = atoms.filter((atom) => atom.affiliate === null && CUE_UPGRADES.has(atom.source));
   const alliance = new CueFinder(text, ALLIANCE_CUE, undecided, CUE_REACH);
   const out: Atom[] = [];
-  for (const original of atoms) {
-    const atom: Atom = { ...original };
+  for (const atom of atoms) {
+    // Atoms are this call's own objects: updating them in place saves a copy per link.
     const host = atom.host;
 
     const framable = atom.kind === 'url' || atom.kind === 'short-link' || atom.kind === 'token';

@@ -28,9 +28,9 @@ const TOKEN_CUE = /复制|復.?制|覆|輹|fu.?zhi|打开|打開|咑閞|口令|�
 export function findTokens(text: string): Atom[] {
   const atoms: Atom[] = [];
   DELIMITER.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = DELIMITER.exec(text))) {
-    const token = tokenAt(text, m.index);
+  // test() rather than exec(): no match array per price sign; a delimiter is one character long.
+  while (DELIMITER.test(text)) {
+    const token = tokenAt(text, DELIMITER.lastIndex - 1);
     if (token) {
       atoms.push(token);
       DELIMITER.lastIndex = token.end;
