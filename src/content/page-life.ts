@@ -109,8 +109,10 @@ export function startPageLife(options: PageLifeOptions): PageLife {
     onChange(spots) {
       marks.apply(spots);
       overlay.update(spots);
-      report();
+      // A long list judged in slices is reported once, when it is all judged: one big message, not several.
+      if (!scanner.busy()) report();
     },
+    onSettled: report,
   });
 
   scanner.scanAll();

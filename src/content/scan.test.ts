@@ -135,18 +135,23 @@ describe('scanner time slicing', () => {
     };
     control = new AbortController();
     const changes: number[] = [];
+    const settled: number[] = [];
     const scanner = createScanner({
       doc: document,
       adapter: adapter('kuaishou-live-helper'),
       judges,
       signal: control.signal,
       onChange: (spots) => changes.push(spots.filter((s) => s.flag).length),
+      onSettled: () => settled.push(changes.length),
     });
     scanner.scanAll();
+    expect(scanner.busy()).toBe(true);
     // A few rows fit the first time slice; the wall clock is not asserted (CI machines are busy).
     expect(slow.calls.length).toBeLessThan(30);
     expect(changes[0]).toBe(slow.calls.length);
     await vi.waitFor(() => expect(changes.at(-1)).toBe(60));
     expect(changes.length).toBeGreaterThan(2);
+    await vi.waitFor(() => expect(settled).toEqual([changes.length])); // once, after the last slice
+    expect(scanner.busy()).toBe(false);
   });
 });

@@ -42,6 +42,8 @@ export interface ScannerOptions {
   onChange(spots: readonly Spot[]): void;
   /** Roots seen for the first time (the overlay and the guard listen on them too). */
   onRoots?(roots: readonly Root[]): void;
+  /** When the rows a scan left for later slices are all judged (not called when nothing was left). */
+  onSettled?(): void;
   /** At the start of every structural scan, before anything is judged: the page's cues may have changed. */
   onScan?(roots: readonly Root[]): void;
   /** How often to re-read input values that script may set without events. */
@@ -55,6 +57,8 @@ export interface Scanner {
   scanAll(): void;
   spots(): readonly Spot[];
   roots(): readonly Root[];
+  /** Rows are still waiting for a judging slice. */
+  busy(): boolean;
   /** Forget every verdict (the judges changed: config, surface); the next scan judges everything again. */
   invalidate(): void;
 }
@@ -282,8 +286,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (win.performance.now() - started > SLICE_MS) break;
     }
     if (changed) onChange(spots);
-    if (backlog.size) scheduleDrain();
-    else measure('cartlint:scan-settled', lastScan);
+    if (backlog.size) return scheduleDrain();
+    measure('cartlint:scan-settled', lastScan);
+    options.onSettled?.();
   }
 
   function scheduleDrain() {
@@ -360,5 +365,5 @@ export function createScanner(options: ScannerOptions): Scanner {
     for (const spot of spots) spot.text = '\u0000';
   }
 
-  return { scanAll: () => guarded(scanAll), spots: () => spots, roots: () => roots, invalidate };
+  return { scanAll: () => guarded(scanAll), spots: () => spots, roots: () => roots, invalidate, busy: () => backlog.size > 0 };
 }
