@@ -87,6 +87,8 @@ const ADVERSARIAL_UNITS = [
   '￥', '￥a', '.', '。', '%', '%25', 'https%3A%2F%2F', 'a.', 'a-', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '&amp;', '&', '\\u0026',
   'https://', '/', 'a=b&', '￥a1b2c3d4e5f￥', '$A1b2C3d4E5$://', 'mm_1_2_', ':ab:/', '【淘宝】', '{', '(', '[', '啊', '%2525',
   'item.jd.com/', ':', '@', '\u200b', 'ｈ', '！', 'CZ1234 ', '24:/！', 'pages/a/', '=', '?', '\\', 'm.tb.cn/h.',
+  // Many links with nothing between them (per-link look-arounds must stay bounded), and digit runs with dots.
+  'u.jd.com/a ', 'https://m.tb.cn/h.x?tk=Ab ', '【淘宝】', '1.', 'ages/', ':ab:/抖音', 'mm_1_2_3 ',
 ];
 
 /** `size` characters: each unit repeated over its share of the text, so every run is long. */

@@ -113,7 +113,7 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
     const framable = atom.kind === 'url' || atom.kind === 'short-link' || atom.kind === 'token';
     let tag = framable ? shareTagBefore(text, atom.start) : null;
     if (tag && tag.start < (out[out.length - 1]?.end ?? 0)) tag = null; // never reach into the previous finding
-    if (host && /(?:^|\.)tb\.cn$/.test(host)) {
+    if (host && (host === 'tb.cn' || host.endsWith('.tb.cn'))) {
       if (tag?.name === '闲鱼' || wordIn(text, XIANYU_CUE, atom.start - 24, atom.start)) continue; // second-hand, not a shop
     }
 

@@ -111,13 +111,22 @@ export interface ShareTag {
 /** The share tag that ends right before `at` (only spaces and a few service words between), if any. */
 export function shareTagBefore(text: string, at: number): ShareTag | null {
   const from = Math.max(0, at - 56);
+  if (!hasCharIn(text, 0x3011 /* 】 */, from, at)) return null; // most links have no tag: skip slice and regex
   const m = SHARE_TAG.exec(text.slice(from, at));
   if (!m) return null;
   return { start: from + m.index, name: m[1]!, source: TAG_SOURCE[m[1]!] };
 }
 
+/** Does text[from, to) hold the character `code`? A bounded look (lastIndexOf would search the whole text). */
+function hasCharIn(text: string, code: number, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+
 /** The app code printed after an official share link (` CZ3457`, ` MU5104`): its length, or 0. */
 export function shareCodeAfter(text: string, at: number): number {
+  const first = text.charCodeAt(text.charCodeAt(at) === 0x20 ? at + 1 : at);
+  if (!(first >= 0x41 && first <= 0x5a)) return 0; // codes start with a capital letter
   const m = /^ ?(?:CZ|MF|HU|CA|MU|ZH)\d{3,4}(?![A-Za-z0-9])/.exec(text.slice(at, at + 8));
   return m ? m[0].length : 0;
 }
@@ -127,10 +136,14 @@ const APP_PATTERNS = SHARE_APP_NAMES.map(({ source, names }) => ({
   names: new RegExp(names.source, names.flags.includes('g') ? names.flags : `${names.flags}g`),
 }));
 
+/** A character every app name in SHARE_APP_NAMES contains (淘宝 taobao 京东 JD 天猫 tmall 1688 阿里巴巴 拼多多 抖音 快手). */
+const APP_HINT = /[淘寳京天阿拼抖快1aAdD]/;
+
 /** The app a token belongs to: the app name nearest to it within `radius` characters, or undefined. */
 export function appNear(text: string, start: number, end: number, radius: number): Source | undefined {
   const from = Math.max(0, start - radius);
   const window = text.slice(from, Math.min(text.length, end + radius));
+  if (!APP_HINT.test(window)) return undefined; // no app name can be there
   let best: { source: Source; distance: number } | undefined;
   for (const { source, names } of APP_PATTERNS) {
     for (const m of window.matchAll(names)) {
