@@ -107,3 +107,29 @@ describe('link corpus', () => {
     });
   });
 });
+
+/** How the same link reaches us in other surroundings and encodings (link-patterns §0). */
+const toFullWidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const VARIANTS: Array<[name: string, change: (input: string) => string, applies: (input: string) => boolean]> = [
+  ['glued to Chinese text', (s) => `家人们看这个${s}好用`, () => true],
+  ['between spaces in a sentence', (s) => `这个链接 ${s} 谢谢`, () => true],
+  ['Windows line ends around it', (s) => `\r\n${s}\r\n`, () => true],
+  // Nobody full-widths a percent-encoding; every other line may come full-width from a chat tool.
+  ['full-width', toFullWidth, (s) => !s.includes('%')],
+  ['a zero-width space before a dot', (s) => s.replace(/\.(?=[a-z])/i, '\u200b.'), () => true],
+  ['。 for a dot', (s) => s.replace(/(\w)\.(\w)/, '$1。$2'), () => true],
+  ['copied from HTML (&amp;)', (s) => s.replace(/&/g, '&amp;'), () => true],
+];
+
+describe('corpus lines in other surroundings keep their answer', () => {
+  const answer = (input: string) => classify(input).map((f) => [f.source, f.affiliate, f.seller]);
+  it.each(VARIANTS)('%s', (_name, change, applies) => {
+    for (const line of lines) {
+      if (!applies(line.input)) continue;
+      const changed = change(line.input);
+      const findings = classify(changed);
+      for (const f of findings) expect(f.text).toBe(changed.slice(f.start, f.end));
+      expect(answer(changed), JSON.stringify(changed)).toEqual(answer(line.input));
+    }
+  });
+});

@@ -312,6 +312,7 @@ function encodedUrlEnd(input: string, at: number): number {
   const before = input[at - 1];
   if (before !== undefined && /[=&?/%A-Za-z0-9]/.test(before)) return -1;
   let end = at;
-  while (end < input.length && /[A-Za-z0-9%._~+\-!*'()]/.test(input[end]!)) end++;
+  // URL characters, and what the main loop turns into them or drops (。 for a dot, zero-width spaces).
+  while (end < input.length && /[A-Za-z0-9%._~+\-!*'()。．｡\u200b-\u200d\u2060\ufeff]/.test(input[end]!)) end++;
   return end;
 }

@@ -165,7 +165,7 @@ export function findDouyinCodes(text: string): Atom[] {
   }));
 }
 
-const MINI_PROGRAM_LINK = /#小程序:\/\/([^\s/#]{1,12})\/([A-Za-z0-9]{4,32})/g;
+const MINI_PROGRAM_LINK = /[#＃]小程序:\/\/([^\s/#]{1,12})\/([A-Za-z0-9]{4,32})/g;
 const MINI_PROGRAM_PATH = /(?<![A-Za-z0-9./])\/?(?:packages|pages)\/[A-Za-z]{2,20}\/[A-Za-z]{2,20}(?:\/[A-Za-z]{2,20})?\?[A-Za-z]{2,12}=[A-Za-z0-9]{4,24}/y;
 
 /** Where `pages/` or `packages/` (found by its `ages/`) starts, one earlier when a `/` leads it. */
