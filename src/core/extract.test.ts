@@ -119,6 +119,12 @@ const VARIANTS: Array<[name: string, change: (input: string) => string, applies:
   ['a zero-width space before a dot', (s) => s.replace(/\.(?=[a-z])/i, '\u200b.'), () => true],
   ['。 for a dot', (s) => s.replace(/(\w)\.(\w)/, '$1。$2'), () => true],
   ['copied from HTML (&amp;)', (s) => s.replace(/&/g, '&amp;'), () => true],
+  ['sentence punctuation after it', (s) => `${s}。`, () => true],
+  ['an exclamation after it', (s) => `${s}！`, () => true],
+  ['a markdown link', (s) => `[链接](${s})`, (s) => /^https?:\/\/\S+$/.test(s)],
+  ['an HTML anchor', (s) => `<a href="${s}">买</a>`, (s) => /^https?:\/\/\S+$/.test(s)],
+  ['an upper-case scheme and host', (s) => s.replace(/^(https?:\/\/[^/?#]+)/i, (head) => head.toUpperCase()), () => true],
+  ['a JSON string value', (s) => JSON.stringify({ url: s }), () => true],
 ];
 
 describe('corpus lines in other surroundings keep their answer', () => {

@@ -477,6 +477,7 @@ function analyzeJdParams(body: string, depth: number): Analysis {
   // Raw, encoded, or encoded twice when the deep link itself sat inside a parameter (`%257B%2522…`).
   let json = body.slice(at + 'params='.length);
   for (let round = 0; round < 3 && /%(?:25|7b|22)/i.test(json.slice(0, 8)); round++) json = safeDecode(json);
+  json = json.replace(/\\"/g, '"'); // the deep link was itself inside a JSON string: `{\"des\":…}`
   const field = (name: string) =>
     new RegExp(`"${name}"\\s*:\\s*"((?:[^"\\\\]|\\\\.){0,2000})"`, 'i').exec(json)?.[1]?.replace(/\\\//g, '/');
   const des = field('des');
