@@ -95,6 +95,7 @@ describe('no false alarms', () => {
     ['npm mirrors', 'npm i --registry=https://registry.npm.taobao.org https://npm.taobao.org/package/vue'],
     ['seller analytics and paid ads', 'https://sycm.taobao.com/portal/home.htm https://click.simba.taobao.com/cc_im?p=x'],
     ['JD finance and login flows', 'https://m.jr.jd.com/member/index.html https://qr.m.jd.com/p?k=abc'],
+    ['brackets without an app code', '见(附件)和(CZ1234 abc)(AbCdEfGhIjKl)'],
     ['a JD login deep link inside a wrapper', 'https://x.isvjcloud.com/a.html?actlink=openapp.jdmobile://virtual?params={"des":"scanLogin","key":"k"}'],
     ['other Alibaba sites', 'https://www.alibaba.com/product-detail/x_1600.html https://www.aliexpress.com/item/1005006.html https://traveldetail.fliggy.com/item.htm?id=1'],
     ['a copy of a Douyin path on another host', 'https://subad16.richclick.cn/views/product/detail?id=3556357046087622442'],
@@ -160,6 +161,7 @@ describe('Taobao and Tmall', () => {
     ['half-width ¥, 13 characters', '下载这条信息¥AbcdEFghijKLm¥,打开【手机淘宝】即可查看', '¥AbcdEFghijKLm¥'],
     ['啊 delimiters', '1👈啊5NKkX84wYdk啊 标题', '啊5NKkX84wYdk啊'],
     ['full-width body', '￥ＡＥｐａｂｘｉＲｇ０ｕ￥', '￥ＡＥｐａｂｘｉＲｇ０ｕ￥'],
+    ['a code and a body in brackets', '复制这条信息( CZ3457 AbCdEfGhIjK)打开淘宝', '( CZ3457 AbCdEfGhIjK)'],
   ])('淘口令: %s', (_name, input, text) => {
     expect(one(input)).toMatchObject({ source: 'taobao', kind: 'token', text });
   });
@@ -222,6 +224,7 @@ describe('JD and 京东联盟', () => {
     ['union-click', 'https://union-click.jd.com/jdc?e=&p=JF8BAM4JK1olXDYC', true],
     ['CPS middle page', 'https://re.jd.com/cps/item/5825376.html', true],
     ['jingfen landing markers', 'https://item.jd.com/100012043978.html?utm_source=kong&utm_medium=jingfen&utm_campaign=t_1_', true],
+    ['utm_campaign t_<unionId>_ on an item page', 'https://item.jd.com/100012043978.html?utm_campaign=t_1000141398_', true],
     ['cu=true on an activity page', 'https://pro.m.jd.com/mall/active/AbC/index.html?cu=true&utm_source=lianmeng__10__kong', true],
     ['多麦 CPS wrapping a JD coupon page', 'https://c.duomai.com/track.php?site_id=1&t=https%3A%2F%2Fcoupon.m.jd.com%2Fcoupons%2Fshow.action%3FlinkKey%3DAA', true],
     ['JD redirector', 'http://dc2.jd.com/auto.php?service=transfer&to=//item.jd.com/3167821.html', false],

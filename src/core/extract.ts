@@ -23,10 +23,10 @@ import { analyzeUrl, findUrls, NOT_GOODS } from './url';
 
 /**
  * Text without any of these characters holds no link of any form: URLs need `.` `/` or `:`, tokens a
- * delimiter, PIDs `_`, entities `&`/`\`; the full-width, small-form and leader/slash compatibility characters are
- * what NFKC turns into those. Most short inputs (titles, prices in words) stop here.
+ * delimiter (or `(` around a code), PIDs `_`, entities `&`/`\`; the full-width, small-form and leader/slash
+ * compatibility characters are what NFKC turns into those. Most short inputs (titles, prices in words) stop here.
  */
-const MAYBE_LINK = /[./:%$¥€₤¤¢₳啊!&\\_。\u2024\u2044\uFE50-\uFE6F\uFF00-\uFFEF]/;
+const MAYBE_LINK = /[./:%$¥€₤¤¢₳啊!(&\\_。\u2024\u2044\uFE50-\uFE6F\uFF00-\uFFEF]/;
 
 /** Sources whose links a 淘客 message makes affiliate when the link itself cannot tell. */
 const CUE_UPGRADES: ReadonlySet<Source> = new Set(['taobao', 'tmall', '1688', 'jd', 'pinduoduo', 'vipshop', 'suning']);

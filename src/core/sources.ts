@@ -43,7 +43,7 @@ export interface HostRule {
 /** Taobao-family item ids may sit in any of these parameters, not only first (§1). */
 const TAOBAO_ITEM = /[?&](?:id|itemid|item_id|num_iid|shop_id|shopid)=|^\/i\d{6,14}\.htm/;
 const JD_ITEM =
-  /^\/(?:product\/)?\d{5,14}\.html|^\/index-\d+\.html|[?&](?:wareid|sku|sku_id|skuid|shopid)=|^\/product\/\d+\.html/;
+  /^\/(?:product\/)?\d{5,14}\.(?:html|web)|^\/index-\d+\.html|[?&](?:wareid|sku|sku_id|skuid|shopid)=|^\/product\/\d+\.html/;
 const PDD_GOODS = /[?&]goods_id=|^\/goods\/\d+/;
 /** PDD's login wall (`from=`) and app launcher (`launch_url=`) carry the goods page inside. */
 const PDD_WRAPPER = /^\/(?:login|app)\.html/;
@@ -204,6 +204,7 @@ export const PARAM_MARKERS: readonly ParamMarker[] = [
   { family: 'jd', key: 'utm_medium', value: /^(?:jingfen|tuiguang)$/i },
   { family: 'jd', key: 'utm_source', value: /^(?:kong|lianmeng)/i },
   { family: 'jd', key: 'unionactid', value: /./ },
+  { family: 'jd', key: 'utm_campaign', value: /^t_\d{6,}_/ }, // t_<unionId>_<site>_<position>
   { family: 'pinduoduo', key: 'cpssign', value: /^CC/i },
   { family: 'pinduoduo', key: 'duoduo_type', value: /./ },
   { family: 'youzan', key: 'dc_ps', value: /./ }, // 有赞分销

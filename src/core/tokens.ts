@@ -14,9 +14,9 @@ export const SHARE_CODE = /^(?:CZ|MF|HU|CA|MU|ZH)\d{3,4}(?![A-Za-z0-9])/;
 
 /**
  * Token delimiters seen in the wild (§1, §3): ¥ (from ￥ and ¥), €, $, ₤, ¤, ¢, ₳, and the Chinese
- * character 啊. `!` only counts for JD 口令 (`NN:/！…！ZH1234`).
+ * character 啊. `!` only counts for JD 口令 (`NN:/！…！ZH1234`), `(` only around a code and a body.
  */
-const DELIMITER = /[¥￥€$₤¤¢₳啊!！]/g;
+const DELIMITER = /[¥￥€$₤¤¢₳啊!！(]/g;
 /** The normaliser leaves ￥ as it is, and ！ away from link characters: each stands for its ASCII form. */
 const canonicalDelimiter = (char: string) => (char === '￥' ? '¥' : char === '！' ? '!' : char);
 /** A token body is 3–16 ASCII letters and digits (10–16 in real tokens; short ones need context, below). */
@@ -56,10 +56,13 @@ function tokenAt(text: string, open: number): Atom | null {
   if (bodyEnd - i < 3 || bodyEnd - i > 16) return null;
   const body = text.slice(i, bodyEnd);
   i = bodyEnd;
-  if (text[i] === ' ' && delim === '$') i++;
+  // `( CZ3457 AbCdEfGhIjK)`: brackets count only around an app code and a full-length body.
+  const bracket = delim === '(';
+  if (bracket && (!innerCode || body.length < 10)) return null;
+  if (text[i] === ' ' && (delim === '$' || bracket)) i++;
   const parenthesised = delim === '$' && text[open - 1] === '(';
   const close = canonicalDelimiter(text[i] ?? '');
-  if (close !== delim && !(parenthesised && close === ')')) return null;
+  if (close !== delim && !((parenthesised || bracket) && close === ')')) return null;
   let end = i + 1;
   if (/^\d+$/.test(body) || !/[A-Za-z]/.test(body)) return null; // ￥199￥, ￥19900000000￥
 
@@ -87,7 +90,7 @@ function tokenAt(text: string, open: number): Atom | null {
     source: 'taobao',
     affiliate: tokenFamily ? true : null,
     kind: 'token',
-    evidence: `淘口令 ${delim}${body}${delim}${code ? ` ${code}` : ''}${tokenFamily ? ' (淘客 token family)' : ''}`,
+    evidence: `淘口令 ${bracket ? `(${body})` : `${delim}${body}${delim}`}${code ? ` ${code}` : ''}${tokenFamily ? ' (淘客 token family)' : ''}`,
   };
 }
 
