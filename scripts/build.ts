@@ -19,11 +19,28 @@ export const CLI_FILE = join(ROOT, 'dist', 'cli', 'cartlint.js');
 export const outDirFor = (browser: Browser) => join(EXTENSION_DIR, browser);
 
 const PAGES = ['popup', 'options'] as const;
-/** `drop`: message areas the script never shows, left out of its bundled catalogues (scripts/catalogue-prune.ts). */
+/*
+ * `drop`: message areas (key prefixes) a bundle never shows, left out of its bundled catalogues
+ * (scripts/catalogue-prune.ts); the build fails if the bundle still names one of their keys. Each list is what a
+ * grep of the bundle's own modules finds unused, so every bundle carries only the messages it can show.
+ */
+/** Popup and options share one catalogue chunk: the CLI's, the demo's, the worker's and the page overlay's are not theirs. */
+const PAGES_DROP = ['cli', 'demo', 'bg', 'overlay', 'guard'];
 const CLASSIC: { entry: string; file: string; drop: string[] }[] = [
-  { entry: 'src/background/index.ts', file: 'background.js', drop: [] },
+  // The worker only words its badge titles and refusals (bg_); it never judges or writes notices.
+  {
+    entry: 'src/background/index.ts',
+    file: 'background.js',
+    drop: ['cli', 'popup', 'options', 'demo', 'overlay', 'guard', 'notice', 'reason', 'platform', 'surface', 'source', 'verdict'],
+  },
   { entry: 'src/content/index.ts', file: 'content.js', drop: ['cli', 'popup', 'options', 'demo', 'bg'] },
 ];
+
+/** Fails the build when `file` names a message of an area dropped from its catalogue: it would throw at run time. */
+function checkDropped(code: string, file: string, drop: readonly string[]): void {
+  const used = droppedKeysUsed(code, drop);
+  if (used.length) throw new Error(`${file} uses messages left out of its bundle: ${used.join(', ')} (see the drop lists in scripts/build.ts)`);
+}
 
 type Output = Awaited<ReturnType<typeof build>>;
 
@@ -44,8 +61,9 @@ async function run(config: InlineConfig): Promise<string[]> {
  */
 async function buildPages(outDir: string): Promise<void> {
   const srcDir = join(ROOT, 'src');
-  await run({
+  const files = await run({
     root: srcDir,
+    plugins: [catalogueFor(PAGES_DROP)],
     build: {
       outDir,
       rolldownOptions: {
@@ -61,6 +79,9 @@ async function buildPages(outDir: string): Promise<void> {
       },
     },
   });
+  for (const file of files.filter((name) => name.endsWith('.js'))) {
+    checkDropped(readFileSync(join(outDir, file), 'utf8'), file, PAGES_DROP);
+  }
   for (const page of PAGES) {
     writeFileSync(join(outDir, `${page}.html`), liftPage(readFileSync(join(outDir, page, `${page}.html`), 'utf8')));
     rmSync(join(outDir, page), { recursive: true });
@@ -75,7 +96,7 @@ export function liftPage(html: string): string {
 /** A classic script: one self-contained IIFE file, nothing else beside it (a stray CSS file would never load). */
 async function buildClassic({ entry, file, drop }: (typeof CLASSIC)[number], outDir: string): Promise<void> {
   const files = await run({
-    plugins: drop.length ? [catalogueFor(drop)] : [],
+    plugins: [catalogueFor(drop)],
     build: {
       outDir,
       lib: { entry: join(ROOT, entry), formats: ['iife'], name: file.replace(/\W.*$/, ''), fileName: () => file },
@@ -84,8 +105,7 @@ async function buildClassic({ entry, file, drop }: (typeof CLASSIC)[number], out
   });
   const strays = files.filter((name) => name !== file);
   if (strays.length) throw new Error(`${entry} emitted ${strays.join(', ')} beside ${file}; a classic script must be one file`);
-  const used = droppedKeysUsed(readFileSync(join(outDir, file), 'utf8'), drop);
-  if (used.length) throw new Error(`${file} uses messages left out of its bundle: ${used.join(', ')} (see CLASSIC in scripts/build.ts)`);
+  checkDropped(readFileSync(join(outDir, file), 'utf8'), file, drop);
 }
 
 /** The CLI for Node: everything bundled except Node's own modules, executable, with its shebang. */
