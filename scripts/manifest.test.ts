@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { manifestFor, referencedFiles } from './manifest';
+import { DASHBOARD_MATCHES } from '../src/content/adapters';
 
 const source = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const chrome = manifestFor(source, 'chrome', '1.2.3') as Record<string, any>;
@@ -75,5 +76,13 @@ describe('referencedFiles', () => {
       ].sort(),
     );
     expect(referencedFiles(firefox)).not.toContain('managed_schema.json');
+  });
+});
+
+describe('the manifest and the adapters', () => {
+  it('runs the content script, and asks host access, on exactly the hosts the adapters watch', () => {
+    const matches = (source.content_scripts as Array<{ matches: string[] }>).flatMap((entry) => entry.matches);
+    expect([...matches].sort()).toEqual([...DASHBOARD_MATCHES].sort());
+    expect([...(source.host_permissions as string[])].sort()).toEqual([...DASHBOARD_MATCHES].sort());
   });
 });
