@@ -18,12 +18,17 @@ function snapshot(patch: Partial<ConfigSnapshot> = {}): ConfigSnapshot {
   return { rules, settings: { ...DEFAULT_SETTINGS }, surfaceOverrides: {}, managedKeys: [], locked: false, problems: [], ...patch };
 }
 
-function fakeRuntime(config: { current: ConfigSnapshot }, { failFirst = 0 } = {}) {
+function fakeRuntime(
+  config: { current: ConfigSnapshot },
+  { failFirst = 0, targets = {} as Record<string, string | null> } = {},
+) {
   const reports: Report[] = [];
+  const resolves: string[] = [];
   let listener: ((message: unknown, senderId: string | undefined) => void) | null = null;
   let failures = failFirst;
   return {
     reports,
+    resolves,
     send: (message: unknown, senderId = 'ext') => listener?.(message, senderId),
     runtime: {
       id: () => 'ext',
@@ -38,6 +43,11 @@ function fakeRuntime(config: { current: ConfigSnapshot }, { failFirst = 0 } = {}
         if (request.type === 'tab/report') {
           reports.push({ page: request.page, findings: request.findings, at: request.at });
           return { ok: true, value: { ok: true } };
+        }
+        if (request.type === 'link/resolve') {
+          const url = (message as { url: string }).url;
+          resolves.push(url);
+          return { ok: true, value: { target: targets[url] ?? null } };
         }
         return { ok: false, error: `unexpected ${request.type}` };
       },
@@ -169,5 +179,62 @@ describe('content script teardown', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(fake.reports.length).toBe(reports);
     expect(pasteField().hasAttribute(MARK)).toBe(false);
+  });
+});
+
+describe('content script with the short-link resolver', () => {
+  const SHORT = 'https://t.cn/R123456'; // in the demo field and the demo rows
+  const resolverOn = () => snapshot({ settings: { ...DEFAULT_SETTINGS, resolveShortLinks: true } });
+  const shortFindings = (findings: TabFinding[]) => findings.filter((f) => f.link.text === SHORT);
+
+  it('never asks the background while the setting is off: short links stay for review', async () => {
+    loadFixture('kuaishou-live-helper', { demo: true });
+    const fake = fakeRuntime({ current: snapshot() }, { targets: { [SHORT]: TAOBAO_ALLIANCE } });
+    start(fake.runtime);
+    await vi.waitFor(() => expect(fake.reports.at(-1)?.findings.length).toBeGreaterThan(0));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(fake.resolves).toEqual([]);
+    const short = shortFindings(fake.reports.at(-1)!.findings);
+    expect(short.length).toBeGreaterThan(0);
+    expect(verdicts(short).every((v) => v === 'shortener:review')).toBe(true);
+  });
+
+  it('asks once per distinct link when on, and judges the link by its target', async () => {
+    loadFixture('kuaishou-live-helper', { demo: true });
+    const fake = fakeRuntime({ current: resolverOn() }, { targets: { [SHORT]: TAOBAO_ALLIANCE } });
+    start(fake.runtime);
+    await vi.waitFor(() => expect(verdicts(fake.reports.at(-1)!.findings.filter((f) => f.where === '粘贴商品链接'))).toEqual(
+      ['taobao:banned', 'taobao:banned', 'kuaishou:allowed'],
+    ));
+    const [field] = shortFindings(fake.reports.at(-1)!.findings);
+    expect(field!.link).toMatchObject({ text: SHORT, source: 'taobao', affiliate: true, kind: 'short-link' });
+    expect(field!.link.evidence).toContain(`${SHORT} → ${TAOBAO_ALLIANCE}`);
+    expect(field!.decision.verdict).toBe('banned');
+    expect(fake.resolves).toEqual([SHORT]); // the field and the row share one question
+  });
+
+  it('keeps review when the background finds no target', async () => {
+    loadFixture('kuaishou-live-helper', { demo: true });
+    const fake = fakeRuntime({ current: resolverOn() });
+    start(fake.runtime);
+    await vi.waitFor(() => expect(fake.resolves).toEqual([SHORT]));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(verdicts(shortFindings(fake.reports.at(-1)!.findings)).every((v) => v === 'shortener:review')).toBe(true);
+  });
+
+  it('starts asking when the operator switches the resolver on, and stops judging by targets when it is off', async () => {
+    loadFixture('kuaishou-live-helper', { demo: true });
+    const config = { current: snapshot() };
+    const fake = fakeRuntime(config, { targets: { [SHORT]: TAOBAO_ALLIANCE } });
+    start(fake.runtime);
+    await vi.waitFor(() => expect(fake.reports.at(-1)?.findings.length).toBeGreaterThan(0));
+    expect(fake.resolves).toEqual([]);
+    config.current = resolverOn();
+    fake.send({ type: 'config/changed' });
+    await vi.waitFor(() => expect(shortFindings(fake.reports.at(-1)!.findings)[0]?.link.source).toBe('taobao'));
+    config.current = snapshot();
+    fake.send({ type: 'config/changed' });
+    await vi.waitFor(() => expect(shortFindings(fake.reports.at(-1)!.findings)[0]?.link.source).toBe('shortener'));
+    expect(fake.resolves).toEqual([SHORT]);
   });
 });

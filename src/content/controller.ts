@@ -126,6 +126,7 @@ export function startContent(options: ContentOptions): Content | null {
       signal: control.signal,
       makeJudges: options.makeJudges,
       report,
+      askLink: async (url) => (await client.request({ type: 'link/resolve', url })).target,
     });
   }
 

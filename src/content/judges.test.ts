@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeText } from '../core/judge';
-import type { Rule } from '../core/types';
+import type { LinkFinding, Rule } from '../core/types';
 import { BUILT_IN_RULES } from '../rules';
 import { createJudges, type JudgeContext } from './judges';
 
@@ -30,5 +30,26 @@ describe('page judges', () => {
     // Before Kuaishou's 2022 rule took effect: a later instant must not reuse the verdict.
     at = new Date('2021-01-01T00:00:00Z');
     expect(jd()).toBe('review');
+  });
+});
+
+describe('page judges with the short-link resolver on', () => {
+  it('judge only shorteners by what the resolver knows of them', () => {
+    const asked: string[] = [];
+    const shortLinks = {
+      resolve(link: LinkFinding): LinkFinding {
+        asked.push(link.text);
+        return { ...link, source: 'taobao', affiliate: true, evidence: `${link.text} \u2192 s.click.taobao.com` };
+      },
+    };
+    const ctx: JudgeContext = { platform: 'kuaishou', surface: 'live-cart', rules: BUILT_IN_RULES, shortLinks };
+    const judged = createJudges(() => ctx, () => new Date('2026-06-01T00:00:00Z')).text(TEXT);
+    expect(asked).toEqual(['https://t.cn/R123456']);
+    expect(judged.map(({ link, decision }) => `${link.source}:${decision.verdict}`)).toEqual([
+      'taobao:banned',
+      'jd:banned',
+      'taobao:banned',
+    ]);
+    expect(judged[2]!.link).toMatchObject({ text: 'https://t.cn/R123456', start: TEXT.indexOf('https://t.cn') });
   });
 });

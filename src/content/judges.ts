@@ -7,11 +7,14 @@ import { decide } from '../core/decide';
 import { classify } from '../core/extract';
 import type { Decision, LinkFinding, LoadedRule, Platform, Rule, SurfaceOrUnknown } from '../core/types';
 import type { Judges } from './scan';
+import type { ShortLinks } from './short-links';
 
 export interface JudgeContext {
   platform: Platform;
   surface: SurfaceOrUnknown;
   rules: readonly Rule[];
+  /** Set while the operator has the short-link resolver on: shorteners are judged by their target when known. */
+  shortLinks?: ShortLinks | null;
 }
 
 const MEMO_MS = 60_000;
@@ -49,7 +52,11 @@ export function createJudges(context: () => JudgeContext, now: () => Date = () =
   }
 
   return {
-    text: (text) => classify(text).map((link) => ({ link, decision: decision(link) })),
+    text: (text) =>
+      classify(text).map((found) => {
+        const link = found.source === 'shortener' ? context().shortLinks?.resolve(found) ?? found : found;
+        return { link, decision: decision(link) };
+      }),
     badge: decision,
   };
 }

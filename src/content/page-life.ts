@@ -12,6 +12,7 @@ import { createMarks } from './marks';
 import { createOverlay } from './overlay';
 import type { Root } from './roots';
 import { createScanner, type Judges, type Scanner } from './scan';
+import { createShortLinks, type ShortLinks } from './short-links';
 import { createUiHost } from './ui-host';
 
 export interface Report {
@@ -29,6 +30,8 @@ export interface PageLifeOptions {
   makeJudges(context: () => JudgeContext): Judges;
   /** Called on every change; `make` builds the report when it is actually sent. */
   report(make: () => Report): void;
+  /** Where a short link leads (the background's link/resolve); asked only while the settings switch it on. */
+  askLink?(url: string): Promise<string | null>;
   now?(): Date;
   pollMs?: number;
   rescanMs?: number;
@@ -53,6 +56,23 @@ export function startPageLife(options: PageLifeOptions): PageLife {
   let rules: Rule[] = enabledRules(config.rules);
   let surface: SurfaceOrUnknown = 'unknown';
   let surfaceFrom: PageInfo['surfaceFrom'] = 'unknown';
+  let shortLinks: ShortLinks | null = null;
+
+  /** The resolver follows the setting: switched off, nothing is asked and shorteners are judged as they are. */
+  function syncShortLinks() {
+    const { askLink } = options;
+    if (!config.settings.resolveShortLinks || !askLink) shortLinks = null;
+    else
+      shortLinks ??= createShortLinks({
+        ask: askLink,
+        signal,
+        onResolved() {
+          scanner.invalidate();
+          scanner.scanAll();
+        },
+      });
+  }
+  syncShortLinks();
 
   /** Operator's choice wins over the page's cues; true when the surface changed. */
   function detectSurface(roots: readonly Root[]): boolean {
@@ -96,7 +116,7 @@ export function startPageLife(options: PageLifeOptions): PageLife {
     doc,
     adapter,
     signal,
-    judges: options.makeJudges(() => ({ platform: adapter.platform, surface, rules })),
+    judges: options.makeJudges(() => ({ platform: adapter.platform, surface, rules, shortLinks })),
     pollMs: options.pollMs,
     rescanMs: options.rescanMs,
     onRoots(roots) {
@@ -125,6 +145,7 @@ export function startPageLife(options: PageLifeOptions): PageLife {
       config = next;
       lang = nextLang;
       rules = enabledRules(next.rules);
+      syncShortLinks();
       scanner.invalidate();
       scanner.scanAll();
       report();
