@@ -10,7 +10,7 @@ import { launch, loadFixturePages, openReadyPopup, type ExtensionSession } from 
 import { FIXTURE_PAGES_DIR, REPO_ROOT } from '../test/e2e/harness/paths';
 import { DemoUsageError, parseDemoArgs, type DemoOptions } from './demo/args';
 import { renderTable, summaryLine, type DemoPageResult } from './demo/report';
-import { openDemoTabs, settledState, showFirstWarning, type DemoTab } from './demo/tabs';
+import { openDemoTabs, showFirstWarning, type DemoTab } from './demo/tabs';
 
 const BROWSER_NAMES = { chromium: 'Chromium', firefox: 'Firefox ESR' } as const;
 
@@ -29,8 +29,7 @@ async function headlessRun(session: ExtensionSession, tabs: DemoTab[], options: 
   mkdirSync(out, { recursive: true });
   const results: DemoPageResult[] = [];
   for (const tab of tabs) {
-    const state = await settledState(session, tab.tabId);
-    results.push({ id: tab.id, url: tab.url, state });
+    results.push({ id: tab.id, url: tab.url, state: tab.state });
     await showFirstWarning(tab.page).catch(() => false);
     await tab.page.screenshot(join(out, `${tab.id}.png`));
     if (tab.tabId !== null) {
@@ -47,7 +46,6 @@ async function headlessRun(session: ExtensionSession, tabs: DemoTab[], options: 
 }
 
 async function headedRun(session: ExtensionSession, tabs: DemoTab[], options: DemoOptions): Promise<number> {
-  for (const tab of tabs) await settledState(session, tab.tabId);
   await showFirstWarning(tabs[0]!.page).catch(() => false);
   const first = tabs.find((tab) => tab.tabId !== null);
   if (first) await openReadyPopup(session, first.tabId!);

@@ -74,6 +74,24 @@ describe.each(BROWSERS)('%s: page structures', (name) => {
     await page.close();
   });
 
+  it('judges the rows of the cart list by their links and source badges', async () => {
+    // ?demo=1 fills the 小黄车商品 list: 淘宝联盟 badge + link, a 京东 badge alone, a t.cn short link, a 快手小店 item.
+    const { page, tabId } = await openDashboard(session(), { ...KUAISHOU_LIVE, url: `${KUAISHOU_LIVE.url}?demo=1` });
+    const rows = '[data-fixture-rows] > [data-index]';
+    await page.waitFor(
+      (rows) => Array.from(document.querySelectorAll(rows), (row) => row.getAttribute('data-cartlint')).join() === 'banned,banned,review,',
+      rows,
+      { what: 'rows flagged banned, banned, review, none' },
+    );
+    const state = await session().waitForTabState(tabId, (s) => s.findings.some((f) => f.id.startsWith('row 2')));
+    const byRow = (n: number) => state.findings.filter((f) => f.id.startsWith(`row ${n}@`)).map((f) => [f.link.kind, f.link.source, f.decision.verdict]);
+    expect(byRow(1)).toEqual(expect.arrayContaining([['badge', 'taobao', 'banned']]));
+    expect(byRow(2)).toEqual([['badge', 'jd', 'banned']]);
+    expect(byRow(3)).toEqual([['short-link', 'shortener', 'review']]);
+    expect(byRow(4).every(([, source, verdict]) => source === 'kuaishou' && verdict === 'allowed')).toBe(true);
+    await page.close();
+  });
+
   it('judges a link typed key by key', async () => {
     const { page, tabId } = await openDashboard(session(), KUAISHOU_LIVE);
     await page.type(KUAISHOU_LIVE.field, LINKS.jd);

@@ -110,11 +110,13 @@ export class ExtensionSession {
   /** One typed request to the background, from our extension page (wakes a stopped worker). */
   async request<K extends RequestType>(message: Request<K>): Promise<ResponseOf<K>> {
     const console = await this.console();
-    const reply = await console.evaluate(async (message) => {
+    // As JSON text: WebDriver BiDi sends an object met twice in a value (the background shares one decision
+    // between equal links) as a reference that puppeteer turns into undefined.
+    const text = await console.evaluate(async (message) => {
       const g = globalThis as unknown as { browser?: any; chrome?: any };
-      return (await (g.browser ?? g.chrome).runtime.sendMessage(message)) as unknown;
+      return JSON.stringify((await (g.browser ?? g.chrome).runtime.sendMessage(message)) ?? null);
     }, message as unknown);
-    const typed = reply as Reply<ResponseOf<K>> | undefined;
+    const typed = JSON.parse(text) as Reply<ResponseOf<K>> | null;
     if (!typed || typeof typed !== 'object') throw new Error(`no reply to ${message.type}`);
     if (!typed.ok) throw new Error(`${message.type}: ${typed.error}`);
     return typed.value;
