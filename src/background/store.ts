@@ -42,7 +42,8 @@ export interface FrameReport {
 /** A tab's reports by frame id. */
 export type TabReports = Record<string, FrameReport>;
 
-const LOCAL_KEYS = ['settings', 'customRules', 'disabledBuiltIn', 'surfaceOverrides', 'managedCache'] as const;
+/** The keys the configuration is read from; the pages watch the same ones (src/ui/config-changes.ts). */
+export const LOCAL_KEYS = ['settings', 'customRules', 'disabledBuiltIn', 'surfaceOverrides', 'managedCache'] as const;
 const TAB_PREFIX = 'tab:';
 const tabKey = (tabId: number) => `${TAB_PREFIX}${tabId}`;
 

@@ -2,7 +2,18 @@
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUILT_IN_RULES } from '../rules';
-import { buttonWithText, buttonsWithText, change, click, fakeClient, mount, settle, unmountAll, type FakeAnswers } from '../ui/testing';
+import {
+  buttonWithText,
+  buttonsWithText,
+  change,
+  click,
+  fakeClient,
+  fakeConfigChanges,
+  mount,
+  settle,
+  unmountAll,
+  type FakeAnswers,
+} from '../ui/testing';
 import type { OptionsEnv } from './env';
 import { Options } from './Options';
 import { CUSTOM_RULE, fakeBackground, MANAGED_RULE, NOW, rule, type FakeBackgroundState } from './test-data';
@@ -18,6 +29,7 @@ function setup(background: Partial<FakeBackgroundState> = {}, granted = true, ov
   const remove = vi.fn((_: { origins: string[] }) => Promise.resolve(true));
   const contains = vi.fn((_: { origins: string[] }) => Promise.resolve(held));
   const download = vi.fn((_name: string, _text: string) => {});
+  const changes = fakeConfigChanges();
   const env: OptionsEnv = {
     client: fake.client,
     uiLocale: 'en-US',
@@ -30,8 +42,9 @@ function setup(background: Partial<FakeBackgroundState> = {}, granted = true, ov
       { platform: 'kuaishou', host: 'zs.kwaixiaodian.com' },
       { platform: 'douyin', host: 'buyin.jinritemai.com' },
     ],
+    onConfigChanged: changes.onConfigChanged,
   };
-  return { ...fake, state, env, request, remove, download, open: () => mount(<Options env={env} />) };
+  return { ...fake, state, env, request, remove, download, changes, open: () => mount(<Options env={env} />) };
 }
 
 const rows = (root: HTMLElement) => [...root.querySelectorAll<HTMLTableRowElement>('table.rules tbody tr')];
@@ -354,5 +367,47 @@ describe('options settings', () => {
     expect(buttonsWithText(root, '添加规则')).toHaveLength(1);
     expect(cells(row(root, 'ORG-1')!)[7]).toBe('我的组织');
     expect(row(root, 'ORG-1')!.querySelector('th')!.textContent).toContain(MANAGED_RULE.summary.zh);
+  });
+});
+
+describe('options page while open', () => {
+  it('re-reads and lists a rule saved elsewhere (the popup, another options tab)', async () => {
+    const { open, sentOf, state, changes } = setup();
+    const root = await open();
+    const reads = sentOf('config/get').length;
+    expect(row(root, 'MY-NEW')).toBeNull();
+    state.custom = [...state.custom, rule('MY-NEW', { summary: { zh: '新规则', en: 'Rule from elsewhere' } })];
+    await changes.fire();
+    expect(sentOf('config/get')).toHaveLength(reads + 1);
+    expect(row(root, 'MY-NEW')!.textContent).toContain('Rule from elsewhere');
+    expect(cells(row(root, 'MY-NEW')!)[7]).toBe('mine');
+  });
+
+  it('follows a policy change: new organisation rules and a language set by the organisation', async () => {
+    const { open, state, changes } = setup();
+    const root = await open();
+    state.managed = [...state.managed, rule('ORG-2')];
+    state.settings = { ...state.settings, language: 'zh' };
+    state.managedKeys = ['language'];
+    await changes.fire();
+    expect(cells(row(root, 'ORG-2')!)[7]).toBe('我的组织');
+    expect(root.querySelector('main')!.lang).toBe('zh-CN');
+    expect(root.querySelector<HTMLSelectElement>('#language')!.disabled).toBe(true);
+  });
+
+  it('reads once more for a burst of changes, not once per change', async () => {
+    const { open, sentOf, changes } = setup();
+    await open();
+    const reads = sentOf('config/get').length;
+    await changes.fire(5);
+    expect(sentOf('config/get')).toHaveLength(reads + 2);
+  });
+
+  it('stops listening when the page closes', async () => {
+    const { open, changes } = setup();
+    await open();
+    expect(changes.listening).toBe(1);
+    await unmountAll();
+    expect(changes.listening).toBe(0);
   });
 });

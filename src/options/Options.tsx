@@ -1,8 +1,9 @@
 // The options page: problems first, then settings, the rules table with the user's own rules, import and export.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LoadedRule, Rule } from '../core/types';
 import type { ConfigSnapshot, Settings } from '../protocol';
 import { LangContext } from '../ui/components/lang';
+import { coalesced } from '../ui/config-changes';
 import { resolveLang, t } from '../ui/i18n';
 import type { OptionsEnv } from './env';
 import { ErrorList } from './ErrorList';
@@ -31,12 +32,22 @@ export function Options({ env }: { env: OptionsEnv }) {
   }, [editing]);
   const lang = resolveLang(config?.settings.language ?? 'auto', env.uiLocale);
 
-  const reload = () =>
-    client.request({ type: 'config/get' }).then(
-      (snapshot) => setConfig(snapshot),
-      (error: unknown) => setFailure(message(error)),
-    );
-  useEffect(() => void reload(), []);
+  // One reader for the page's life: our own changes and those made elsewhere all re-read through it, in order.
+  const reload = useMemo(
+    () =>
+      coalesced(() =>
+        client.request({ type: 'config/get' }).then(
+          (snapshot) => setConfig(snapshot),
+          (error: unknown) => setFailure(message(error)),
+        ),
+      ),
+    [],
+  );
+  useEffect(() => {
+    void reload();
+    // Our own changes re-read after their request anyway; this one catches the popup, other tabs and policies.
+    return env.onConfigChanged?.(() => void reload());
+  }, []);
 
   /** Sends a change, then shows the rules and settings as the background now holds them. */
   const attempt = async (action: () => Promise<unknown>) => {

@@ -21,4 +21,9 @@ export interface OptionsEnv {
   now(): Date;
   /** The dashboards cartlint watches: the sites that can be paused. */
   watchedPages: readonly WatchedPage[];
+  /**
+   * Calls `listener` whenever settings or rules change outside this page (the popup, another options tab, a
+   * policy); returns the function that stops it. Absent where nothing can change them (some tests).
+   */
+  onConfigChanged?(listener: () => void): () => void;
 }

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { ADAPTERS } from '../content/adapters';
 import { createClient } from '../protocol';
+import { watchConfig } from '../ui/config-changes';
 import '../ui/theme.css';
 import { watchedPagesOf } from '../ui/watched';
 import { Options } from './Options';
@@ -32,6 +33,7 @@ render(
       confirm: (message) => window.confirm(message),
       now: () => new Date(),
       watchedPages: watchedPagesOf(ADAPTERS),
+      onConfigChanged: (listener) => watchConfig(browser.storage.onChanged, listener),
     }}
   />,
   document.getElementById('app')!,

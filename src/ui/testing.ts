@@ -77,3 +77,26 @@ export function buttonWithText(root: ParentNode, text: string): HTMLButtonElemen
   if (!button) throw new Error(`no button "${text}"`);
   return button;
 }
+
+/**
+ * A stand-in for the pages' `onConfigChanged` (storage.onChanged in the browser): `fire(n)` is n changes made
+ * elsewhere in one burst, `listening` how many listeners are still attached.
+ */
+export function fakeConfigChanges() {
+  const listeners = new Set<() => void>();
+  return {
+    onConfigChanged(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    async fire(times = 1): Promise<void> {
+      await act(() => {
+        for (let i = 0; i < times; i++) listeners.forEach((listener) => listener());
+      });
+      await settle();
+    },
+    get listening(): number {
+      return listeners.size;
+    },
+  };
+}
