@@ -19,7 +19,8 @@ import {
 import { OWN_SHARE_HOSTS } from './sources';
 import { findDouyinCodes, findMiniPrograms, findPids, findTokens, type Atom } from './tokens';
 import type { LinkFinding, Source } from './types';
-import { analyzeUrl, findUrls, NOT_GOODS } from './url';
+import { findUrls, NOT_GOODS, type Recognition } from './url';
+import { analyzeUrlMemo } from './url-memo';
 
 /**
  * Text without any of these characters holds no link of any form: URLs need `.` `/` or `:`, tokens a
@@ -65,10 +66,10 @@ function collectAtoms(text: string): Atom[] {
   const urls: Atom[] = [];
   const claimed: Array<{ start: number; end: number }> = [];
   for (const span of findUrls(text)) {
-    const analysis = analyzeUrl(span.url);
+    const analysis = analyzeUrlMemo(span.url);
     if (analysis === null) continue;
     claimed.push(span);
-    if (analysis !== NOT_GOODS) urls.push({ ...analysis, start: span.start, end: span.end });
+    if (analysis !== NOT_GOODS) urls.push(atomOf(analysis, span.start, span.end));
   }
   const douyin = findDouyinCodes(text);
   for (const atom of douyin) atom.host = 'v.douyin.com';
@@ -84,6 +85,24 @@ function collectAtoms(text: string): Atom[] {
     free.push(atom);
   }
   return withoutOverlaps([...urls, ...free].sort(byStart));
+}
+
+/**
+ * A fresh atom from a (shared, frozen) analysis: later steps update atoms in place. One literal, one object
+ * shape for every URL atom (a spread copies by a slower generic path).
+ */
+function atomOf(analysis: Recognition, start: number, end: number): Atom {
+  const atom: Atom = {
+    source: analysis.source,
+    affiliate: analysis.affiliate,
+    kind: analysis.kind,
+    evidence: analysis.evidence,
+    host: analysis.host,
+    start,
+    end,
+  };
+  if (analysis.seller) atom.seller = analysis.seller;
+  return atom;
 }
 
 function byStart(a: { start: number; end: number }, b: { start: number; end: number }): number {

@@ -1,0 +1,67 @@
+// The analyzeUrl memo must be invisible: the same answers cold and warm, shared results that cannot be changed,
+// and a bounded size however many distinct URLs a paste holds.
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { classify } from './extract';
+import { analyzeUrl } from './url';
+import { analyzeUrlMemo, clearUrlMemo, URL_MEMO_SIZE, urlMemoSize } from './url-memo';
+
+const corpus = readFileSync(new URL('../../test/fixtures/link-corpus.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => (JSON.parse(line) as { input: string }).input);
+
+const URLS = [
+  'https://item.taobao.com/item.htm?id=726477321880',
+  'https://s.click.taobao.com/t?e=m%3D2%26s%3Dabc&pid=mm_1_2_3',
+  'https://m.tb.cn/h.4CEhFr0',
+  'https://item.jd.com/100012043978.html',
+  'https://passport.jd.com/new/login.aspx',
+  'https://example.com/',
+];
+
+describe('analyzeUrl memo', () => {
+  beforeEach(() => clearUrlMemo());
+
+  it('answers like analyzeUrl, the first time and the second', () => {
+    for (const url of URLS) {
+      expect(analyzeUrlMemo(url)).toEqual(analyzeUrl(url));
+      expect(analyzeUrlMemo(url)).toEqual(analyzeUrl(url));
+    }
+  });
+
+  it('shares one frozen result per URL, so no caller can change what the next one gets', () => {
+    const first = analyzeUrlMemo(URLS[0]!);
+    expect(analyzeUrlMemo(URLS[0]!)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+  });
+
+  it('stays bounded, dropping the oldest URL first', () => {
+    for (let i = 0; i < URL_MEMO_SIZE + 100; i++) analyzeUrlMemo(`https://item.jd.com/${100000 + i}.html`);
+    expect(urlMemoSize()).toBe(URL_MEMO_SIZE);
+  });
+
+  it('classify gives the same findings cold and warm, and findings are never the shared objects', () => {
+    for (const line of corpus) {
+      clearUrlMemo();
+      const cold = classify(line);
+      const warm = classify(line);
+      expect(warm).toEqual(cold);
+      for (const finding of warm) expect(Object.isFrozen(finding)).toBe(false);
+    }
+  });
+
+  it('classify gives the same findings cold and warm on any text', () => {
+    const piece = fc.constantFrom(...URLS, ' ', '\n', '【淘宝】', '领券 ', '直接观看 ', '&amp;', '。', 'CZ3457');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        clearUrlMemo();
+        const cold = classify(text);
+        expect(classify(text)).toEqual(cold);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
