@@ -2,7 +2,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { combinedNotice, notice } from '../core/notice';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol';
-import { buttonWithText, buttonsWithText, change, click, fakeClient, mount, settle, unmountAll, type FakeAnswers } from '../ui/testing';
+import { t } from '../ui/i18n';
+import {
+  buttonWithText,
+  buttonsWithText,
+  change,
+  click,
+  fakeClient,
+  fakeConfigChanges,
+  mount,
+  settle,
+  unmountAll,
+  type FakeAnswers,
+} from '../ui/testing';
 import type { PopupEnv } from './env';
 import { Popup } from './Popup';
 import { config, FINDINGS, PAGE_URL, TAOBAO_LINK, tabState } from './test-data';
@@ -21,6 +33,7 @@ function setup(answers: FakeAnswers = {}, envPatch: Partial<PopupEnv> = {}) {
   const writeText = vi.fn((_text: string) => Promise.resolve());
   const reloadTab = vi.fn((_tabId: number) => Promise.resolve());
   const openOptions = vi.fn(() => Promise.resolve());
+  const changes = fakeConfigChanges();
   const env: PopupEnv = {
     client: fake.client,
     resolveTab: async () => ({ id: 7, url: PAGE_URL }),
@@ -34,9 +47,10 @@ function setup(answers: FakeAnswers = {}, envPatch: Partial<PopupEnv> = {}) {
     reloadTab,
     openOptions,
     refreshMs: 0,
+    onConfigChanged: changes.onConfigChanged,
     ...envPatch,
   };
-  return { ...fake, writeText, reloadTab, openOptions, env, open: () => mount(<Popup env={env} />) };
+  return { ...fake, writeText, reloadTab, openOptions, changes, env, open: () => mount(<Popup env={env} />) };
 }
 
 const items = (root: HTMLElement) => [...root.querySelectorAll<HTMLLIElement>('li.finding')];
@@ -263,5 +277,48 @@ describe('popup keyboard and screen readers', () => {
     }
     expect(root.querySelector('label[for="surface"]')).not.toBeNull();
     expect(root.querySelector('[role="group"]')!.getAttribute('aria-label')).toBeTruthy();
+  });
+});
+
+describe('popup while open', () => {
+  /** The settings and rules as an administrator's policy leaves them: Chinese, locked on, one broken rule. */
+  const POLICY = config({ settings: { ...DEFAULT_SETTINGS, language: 'zh' }, locked: true, problems: ['ORG-9: bad'] });
+
+  it('follows settings and rule changes made elsewhere: language, the lock and rule problems', async () => {
+    let current = config();
+    const { open, sentOf, changes } = setup({ 'config/get': () => current });
+    const root = await open();
+    expect(buttonsWithText(root, 'Pause on this site')).toHaveLength(1);
+    const reads = sentOf('config/get').length;
+    current = POLICY;
+    await changes.fire();
+    expect(sentOf('config/get')).toHaveLength(reads + 1);
+    expect(root.querySelector('main')!.lang).toBe('zh-CN');
+    expect(buttonsWithText(root, t('zh', 'popup_pause'))).toHaveLength(0);
+    expect(root.querySelector('.problems')!.textContent).toBe(t('zh', 'popup_rule_problems', 1));
+    expect(items(root)).toHaveLength(FINDINGS.length);
+  });
+
+  it('shows a change that came while it was still loading', async () => {
+    let current = config();
+    let answerTab!: () => void;
+    const tabAnswered = new Promise<void>((resolve) => (answerTab = resolve));
+    const { open, changes } = setup({ 'config/get': () => current, 'tab/state': () => tabAnswered.then(() => tabState()) });
+    const root = await open();
+    expect(root.querySelector('.loading')).not.toBeNull();
+    current = POLICY;
+    await changes.fire();
+    answerTab();
+    await settle();
+    expect(root.querySelector('main')!.lang).toBe('zh-CN');
+    expect(root.querySelector('.problems')).not.toBeNull();
+  });
+
+  it('stops listening when it closes', async () => {
+    const { open, changes } = setup();
+    await open();
+    expect(changes.listening).toBe(1);
+    await unmountAll();
+    expect(changes.listening).toBe(0);
   });
 });

@@ -25,4 +25,9 @@ export interface PopupEnv {
   openOptions(): Promise<void>;
   /** How often the tab's findings are re-read while the popup is open; 0 never (tests). */
   refreshMs: number;
+  /**
+   * Calls `listener` whenever settings or rules change outside this page (the popup, another options tab, a
+   * policy); returns the function that stops it. Absent where nothing can change them (some tests).
+   */
+  onConfigChanged?(listener: () => void): () => void;
 }

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { ADAPTERS } from '../content/adapters';
 import { createClient } from '../protocol';
+import { watchConfig } from '../ui/config-changes';
 import '../ui/theme.css';
 import { watchedPagesOf } from '../ui/watched';
 import type { TabTarget } from './env';
@@ -36,6 +37,7 @@ render(
         window.close(); // Firefox leaves the popup open over the new tab
       },
       refreshMs: 1000,
+      onConfigChanged: (listener) => watchConfig(browser.storage.onChanged, listener),
     }}
   />,
   document.getElementById('app')!,
