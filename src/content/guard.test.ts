@@ -119,3 +119,146 @@ describe('before-submit guard in Chinese', () => {
     expect(text).toContain('仍要“确认添加”吗？');
   });
 });
+
+describe('before-submit guard on forms: submit events and Enter', () => {
+  /** A page form: a field, an optional second field, a submit button, and the page's own handlers logging. */
+  function formPage(banned: JudgedLink[], { button = '确认添加' as string | null, fields = 1, shadow = false } = {}) {
+    control = new AbortController();
+    document.body.replaceChildren();
+    let root: Document | ShadowRoot = document;
+    if (shadow) {
+      const host = document.createElement('div');
+      document.body.append(host);
+      root = host.attachShadow({ mode: 'open' });
+    }
+    const form = document.createElement('form');
+    const inputs = Array.from({ length: fields }, () => document.createElement('input'));
+    form.append(...inputs);
+    const submit = button === null ? null : document.createElement('button');
+    if (submit) {
+      submit.textContent = button;
+      form.append(submit);
+    }
+    const log: string[] = [];
+    form.addEventListener('keydown', (event) => log.push(`keydown ${(event as KeyboardEvent).keyCode}`));
+    submit?.addEventListener('click', () => log.push('click'));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault(); // a single-page app sends it itself
+      log.push(`submit ${(event.submitter as Element | null)?.localName ?? 'none'}`);
+    });
+    if (root === document) document.body.append(form);
+    else root.append(form);
+    const ui = createUiHost(document, control.signal);
+    const state = { banned };
+    createGuard({
+      submitLabels: ['确认添加'],
+      ui,
+      signal: control.signal,
+      state: () => ({ banned: state.banned, lang: 'en', platform: 'kuaishou', surface: 'live-cart' }),
+    }).watch([root]);
+    const dialog = () => ui.shadow.querySelector<HTMLElement>('.dialog');
+    const answer = async (go: boolean) => {
+      dialog()!.querySelector<HTMLButtonElement>(go ? 'button.primary' : 'button:not(.primary)')!.click();
+      await Promise.resolve();
+    };
+    const enter = (init: KeyboardEventInit = {}, target: Element = inputs[0]!) => {
+      const event = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, composed: true, ...init });
+      target.dispatchEvent(event);
+      return event;
+    };
+    return { form, inputs, submit, log, dialog, answer, enter, state };
+  }
+
+  it('never touches a submit or an Enter when nothing is banned', () => {
+    const { form, log, dialog, enter } = formPage([], { button: '保存' });
+    expect(enter().defaultPrevented).toBe(false);
+    form.requestSubmit();
+    expect(log).toEqual(['keydown 0', expect.stringMatching(/^submit/)]);
+    expect(dialog()).toBeNull();
+  });
+
+  it('holds a form submitted by a control it does not know, asks, and submits again with the same control', async () => {
+    const { submit, log, dialog, answer } = formPage([BANNED], { button: '保存' });
+    submit!.click();
+    expect(log).toEqual(['click']); // the page's click ran; its submit waits
+    expect(dialog()!.textContent).toContain('保存 anyway?');
+    await answer(true);
+    expect(log).toEqual(['click', 'submit button']);
+    expect(dialog()).toBeNull();
+  });
+
+  it('drops the submit when the operator goes back', async () => {
+    const { submit, log, answer } = formPage([BANNED], { button: '保存' });
+    submit!.click();
+    await answer(false);
+    expect(log).toEqual(['click']);
+  });
+
+  it('asks once for a known control in a form: the click is held, and its replay submits without a second question', async () => {
+    const { submit, log, dialog, answer } = formPage([BANNED]);
+    submit!.click();
+    expect(log).toEqual([]);
+    await answer(true);
+    expect(log).toEqual(['click', 'submit button']);
+    expect(dialog()).toBeNull();
+  });
+
+  it('holds Enter in a field of a form with a submit button, and replays Enter and then the button on confirm', async () => {
+    const { log, dialog, answer, enter } = formPage([BANNED]);
+    const event = enter({ keyCode: 13 } as KeyboardEventInit);
+    expect(event.defaultPrevented).toBe(true);
+    expect(log).toEqual([]); // the page's own Enter handler has not seen it
+    expect(dialog()!.textContent).toContain('确认添加 anyway?');
+    await answer(true);
+    expect(log).toEqual(['keydown 13', 'click', 'submit button']);
+  });
+
+  it('submits a form without a button on confirm, when its one field had Enter pressed; names the action "Submit"', async () => {
+    const { log, dialog, answer, enter } = formPage([BANNED], { button: null });
+    enter();
+    expect(dialog()!.textContent).toContain('Submit anyway?');
+    await answer(true);
+    expect(log).toEqual(['keydown 13', expect.stringMatching(/^submit/)]);
+  });
+
+  it('lets the page cancel the replayed Enter, as it could have cancelled the real one', async () => {
+    const { form, log, answer, enter } = formPage([BANNED]);
+    form.addEventListener('keydown', (event) => event.preventDefault());
+    enter();
+    await answer(true);
+    expect(log).toEqual(['keydown 13']);
+  });
+
+  it('leaves alone Enter that would submit nothing, ends an IME composition, comes with a modifier, or is in a textarea', () => {
+    const { log, dialog, enter, form } = formPage([BANNED], { button: null, fields: 2 });
+    expect(enter().defaultPrevented).toBe(false); // two fields, no button: Enter submits nothing
+    const again = formPage([BANNED]);
+    expect(again.enter({ isComposing: true }).defaultPrevented).toBe(false);
+    expect(again.enter({ shiftKey: true }).defaultPrevented).toBe(false);
+    const area = document.createElement('textarea');
+    again.form.prepend(area);
+    expect(again.enter({}, area).defaultPrevented).toBe(false);
+    expect(again.log).toEqual(['keydown 0', 'keydown 0', 'keydown 0']);
+    expect(again.dialog()).toBeNull();
+    expect(log).toEqual(['keydown 0']);
+    expect(dialog()).toBeNull();
+    expect(form.isConnected).toBe(false);
+  });
+
+  it('leaves Enter alone when the form’s default button is disabled', () => {
+    const { submit, enter, dialog } = formPage([BANNED]);
+    submit!.disabled = true;
+    expect(enter().defaultPrevented).toBe(false);
+    expect(dialog()).toBeNull();
+  });
+
+  it('holds a submit inside an open shadow root it watches', async () => {
+    const { form, log, dialog, answer } = formPage([BANNED], { button: null, shadow: true });
+    expect(form.getRootNode()).not.toBe(document);
+    form.requestSubmit();
+    expect(log).toEqual([]);
+    expect(dialog()).not.toBeNull();
+    await answer(true);
+    expect(log).toEqual([expect.stringMatching(/^submit/)]);
+  });
+});

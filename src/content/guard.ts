@@ -1,6 +1,8 @@
 // Before the page's own confirm / add / publish control runs while a banned link is on the page: hold that click,
 // ask in our dialog, and on "go ahead" dispatch the click again so the page's handler runs as if we were not there.
-// Nothing banned → the click is never touched.
+// Forms are sent without such a click too: Enter in a text field, or a control whose label we do not know. So a
+// form's submit event, and an Enter that would submit a form, are held and asked about the same way, and replayed
+// on "go ahead". Nothing banned → no event is ever touched.
 import { beijingDateTime } from '../core/beijing-time';
 import { platformName, sourceName, surfaceName } from '../core/names';
 import type { JudgedLink, Lang, Platform, SurfaceOrUnknown } from '../core/types';
@@ -68,49 +70,141 @@ function question(banned: readonly JudgedLink[], action: string, s: ReturnType<G
   return { title: t(lang, 'guard_title'), lines, confirm: t(lang, 'guard_confirm', action), cancel: t(lang, 'guard_cancel') };
 }
 
+/** Input types that submit their form on Enter ("implicit submission"), and that count as its blocking fields. */
+const SINGLE_LINE = /^(|text|search|url|tel|email|password|number|date|month|week|time|datetime-local)$/;
+
+function isSingleLine(node: EventTarget | undefined): node is HTMLInputElement {
+  const el = node as Element | undefined;
+  return el?.localName === 'input' && SINGLE_LINE.test((el.getAttribute('type') ?? '').toLowerCase());
+}
+
+function isSubmitButton(el: Element): el is HTMLButtonElement | HTMLInputElement {
+  const type = (el.getAttribute('type') ?? '').toLowerCase();
+  return el.localName === 'button' ? type === '' || type === 'submit' : el.localName === 'input' && /^(submit|image)$/.test(type);
+}
+
+/** What Enter in a field of `form` does, per HTML's implicit submission: click the default button (none when it is
+ *  disabled), or with no submit button, submit when the field is the form's only single-line one; else nothing. */
+export function implicitSubmit(form: HTMLFormElement): { button: HTMLButtonElement | HTMLInputElement | null } | null {
+  const controls = Array.from(form.elements);
+  const button = controls.find(isSubmitButton);
+  if (button) return button.disabled ? null : { button };
+  return controls.filter(isSingleLine).length === 1 ? { button: null } : null;
+}
+
+/** A keydown Enter as the page's own handlers would see it, legacy keyCode included (older pages test for 13). */
+function enterAgain(like: KeyboardEvent): KeyboardEvent {
+  const init = { key: 'Enter', code: like.code, bubbles: true, cancelable: true, composed: true };
+  const again = new KeyboardEvent('keydown', init);
+  for (const name of ['keyCode', 'which']) Object.defineProperty(again, name, { value: 13 });
+  return again;
+}
+
 export function createGuard(options: GuardOptions): Guard {
   const { ui, signal } = options;
   const labels = new Set(options.submitLabels.map((label) => label.replace(/\s+/g, '')));
   const seen = new WeakSet<Event>();
-  /** The click we dispatch ourselves after "go ahead": it passes once. */
-  let allowed: Event | null = null;
+  /** True while our own replay after "go ahead" runs (synchronously): what it dispatches passes once. */
+  let passing = false;
   let asking = false;
 
-  const onClick = (event: Event) => {
-    // One click crosses the document and the shadow roots it passes through: judge it once.
-    if (seen.has(event)) return;
+  /** Events are judged once, though one crosses the document and each shadow root it passes through. */
+  const fresh = (event: Event) => {
+    if (seen.has(event) || passing) return false;
     seen.add(event);
-    if (event === allowed) {
-      allowed = null;
-      return;
-    }
+    return true;
+  };
+
+  /** With a banned link on the page: hold the event, ask, and on "go ahead" replay it. */
+  function hold(event: Event, action: () => string, replay: () => void) {
+    const state = options.state();
+    if (state.banned.length === 0) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (asking) return;
+    asking = true;
+    void confirmDialog(ui, question(state.banned, action(), state), signal).then((go) => {
+      asking = false;
+      if (!go || signal.aborted) return;
+      passing = true;
+      try {
+        replay();
+      } catch (error) {
+        console.debug('cartlint: replay failed', error);
+      } finally {
+        passing = false;
+      }
+    });
+  }
+
+  const guarded = (handle: (event: Event) => void) => (event: Event) => {
+    if (!fresh(event)) return;
     try {
-      const path = event.composedPath();
-      const control = submitControl(path, labels);
-      if (!control) return;
-      const state = options.state();
-      if (state.banned.length === 0) return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      if (asking) return;
-      asking = true;
-      const target = path[0] as Element;
-      void confirmDialog(ui, question(state.banned, controlLabel(control), state), signal).then((go) => {
-        asking = false;
-        if (!go || signal.aborted || !target.isConnected) return;
-        const again = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
-        allowed = again;
-        target.dispatchEvent(again);
-        allowed = null;
-      });
+      handle(event);
     } catch (error) {
       console.debug('cartlint: guard failed', error); // never break the host page
     }
   };
 
+  const onClick = guarded((event) => {
+    const path = event.composedPath();
+    const control = submitControl(path, labels);
+    if (!control) return;
+    const target = path[0] as Element;
+    hold(event, () => controlLabel(control), () => {
+      if (target.isConnected) target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+    });
+  });
+
+  /** A labelled submitter reads as its label ("确认添加"); anything else as "Submit". */
+  const actionOf = (submitter: Element | null | undefined) => () => {
+    const label = submitter && isSubmitButton(submitter) ? controlLabel(submitter) : '';
+    return label && label.length <= MAX_LABEL ? label : t(options.state().lang, 'guard_action_submit');
+  };
+
+  const onSubmit = guarded((event) => {
+    const form = event.target as Element;
+    if (form.localName !== 'form') return;
+    const submitter = (event as SubmitEvent).submitter;
+    hold(event, actionOf(submitter), () => {
+      if (!form.isConnected) return;
+      const again = submitter?.isConnected && (submitter as HTMLButtonElement).form === form ? submitter : null;
+      (form as HTMLFormElement).requestSubmit(again);
+    });
+  });
+
+  const onKeydown = guarded((event) => {
+    const key = event as KeyboardEvent;
+    // An Enter that ends an IME composition picks characters (every Chinese operator types through one).
+    if (key.isComposing || key.keyCode === 229) return;
+    if (key.shiftKey || key.ctrlKey || key.altKey || key.metaKey) return;
+    const target = event.composedPath()[0];
+    const field = isSingleLine(target) ? target : null;
+    const form = field?.form;
+    const submits = form && implicitSubmit(form);
+    if (!field || !form || !submits) return;
+    hold(event, actionOf(submits.button), () => {
+      if (!field.isConnected) return;
+      // The page's own Enter handlers run first; unless one of them cancels, the browser's default follows.
+      const again = enterAgain(key);
+      field.dispatchEvent(again);
+      if (again.defaultPrevented || !form.isConnected) return;
+      if (submits.button) submits.button.click();
+      else form.requestSubmit();
+    });
+  });
+
   return {
     watch(roots) {
-      for (const root of roots) root.addEventListener('click', onClick, { capture: true, signal });
+      for (const root of roots) {
+        root.addEventListener('click', onClick, { capture: true, signal });
+        root.addEventListener('submit', onSubmit, { capture: true, signal });
+        // Every keystroke passes here: only Enter goes any further.
+        root.addEventListener('keydown', (event) => (event as KeyboardEvent).key === 'Enter' && onKeydown(event), {
+          capture: true,
+          signal,
+        });
+      }
     },
   };
 }
