@@ -177,8 +177,9 @@ const TAOBAO_SERVICE_LABELS = new Set(
   ),
 );
 export function isTaobaoShopHost(host: string): boolean {
-  const labels = host.split('.');
-  return labels.length === 3 && host.endsWith('.taobao.com') && !TAOBAO_SERVICE_LABELS.has(labels[0]!);
+  if (!host.endsWith('.taobao.com')) return false;
+  const label = host.slice(0, -'.taobao.com'.length);
+  return !label.includes('.') && !TAOBAO_SERVICE_LABELS.has(label);
 }
 
 /** A path that is one short code, optionally behind a one- or two-letter segment (`/s/`, `/o/`, `/a/`). */

@@ -20,9 +20,17 @@ export function analyzeUrlMemo(raw: string): Analysis {
     if (analysis !== null && typeof analysis === 'object') Object.freeze(analysis);
     // Oldest first out (a Map iterates in insertion order): bounded, and a page's current links stay.
     if (memo.size >= URL_MEMO_SIZE) memo.delete(memo.keys().next().value!);
-    memo.set(raw, analysis);
+    memo.set(ownCopy(raw), analysis);
   }
   return analysis;
+}
+
+/**
+ * `raw` is usually a slice of the page text, and an engine may keep a slice as a view of its whole parent: a
+ * remembered slice would pin every judged page's text. Joining and cutting makes a string of the URL's own.
+ */
+function ownCopy(raw: string): string {
+  return ` ${raw}`.slice(1);
 }
 
 /** How many URLs are remembered (tests and the bench look). */

@@ -230,21 +230,48 @@ function trimTrailing(text: string, from: number, end: number): number {
 
 interface ParsedUrl {
   scheme: string;
+  /** The scheme is an app deep link of SCHEME_RULES (looked up once, here). */
+  deep: boolean;
   /** Lower-cased host; for app schemes the first segment (`virtual`, `showGoodsDetail` → lower-cased). */
   host: string;
   path: string;
   query: string;
+  /** `path?query` as written (`path` alone when the query is empty); rules see it lower-cased. */
+  pathAndQuery: string;
   /** Everything after `scheme://`, original case. */
   body: string;
 }
 
+const SCHEME_PREFIX = /^([A-Za-z][A-Za-z0-9.+-]{0,24}):\/\/|^\/\//;
+
+/** Where the host ends: the first `/`, `?` or `#`, or -1. */
+function hostEndIn(body: string): number {
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 0x2f || c === 0x3f || c === 0x23) return i;
+  }
+  return -1;
+}
+
 function parseUrl(raw: string): ParsedUrl | null {
-  const m = /^([A-Za-z][A-Za-z0-9.+-]{0,24}):\/\/|^\/\//.exec(raw);
-  const scheme = m?.[1]?.toLowerCase() ?? 'https';
-  const body = m ? raw.slice(m[0].length) : raw;
-  const hostEnd = body.search(/[/?#]/);
-  const host = (hostEnd < 0 ? body : body.slice(0, hostEnd)).toLowerCase().replace(/:\d+$/, '');
-  if (!host && !(scheme in SCHEME_RULES)) return null;
+  // Nearly every URL is lower-case https/http: no regex, and the scheme is a constant string.
+  let scheme = 'https';
+  let prefix = 8;
+  if (raw.startsWith('http://')) {
+    scheme = 'http';
+    prefix = 7;
+  } else if (!raw.startsWith('https://')) {
+    const m = SCHEME_PREFIX.exec(raw);
+    scheme = m?.[1]?.toLowerCase() ?? 'https';
+    prefix = m ? m[0].length : 0;
+  }
+  const web = scheme === 'https' || scheme === 'http';
+  const deep = !web && scheme in SCHEME_RULES;
+  const body = prefix ? raw.slice(prefix) : raw;
+  const hostEnd = hostEndIn(body);
+  let host = (hostEnd < 0 ? body : body.slice(0, hostEnd)).toLowerCase();
+  if (host.includes(':')) host = host.replace(/:\d+$/, '');
+  if (!host && !deep) return null;
   const rest = hostEnd < 0 ? '' : body.slice(hostEnd);
   const q = rest.indexOf('?');
   const beforeQuery = q < 0 ? rest : rest.slice(0, q);
@@ -252,8 +279,13 @@ function parseUrl(raw: string): ParsedUrl | null {
   const path = hash < 0 ? beforeQuery : beforeQuery.slice(0, hash);
   let query = q < 0 ? '' : rest.slice(q + 1);
   // A fragment ends the query, except in the app-scheme JSON and nested URLs we unwrap ourselves.
-  if (scheme === 'https' || scheme === 'http') query = query.split('#')[0]!;
-  return { scheme, host, path, query, body };
+  if (web) {
+    const fragment = query.indexOf('#');
+    if (fragment >= 0) query = query.slice(0, fragment);
+  }
+  // Without a fragment in the path, `path?query` is one slice of the URL: no concatenation to flatten.
+  const pathAndQuery = !query ? path : hash < 0 ? rest.slice(0, q + 1 + query.length) : `${path}?${query}`;
+  return { scheme, deep, host, path, query, pathAndQuery, body };
 }
 
 interface Param {
@@ -321,7 +353,7 @@ class DecodedParams {
 }
 
 function pageView(url: ParsedUrl, params: Map<string, Param>): PageView {
-  return { page: (url.path + (url.query ? `?${url.query}` : '')).toLowerCase(), params: new DecodedParams(params) };
+  return { page: url.pathAndQuery.toLowerCase(), params: new DecodedParams(params) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -332,7 +364,7 @@ export function analyzeUrl(raw: string, depth = 0): Analysis {
   const url = parseUrl(raw);
   if (!url) return null;
   const params = parseParams(url.query);
-  if (url.scheme in SCHEME_RULES) return analyzeDeepLink(url, params, depth);
+  if (url.deep) return analyzeDeepLink(url, params, depth);
   return analyzeWebUrl(url, params, depth);
 }
 
@@ -340,7 +372,8 @@ export function analyzeUrl(raw: string, depth = 0): Analysis {
 const TEMPLATE_PLACEHOLDER = /[/=]@(?:[.;&]|$)/;
 
 function analyzeWebUrl(url: ParsedUrl, params: Map<string, Param>, depth: number): Analysis {
-  if (TEMPLATE_PLACEHOLDER.test(url.path + url.query)) return null;
+  // Most URLs hold no `@`: skip building path + query for the test.
+  if ((url.path.includes('@') || url.query.includes('@')) && TEMPLATE_PLACEHOLDER.test(url.path + url.query)) return null;
   const rule = hostRule(url.host);
   const view = pageView(url, params);
 
