@@ -10,6 +10,6 @@ export function launch(browser: BrowserName, options: LaunchOptions = {}): Promi
 }
 
 export { BROWSERS, ExtensionSession, type BrowserName } from './session';
-export { TestPage, eventually } from './page';
+export { TestPage, eventually, sleep } from './page';
 export { createFixtureRouter, loadFixturePages, requireFixture, findFixture, type FixturePage } from './fixtures';
 export { openReadyPopup, popupReady } from './popup';
