@@ -67,4 +67,22 @@ describe.each(BROWSERS)('%s: the options page', (name) => {
       await options.close();
     }
   });
+
+  it('follows rules and settings changed elsewhere while it stays open', async () => {
+    const options = await session().openExtensionPage('options.html');
+    try {
+      await options.waitForSelector('main[lang="en"] table.rules');
+      // As the popup or a second options tab would: straight to the background, not through this page.
+      await session().request({ type: 'rules/import', json: JSON.stringify({ rules: [teamRule('TEAM-ELSEWHERE')] }) });
+      await options.waitForSelector('tr[data-rule="TEAM-ELSEWHERE"]');
+      await session().request({ type: 'settings/set', patch: { language: 'zh' } });
+      await options.waitForSelector('main[lang="zh-CN"]');
+      await session().request({ type: 'rules/delete', id: 'TEAM-ELSEWHERE' });
+      await options.waitForNoSelector('tr[data-rule="TEAM-ELSEWHERE"]');
+    } finally {
+      await session().request({ type: 'rules/delete', id: 'TEAM-ELSEWHERE' }).catch(() => undefined);
+      await session().request({ type: 'settings/set', patch: { language: 'auto' } });
+      await options.close();
+    }
+  });
 });
