@@ -108,6 +108,12 @@ describe('short links judged by their target', () => {
     expect(asked).toHaveLength(6);
   });
 
+  it('never ask about a URL the background would refuse as too long', () => {
+    const { links, asked } = setup();
+    links.resolve(shortener(`https://t.cn/R${'x'.repeat(2100)}`));
+    expect(asked).toEqual([]);
+  });
+
   it('stop asking and calling back when the page life ends', async () => {
     const { links, asked, answer, onResolved } = setup();
     links.resolve(shortener('https://t.cn/RA2345x'));

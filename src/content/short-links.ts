@@ -25,6 +25,8 @@ export const SHORT_LINK_LIMIT = 200;
 const PARALLEL = 4;
 const SETTLE_MS = 50;
 const SHOWN = 60;
+/** The background refuses longer URLs (src/background/checks.ts); asking would only use up the page's budget. */
+const MAX_URL = 2048;
 
 /** "t。cn/A6x" as the URL a browser would open: normalised, with a scheme. */
 export function shortLinkUrl(text: string): string {
@@ -97,7 +99,7 @@ export function createShortLinks(options: ShortLinkOptions): ShortLinks {
       const url = shortLinkUrl(link.text);
       const target = known.get(url);
       if (target) return asTarget(link, target);
-      if (!asked.has(url) && asked.size < limit && !signal.aborted) {
+      if (!asked.has(url) && asked.size < limit && url.length <= MAX_URL && !signal.aborted) {
         asked.add(url);
         queue.push(url);
         next();
