@@ -27,6 +27,12 @@ describe('content runtime without the polyfill', () => {
     expect(chromium.runtime.sendMessage).not.toHaveBeenCalled();
   });
 
+  it('is not fooled by a page element named "browser" showing through as a global', () => {
+    const chromium = fakeApi('cr');
+    const clobbered = { runtime: { localName: 'input' } }; // <form id="browser"><input name="runtime">
+    expect(nativeRuntime({ browser: clobbered, chrome: chromium })!.id()).toBe('cr');
+  });
+
   it('uses chrome where there is no browser, and hands messages over with the sender id, answering nothing', () => {
     const chromium = fakeApi('cr');
     const runtime = nativeRuntime({ chrome: chromium })!;

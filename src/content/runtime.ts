@@ -12,10 +12,11 @@ interface NativeRuntime {
 
 type Scope = { browser?: { runtime?: NativeRuntime }; chrome?: { runtime?: NativeRuntime } };
 
-/** The runtime of `browser` (Firefox) or else `chrome`; null outside an extension. */
+/** The runtime of `browser` (Firefox) or else `chrome`; null outside an extension. A page element with
+ *  id="browser" can show through as a global in Chrome's isolated world, so the runtime is checked, not assumed. */
 export function nativeRuntime(scope: object = globalThis): ContentRuntime | null {
   const { browser, chrome } = scope as Scope;
-  const runtime = browser?.runtime ?? chrome?.runtime;
+  const runtime = [browser?.runtime, chrome?.runtime].find((api) => typeof api?.sendMessage === 'function');
   if (!runtime) return null;
   return {
     // async: a context invalidated by an extension reload throws synchronously; callers expect a rejection.
