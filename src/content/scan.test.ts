@@ -149,9 +149,9 @@ describe('scanner time slicing', () => {
     // A few rows fit the first time slice; the wall clock is not asserted (CI machines are busy).
     expect(slow.calls.length).toBeLessThan(30);
     expect(changes[0]).toBe(slow.calls.length);
-    await vi.waitFor(() => expect(changes.at(-1)).toBe(60));
+    await vi.waitFor(() => expect(changes.at(-1)).toBe(60), { timeout: 15_000 }); // 60 slow rows on a busy CI machine
     expect(changes.length).toBeGreaterThan(2);
-    await vi.waitFor(() => expect(settled).toEqual([changes.length])); // once, after the last slice
+    await vi.waitFor(() => expect(settled).toEqual([changes.length]), { timeout: 15_000 }); // once, after the last slice
     expect(scanner.busy()).toBe(false);
   });
 });
