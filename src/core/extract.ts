@@ -66,7 +66,7 @@ function collectAtoms(text: string): Atom[] {
   const urls: Atom[] = [];
   const claimed: Array<{ start: number; end: number }> = [];
   for (const span of findUrls(text)) {
-    const analysis = analyzeUrlMemo(span.url);
+    const analysis = analyzeUrlMemo(span.url, text.length);
     if (analysis === null) continue;
     claimed.push(span);
     if (analysis !== NOT_GOODS) urls.push(atomOf(analysis, span.start, span.end));

@@ -156,9 +156,26 @@ function colonsBefore(text: string, at: number): number[] {
   return starts;
 }
 
+/**
+ * The next place at or after `from` where DOUYIN_CODE's cue may start (`抖音`, which `打开抖音` holds, or
+ * `复制此链接`), or Infinity. Positions only grow, so each cue is searched for once per text.
+ */
+function cueTracker(text: string): (from: number) => number {
+  let douyin = -2;
+  let copy = -2;
+  return (from) => {
+    if (douyin !== -1 && douyin < from) douyin = text.indexOf('抖音', from);
+    if (copy !== -1 && copy < from) copy = text.indexOf('复制此链接', from);
+    return Math.min(douyin < 0 ? Infinity : douyin, copy < 0 ? Infinity : copy);
+  };
+}
+
 export function findDouyinCodes(text: string): Atom[] {
   if (!(text.includes('抖音') || text.includes('复制此链接'))) return []; // see DOUYIN_CODE
-  return scanNear(text, ':/', DOUYIN_CODE, (at) => colonsBefore(text, at)).map((m) => ({
+  const nextCue = cueTracker(text);
+  // Every URL holds `:/`; only one with a cue at most 12 characters after it can end a share code.
+  const starts = (at: number) => (nextCue(at + 2) <= at + 14 ? colonsBefore(text, at) : []);
+  return scanNear(text, ':/', DOUYIN_CODE, starts).map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
     source: 'shortener',

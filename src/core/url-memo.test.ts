@@ -37,9 +37,27 @@ describe('analyzeUrl memo', () => {
     expect(Object.isFrozen(first)).toBe(true);
   });
 
-  it('stays bounded, dropping the oldest URL first', () => {
-    for (let i = 0; i < URL_MEMO_SIZE + 100; i++) analyzeUrlMemo(`https://item.jd.com/${100000 + i}.html`);
-    expect(urlMemoSize()).toBe(URL_MEMO_SIZE);
+  it('stays bounded: at most two generations of URLs', () => {
+    for (let i = 0; i < URL_MEMO_SIZE * 5 + 7; i++) analyzeUrlMemo(`https://item.jd.com/${100000 + i}.html`);
+    expect(urlMemoSize()).toBeLessThanOrEqual(2 * URL_MEMO_SIZE);
+    expect(urlMemoSize()).toBeGreaterThan(URL_MEMO_SIZE);
+  });
+
+  it('keeps a URL that is met again while newer ones arrive, and answers old ones afresh, alike', () => {
+    const kept = URLS[0]!;
+    const first = analyzeUrlMemo(kept);
+    for (let i = 0; i < URL_MEMO_SIZE * 3; i++) {
+      analyzeUrlMemo(`https://item.jd.com/${200000 + i}.html`);
+      if (i % 100 === 0) expect(analyzeUrlMemo(kept)).toBe(first);
+    }
+    expect(analyzeUrlMemo('https://item.jd.com/200000.html')).toEqual(analyzeUrl('https://item.jd.com/200000.html'));
+  });
+
+  it('answers alike for a URL cut from a long text (the key is copied) and from a short one', () => {
+    const page = `${'商品 '.repeat(3000)}${URLS[1]} 尾`;
+    const url = page.slice(page.indexOf('https'), page.length - 2);
+    expect(analyzeUrlMemo(url, page.length)).toEqual(analyzeUrl(URLS[1]!));
+    expect(analyzeUrlMemo(URLS[1]!)).toBe(analyzeUrlMemo(url, page.length));
   });
 
   it('classify gives the same findings cold and warm, and findings are never the shared objects', () => {

@@ -5,29 +5,40 @@
 
 import { analyzeUrl, type Analysis } from './url';
 
-/** Enough for a long goods list's distinct links; a few hundred KB at most. */
-export const URL_MEMO_SIZE = 2048;
+/** URLs per generation; at most twice this many are remembered (a few hundred KB at most). */
+export const URL_MEMO_SIZE = 1024;
 /** Longer URLs are analysed afresh: they are rare, and keeping them would let one paste pin megabytes. */
 const MAX_KEY = 512;
+/** Texts up to this long may be kept whole by a remembered slice of them; longer ones are not (ownCopy). */
+const SMALL_TEXT = 4096;
 
-const memo = new Map<string, Analysis>();
+// Two generations instead of least-recently-used bookkeeping: new URLs go to `young`; when it is full it becomes
+// `old` and the previous `old` is dropped. A URL met again while old moves back to young, so a page's links
+// stay while it is re-judged. No per-insert eviction work.
+let young = new Map<string, Analysis>();
+let old = new Map<string, Analysis>();
 
-export function analyzeUrlMemo(raw: string): Analysis {
+/** analyzeUrl(raw), remembered. `textLength`: the length of the text `raw` was cut from, if it was. */
+export function analyzeUrlMemo(raw: string, textLength = 0): Analysis {
   if (raw.length > MAX_KEY) return analyzeUrl(raw);
-  let analysis = memo.get(raw);
+  let analysis = young.get(raw);
+  if (analysis !== undefined) return analysis;
+  analysis = old.get(raw);
   if (analysis === undefined) {
     analysis = analyzeUrl(raw);
     if (analysis !== null && typeof analysis === 'object') Object.freeze(analysis);
-    // Oldest first out (a Map iterates in insertion order): bounded, and a page's current links stay.
-    if (memo.size >= URL_MEMO_SIZE) memo.delete(memo.keys().next().value!);
-    memo.set(ownCopy(raw), analysis);
   }
+  if (young.size >= URL_MEMO_SIZE) {
+    old = young;
+    young = new Map();
+  }
+  young.set(textLength > SMALL_TEXT ? ownCopy(raw) : raw, analysis);
   return analysis;
 }
 
 /**
  * `raw` is usually a slice of the page text, and an engine may keep a slice as a view of its whole parent: a
- * remembered slice would pin every judged page's text. Joining and cutting makes a string of the URL's own.
+ * remembered slice of a big page would pin the page. Joining and cutting makes a string of the URL's own.
  */
 function ownCopy(raw: string): string {
   return ` ${raw}`.slice(1);
@@ -35,10 +46,11 @@ function ownCopy(raw: string): string {
 
 /** How many URLs are remembered (tests and the bench look). */
 export function urlMemoSize(): number {
-  return memo.size;
+  return young.size + old.size;
 }
 
 /** Forgets every URL: the bench measures cold analysis with it, tests compare cold and warm answers. */
 export function clearUrlMemo(): void {
-  memo.clear();
+  young = new Map();
+  old = new Map();
 }

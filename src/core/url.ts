@@ -338,15 +338,16 @@ export function safeDecode(value: string): string {
 
 /** Parameter values, percent-decoded when a rule first reads them (most are never read). */
 class DecodedParams {
-  private readonly decoded = new Map<string, string>();
+  /** Made on the first decoding: many URLs have no parameter a rule reads. */
+  private decoded: Map<string, string> | undefined;
   constructor(private readonly params: Map<string, Param>) {}
   get(key: string): string | undefined {
-    let value = this.decoded.get(key);
+    let value = this.decoded?.get(key);
     if (value === undefined) {
       const param = this.params.get(key);
       if (!param) return undefined;
       value = safeDecode(param.raw);
-      this.decoded.set(key, value);
+      (this.decoded ??= new Map()).set(key, value);
     }
     return value;
   }
