@@ -244,6 +244,17 @@ interface ParsedUrl {
 
 const SCHEME_PREFIX = /^([A-Za-z][A-Za-z0-9.+-]{0,24}):\/\/|^\/\//;
 
+/** Anything toLowerCase would change: an ASCII capital, or any non-ASCII character (`Ａ`, `Ä`). */
+const MAY_CHANGE_CASE = /[A-Z\u0080-\uffff]/;
+
+/**
+ * s.toLowerCase(), without a copy when nothing changes. Page text holds Chinese, so URL slices are two-byte
+ * strings, for which the engine copies on every toLowerCase; most hosts, paths and keys are lower case already.
+ */
+function lowerCase(s: string): string {
+  return MAY_CHANGE_CASE.test(s) ? s.toLowerCase() : s;
+}
+
 /** Where the host ends: the first `/`, `?` or `#`, or -1. */
 function hostEndIn(body: string): number {
   for (let i = 0; i < body.length; i++) {
@@ -269,7 +280,7 @@ function parseUrl(raw: string): ParsedUrl | null {
   const deep = !web && scheme in SCHEME_RULES;
   const body = prefix ? raw.slice(prefix) : raw;
   const hostEnd = hostEndIn(body);
-  let host = (hostEnd < 0 ? body : body.slice(0, hostEnd)).toLowerCase();
+  let host = lowerCase(hostEnd < 0 ? body : body.slice(0, hostEnd));
   if (host.includes(':')) host = host.replace(/:\d+$/, '');
   if (!host && !deep) return null;
   const rest = hostEnd < 0 ? '' : body.slice(hostEnd);
@@ -315,7 +326,7 @@ function parseParams(query: string): Map<string, Param> {
     if (amp < 0) amp = query.length;
     const eq = query.indexOf('=', at);
     if (eq > at && eq < amp) {
-      const key = safeDecode(query.slice(at, eq)).toLowerCase();
+      const key = lowerCase(safeDecode(query.slice(at, eq)));
       if (!params.has(key)) params.set(key, new QueryParam(query.slice(eq + 1, amp), query, eq + 1));
     }
     at = amp + 1;
@@ -354,7 +365,7 @@ class DecodedParams {
 }
 
 function pageView(url: ParsedUrl, params: Map<string, Param>): PageView {
-  return { page: url.pathAndQuery.toLowerCase(), params: new DecodedParams(params) };
+  return { page: lowerCase(url.pathAndQuery), params: new DecodedParams(params) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
