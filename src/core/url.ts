@@ -180,12 +180,21 @@ function isPlausibleBareUrl(raw: string): boolean {
   return slash >= 0 || host.split('.').length >= 3;
 }
 
+/** URL characters that neither end a URL (URL_STOP, space, non-ASCII) nor open or close brackets or JSON. */
+const URL_RUN = /[^\x00-\x20\x7f-\uffff"'<>`^|\\{}()[\]]+/y;
+
 /** Extends over URL characters. Brackets must balance (markdown `[t](url)`); JSON in `params={…}` is kept. */
 function extendUrl(text: string, from: number, limit: number): number {
   let depth = 0;
   let i = from;
   const stop = Math.min(text.length, limit);
   while (i < stop) {
+    // Skip the run of ordinary URL characters natively; the loop below only sees the characters that matter.
+    URL_RUN.lastIndex = i;
+    if (URL_RUN.test(text)) {
+      i = Math.min(URL_RUN.lastIndex, stop);
+      if (i === stop) break;
+    }
     const c = text.charCodeAt(i);
     if (c <= 0x20 || c >= 0x7f || URL_STOP[c]) break;
     if (c === 0x7b /* { */) {
