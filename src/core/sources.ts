@@ -158,8 +158,22 @@ export const HOST_RULES: readonly HostRule[] = [
 
 const RULES_BY_HOST = new Map(HOST_RULES.map((rule) => [rule.host, rule]));
 
+/** Hosts repeat far more than URLs do: each one's rule is looked up by suffixes once (bounded, then restarted). */
+const ruleOfHost = new Map<string, HostRule | null>();
+
 /** The rule of the longest matching suffix, on whole labels. `taobao.com.evil.example` has none. */
 export function hostRule(host: string): HostRule | undefined {
+  let rule = ruleOfHost.get(host);
+  if (rule === undefined) {
+    rule = ruleBySuffix(host) ?? null;
+    if (ruleOfHost.size >= 512) ruleOfHost.clear();
+    // A copy, not the slice of page text `host` usually is: a kept slice could keep its whole page alive.
+    ruleOfHost.set(` ${host}`.slice(1), rule);
+  }
+  return rule ?? undefined;
+}
+
+function ruleBySuffix(host: string): HostRule | undefined {
   let suffix = host;
   for (;;) {
     const rule = RULES_BY_HOST.get(suffix);
