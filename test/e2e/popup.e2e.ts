@@ -7,7 +7,10 @@ import { BROWSERS, eventually, openReadyPopup, type TestPage } from './harness/i
 import { REPO_ROOT } from './harness/paths';
 import { KUAISHOU_LIVE, LINKS, openDashboard, useSession, waitForFlag } from './support';
 
-const en = JSON.parse(readFileSync(`${REPO_ROOT}/public/_locales/en/messages.json`, 'utf8')) as Record<string, { message: string }>;
+const catalogue = (dir: string) =>
+  JSON.parse(readFileSync(`${REPO_ROOT}/public/_locales/${dir}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+const en = catalogue('en');
+const zh = catalogue('zh_CN');
 
 /**
  * What the copy put where the operator can paste it: the clipboard, or — when the browser refuses it — the
@@ -82,6 +85,31 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
       const state = await session().request({ type: 'tab/state', tabId });
       await session().request({ type: 'surface/set', tabId, pattern: state.page!.pattern, surface: 'unknown' });
     }
+    await popup.close();
+    await page.close();
+  });
+
+  it('switches to 中文: the popup and the notice it copies are in Chinese', async () => {
+    const { page, tabId } = await openDashboard(session(), KUAISHOU_LIVE);
+    await page.paste(KUAISHOU_LIVE.field, LINKS.taobaoAlliance);
+    await session().waitForBadge(tabId, '1');
+    const popup = await openReadyPopup(session(), tabId);
+    await popup.click('.lang-switch button[lang="zh-CN"]');
+    await popup.waitFor((label) => document.querySelector('.finding-banned .copy')?.textContent === label, zh.popup_copy_notice!.message, {
+      what: 'the copy button in Chinese',
+    });
+    await popup.evaluate(() => navigator.clipboard.writeText('before').catch(() => undefined));
+    await popup.click('.finding-banned .copy');
+    const result = await eventually(
+      async () => {
+        const now = await copied(popup).catch(() => null);
+        return now && now.text.includes(LINKS.taobaoAlliance) ? now : null;
+      },
+      { what: 'the Chinese notice on the clipboard' },
+    );
+    expect(result.text).toContain('快手');
+    expect(result.text).toContain('淘宝');
+    expect(result.text).toContain('2022-03-01');
     await popup.close();
     await page.close();
   });
