@@ -146,8 +146,12 @@ export function appNear(text: string, start: number, end: number, radius: number
   if (!APP_HINT.test(window)) return undefined; // no app name can be there
   let best: { source: Source; distance: number } | undefined;
   for (const { source, names } of APP_PATTERNS) {
-    for (const m of window.matchAll(names)) {
-      const at = from + (m.index ?? 0);
+    // exec on the shared global pattern finds what matchAll would, without a copy of the pattern per call.
+    names.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = names.exec(window))) {
+      if (m[0].length === 0) names.lastIndex++;
+      const at = from + m.index;
       const distance = at < start ? start - (at + m[0].length) : at - end;
       if (!best || distance < best.distance) best = { source, distance };
     }
