@@ -39,7 +39,8 @@ const MAX_URL = 4096;
 /** Nesting depth for wrappers inside wrappers. */
 const MAX_DEPTH = 4;
 
-const SCHEMES = 'https?|taobao|tbopen|tmall|openapp\\.jdmobile|openjd|pinduoduo|pddopen|snssdk1128|vipshop|kwai|xhsdiscover';
+/** Web and the app schemes of SCHEME_RULES (one table; each alternative must be followed by `://`, so order is free). */
+const SCHEMES = ['https?', ...Object.keys(SCHEME_RULES).map((scheme) => scheme.replace('.', '\\.'))].join('|');
 /**
  * A URL starts with a known scheme, with `//` (protocol-relative), or with a dotted host. The lookbehind
  * keeps us from starting inside a word, a host, a path or an e-mail address (`pengchun@taobao.com`). A colon may
