@@ -16,16 +16,16 @@ const log = (line: string) => console.log(line);
 
 /**
  * The figures before the recognition and memo work (commit 611a874), measured on this 2-core machine with this
- * bench (two runs, median CPU time; the range is the spread between runs). Pages had no URL memo then, so
- * cold and warm were the same.
+ * bench's inputs and order (two runs, median CPU time each; the range is the spread between the runs). There was
+ * no URL memo then, so cold and warm were the same.
  */
 const BEFORE = {
   commit: '611a874',
-  inputsPerSecond: [290_000, 330_000],
+  inputsPerSecond: [318_000, 356_000],
   pageMs: {
-    'goods list page, a link every 8 rows': [20.8, 21.4],
-    'link-dense paste, a link every row': [46.4, 48.1],
-    'link-dense paste, every link distinct': [46.2, 46.4],
+    'goods list page, a link every 8 rows': [19.4, 20.6],
+    'link-dense paste, a link every row': [43.8, 47.6],
+    'link-dense paste, every link distinct': [44.4, 46.6],
   } as Record<string, [number, number]>,
   coreBundleGzipKb: 26.8,
 } as const;
