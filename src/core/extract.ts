@@ -12,7 +12,8 @@ import {
   MEDIA_CUE,
   OWN_GOODS_CUE,
   shareCodeAfter,
-  shareTagBefore,
+  ShareTagFinder,
+  type ShareTag,
   wordIn,
   XIANYU_CUE,
 } from './share-context';
@@ -124,13 +125,14 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
   // Only links that cannot tell their affiliate status themselves look for 淘客 wording.
   const undecided = atoms.filter((atom) => atom.affiliate === null && CUE_UPGRADES.has(atom.source));
   const alliance = new CueFinder(text, ALLIANCE_CUE, undecided, CUE_REACH);
+  const tags = new ShareTagFinder(text);
   const out: Atom[] = [];
   for (const atom of atoms) {
     // Atoms are this call's own objects: updating them in place saves a copy per link.
     const host = atom.host;
 
     const framable = atom.kind === 'url' || atom.kind === 'short-link' || atom.kind === 'token';
-    let tag = framable ? shareTagBefore(text, atom.start) : null;
+    let tag = framable ? tags.before(atom.start) : null;
     if (tag && tag.start < (out[out.length - 1]?.end ?? 0)) tag = null; // never reach into the previous finding
     if (host && (host === 'tb.cn' || host.endsWith('.tb.cn'))) {
       if (tag?.name === '闲鱼' || wordIn(text, XIANYU_CUE, atom.start - 24, atom.start)) continue; // second-hand, not a shop
@@ -167,7 +169,7 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
 }
 
 /** `【淘宝】https://m.tb.cn/h.… CZ3457`: the app tag and the app code belong to the finding. */
-function frameShareLink(text: string, atom: Atom, tag: ReturnType<typeof shareTagBefore>): void {
+function frameShareLink(text: string, atom: Atom, tag: ShareTag | null): void {
   const code = shareCodeAfter(text, atom.end);
   if (!tag && !code) return;
   const parts = [tag ? `【${tag.name}】` : '', atom.evidence, code ? text.slice(atom.end, atom.end + code).trim() : ''];
