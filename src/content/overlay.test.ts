@@ -123,3 +123,57 @@ describe('overlay card updates', () => {
     expect(overlay.card()!.textContent).toContain('Check');
   });
 });
+
+describe('overlay card for the field in focus', () => {
+  it('opens the card when the focused field becomes flagged, and leaves the focus where it was', () => {
+    const { overlay, input, spot } = setup();
+    const clean: Spot = { ...spot, judged: [], flag: null };
+    overlay.update([clean]);
+    input.focus();
+    expect(overlay.card()).toBeNull();
+    clean.judged = spot.judged; // the operator pasted a banned link: judged in place, no focus event follows
+    clean.flag = 'banned';
+    overlay.update([clean]);
+    expect(overlay.card()!.textContent).toContain('Banned');
+    expect(document.activeElement).toBe(input);
+  });
+
+  it('opens nothing when the flagged field is not the one in focus', () => {
+    const { overlay, input, spot } = setup();
+    const other = document.createElement('input');
+    document.body.append(other);
+    other.focus();
+    const clean: Spot = { ...spot, judged: [], flag: null };
+    overlay.update([clean]);
+    Object.assign(clean, { judged: spot.judged, flag: 'banned' });
+    overlay.update([clean]);
+    expect(overlay.card()).toBeNull();
+    expect(input.isConnected).toBe(true);
+  });
+
+  it('does not reopen a card for a field that was already flagged', () => {
+    const { overlay, input, spot } = setup();
+    input.focus();
+    overlay.update([spot]); // flagged at first sight while focused: shown
+    expect(overlay.card()).not.toBeNull();
+    document.body.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    overlay.update([spot]);
+    return vi.waitFor(() => expect(overlay.card()).toBeNull());
+  });
+
+  it('finds the focused field inside an open shadow root', () => {
+    const { overlay, spot } = setup();
+    const host = document.createElement('div');
+    const inner = document.createElement('input');
+    inner.getBoundingClientRect = spot.el.getBoundingClientRect;
+    host.attachShadow({ mode: 'open' }).append(inner);
+    document.body.append(host);
+    const clean: Spot = { ...spot, el: inner, judged: [], flag: null };
+    overlay.update([clean]);
+    inner.focus();
+    Object.assign(clean, { judged: spot.judged, flag: 'review' });
+    overlay.update([clean]);
+    expect(overlay.card()).not.toBeNull();
+    expect(host.shadowRoot!.activeElement).toBe(inner);
+  });
+});

@@ -1,6 +1,7 @@
 // What the operator sees of a flagged place: its outline (outlines.ts) and, on hover or focus, the card, all in
 // our shadow root. The page's own elements are only ever read.
 import type { NoticeContext } from '../core/notice';
+import { holdsFocus } from './active';
 import { buildCard } from './card';
 import { viewportBox } from './geometry';
 import { createOutlines } from './outlines';
@@ -36,6 +37,8 @@ export function createOverlay(options: OverlayOptions): Overlay {
   const win = doc.defaultView!;
   const outlines = createOutlines(ui, signal, options.settleMs);
   const spotOf = new WeakMap<Element, Spot>();
+  /** Each place's flag at the last update: spots are updated in place, so the change is seen only here. */
+  const lastFlag = new WeakMap<Spot, Spot['flag']>();
   /** The card on screen, and the verdicts it was built from. */
   let shown: { spot: Spot; card: HTMLElement; judged: Spot['judged'] } | null = null;
   let hideTimer: number | null = null;
@@ -113,7 +116,13 @@ export function createOverlay(options: OverlayOptions): Overlay {
   }
 
   function update(spots: readonly Spot[]) {
-    for (const spot of spots) spotOf.set(spot.el, spot);
+    let flaggedInFocus: Spot | null = null;
+    for (const spot of spots) {
+      spotOf.set(spot.el, spot);
+      // Flagged while the operator is in it (a link just pasted): no focusin will come, so the card opens now.
+      if (spot.flag && !lastFlag.get(spot) && spot.el.isConnected && holdsFocus(spot.el, doc)) flaggedInFocus = spot;
+      lastFlag.set(spot, spot.flag);
+    }
     outlines.update(spots);
     if (shown && shown.judged !== shown.spot.judged) {
       // The card tells what is flagged now: rebuild it, or drop it when the place is fixed. Unchanged places keep
@@ -124,6 +133,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
     } else if (shown && (!shown.spot.el.isConnected || !spots.includes(shown.spot))) {
       hide(); // the place is gone
     }
+    if (flaggedInFocus) show(flaggedInFocus); // only draws: the focus stays where the operator put it
   }
 
   const follow = () => shown && placeCard(shown.card, shown.spot.el);
