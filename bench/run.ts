@@ -2,8 +2,10 @@
 // a test: it never fails the build on a missed target (exit code 0), only on a crash.
 //   npm run bench                 recognition throughput + bundle size
 //   npm run bench -- --browser    also the in-browser bench (bench/browser.ts; needs `npm run build` first)
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { pruneCatalogue } from '../scripts/catalogue-prune';
 import { BUNDLE_TARGET_GZIP, runBundleBench, type BundleSize } from './bundle';
 import { runRecognitionBench, TARGETS, type RecognitionResult } from './recognition';
 
@@ -36,6 +38,7 @@ let bundles: BundleSize[] | undefined;
 const benches: Bench[] = [
   { name: 'recognition', run: () => (recognition = runRecognitionBench(log)) },
   { name: 'bundle', run: async () => (bundles = await runBundleBench(log)) },
+  { name: 'bundle: what dominates', run: () => bundleBreakdown() },
 ];
 
 const browserBench = fileURLToPath(new URL('./browser.ts', import.meta.url));
@@ -82,6 +85,73 @@ function summary(): void {
     row(['core + rules bundle (KB gzipped)', BEFORE.coreBundleGzipKb.toFixed(1), kb.toFixed(1), `< ${BUNDLE_TARGET_GZIP / 1024}: ${met(core.gzip < BUNDLE_TARGET_GZIP)}`]);
   }
   log('cold: URL memo emptied before each run (a page judged the first time); warm: memo holds the page (a re-judge).');
+}
+
+/**
+ * Where the core + rules bundle's bytes come from (esbuild's per-input output bytes), and what two changes outside
+ * the core would save: the rule files' `comment` arrays (notes for maintainers, never shown), and validating the
+ * built-in rules at build time instead of shipping src/rules/schema.ts for it. Same settings as bench/bundle.ts.
+ */
+async function bundleBreakdown(): Promise<void> {
+  const esbuild = await import('esbuild');
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const entry = [
+    `export { classify } from './src/core/extract';`,
+    `export { judgeText } from './src/core/judge';`,
+    `export { notice } from './src/core/notice';`,
+    `export { BUILT_IN_RULES } from './src/rules/index';`,
+  ].join('\n');
+  const notCore = ['cli', 'popup', 'options', 'demo', 'bg', 'overlay', 'guard', 'badge'];
+  const build = async (opts: { noComments?: boolean; noSchema?: boolean }) => {
+    const result = await esbuild.build({
+      stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      globalName: 'cartlintCore',
+      target: 'es2020',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'what-if',
+          setup(b) {
+            b.onLoad({ filter: /[\\/]_locales[\\/][^\\/]+[\\/]messages\.json$/ }, (args) => ({
+              contents: JSON.stringify(pruneCatalogue(JSON.parse(readFileSync(args.path, 'utf8')), notCore)),
+              loader: 'json',
+            }));
+            if (opts.noComments) {
+              b.onLoad({ filter: /src[\\/]rules[\\/][^\\/]+\.json$/ }, (args) => {
+                const { comment: _notes, ...rest } = JSON.parse(readFileSync(args.path, 'utf8')) as Record<string, unknown>;
+                return { contents: JSON.stringify(rest), loader: 'json' };
+              });
+            }
+            if (opts.noSchema) {
+              b.onLoad({ filter: /src[\\/]rules[\\/]schema\.ts$/ }, () => ({
+                contents: 'export const validateRuleFile = (json: any) => ({ rules: json.rules, errors: [] });',
+                loader: 'ts',
+              }));
+            }
+          },
+        },
+      ],
+    });
+    const code = result.outputFiles[0]!.contents;
+    return { gzip: gzipSync(code, { level: 9 }).length, inputs: Object.values(result.metafile.outputs)[0]!.inputs };
+  };
+  const base = await build({});
+  const groups = new Map<string, number>();
+  for (const [path, { bytesInOutput }] of Object.entries(base.inputs)) {
+    const group = /_locales/.test(path) ? 'message catalogues (pruned)' : /src\/rules\/.*\.json$/.test(path) ? 'rule files (JSON)' : path.replace(/^.*?src\//, 'src/');
+    groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
+  }
+  const top = [...groups].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  log(`minified bytes by input: ${top.map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(1)} KB`).join(', ')}`);
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const noComments = await build({ noComments: true });
+  const neither = await build({ noComments: true, noSchema: true });
+  log(`what-if (outside the core): without the rule files' comment arrays ${kb(noComments.gzip)} gzipped (−${kb(base.gzip - noComments.gzip)}); also without schema.ts (built-in rules validated at build time) ${kb(neither.gzip)} (−${kb(base.gzip - neither.gzip)})`);
 }
 
 console.log(`cartlint bench — node ${process.version}, one core (CPU time of this process)`);
