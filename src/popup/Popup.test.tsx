@@ -185,6 +185,17 @@ describe('popup empty states', () => {
     expect(root.textContent).toContain('cartlint watches these pages');
   });
 
+  it('lists the watched pages, not a reload, on a dashboard host’s page no adapter watches (it never reports)', async () => {
+    const { open } = setup(
+      { 'tab/state': () => tabState({ page: null, findings: [], at: null }) },
+      { resolveTab: async () => ({ id: 7, url: 'https://zs.kwaixiaodian.com/zone/order/list' }) },
+    );
+    const root = await open();
+    expect(root.textContent).toContain('cartlint watches these pages');
+    expect(root.textContent).not.toContain('cartlint has not read this page yet');
+    expect(buttonsWithText(root, 'Reload the page')).toHaveLength(0);
+  });
+
   it('offers a reload when a watched dashboard has not reported (opened before cartlint was installed)', async () => {
     const { open, reloadTab } = setup({ 'tab/state': () => tabState({ page: null, findings: [], at: null }) });
     const root = await open();

@@ -1,6 +1,7 @@
 // The tab's page, its findings and the actions on them; or the empty state that fits.
 import { useMemo, useState } from 'preact/hooks';
 import type { SurfaceOrUnknown } from '../core/types';
+import { adapterFor } from '../content/adapters';
 import type { Settings } from '../protocol';
 import { useLang, useT } from '../ui/components/lang';
 import { CopyFallback } from './CopyFallback';
@@ -26,6 +27,15 @@ const hostOf = (url: string | undefined) => {
     return url ? new URL(url).hostname : null;
   } catch {
     return null;
+  }
+};
+
+/** False when the address is known and no adapter watches it: the content script stays idle there and never reports. */
+const mayBeDashboard = (url: string | undefined) => {
+  try {
+    return !url || adapterFor(url) !== null;
+  } catch {
+    return false; // not a URL an adapter could match
   }
 };
 
@@ -73,9 +83,9 @@ export function TabView({ data, env, refreshTab, setSettings }: Props) {
     );
   }
   const page = tab.page;
-  // No report at all from a watched host: the content script has not run there (yet), unlike a report without an
-  // adapter, which means the page is on a dashboard host but not one of its cart pages.
-  if (!page && host && env.watchedPages.some((p) => p.host === host)) {
+  // No report at all from a watched host's cart page: the content script has not run there (yet). A report without
+  // an adapter, or a tab address no adapter matches, is a dashboard host's other page: not watched, nothing to reload.
+  if (!page && host && env.watchedPages.some((p) => p.host === host) && mayBeDashboard(target.url)) {
     return (
       <>
         <NotReadYet onReload={() => attempt(() => env.reloadTab(tab.tabId))} />
