@@ -1,5 +1,6 @@
 // Nothing outside the dashboards: on any other site the content script is never injected and the popup lists the
-// pages cartlint watches; on a dashboard host's other pages it stays idle (no UI, no hooks, no findings).
+// pages cartlint watches; on a dashboard host's other pages it stays idle (no UI, no hooks, no findings) and the
+// popup lists the watched pages there too.
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, createFixtureRouter, loadFixturePages, openReadyPopup, sleep } from './harness/index';
 import { KUAISHOU_LIVE, LINKS, flags, openDashboard, uniqueUrl, useSession, waitForFlag } from './support';
@@ -60,6 +61,11 @@ describe.each(BROWSERS)('%s: pages that are not dashboards', (name) => {
     expect(await flags(page)).toEqual([]);
     const tabId = await session().tabIdOf(page);
     expect((await session().request({ type: 'tab/state', tabId })).findings).toEqual([]);
+    // The page never reports, and its popup says it is not a watched page (listing those), not "reload".
+    const popup = await openReadyPopup(session(), tabId);
+    expect(await popup.text('.hosts')).toContain('zs.kwaixiaodian.com');
+    expect(await popup.evaluate(() => document.querySelector('.empty button.primary') === null)).toBe(true);
+    await popup.close();
     await page.close();
   });
 });
