@@ -173,8 +173,9 @@ function cueTracker(text: string): (from: number) => number {
 export function findDouyinCodes(text: string): Atom[] {
   if (!(text.includes('抖音') || text.includes('复制此链接'))) return []; // see DOUYIN_CODE
   const nextCue = cueTracker(text);
-  // Every URL holds `:/`; only one with a cue at most 12 characters after it can end a share code.
-  const starts = (at: number) => (nextCue(at + 2) <= at + 14 ? colonsBefore(text, at) : []);
+  // Every URL holds `:/`; only one with a cue at most 12 characters after it can end a share code. The cue
+  // `打开抖音` may start 12 characters after, so its `抖音` 14 after: the bound is at + 2 + 14.
+  const starts = (at: number) => (nextCue(at + 2) <= at + 16 ? colonsBefore(text, at) : []);
   return scanNear(text, ':/', DOUYIN_CODE, starts).map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
