@@ -161,6 +161,18 @@ describe('overlay card for the field in focus', () => {
     return vi.waitFor(() => expect(overlay.card()).toBeNull());
   });
 
+  it('closes the card on Escape, keeping the focus and letting the page see the key', () => {
+    const { overlay, input, spot } = setup();
+    input.focus();
+    overlay.update([spot]);
+    expect(overlay.card()).not.toBeNull();
+    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true, composed: true });
+    input.dispatchEvent(escape);
+    expect(overlay.card()).toBeNull();
+    expect(escape.defaultPrevented).toBe(false);
+    expect(document.activeElement).toBe(input);
+  });
+
   it('finds the focused field inside an open shadow root', () => {
     const { overlay, spot } = setup();
     const host = document.createElement('div');

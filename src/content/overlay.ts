@@ -1,5 +1,5 @@
-// What the operator sees of a flagged place: its outline (outlines.ts) and, on hover or focus, the card, all in
-// our shadow root. The page's own elements are only ever read.
+// What the operator sees of a flagged place: its outline (outlines.ts) and, on hover or focus (or when the field in
+// focus becomes flagged), the card, all in our shadow root; Escape closes the card. The page's own elements are only ever read.
 import type { NoticeContext } from '../core/notice';
 import { holdsFocus } from './active';
 import { buildCard } from './card';
@@ -107,6 +107,10 @@ export function createOverlay(options: OverlayOptions): Overlay {
       }, opts);
       root.addEventListener('focusout', (event) => {
         if (shown && spotFrom(event) === shown.spot) hideSoon();
+      }, opts);
+      // Escape puts the card away (it may cover the page's own buttons); the page still gets the key.
+      root.addEventListener('keydown', (event) => {
+        if ((event as KeyboardEvent).key === 'Escape' && shown) hide();
       }, opts);
       root.addEventListener('scroll', () => {
         outlines.schedule();
