@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BROWSERS, openReadyPopup } from './harness/index';
 import {
   DOUYIN_LIVE,
+  KUAISHOU_GOODS,
   KUAISHOU_LIVE,
   KUAISHOU_VIDEO,
   LINKS,
@@ -99,6 +100,14 @@ describe.each(BROWSERS)('%s: warnings while the cart is edited', (name) => {
     const { page } = await openDashboard(session(), KUAISHOU_LIVE);
     await page.paste(KUAISHOU_LIVE.field, LINKS.taobaoAlliance);
     await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
+    // The card opened by the paste sits over the page's buttons below the field: Escape puts it away.
+    await page.waitFor(() => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.card') != null, undefined, {
+      what: 'the warning card',
+    });
+    await page.pressKey('Escape');
+    await page.waitFor(() => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.card') == null, undefined, {
+      what: 'the card to close',
+    });
 
     // Cancel: the page's handler does not run.
     await page.click(KUAISHOU_LIVE.submit);
@@ -116,6 +125,28 @@ describe.each(BROWSERS)('%s: warnings while the cart is edited', (name) => {
       what: 'the page’s own submit handler',
     });
     expect(await submitLog(page)).toHaveLength(1);
+    await page.close();
+  });
+
+  it('asks before Enter submits a form with a banned link; confirmed, the form’s own submit runs once', async () => {
+    const { page } = await openDashboard(session(), KUAISHOU_GOODS);
+    const url = page.url();
+    await page.paste(KUAISHOU_GOODS.field, LINKS.taobaoAlliance);
+    await waitForFlag(page, KUAISHOU_GOODS.field, 'banned');
+
+    await page.pressKey('Enter'); // the focus is still in the field from the paste
+    await page.waitFor(() => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.dialog') != null, undefined, {
+      what: 'the confirmation dialog',
+    });
+    expect((await drawn(page)).dialog).toContain('2022-03-01');
+    expect(await submitLog(page)).toEqual([]);
+
+    await answerDialog(page, true);
+    await page.waitFor(() => document.querySelector('#submit-log li') !== null, undefined, {
+      what: 'the form’s own submit handler',
+    });
+    expect(await submitLog(page)).toEqual([`导入 ${LINKS.taobaoAlliance}`]);
+    expect(page.url()).toBe(url); // the page's handler kept it on the page: submitted once, not sent away
     await page.close();
   });
 

@@ -47,6 +47,14 @@ export const DOUYIN_LIVE: Dashboard = {
   route: '#route-change',
 };
 
+/** 快手小店 发布商品: the product form, with a plain link-import form submitted by Enter (its own submit handler logs). */
+export const KUAISHOU_GOODS: Dashboard = {
+  url: 'https://s.kwaixiaodian.com/zone/goods/config/release/add',
+  field: '#import-link',
+  submit: '#goods-import button[type="submit"]',
+  route: '#route-change',
+};
+
 let opened = 0;
 /** The dashboard URL made unique per tab (the harness finds a tab's id by its URL; the fixture ignores the query). */
 export function uniqueUrl(url: string): string {

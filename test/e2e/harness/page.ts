@@ -8,7 +8,7 @@ export interface DriverPage {
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   click(selector: string): Promise<void>;
   typeKeys(text: string): Promise<void>;
-  pressKey(key: 'Enter' | 'Tab' | 'Backspace'): Promise<void>;
+  pressKey(key: 'Enter' | 'Tab' | 'Backspace' | 'Escape'): Promise<void>;
   /** The page, or only the element matching `selector`. */
   screenshot(path: string, selector?: string): Promise<void>;
   /** Chooses a file on an <input type=file> as the user's file dialog would (absolute path). */
@@ -79,7 +79,7 @@ export class TestPage {
     await this.driver.typeKeys(text);
   }
 
-  pressKey(key: 'Enter' | 'Tab' | 'Backspace'): Promise<void> {
+  pressKey(key: 'Enter' | 'Tab' | 'Backspace' | 'Escape'): Promise<void> {
     return this.driver.pressKey(key);
   }
 
