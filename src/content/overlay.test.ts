@@ -32,6 +32,23 @@ function setup() {
 }
 
 describe('overlay', () => {
+  it('puts the card where the page’s own buttons are not: above the field, else beside it, never over what follows', () => {
+    const { overlay, input, spot } = setup();
+    overlay.update([spot]);
+    const place = (top: number) => {
+      input.getBoundingClientRect = () => ({ left: 10, top, width: 200, height: 30, right: 210, bottom: top + 30, x: 10, y: top, toJSON: () => ({}) });
+      input.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+      window.dispatchEvent(new Event('resize')); // the card follows its field when the layout moves
+      const card = overlay.card()!;
+      return { top: parseFloat(card.style.top), left: parseFloat(card.style.left) };
+    };
+    const roomAbove = place(400);
+    expect(roomAbove.top).toBeLessThan(400); // card's bottom edge sits above the field
+    const atTheTop = place(20);
+    expect(atTheTop).toEqual({ top: 20, left: expect.any(Number) });
+    expect(atTheTop.left).toBeGreaterThanOrEqual(210); // to the right of the field, not below it
+  });
+
   it('outlines a flagged field in our shadow root and shows its card on focus, page text as text only', async () => {
     const { ui, overlay, input, spot } = setup();
     overlay.update([spot]);

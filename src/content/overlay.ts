@@ -43,14 +43,21 @@ export function createOverlay(options: OverlayOptions): Overlay {
   let shown: { spot: Spot; card: HTMLElement; judged: Spot['judged'] } | null = null;
   let hideTimer: number | null = null;
 
+  // Above the field first: dashboards put their confirm / add buttons below or beside a link field (the card opens
+  // on paste, and must not sit over the button the operator reaches for next); then to its right; then below.
   function placeCard(card: HTMLElement, target: Element) {
     const b = viewportBox(target, win);
     const height = card.offsetHeight || 160;
     const width = card.offsetWidth || 320;
-    const below = b.top + b.height + GAP;
-    const top = below + height <= win.innerHeight || b.top - GAP - height < 0 ? below : b.top - GAP - height;
+    const above = b.top - GAP - height;
+    const right = b.left + b.width + GAP;
+    let top: number;
+    let left = b.left;
+    if (above >= 4) top = above;
+    else if (right + width <= win.innerWidth - 4) [top, left] = [b.top, right];
+    else top = b.top + b.height + GAP;
     card.style.top = `${Math.max(4, Math.min(top, win.innerHeight - height - 4))}px`;
-    card.style.left = `${Math.max(4, Math.min(b.left, win.innerWidth - width - 4))}px`;
+    card.style.left = `${Math.max(4, Math.min(left, win.innerWidth - width - 4))}px`;
   }
 
   function hide() {

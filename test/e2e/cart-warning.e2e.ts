@@ -100,7 +100,7 @@ describe.each(BROWSERS)('%s: warnings while the cart is edited', (name) => {
     const { page } = await openDashboard(session(), KUAISHOU_LIVE);
     await page.paste(KUAISHOU_LIVE.field, LINKS.taobaoAlliance);
     await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
-    // The card opened by the paste sits over the page's buttons below the field: Escape puts it away.
+    // Escape puts the card opened by the paste away without moving the focus (the page still gets the key).
     await page.waitFor(() => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.card') != null, undefined, {
       what: 'the warning card',
     });
