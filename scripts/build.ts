@@ -13,6 +13,7 @@ import { measure, measureDir, overBudget, sizeTable } from './build-sizes';
 import { catalogueFor, droppedKeysUsed } from './catalogue-prune';
 import { classicScriptProblems, htmlProblems, missingFiles } from './ext-checks';
 import { BROWSERS, manifestFor, type Browser } from './manifest';
+import { builtInErrors } from '../src/rules/built-in-check';
 
 export const EXTENSION_DIR = join(ROOT, 'extension');
 export const CLI_FILE = join(ROOT, 'dist', 'cli', 'cartlint.js');
@@ -151,6 +152,9 @@ function verify(dir: string): string[] {
 }
 
 export async function buildAll(): Promise<void> {
+  // The bundles ship the built-in rules unchecked (src/rules/built-in.ts): they are checked here, once.
+  const ruleErrors = builtInErrors();
+  if (ruleErrors.length) throw new Error(`built-in rules are not shippable:\n  ${ruleErrors.join('\n  ')}`);
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   for (const dir of [...BROWSERS.map(outDirFor), join(ROOT, 'dist', 'cli')]) rmSync(dir, { recursive: true, force: true });
 

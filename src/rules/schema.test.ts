@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_ERRORS, BUILT_IN_RULES, mergeRules } from './index';
+import { mergeRules } from './index';
 import { parseRuleFile, validateRuleFile } from './schema';
 
 /** A rule that passes; each test breaks one thing. */
@@ -130,25 +130,6 @@ describe('parseRuleFile', () => {
   });
   it('tolerates a UTF-8 byte-order mark', () => {
     expect(parseRuleFile(`\uFEFF${JSON.stringify([goodRule()])}`, 'bom.json').errors).toEqual([]);
-  });
-});
-
-describe('built-in rules', () => {
-  it('validate with zero errors', () => {
-    expect(BUILT_IN_ERRORS).toEqual([]);
-    expect(BUILT_IN_RULES.length).toBeGreaterThanOrEqual(18);
-  });
-  it('cover every rule of the research', () => {
-    const ids = BUILT_IN_RULES.flatMap((r) => [r.id, ...(r.exceptions ?? []).map((e) => e.id)]);
-    for (const id of ['DY-0', 'DY-1', 'DY-2', 'DY-3', 'DY-4', 'KS-1', 'KS-2', 'KS-3', 'KS-4', 'KS-5', 'KS-6-tmall', 'KS-6-jd',
-      'XHS-0', 'XHS-1', 'XHS-2', 'XHS-3', 'XHS-4', 'WX-1']) expect(ids).toContain(id);
-  });
-  it('keep the exact Beijing-time bounds of the Kuaishou rules', () => {
-    const byId = new Map(BUILT_IN_RULES.map((r) => [r.id, r]));
-    expect(byId.get('KS-2')!.from).toBe('2021-11-16T00:00:00+08:00');
-    expect(byId.get('KS-4')!.from).toBe('2022-03-01T00:00:00+08:00');
-    expect(byId.get('KS-4')!.exceptions![0]).toMatchObject({ from: '2022-10-28T00:00:00+08:00', until: '2023-01-01T00:00:00+08:00' });
-    expect(byId.get('KS-5')!.exceptions![0]).toMatchObject({ from: '2022-10-28T00:00:00+08:00', until: '2022-12-01T00:00:00+08:00' });
   });
 });
 
