@@ -2,9 +2,9 @@
 // a test: it never fails the build on a missed target (exit code 0), only on a crash.
 //   npm run bench                 recognition throughput + bundle size
 //   npm run bench -- --browser    also the in-browser bench (bench/browser.ts; needs `npm run build` first)
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { pruneCatalogue } from '../scripts/catalogue-prune';
 import { BUNDLE_TARGET_GZIP, runBundleBench, type BundleSize } from './bundle';
 import { runRecognitionBench, TARGETS, type RecognitionResult } from './recognition';
@@ -88,9 +88,9 @@ function summary(): void {
 }
 
 /**
- * Where the core + rules bundle's bytes come from (esbuild's per-input output bytes), and what two changes outside
- * the core would save: the rule files' `comment` arrays (notes for maintainers, never shown), and validating the
- * built-in rules at build time instead of shipping src/rules/schema.ts for it. Same settings as bench/bundle.ts.
+ * Where the core + rules bundle's bytes come from (esbuild's per-input output bytes), same settings as
+ * bench/bundle.ts. The built-in rules come as data (src/rules/built-in.ts): the schema that checks them at test
+ * and build time, and the rule files' `comment` notes, are not in it; the last line says if that ever changes.
  */
 async function bundleBreakdown(): Promise<void> {
   const esbuild = await import('esbuild');
@@ -102,56 +102,47 @@ async function bundleBreakdown(): Promise<void> {
     `export { BUILT_IN_RULES } from './src/rules/index';`,
   ].join('\n');
   const notCore = ['cli', 'popup', 'options', 'demo', 'bg', 'overlay', 'guard', 'badge'];
-  const build = async (opts: { noComments?: boolean; noSchema?: boolean }) => {
-    const result = await esbuild.build({
-      stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-      bundle: true,
-      minify: true,
-      format: 'iife',
-      globalName: 'cartlintCore',
-      target: 'es2020',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-      plugins: [
-        {
-          name: 'what-if',
-          setup(b) {
-            b.onLoad({ filter: /[\\/]_locales[\\/][^\\/]+[\\/]messages\.json$/ }, (args) => ({
-              contents: JSON.stringify(pruneCatalogue(JSON.parse(readFileSync(args.path, 'utf8')), notCore)),
-              loader: 'json',
-            }));
-            if (opts.noComments) {
-              b.onLoad({ filter: /src[\\/]rules[\\/][^\\/]+\.json$/ }, (args) => {
-                const { comment: _notes, ...rest } = JSON.parse(readFileSync(args.path, 'utf8')) as Record<string, unknown>;
-                return { contents: JSON.stringify(rest), loader: 'json' };
-              });
-            }
-            if (opts.noSchema) {
-              b.onLoad({ filter: /src[\\/]rules[\\/]schema\.ts$/ }, () => ({
-                contents: 'export const validateRuleFile = (json: any) => ({ rules: json.rules, errors: [] });',
-                loader: 'ts',
-              }));
-            }
-          },
+  const result = await esbuild.build({
+    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    globalName: 'cartlintCore',
+    target: 'es2020',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'catalogue-prune',
+        setup(b) {
+          b.onLoad({ filter: /[\\/]_locales[\\/][^\\/]+[\\/]messages\.json$/ }, (args) => ({
+            contents: JSON.stringify(pruneCatalogue(JSON.parse(readFileSync(args.path, 'utf8')), notCore)),
+            loader: 'json',
+          }));
         },
-      ],
-    });
-    const code = result.outputFiles[0]!.contents;
-    return { gzip: gzipSync(code, { level: 9 }).length, inputs: Object.values(result.metafile.outputs)[0]!.inputs };
-  };
-  const base = await build({});
+      },
+    ],
+  });
+  const inputs = Object.values(result.metafile.outputs)[0]!.inputs;
   const groups = new Map<string, number>();
-  for (const [path, { bytesInOutput }] of Object.entries(base.inputs)) {
+  for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
     const group = /_locales/.test(path) ? 'message catalogues (pruned)' : /src\/rules\/.*\.json$/.test(path) ? 'rule files (JSON)' : path.replace(/^.*?src\//, 'src/');
     groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
   }
   const top = [...groups].sort((a, b) => b[1] - a[1]).slice(0, 8);
   log(`minified bytes by input: ${top.map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(1)} KB`).join(', ')}`);
-  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  const noComments = await build({ noComments: true });
-  const neither = await build({ noComments: true, noSchema: true });
-  log(`what-if (outside the core): without the rule files' comment arrays ${kb(noComments.gzip)} gzipped (−${kb(base.gzip - noComments.gzip)}); also without schema.ts (built-in rules validated at build time) ${kb(neither.gzip)} (−${kb(base.gzip - neither.gzip)})`);
+  const schema = Object.keys(inputs).some((path) => path.endsWith('src/rules/schema.ts'));
+  // Each file's first note line, as far as it is plain ASCII (esbuild escapes the rest).
+  const rulesDir = join(root, 'src', 'rules');
+  const notes = readdirSync(rulesDir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => [(JSON.parse(readFileSync(join(rulesDir, file), 'utf8')) as { comment?: string[] }).comment ?? []].flat()[0] ?? '')
+    .map((line) => line.slice(0, 40).replace(/[^\x20-\x7e].*$/, ''))
+    .filter((prefix) => prefix.length >= 12);
+  const code = result.outputFiles[0]!.text;
+  const comments = notes.some((prefix) => code.includes(prefix));
+  log(`rule schema in the bundle: ${schema ? 'YES' : 'no'}; rule files' comment notes in the bundle: ${comments ? 'YES' : 'no'}`);
 }
 
 console.log(`cartlint bench — node ${process.version}, one core (CPU time of this process)`);
