@@ -60,14 +60,30 @@ function pageKey(url: string): string {
   return origin + pathname.replace(/\/+$/, '');
 }
 
+/**
+ * Shared fixture files are asked for under this path, which no real dashboard uses, so one copy of the kit
+ * serves every host while the dashboards' own paths still 404 like the real sites.
+ */
+export const FIXTURE_ASSET_PATH = '/__cartlint_fixture__/';
+
+/** A plain file name in the fixture folder (no subfolders, no dot files, no pages) under FIXTURE_ASSET_PATH. */
+function fixtureAsset(dir: string, pathname: string): { contentType: string; body: string } | undefined {
+  if (!pathname.startsWith(FIXTURE_ASSET_PATH)) return undefined;
+  const name = pathname.slice(FIXTURE_ASSET_PATH.length);
+  const type = CONTENT_TYPES[extname(name)];
+  if (!type || extname(name) === '.html' || !/^[\w-][\w.-]*$/.test(name) || !existsSync(join(dir, name))) return undefined;
+  return { contentType: type, body: readFileSync(join(dir, name), 'utf8') };
+}
+
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 }
 
 /**
- * The routing table: fixture pages at their real URLs; sibling assets (fixture.js, .css) by file name on
- * the dashboard hosts; any other path on a dashboard host → a 404 page like the real site would give;
- * loopback passes; every other http(s) request is aborted so a test can never depend on the internet.
+ * The routing table: fixture pages at their real URLs; the fixture folder's scripts and styles (fixture-kit.js)
+ * under the reserved path FIXTURE_ASSET_PATH on every dashboard host; any other path on a dashboard host → a 404
+ * page like the real site would give; loopback passes; every other http(s) request is aborted so a test can never
+ * depend on the internet.
  */
 export function createFixtureRouter(options: { pages?: FixturePage[]; dir?: string; extraHosts?: string[] } = {}) {
   const dir = options.dir ?? FIXTURE_PAGES_DIR;
@@ -88,11 +104,8 @@ export function createFixtureRouter(options: { pages?: FixturePage[]; dir?: stri
     const page = findFixture(pages, url);
     if (page) return { action: 'fulfill', status: 200, contentType: CONTENT_TYPES['.html']!, body: page.html };
 
-    const asset = parsed.pathname.split('/').pop() ?? '';
-    const type = CONTENT_TYPES[extname(asset)];
-    if (type && extname(asset) !== '.html' && existsSync(join(dir, asset)) && !asset.startsWith('.')) {
-      return { action: 'fulfill', status: 200, contentType: type, body: readFileSync(join(dir, asset), 'utf8') };
-    }
+    const asset = fixtureAsset(dir, parsed.pathname);
+    if (asset) return { action: 'fulfill', status: 200, ...asset };
     return {
       action: 'fulfill',
       status: 404,
