@@ -17,16 +17,25 @@ export function fixtureUrl(html: string): string {
   return url;
 }
 
-/** Replaces the test document with the fixture page at its real URL and runs its app script. */
+/** Where the pages load the shared fixture runtime from; the e2e harness serves it there (fixtures.ts). */
+const KIT_SRC = '/__cartlint_fixture__/fixture-kit.js';
+
+/** Replaces the test document with the fixture page at its real URL and runs its app script, the shared kit. */
 export function loadFixture(id: string, { demo = false }: { demo?: boolean } = {}): { url: string } {
   const html = fixtureHtml(id);
   const url = fixtureUrl(html);
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(demo ? `${url}?demo=1` : url);
   const parsed = new DOMParser().parseFromString(html, 'text/html');
+  const kitTag = parsed.querySelector(`script[src="${KIT_SRC}"]`);
+  if (!kitTag) throw new Error(`fixture page ${id} does not load ${KIT_SRC}`);
+  // The kit goes in inline where its tag stands (happy-dom would otherwise fetch the src from the real host). Like
+  // before the move, only the kit runs here, not a page's own inline scripts.
+  const kit = readFileSync(`${PAGES}fixture-kit.js`, 'utf8');
+  kitTag.removeAttribute('src');
+  kitTag.textContent = kit;
   document.head.replaceWith(document.importNode(parsed.head, true));
   document.body.replaceWith(document.importNode(parsed.body, true));
-  const script = Array.from(document.querySelectorAll('script')).find((s) => !s.type)!;
-  new Function(script.textContent ?? '')();
+  new Function(kit)();
   if (document.body.getAttribute('data-mount') === 'iframe') window.dispatchEvent(new Event('load'));
   return { url };
 }
