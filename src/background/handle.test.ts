@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigSnapshot, Reply, TabState } from '../protocol';
-import { REQUEST_TYPES } from '../protocol';
+import { REQUEST_TYPES, toWire } from '../protocol';
 import { BUILT_IN_RULES } from '../rules';
 import { BADGE_AMBER, BADGE_RED } from './badge';
 import {
@@ -138,6 +138,17 @@ describe('tab/report, tab/state and the badge', () => {
     // A new report replaces the frame's previous one.
     await value(bg.send({ type: 'tab/report', page: page(), findings: [], at }, top));
     expect((await value<TabState>(bg.send({ type: 'tab/state', tabId: 7 }))).findings.map((f) => f.id)).toEqual(['b']);
+  });
+
+  it('takes a report in its wire form (findings as one JSON string) and checks what it unpacks', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    const top = withTab(browser);
+    const findings = [finding('a', 'banned'), finding('b', 'review')];
+    await value(bg.send(toWire({ type: 'tab/report', page: page(), findings, at }), top));
+    expect((await value<TabState>(bg.send({ type: 'tab/state', tabId: 7 }))).findings).toEqual(findings);
+    const broken = { type: 'tab/report', page: page(), findingsJson: '[{"id":', at };
+    expect(await error(bg.send(broken, top))).toContain('findings');
   });
 
   it('reads the active tab when no tab id is given', async () => {

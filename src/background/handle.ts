@@ -5,7 +5,7 @@
 // Who may ask: only our extension. Messages from another extension are ignored. Our pages (popup, options) may
 // send anything; our content scripts, which run inside dashboard pages, only what a page needs (config/get,
 // tab/report, link/resolve), so a compromised page cannot change rules or settings through them.
-import { isRequest, type Reply, type Request, type Settings, type TabMessage } from '../protocol';
+import { fromWire, isRequest, type Reply, type Request, type Settings, type TabMessage } from '../protocol';
 import { langFromLocale, t } from '../ui/i18n';
 import { badgeFor, showBadge, type ActionApi } from './badge';
 import { requestProblem } from './checks';
@@ -162,7 +162,8 @@ export function createHandler(deps: HandlerDeps) {
     }
   }
 
-  async function reply(message: unknown, caller: Caller): Promise<Reply<unknown>> {
+  async function reply(wire: unknown, caller: Caller): Promise<Reply<unknown>> {
+    const message = fromWire(wire);
     let lang = langFromLocale(deps.uiLocale);
     try {
       const loaded = await loadConfig(deps);

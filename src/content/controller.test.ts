@@ -2,7 +2,7 @@
 // The content script end to end in happy-dom: real core and built-in rules, a fake extension runtime.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LoadedRule } from '../core/types';
-import { DEFAULT_SETTINGS, type ConfigSnapshot, type TabFinding } from '../protocol';
+import { DEFAULT_SETTINGS, fromWire, type ConfigSnapshot, type TabFinding } from '../protocol';
 import { BUILT_IN_RULES } from '../rules';
 import { startContent, type Content } from './controller';
 import { createJudges } from './judges';
@@ -34,7 +34,7 @@ function fakeRuntime(
       id: () => 'ext',
       onMessage: (l: typeof listener) => void (listener = l),
       async sendMessage(message: unknown) {
-        const request = message as { type: string } & Report;
+        const request = fromWire(message) as { type: string } & Report;
         if (failures > 0) {
           failures--;
           throw new Error('Could not establish connection. Receiving end does not exist.');

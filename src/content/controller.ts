@@ -2,7 +2,7 @@
 // route, aborted on the next), fetches the config (retrying while the worker restarts, then judging locally with the
 // last one), honours paused sites, answers the background's tab messages, and keeps every error to itself.
 import type { Lang } from '../core/types';
-import { createClient, isTabMessage, type ConfigSnapshot, type PageInfo, type TabMessage } from '../protocol';
+import { createClient, isTabMessage, toWire, type ConfigSnapshot, type PageInfo, type TabMessage } from '../protocol';
 import { resolveLang } from '../ui/i18n';
 import { ADAPTERS, adapterFor } from './adapters';
 import type { JudgeContext } from './judges';
@@ -58,7 +58,7 @@ export function startContent(options: ContentOptions): Content | null {
   if (!isDashboardHost(win.location.host) || scannedByParent(win)) return null;
 
   const whole = new AbortController();
-  const client = createClient((message) => runtime.sendMessage(message));
+  const client = createClient((message) => runtime.sendMessage(toWire(message)));
   const delays = options.retryDelays ?? RETRY_DELAYS_MS;
   const reporter = createReporter<Report>((report) => client.request({ type: 'tab/report', ...report }), {
     delayMs: options.reportDelayMs,
