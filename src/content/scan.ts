@@ -9,7 +9,7 @@ import type { Adapter } from './adapters/define';
 import type { Decision, JudgedLink, LinkFinding } from '../core/types';
 import { findBadges } from './badges';
 import { type Flag, worstFlag } from './judged';
-import { collectRoots, isOurs, type Root } from './roots';
+import { collectRoots, isOurs, UI_HOST_TAG, type Root } from './roots';
 
 export interface Judges {
   /** Every commerce link in a text, with its verdict. */
@@ -66,8 +66,11 @@ export interface Scanner {
 const FIELD_SELECTOR = 'input, textarea, [contenteditable]:not([contenteditable="false"])';
 const TEXT_INPUT_TYPES = new Set(['', 'text', 'search', 'url']);
 const CACHE_LIMIT = 5000;
-/** Most milliseconds of row judging per task; with the scan around it the first pass stays in one frame. */
+/** Most milliseconds of row judging per later task. */
 const SLICE_MS = 6;
+/** The first pass judges rows only until this long after its start: finding every place of a 2,000-row list costs
+ *  a few ms of its own, and the whole pass must fit in one frame. */
+const FIRST_PASS_MS = 4;
 const MEASURE_LIMIT = 300;
 
 function isTextField(el: Element): boolean {
@@ -120,14 +123,21 @@ function rowText(row: HTMLElement): string {
   return text;
 }
 
-/** Elements matching `selector` in every root, minus those nested in another match (a row's inner "list-item-title"). */
+/** Elements matching `selector` in every root, minus those nested in another match (a row's inner "list-item-title").
+ *  Matches come in document order, so a nested one follows the outer match holding it: one `contains` per element
+ *  instead of matching the selector on every ancestor (2,000 rows). Roots are ours to skip only at our host element:
+ *  collectRoots never enters our shadow root. */
 function outermost(roots: readonly Root[], selector: string, keep: (el: Element) => boolean): HTMLElement[] {
   const found: HTMLElement[] = [];
   for (const root of roots) {
-    for (const el of Array.from(root.querySelectorAll<HTMLElement>(selector))) {
-      if (!keep(el) || isOurs(el)) continue;
-      if (el.parentElement?.closest(selector)) continue;
-      found.push(el);
+    let outer: Element | null = null;
+    const matches = root.querySelectorAll<HTMLElement>(selector);
+    for (let i = 0; i < matches.length; i++) {
+      const el = matches[i]!;
+      if (el.localName === UI_HOST_TAG) continue;
+      if (outer?.contains(el)) continue;
+      outer = el;
+      if (keep(el)) found.push(el);
     }
   }
   return found;
@@ -232,6 +242,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     const previous = new Map(spots.map((spot) => [spot.key, spot]));
     const next: Spot[] = [];
     let changed = false;
+    let late = false;
     const seen = new Map<string, number>();
     const place = (el: HTMLElement, kind: Spot['kind'], key: string, label: string | null, row: number | null) => {
       let spot = previous.get(key);
@@ -246,7 +257,8 @@ export function createScanner(options: ScannerOptions): Scanner {
       }
       previous.delete(key);
       spot.label = label;
-      if (kind === 'row' && win.performance.now() - lastScan > SLICE_MS) backlog.add(spot);
+      // Past the deadline every further row waits, without asking the clock again for each of 2,000.
+      if (kind === 'row' && (late ||= win.performance.now() - lastScan > FIRST_PASS_MS)) backlog.add(spot);
       else if (refresh(spot)) changed = true;
       spotOf.set(el, spot);
       next.push(spot);
