@@ -25,9 +25,22 @@ describe('wire form', () => {
     expect(fromWire('x')).toBe('x');
   });
 
-  it('drops unreadable findings, so the shape check names the field', () => {
-    const unpacked = fromWire({ ...report, findings: undefined, findingsJson: '[{' }) as Record<string, unknown>;
-    expect(unpacked.findings).toBeUndefined();
-    expect(unpacked.findingsJson).toBeUndefined();
+  it('sends a decision shared by many findings once', () => {
+    const decision = { verdict: 'banned', rule: 'ks-taobao', reason: { zh: '快手禁止淘宝外链', en: 'Kuaishou bans Taobao links' } };
+    const findings = Array.from({ length: 50 }, (_, n) => ({ id: `row ${n}@0`, where: `row ${n}`, link: { text: `l${n}` }, decision }));
+    const wire = toWire({ ...report, findings }) as { findingsJson: string };
+    expect(wire.findingsJson.split('Kuaishou bans').length - 1).toBe(1);
+    expect((fromWire(wire) as { findings: unknown }).findings).toEqual(findings);
+  });
+
+  it('drops what it cannot read, so the shape check names the field', () => {
+    for (const findingsJson of ['[{', '[]', '{"decisions":[]}']) {
+      const unpacked = fromWire({ ...report, findings: undefined, findingsJson }) as Record<string, unknown>;
+      expect(unpacked.findings).toBeUndefined();
+      expect(unpacked.findingsJson).toBeUndefined();
+    }
+    const json = JSON.stringify({ decisions: [], findings: [{ id: 'a', decision: 3 }, { id: 'b' }] });
+    const { findings } = fromWire({ ...report, findingsJson: json }) as { findings: { decision?: unknown }[] };
+    expect(findings.map((f) => f.decision)).toEqual([undefined, undefined]);
   });
 });

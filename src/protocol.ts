@@ -140,26 +140,50 @@ export function isTabMessage(value: unknown): value is TabMessage {
 
 /**
  * The wire form of a request. A report's findings travel as one JSON string: Chrome's messaging converts an object
- * graph value by value (~60 ms in one task for a 2,000-row cart's findings), a string in one piece. `fromWire` on the
- * receiving end gives back the typed request; other requests pass through as they are.
+ * graph value by value (~60 ms in one task for a 2,000-row cart's findings), a string in one piece. Rows judged
+ * alike share one decision (the content script memoises them), so decisions go once in a table and findings point
+ * into it: the bilingual reasons were most of the bytes. `fromWire` on the receiving end gives back the typed
+ * request; other requests pass through as they are.
  */
 export function toWire(message: unknown): unknown {
   const m = message as { type?: unknown; findings?: unknown } | null;
   if (m === null || typeof m !== 'object' || m.type !== 'tab/report' || !Array.isArray(m.findings)) return message;
-  const { findings, ...rest } = m;
-  return { ...rest, findingsJson: JSON.stringify(findings) };
+  const { findings, ...rest } = m as { findings: TabFinding[] };
+  const index = new Map<Decision, number>();
+  const decisions: Decision[] = [];
+  const packed = findings.map(({ decision, ...finding }) => {
+    let at = index.get(decision);
+    if (at === undefined) {
+      at = decisions.push(decision) - 1;
+      index.set(decision, at);
+    }
+    return { ...finding, decision: at };
+  });
+  return { ...rest, findingsJson: JSON.stringify({ decisions, findings: packed }) };
 }
 
-/** The request a `toWire` message stands for; an unreadable findingsJson leaves `findings` out, for the shape check to name. */
+/** The request a `toWire` message stands for. What cannot be read is left out (no findings, or a finding without
+ *  its decision), for the shape check to name the field. */
 export function fromWire(message: unknown): unknown {
   const m = message as { type?: unknown; findingsJson?: unknown } | null;
   if (m === null || typeof m !== 'object' || m.type !== 'tab/report' || typeof m.findingsJson !== 'string') return message;
   const { findingsJson, ...rest } = m;
+  let packed: { decisions?: unknown; findings?: unknown };
   try {
-    return { ...rest, findings: JSON.parse(findingsJson) as unknown };
+    packed = JSON.parse(findingsJson) as typeof packed;
   } catch {
     return rest;
   }
+  if (typeof packed !== 'object' || packed === null || !Array.isArray(packed.decisions) || !Array.isArray(packed.findings)) {
+    return rest;
+  }
+  const decisions = packed.decisions as unknown[];
+  const findings = (packed.findings as unknown[]).map((finding) => {
+    if (typeof finding !== 'object' || finding === null) return finding;
+    const at = (finding as { decision?: unknown }).decision;
+    return { ...finding, decision: typeof at === 'number' ? decisions[at] : undefined };
+  });
+  return { ...rest, findings };
 }
 
 export class ProtocolError extends Error {
