@@ -65,7 +65,8 @@ describe('classify on any text', () => {
         const padded = classify(`${pad}${input}\n\n${pad}`);
         expect(padded).toEqual(findings.map((f) => ({ ...f, start: f.start + pad.length, end: f.end + pad.length })));
       }),
-      { numRuns: 1000 },
+      // A counterexample fast-check once found: a backslash at the end of an open JSON string swallowed the newline.
+      { numRuns: 1000, examples: [['openapp.jdmobile://virtual?params={"url":"\\']] },
     );
   });
 

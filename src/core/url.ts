@@ -220,8 +220,12 @@ function skipJson(text: string, from: number, stop: number): number {
     const ch = text[i]!;
     if (ch === '\n' || ch === '\r') return i;
     if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
+      // An escape never swallows a line break: a string left open by a trailing `\` ends with its line.
+      if (ch === '\\') {
+        const next = text[i + 1];
+        if (next === '\n' || next === '\r') return i + 1;
+        i++;
+      } else if (ch === '"') inString = false;
     } else if (ch === '"') inString = true;
     else if (ch === '{') depth++;
     else if (ch === '}' && --depth === 0) return i + 1;
