@@ -7,6 +7,7 @@
 // Run alone with `tsx bench/browser.ts`, or from bench/run.ts through `runBrowserBench()`.
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
+import { POPUP_READY_MARK } from '../src/popup/env';
 import { createFixtureRouter, launch, type TestPage } from '../test/e2e/harness/index';
 
 export interface BrowserBenchOptions {
@@ -14,6 +15,7 @@ export interface BrowserBenchOptions {
   items?: number;
   pastes?: number;
   keystrokes?: number;
+  popups?: number;
   log?: (line: string) => void;
 }
 
@@ -38,6 +40,9 @@ export interface BrowserBenchResult {
   pasteMs: number[];
   /** Main-thread task time per keystroke, extension page minus control page. */
   keystrokeOverheadMs: number | null;
+  /** Per opening of `popup.html?tab=ID` for a tab with flagged links: the popup's `cartlint:popup-ready` mark, set
+   *  once its tab view has rendered, measured from the popup's navigation start. */
+  popupReadyMs: number[];
   longTasksWhileTypingMs: number[];
 }
 
@@ -225,6 +230,7 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
   const items = options.items ?? 2_000;
   const pastes = options.pastes ?? 15;
   const keystrokes = options.keystrokes ?? 200;
+  const popups = options.popups ?? 10;
   const log = options.log ?? ((line: string) => console.log(line));
   const router = createFixtureRouter({
     pages: [
@@ -269,6 +275,17 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
       if (result) pasteResults.push(result);
     }
 
+    // Popup: opened for the paste page's tab (it holds flagged links), timed by the popup's own clock.
+    const pasteTab = await session.tabIdOf(pastePage);
+    const popupReadyMs: number[] = [];
+    for (let i = 0; i < popups; i++) {
+      const popup = await session.openPopup(pasteTab);
+      await popup.waitFor(() => document.querySelector('.findings li') !== null, undefined, { what: 'the popup’s findings' });
+      const ready = await popup.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null, POPUP_READY_MARK);
+      if (ready !== null) popupReadyMs.push(round(ready));
+      await popup.close();
+    }
+
     // Keystrokes: the same typing on the watched page and on the control twin, alternating to spread noise.
     const controlPage = await open(CONTROL_URL);
     const pasteMetrics = await metricsSession(pastePage.raw as Page);
@@ -295,6 +312,7 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
       pasteMs: pasteResults.map((r) => round(r.ms)),
       keystrokeOverheadMs: round((withExtension - without) / (2 * keystrokes)),
       longTasksWhileTypingMs,
+      popupReadyMs,
     };
     report(result, pastes, log);
     return result;
@@ -323,6 +341,8 @@ function report(r: BrowserBenchResult, pastes: number, log: (line: string) => vo
   log(`  paste → warning: ${r.pasteFrames.length}/${pastes} flagged; frame median ${median(r.pasteFrames)}, max ${maxFrame ?? '—'}; ${median(r.pasteMs)} ms median ${budget(maxFrame === null ? null : maxFrame <= 1)}`);
   log(`  keystroke overhead: ${r.keystrokeOverheadMs} ms per key (main-thread task time with − without the extension) ${budget(r.keystrokeOverheadMs === null ? null : r.keystrokeOverheadMs < 1)}`);
   log(`  long tasks while typing: ${list(r.longTasksWhileTypingMs)}`);
+  const popupMedian = median(r.popupReadyMs);
+  log(`  popup shows the tab's findings: median ${popupMedian} ms, slowest ${Math.max(...r.popupReadyMs)} ms of ${r.popupReadyMs.length} (from the popup's navigation start) ${budget(typeof popupMedian === 'number' ? popupMedian < 100 : null)}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

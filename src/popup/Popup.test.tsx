@@ -15,7 +15,7 @@ import {
   unmountAll,
   type FakeAnswers,
 } from '../ui/testing';
-import type { PopupEnv } from './env';
+import { POPUP_READY_MARK, type PopupEnv } from './env';
 import { Popup } from './Popup';
 import { config, FINDINGS, PAGE_URL, TAOBAO_LINK, tabState } from './test-data';
 
@@ -57,6 +57,15 @@ const items = (root: HTMLElement) => [...root.querySelectorAll<HTMLLIElement>('l
 const ctx = { platform: 'kuaishou', surface: 'live-cart', rules: config().rules } as const;
 
 describe('popup findings', () => {
+  it('marks the moment its tab view first renders, once, for the open-time benchmark', async () => {
+    performance.clearMarks(POPUP_READY_MARK);
+    const { open } = setup();
+    const root = await open();
+    await settle();
+    expect(items(root).length).toBeGreaterThan(0);
+    expect(performance.getEntriesByName(POPUP_READY_MARK)).toHaveLength(1);
+  });
+
   it('asks for the resolved tab and lists every finding, banned first, then to check, then allowed', async () => {
     const { open, sentOf } = setup();
     const root = await open();

@@ -31,3 +31,6 @@ export interface PopupEnv {
    */
   onConfigChanged?(listener: () => void): () => void;
 }
+
+/** Set once when the popup first renders its tab view; the browser bench reads it for the open-time budget. */
+export const POPUP_READY_MARK = 'cartlint:popup-ready';
