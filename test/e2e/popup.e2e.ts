@@ -24,6 +24,22 @@ function copied(popup: TestPage): Promise<{ via: 'clipboard' | 'selection'; text
   });
 }
 
+/**
+ * Clicks a copy button and waits for the notice: something else goes on the clipboard first, so the read-back
+ * proves this copy, and the copy is done once the text names the Taobao link every test here pastes.
+ */
+async function copyVia(popup: TestPage, button: string, what: string): Promise<{ via: 'clipboard' | 'selection'; text: string }> {
+  await popup.evaluate(() => navigator.clipboard.writeText('before').catch(() => undefined));
+  await popup.click(button);
+  return eventually(
+    async () => {
+      const now = await copied(popup).catch(() => null);
+      return now && now.text.includes(LINKS.taobaoAlliance) ? now : null;
+    },
+    { what },
+  );
+}
+
 describe.each(BROWSERS)('%s: the popup', (name) => {
   const session = useSession(name);
 
@@ -34,17 +50,7 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
 
     const popup = await openReadyPopup(session(), tabId);
     await popup.waitForSelector('.finding-banned .copy');
-    // Something else on the clipboard first, so the read-back proves this copy.
-    await popup.evaluate(() => navigator.clipboard.writeText('before').catch(() => undefined));
-    await popup.click('.finding-banned .copy');
-
-    const result = await eventually(
-      async () => {
-        const now = await copied(popup).catch(() => null);
-        return now && now.text.includes(LINKS.taobaoAlliance) ? now : null;
-      },
-      { what: 'the notice on the clipboard' },
-    );
+    const result = await copyVia(popup, '.finding-banned .copy', 'the notice on the clipboard');
     // Chromium grants the clipboard to the test context, so the real clipboard must have it there.
     if (name === 'chromium') expect(result.via).toBe('clipboard');
     expect(result.text).toContain(LINKS.taobaoAlliance);
@@ -98,15 +104,7 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     await popup.waitFor((label) => document.querySelector('.finding-banned .copy')?.textContent === label, zh.popup_copy_notice!.message, {
       what: 'the copy button in Chinese',
     });
-    await popup.evaluate(() => navigator.clipboard.writeText('before').catch(() => undefined));
-    await popup.click('.finding-banned .copy');
-    const result = await eventually(
-      async () => {
-        const now = await copied(popup).catch(() => null);
-        return now && now.text.includes(LINKS.taobaoAlliance) ? now : null;
-      },
-      { what: 'the Chinese notice on the clipboard' },
-    );
+    const result = await copyVia(popup, '.finding-banned .copy', 'the Chinese notice on the clipboard');
     expect(result.text).toContain('快手');
     expect(result.text).toContain('淘宝');
     expect(result.text).toContain('2022-03-01');
@@ -120,16 +118,7 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     await session().waitForBadge(tabId, '2');
     const popup = await openReadyPopup(session(), tabId);
     await popup.waitFor(() => document.querySelectorAll('.finding-banned').length === 2, undefined, { what: 'two banned findings' });
-    await popup.evaluate(() => navigator.clipboard.writeText('before').catch(() => undefined));
-    await popup.click('.actions button.primary');
-
-    const result = await eventually(
-      async () => {
-        const now = await copied(popup).catch(() => null);
-        return now && now.text.includes(LINKS.taobaoAlliance) ? now : null;
-      },
-      { what: 'the combined notice on the clipboard' },
-    );
+    const result = await copyVia(popup, '.actions button.primary', 'the combined notice on the clipboard');
     // One text naming both links and both rules.
     for (const part of [LINKS.taobaoAlliance, LINKS.jd, 'KS-4', 'KS-5']) expect(result.text).toContain(part);
     await popup.close();
