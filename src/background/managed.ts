@@ -6,7 +6,7 @@ import type { Lang, Rule } from '../core/types';
 import type { Settings } from '../protocol';
 import { validateRuleFile } from '../rules/schema';
 import { t } from '../ui/i18n';
-import { cleanSettings } from './settings';
+import { cleanSettings, SETTINGS_KEYS } from './settings';
 import type { StorageArea } from './store';
 
 export interface ManagedPolicy {
@@ -70,8 +70,6 @@ function managedRules(value: unknown, previous: readonly Rule[], lang: Lang): { 
   return { rules, problems };
 }
 
-const SETTING_KEYS = ['language', 'pausedSites', 'resolveShortLinks'] as const;
-
 /**
  * The policy as cartlint applies it. `previous` are the managed rules last applied (storage.local), kept for
  * rules the new policy breaks. `lang` is the language the problems are written in.
@@ -86,7 +84,7 @@ export function interpretManaged(
     return { ...NO_POLICY, rules: [...previous], problems: [t(lang, 'bg_managed_unreadable', error)] };
   }
   const label = t(lang, 'bg_managed_label');
-  const picked = Object.fromEntries(SETTING_KEYS.filter((key) => key in raw).map((key) => [key, raw[key]]));
+  const picked = Object.fromEntries(SETTINGS_KEYS.filter((key) => key in raw).map((key) => [key, raw[key]]));
   const { settings, bad } = cleanSettings(picked);
   const problems = bad.map((key) => t(lang, 'bg_managed_bad_value', label, key));
   let locked = false;
