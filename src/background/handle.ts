@@ -13,7 +13,7 @@ import { loadConfig, type ConfigSources, type Loaded } from './config';
 import { resolveLink, type ResolverDeps } from './resolver';
 import { deleteRule, exportRules, importRules, Refusal, saveRule, toggleRule } from './rules';
 import { cleanSettings, effectiveSettings } from './settings';
-import type { LocalState } from './store';
+import type { LocalState, TabReports } from './store';
 import { frameOf, tabState, type TabsApi } from './tabs';
 
 /** The part of runtime.MessageSender we look at. */
@@ -58,8 +58,9 @@ export function createHandler(deps: HandlerDeps) {
     await Promise.allSettled(tabs.map((tab) => (tab.id === undefined ? null : deps.tabs.sendMessage(tab.id, message))));
   }
 
-  async function paintTab(loaded: Loaded, tabId: number): Promise<void> {
-    const state = tabState(tabId, await store.tab(tabId), loaded.settings, loaded.snapshot.locked);
+  /** `reports`: the tab's reports when the caller already holds them (a report just stored), saving a re-read. */
+  async function paintTab(loaded: Loaded, tabId: number, reports?: TabReports): Promise<void> {
+    const state = tabState(tabId, reports ?? (await store.tab(tabId)), loaded.settings, loaded.snapshot.locked);
     await showBadge(deps.action, tabId, badgeFor(state.findings, state.paused, loaded.lang));
   }
 
@@ -109,8 +110,8 @@ export function createHandler(deps: HandlerDeps) {
       case 'tab/report': {
         if (caller.kind !== 'content') throw new Refusal(t(lang, 'bg_no_tab'));
         const { page, findings, at } = request;
-        await store.putReport(caller.tabId, caller.frameId, { page, findings, at });
-        await paintTab(loaded, caller.tabId);
+        const reports = await store.putReport(caller.tabId, caller.frameId, { page, findings, at });
+        await paintTab(loaded, caller.tabId, reports);
         return ok;
       }
       case 'tab/state': {
