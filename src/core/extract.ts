@@ -17,7 +17,7 @@ import {
   wordIn,
   XIANYU_CUE,
 } from './share-context';
-import { OWN_SHARE_HOSTS } from './sources';
+import { OWN_SHARE_SOURCE } from './sources';
 import { findDouyinCodes, findMiniPrograms, findPids, findTokens, type Atom } from './tokens';
 import type { LinkFinding, Source } from './types';
 import { findUrls, NOT_GOODS, type Recognition } from './url';
@@ -35,13 +35,6 @@ const CUE_UPGRADES: ReadonlySet<Source> = new Set(['taobao', 'tmall', '1688', 'j
 const TAOBAO_FAMILY: ReadonlySet<Source> = new Set(['taobao', 'tmall', '1688']);
 /** A token's app, when the words next to it name another app than Taobao (`打开【京东APP】`). */
 const TOKEN_APPS: ReadonlySet<Source> = new Set(['jd', 'tmall', '1688']);
-const OWN_SHARE_SOURCE: Readonly<Record<string, Source>> = {
-  'v.douyin.com': 'douyin',
-  'v.kuaishou.com': 'kuaishou',
-  'v.kuaishouapp.com': 'kuaishou',
-  'xhslink.com': 'xiaohongshu',
-  'xhslink.cn': 'xiaohongshu',
-};
 
 /** How far (normalised characters) the words of one share text reach. */
 const ALLIANCE_RADIUS = 200;
@@ -138,9 +131,10 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
       if (tag?.name === '闲鱼' || wordIn(text, XIANYU_CUE, atom.start - 24, atom.start)) continue; // second-hand, not a shop
     }
 
-    if (host && OWN_SHARE_HOSTS.has(host) && atom.source === 'shortener') {
+    const own = host ? OWN_SHARE_SOURCE.get(host) : undefined;
+    if (own && atom.source === 'shortener') {
       if (wordIn(text, OWN_GOODS_CUE, atom.start - OWN_GOODS_RADIUS, atom.end + OWN_GOODS_RADIUS)) {
-        atom.source = OWN_SHARE_SOURCE[host]!;
+        atom.source = own;
         atom.evidence = `${atom.evidence}; the share text names the platform's shop`;
       } else if (wordIn(text, MEDIA_CUE, atom.start - MEDIA_RADIUS, atom.end + MEDIA_RADIUS)) {
         continue; // a video, live room or note share

@@ -369,11 +369,14 @@ export const SHARE_APP_NAMES: ReadonlyArray<{ source: Source; names: RegExp }> =
   { source: 'kuaishou', names: /快手小店/ },
 ];
 
-/** The live platforms' own share shorteners: the share text tells a video or note from goods. */
-export const OWN_SHARE_HOSTS: ReadonlySet<string> = new Set([
-  'v.douyin.com',
-  'v.kuaishou.com',
-  'v.kuaishouapp.com',
-  'xhslink.com',
-  'xhslink.cn',
+/**
+ * The live platforms' own share shorteners, with the platform whose shop they lead to when the share text says
+ * goods; the share text tells a video or note from goods.
+ */
+export const OWN_SHARE_SOURCE: ReadonlyMap<string, Source> = new Map([
+  ['v.douyin.com', 'douyin'],
+  ['v.kuaishou.com', 'kuaishou'],
+  ['v.kuaishouapp.com', 'kuaishou'],
+  ['xhslink.com', 'xiaohongshu'],
+  ['xhslink.cn', 'xiaohongshu'],
 ]);
