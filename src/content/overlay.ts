@@ -119,6 +119,9 @@ export function createOverlay(options: OverlayOptions): Overlay {
       root.addEventListener('keydown', (event) => {
         if ((event as KeyboardEvent).key === 'Escape' && shown) hide();
       }, opts);
+      // Scrolls in shadow roots and frames never reach the window; the top document's already reach the window
+      // listeners below and in outlines.ts, and placing the card twice per scroll would force a second layout.
+      if (root === doc) continue;
       root.addEventListener('scroll', () => {
         outlines.schedule();
         if (shown) placeCard(shown.card, shown.spot.el);
