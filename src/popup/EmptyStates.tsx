@@ -4,12 +4,12 @@ import type { Platform } from '../core/types';
 import { useLang, useT } from '../ui/components/lang';
 import type { WatchedPage } from './env';
 
-/** Hosts grouped by platform, in the order the pages come, each host once. */
+/** Hosts grouped by platform, in the order the pages come (watchedPagesOf already lists each host once). */
 function byPlatform(pages: readonly WatchedPage[]): Map<Platform, string[]> {
   const groups = new Map<Platform, string[]>();
   for (const { platform, host } of pages) {
     const hosts = groups.get(platform) ?? [];
-    if (!hosts.includes(host)) hosts.push(host);
+    hosts.push(host);
     groups.set(platform, hosts);
   }
   return groups;

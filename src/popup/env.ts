@@ -17,7 +17,7 @@ export interface PopupEnv {
   /** The browser's UI language ("zh-CN"), for language "auto". */
   uiLocale: string;
   clipboard: { writeText(text: string): Promise<void> };
-  /** The dashboards cartlint watches (the adapters' hosts), listed when the tab is not one of them. */
+  /** The dashboards cartlint watches (watchedPagesOf: each host once), listed when the tab is not one of them. */
   watchedPages: readonly WatchedPage[];
   /** Reloads the tab: pages opened before cartlint was installed or updated have no content script yet. */
   reloadTab(tabId: number): Promise<void>;
