@@ -4,6 +4,7 @@
 // around the links that need it; the rarer cues are looked for only in their link's own bounded window.
 
 import { SHARE_APP_NAMES } from './sources';
+import { SHARE_CODE_AFTER } from './tokens';
 import type { Source } from './types';
 
 /**
@@ -159,7 +160,7 @@ function hasCharIn(text: string, code: number, from: number, to: number): boolea
 export function shareCodeAfter(text: string, at: number): number {
   const first = text.charCodeAt(text.charCodeAt(at) === 0x20 ? at + 1 : at);
   if (!(first >= 0x41 && first <= 0x5a)) return 0; // codes start with a capital letter
-  const m = /^ ?(?:CZ|MF|HU|CA|MU|ZH)\d{3,4}(?![A-Za-z0-9])/.exec(text.slice(at, at + 8));
+  const m = SHARE_CODE_AFTER.exec(text.slice(at, at + 8));
   return m ? m[0].length : 0;
 }
 

@@ -10,7 +10,10 @@ export interface Atom extends Recognition {
 }
 
 /** The app codes printed after a token or share link (`CZ3457`, `MF6563`, `HU7709`, JD `MU5104`, `ZH1234`). */
-export const SHARE_CODE = /^(?:CZ|MF|HU|CA|MU|ZH)\d{3,4}(?![A-Za-z0-9])/;
+const APP_CODE = '(?:CZ|MF|HU|CA|MU|ZH)\\d{3,4}(?![A-Za-z0-9])';
+export const SHARE_CODE = new RegExp(`^${APP_CODE}`);
+/** An app code right after a token or link, maybe after one space; group 1 is the code. */
+export const SHARE_CODE_AFTER = new RegExp(`^ ?(${APP_CODE})`);
 
 /**
  * Token delimiters seen in the wild (§1, §3): ¥ (from ￥ and ¥), €, $, ₤, ¤, ¢, ₳, and the Chinese
@@ -70,7 +73,7 @@ function tokenAt(text: string, open: number): Atom | null {
 
   const scheme = text.startsWith('://', end);
   if (scheme) end += 3;
-  const after = /^ ?((?:CZ|MF|HU|CA|MU|ZH)\d{3,4})(?![A-Za-z0-9])/.exec(text.slice(end, end + 8));
+  const after = SHARE_CODE_AFTER.exec(text.slice(end, end + 8));
   if (after) end += after[0].length;
   if (text[end] === '/' && (scheme || innerCode)) end++;
 
