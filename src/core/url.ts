@@ -482,10 +482,10 @@ function shorten(value: string): string {
 
 const NESTED_URL = new RegExp(`^(?:(?:${SCHEMES}):\\/\\/|\\/\\/)`, 'i');
 
-/** The first wrapper parameter whose value is a URL we recognise (or know to be a login flow). */
 /** A wrapper's own page named without host (`launch_url=duo_coupon_landing.html%3Fgoods_id%3D…`). */
 const RELATIVE_PAGE = /^\/?[A-Za-z0-9_-]{1,40}\.html?\?/;
 
+/** The first wrapper parameter whose value is a URL we recognise (or know to be a login flow). */
 function unwrap(params: Map<string, Param>, depth: number, host?: string): Analysis {
   if (depth >= MAX_DEPTH) return null;
   for (const key of WRAPPER_PARAMS) {
