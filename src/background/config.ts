@@ -63,28 +63,15 @@ export interface ConfigSources {
   uiLocale: string;
 }
 
-/**
- * The config loader of one worker life. Every call reads storage afresh (the worker may have been asleep since the
- * last request), but the rules are validated and merged again only when what was read differs from the last call:
- * content scripts ask on every page start and every report while the operator edits, and between two of those the
- * stored rules and policy almost never change. The key is everything the build depends on besides the constant
- * sources, so a hit returns exactly what a rebuild would.
- */
-export function createConfigLoader({ store, managedArea, builtIn, uiLocale }: ConfigSources): () => Promise<Loaded> {
-  let last: { key: string; loaded: Loaded } | null = null;
-  return async () => {
-    const [local, read] = await Promise.all([store.read(), readManagedArea(managedArea)]);
-    const key = JSON.stringify([local, read]);
-    if (last?.key === key) return last.loaded;
-    const lang = resolveLang(managedLanguage(read.raw) ?? local.settings.language ?? 'auto', uiLocale);
-    const managed = interpretManaged(read, local.managedCache, lang);
-    if (JSON.stringify(managed.rules) !== JSON.stringify(local.managedCache)) {
-      // Remember the rules now applied, so a broken policy later keeps them rather than dropping them. Not queued:
-      // callers hold the store's lock while loading, and this key is derived from the policy alone.
-      await store.write({ managedCache: managed.rules });
-    }
-    const loaded = buildConfig(builtIn, local, managed, lang);
-    last = { key, loaded };
-    return loaded;
-  };
+/** Reads everything afresh (the worker may have been asleep since the last request). */
+export async function loadConfig({ store, managedArea, builtIn, uiLocale }: ConfigSources): Promise<Loaded> {
+  const [local, read] = await Promise.all([store.read(), readManagedArea(managedArea)]);
+  const lang = resolveLang(managedLanguage(read.raw) ?? local.settings.language ?? 'auto', uiLocale);
+  const managed = interpretManaged(read, local.managedCache, lang);
+  if (JSON.stringify(managed.rules) !== JSON.stringify(local.managedCache)) {
+    // Remember the rules now applied, so a broken policy later keeps them rather than dropping them. Not queued:
+    // callers hold the store's lock while loading, and this key is derived from the policy alone.
+    await store.write({ managedCache: managed.rules });
+  }
+  return buildConfig(builtIn, local, managed, lang);
 }

@@ -9,7 +9,7 @@ import { fromWire, isRequest, type Reply, type Request, type Settings, type TabM
 import { langFromLocale, t } from '../ui/i18n';
 import { badgeFor, showBadge, type ActionApi } from './badge';
 import { requestProblem } from './checks';
-import { createConfigLoader, type ConfigSources, type Loaded } from './config';
+import { loadConfig, type ConfigSources, type Loaded } from './config';
 import { resolveLink, type ResolverDeps } from './resolver';
 import { deleteRule, exportRules, importRules, Refusal, saveRule, toggleRule } from './rules';
 import { cleanSettings, effectiveSettings } from './settings';
@@ -50,7 +50,6 @@ const ok = { ok: true } as const;
 
 export function createHandler(deps: HandlerDeps) {
   const { store, builtIn } = deps;
-  const loadConfig = createConfigLoader(deps);
 
   async function broadcast(): Promise<void> {
     const message: TabMessage = { type: 'config/changed' };
@@ -74,10 +73,10 @@ export function createHandler(deps: HandlerDeps) {
   /** A read-modify-write of storage.local under the store's lock; then every tab re-reads its config. */
   async function change<T>(decide: (loaded: Loaded) => { patch: Partial<LocalState>; value: T }): Promise<T> {
     const { value, loaded } = await store.exclusive(async () => {
-      const before = await loadConfig();
+      const before = await loadConfig(deps);
       const { patch, value } = decide(before);
       await store.write(patch);
-      return { value, loaded: await loadConfig() };
+      return { value, loaded: await loadConfig(deps) };
     });
     await refreshTabs(loaded);
     return value;
@@ -168,7 +167,7 @@ export function createHandler(deps: HandlerDeps) {
     const message = fromWire(wire);
     let lang = langFromLocale(deps.uiLocale);
     try {
-      const loaded = await loadConfig();
+      const loaded = await loadConfig(deps);
       lang = loaded.lang;
       if (!isRequest(message)) {
         const type = (message as { type?: unknown } | null)?.type;
@@ -197,7 +196,7 @@ export function createHandler(deps: HandlerDeps) {
     },
     /** The organisation's policy changed (storage.onChanged, area "managed"): tabs re-judge, badges repaint. */
     async policyChanged(): Promise<void> {
-      await refreshTabs(await loadConfig());
+      await refreshTabs(await loadConfig(deps));
     },
   };
 }
