@@ -3,6 +3,7 @@ import { platformName } from '../core/names';
 import type { Platform } from '../core/types';
 import type { ConfigSnapshot, LanguageSetting, Settings } from '../protocol';
 import { useLang, useT } from '../ui/components/lang';
+import { pausedSitesWith } from '../ui/watched';
 import type { OptionsEnv } from './env';
 import { ResolverSetting } from './ResolverSetting';
 
@@ -26,10 +27,7 @@ export function SettingsPanel({ env, config, onChange }: Props) {
   const managed = (key: keyof Settings) => managedKeys.includes(key);
   const managedNote = <span class="muted managed-note">{tr('options_managed_setting')}</span>;
 
-  const setPaused = (host: string, paused: boolean) => {
-    const others = settings.pausedSites.filter((h) => h !== host);
-    void onChange({ pausedSites: paused ? [...others, host] : others });
-  };
+  const setPaused = (host: string, paused: boolean) => void onChange({ pausedSites: pausedSitesWith(settings.pausedSites, host, paused) });
   /** Every watched dashboard, plus any paused host no adapter knows any more (so it can still be resumed). */
   const sites: { platform: Platform | null; host: string }[] = [
     ...env.watchedPages,

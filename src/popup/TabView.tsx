@@ -4,6 +4,7 @@ import type { SurfaceOrUnknown } from '../core/types';
 import { adapterFor } from '../content/adapters';
 import type { Settings } from '../protocol';
 import { useLang, useT } from '../ui/components/lang';
+import { pausedSitesWith } from '../ui/watched';
 import { CopyFallback } from './CopyFallback';
 import { NothingFlagged, NotReadYet, NotWatched, Paused } from './EmptyStates';
 import type { PopupEnv } from './env';
@@ -56,8 +57,8 @@ export function TabView({ data, env, refreshTab, setSettings }: Props) {
   };
   const setPaused = (paused: boolean) =>
     attempt(async () => {
-      const others = config.settings.pausedSites.filter((site) => site !== host);
-      const pausedSites = paused && host ? [...others, host] : others;
+      // No host (the tab's address is unknown): nothing to pause or resume, the list goes back unchanged.
+      const pausedSites = host ? pausedSitesWith(config.settings.pausedSites, host, paused) : config.settings.pausedSites;
       setSettings(await client.request({ type: 'settings/set', patch: { pausedSites } }));
       await refreshTab();
     });
