@@ -67,7 +67,7 @@ function tokenAt(text: string, open: number): Atom | null {
   const close = canonicalDelimiter(text[i] ?? '');
   if (close !== delim && !((parenthesised || bracket) && close === ')')) return null;
   let end = i + 1;
-  if (/^\d+$/.test(body) || !/[A-Za-z]/.test(body)) return null; // ￥199￥, ￥19900000000￥
+  if (!/[A-Za-z]/.test(body)) return null; // all digits (the body is letters and digits): ￥199￥, ￥19900000000￥
 
   if (delim === '!') return jdToken(text, open, end, body);
 
