@@ -87,8 +87,6 @@ function hasCueIn(positions: readonly number[], from: number, to: number): boole
   return lo < positions.length && positions[lo]! < to;
 }
 
-/** The app tag in front of an official share link: `【淘宝】`, `16:06【京东】`, `【拼多多】百亿补贴 超划算 `. */
-const SHARE_TAG = /【(淘宝|天猫|京东|拼多多|抖音商城|快手小店|1688|阿里巴巴|唯品会|苏宁易购|闲鱼)】(?:[^\s【】「」]{1,12}\s{1,3}){0,3}$/;
 const TAG_SOURCE: Record<string, Source> = {
   淘宝: 'taobao',
   天猫: 'tmall',
@@ -101,6 +99,11 @@ const TAG_SOURCE: Record<string, Source> = {
   唯品会: 'vipshop',
   苏宁易购: 'suning',
 };
+/**
+ * The app tag in front of an official share link: `【淘宝】`, `16:06【京东】`, `【拼多多】百亿补贴 超划算 `. Its names
+ * are TAG_SOURCE's and 闲鱼 (a tag that names no source of ours).
+ */
+const SHARE_TAG = new RegExp(`【(${[...Object.keys(TAG_SOURCE), '闲鱼'].join('|')})】(?:[^\\s【】「」]{1,12}\\s{1,3}){0,3}$`);
 
 export interface ShareTag {
   start: number;
