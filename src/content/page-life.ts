@@ -94,6 +94,8 @@ export function startPageLife(options: PageLifeOptions): PageLife {
     surfaceFrom,
     pattern,
   });
+  /** A change judged while rows still wait for their slice, not yet reported. */
+  let held = false;
   const report = () =>
     options.report(() => ({ page: page(), findings: toFindings(scanner.spots(), lang), at: now().toISOString() }));
 
@@ -130,9 +132,15 @@ export function startPageLife(options: PageLifeOptions): PageLife {
       marks.apply(spots);
       overlay.update(spots);
       // A long list judged in slices is reported once, when it is all judged: one big message, not several.
-      if (!scanner.busy()) report();
+      held = scanner.busy();
+      if (!held) report();
     },
-    onSettled: report,
+    // Only a change held back above: a rescan that found the list as it was (a tooltip added in a row) sends no
+    // new report of 2,000 rows.
+    onSettled() {
+      if (held) report();
+      held = false;
+    },
   });
 
   scanner.scanAll();
