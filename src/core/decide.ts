@@ -139,11 +139,11 @@ function noRuleKnown(link: LinkFinding, platform: Platform, surface: SurfaceOrUn
   return { verdict: 'review', rule: null, reason };
 }
 
-/** The decision at one instant on one known surface, without looking ahead. */
-function decideAt(link: LinkFinding, platform: Platform, surface: Surface, time: number, rules: readonly Rule[]): Decision {
+/** The decision at one instant on one known surface, without looking ahead. `relevant`: from relevantRules. */
+function decideAt(link: LinkFinding, platform: Platform, surface: Surface, time: number, relevant: readonly Rule[]): Decision {
   const fixed = withoutRules(link, platform);
   if (fixed) return fixed;
-  const candidates = relevantRules(link, platform, surface, rules)
+  const candidates = relevant
     .filter((rule) => inForce(rule, time))
     .sort((a, b) => Date.parse(b.from) - Date.parse(a.from) || SEVERITY[b.verdict] - SEVERITY[a.verdict]);
   for (const rule of candidates) {
@@ -161,11 +161,11 @@ function upcomingChange(
   platform: Platform,
   surface: Surface,
   time: number,
-  rules: readonly Rule[],
+  relevant: readonly Rule[],
   current: Decision,
 ): Decision['upcoming'] {
   const boundaries = new Map<number, string>();
-  for (const rule of relevantRules(link, platform, surface, rules)) {
+  for (const rule of relevant) {
     for (const span of [rule, ...(rule.exceptions ?? [])]) {
       for (const iso of [span.from, span.until]) {
         if (iso !== undefined && Date.parse(iso) > time) boundaries.set(Date.parse(iso), iso);
@@ -173,7 +173,7 @@ function upcomingChange(
     }
   }
   for (const [when, iso] of [...boundaries].sort((a, b) => a[0] - b[0])) {
-    const later = decideAt(link, platform, surface, when, rules);
+    const later = decideAt(link, platform, surface, when, relevant);
     if (later.verdict !== current.verdict && later.rule !== null) {
       return { rule: later.rule, verdict: later.verdict, from: iso, reason: later.reason };
     }
@@ -194,7 +194,7 @@ function decideOverSurfaces(link: LinkFinding, platform: Platform, time: number,
   if (fixed) return fixed;
   const each = surfacesOf(platform, rules).map((surface) => ({
     surface,
-    decision: decideAt(link, platform, surface, time, rules),
+    decision: decideAt(link, platform, surface, time, relevantRules(link, platform, surface, rules)),
   }));
   const first = each[0]?.decision;
   if (!first) return noRuleKnown(link, platform, 'unknown');
@@ -224,8 +224,10 @@ export function decide(
 ): Decision {
   const time = at.getTime();
   if (surface === 'unknown') return decideOverSurfaces(link, platform, time, rules);
-  const decision = decideAt(link, platform, surface, time, rules);
-  const upcoming = upcomingChange(link, platform, surface, time, rules, decision);
+  // Which rules could cover the link does not depend on the instant: found once for now and every later boundary.
+  const relevant = relevantRules(link, platform, surface, rules);
+  const decision = decideAt(link, platform, surface, time, relevant);
+  const upcoming = upcomingChange(link, platform, surface, time, relevant, decision);
   return upcoming ? { ...decision, upcoming } : decision;
 }
 
