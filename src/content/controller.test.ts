@@ -101,6 +101,33 @@ describe('content script', () => {
     expect(document.querySelector('cartlint-ui')).not.toBeNull();
   });
 
+  it('sends no new report when a rescan of a long list finds every row as it was', async () => {
+    loadFixture('kuaishou-live-helper');
+    const list = document.createElement('div');
+    list.className = 'list-container-long';
+    for (let i = 0; i < 1000; i++) {
+      const row = document.createElement('div');
+      row.className = 'list-item-row';
+      row.textContent = `商品 ${i} ${TAOBAO_ALLIANCE}?id=${i}`;
+      list.append(row);
+    }
+    document.body.append(list);
+    const fake = fakeRuntime({ current: snapshot() });
+    start(fake.runtime);
+    const life = await vi.waitFor(() => content?.life() ?? expect.fail('no page life yet'));
+    await vi.waitFor(() => expect(life.scanner.busy()).toBe(false), { timeout: 15_000 });
+    await vi.waitFor(() => expect(fake.reports.at(-1)?.findings.length).toBeGreaterThanOrEqual(1000), { timeout: 15_000 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const sent = fake.reports.length;
+
+    list.firstElementChild!.append(document.createElement('span')); // a tooltip's empty node inside a row
+    life.scanner.scanAll();
+    expect(life.scanner.busy()).toBe(true); // the rows go through the slices again, which end in a settle
+    await vi.waitFor(() => expect(life.scanner.busy()).toBe(false), { timeout: 15_000 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.reports.length).toBe(sent);
+  });
+
   it('keeps judging across a worker restart: failed messages are retried', async () => {
     loadFixture('kuaishou-live-helper');
     const fake = fakeRuntime({ current: snapshot() }, { failFirst: 2 });
