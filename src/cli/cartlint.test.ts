@@ -125,6 +125,12 @@ describe('cartlint check', () => {
     expect(out.trim().split('\n').at(-1)).toBe('共 2 条输入、2 个链接：禁止 2，待核实 0，允许 0（快手 · 直播间购物车（小黄车），按北京时间 2024-01-01 的规则）');
   });
 
+  it('explains a row decided by a time-bounded exception with the exception itself, not its parent rule', async () => {
+    const { out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2022-11-01', '-f', 'table'], { stdin: `${TMALL}\n` });
+    expect(out).toMatch(/\bKS-6-tmall\b/);
+    expect(out).toContain('KS-6-tmall  For Double 11 2022 (00:00 on 28 October to 31 December), Tmall product links could again');
+  });
+
   it('colours the table on a terminal unless NO_COLOR is set', async () => {
     const argv = ['check', '-p', 'kuaishou', '-s', 'live-cart'];
     const coloured = await run(argv, { stdin: JD, tty: true });

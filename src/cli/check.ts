@@ -1,5 +1,6 @@
 // `cartlint check`: every line of a text file, or every row of a product-list CSV export, judged on one platform,
 // surface and day; reported as JSON lines, a table for people, or a CSV report for a spreadsheet.
+import { findRule } from '../core/decide';
 import { judgeText } from '../core/judge';
 import { platformName, sourceName, surfaceName, verdictName } from '../core/names';
 import type { JudgedLink, Lang, Rule, Verdict } from '../core/types';
@@ -137,8 +138,10 @@ function tableReport(io: CliIo, lang: Lang, target: Target, rules: readonly Rule
         counts[decision.verdict]++;
         const key = decision.rule ?? `— ${decision.reason[lang]}`;
         if (!legend.has(key)) {
-          const rule = rules.find((r) => r.id === decision.rule);
-          legend.set(key, decision.rule ? `${decision.rule}  ${(rule?.summary ?? decision.reason)[lang]}` : key);
+          // The deciding id may be an exception's (Kuaishou's 2022-10-28 window): its own summary explains the row.
+          const found = decision.rule ? findRule(rules, decision.rule) : undefined;
+          const summary = found?.exception?.summary ?? found?.rule.summary ?? decision.reason;
+          legend.set(key, decision.rule ? `${decision.rule}  ${summary[lang]}` : key);
         }
         const columns = [String(input.line), verdictName(lang, decision.verdict), sourceName(lang, link.source), decision.rule ?? '—', link.text];
         await emit(io.stdout, row(columns, TABLE_WIDTHS, (i, cell) => (i === 1 ? paint(cell, decision.verdict, colour) : cell)));
