@@ -13,7 +13,7 @@ import { measure, measureDir, overBudget, sizeTable } from './build-sizes';
 import { catalogueFor, droppedKeysUsed } from './catalogue-prune';
 import { classicScriptProblems, htmlProblems, missingFiles } from './ext-checks';
 import { BROWSERS, manifestFor, type Browser } from './manifest';
-import { builtInErrors } from '../src/rules/built-in-check';
+import { builtInErrors } from './built-in-check';
 
 export const EXTENSION_DIR = join(ROOT, 'extension');
 export const CLI_FILE = join(ROOT, 'dist', 'cli', 'cartlint.js');

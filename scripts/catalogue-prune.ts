@@ -1,4 +1,4 @@
-// Every extension bundle (content script, worker, popup and options) bundles src/ui/i18n.ts, which imports both
+// Every extension bundle (content script, worker, popup and options) bundles src/i18n.ts, which imports both
 // message catalogues whole. Most of their keys belong to other contexts (the CLI's alone are a fifth), and together
 // they would take half of the content script's 30 KB gzipped budget and slow the popup's first paint. Keys are named
 // by area (the brief's prefixes), so a bundle can drop the areas it never shows — and the build then proves it: a

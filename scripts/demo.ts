@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { t } from '../src/ui/i18n';
+import { t } from '../src/i18n';
 import { launch, loadFixturePages, openReadyPopup, type ExtensionSession } from '../test/e2e/harness/index';
 import { FIXTURE_PAGES_DIR, REPO_ROOT } from '../test/e2e/harness/paths';
 import { DemoUsageError, parseDemoArgs, type DemoOptions } from './demo/args';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { manifestFor, referencedFiles } from './manifest';
-import { DASHBOARD_MATCHES } from '../src/content/adapters';
+import { DASHBOARD_MATCHES } from '../src/dashboards';
 
 const source = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const chrome = manifestFor(source, 'chrome', '1.2.3') as Record<string, any>;

@@ -2,7 +2,7 @@
 // where the headless run writes its screenshots, and the language of what it prints.
 import { parseArgs } from 'node:util';
 import type { Lang } from '../../src/core/types';
-import { langFromLocale } from '../../src/ui/i18n';
+import { langFromLocale } from '../../src/i18n';
 
 export interface DemoOptions {
   browser: 'chromium' | 'firefox';

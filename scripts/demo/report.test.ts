@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TabFinding, TabState } from '../../src/protocol';
-import { t } from '../../src/ui/i18n';
+import { t } from '../../src/i18n';
 import { findingLines, renderTable, summaryLine, type DemoPageResult } from './report';
 
 const finding = (text: string, source: TabFinding['link']['source'], verdict: TabFinding['decision']['verdict'], rule: string | null): TabFinding => ({

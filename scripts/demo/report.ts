@@ -5,7 +5,7 @@ import { sourceName, surfaceName, verdictName } from '../../src/core/names';
 import type { Lang, Verdict } from '../../src/core/types';
 import type { TabState } from '../../src/protocol';
 import { displayWidth, paint, row } from '../../src/cli/table';
-import { t } from '../../src/ui/i18n';
+import { t } from '../../src/i18n';
 
 export interface DemoPageResult {
   /** The fixture's name, which is its adapter's id ("kuaishou-live-helper"). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BADGE_AMBER, BADGE_RED, badgeFor, showBadge, type ActionApi } from './badge';
-import { FakeAction, finding } from './fakes';
+import { FakeAction, finding } from '../../test/support/fake-browser';
 
 const many = (n: number, verdict: 'banned' | 'review' | 'allowed') =>
   Array.from({ length: n }, (_, i) => finding(`${verdict}${i}`, verdict));

@@ -2,7 +2,7 @@
 // Colour is never the only signal: the count is shown and the button's title says what it counts.
 import type { Lang } from '../core/types';
 import type { TabFinding } from '../protocol';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 
 /** The part of browser.action we use; setBadgeTextColor is missing before Chrome 110. */
 export interface ActionApi {

@@ -4,7 +4,7 @@ import type { Lang, Rule } from '../core/types';
 import type { ConfigSnapshot, Settings } from '../protocol';
 import { mergeRules } from '../rules';
 import { validateRuleFile } from '../rules/schema';
-import { resolveLang, t } from '../ui/i18n';
+import { resolveLang, t } from '../i18n';
 import { interpretManaged, managedLanguage, readManagedArea, type ManagedPolicy } from './managed';
 import { effectiveSettings } from './settings';
 import type { LocalState, StorageArea, Store } from './store';

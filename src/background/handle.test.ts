@@ -14,7 +14,7 @@ import {
   page,
   startBackground,
   type FakeBrowser,
-} from './fakes';
+} from '../../test/support/fake-browser';
 
 async function value<T>(reply: Promise<Reply<unknown>> | undefined): Promise<T> {
   const answer = await reply;

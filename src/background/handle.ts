@@ -6,7 +6,7 @@
 // send anything; our content scripts, which run inside dashboard pages, only what a page needs (config/get,
 // tab/report, link/resolve), so a compromised page cannot change rules or settings through them.
 import { fromWire, isRequest, type Reply, type Request, type Settings, type TabMessage } from '../protocol';
-import { langFromLocale, t } from '../ui/i18n';
+import { langFromLocale, t } from '../i18n';
 import { badgeFor, showBadge, type ActionApi } from './badge';
 import { requestProblem } from './checks';
 import { loadConfig, type ConfigSources, type Loaded } from './config';

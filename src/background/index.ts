@@ -3,7 +3,7 @@
 // Everything else lives in the modules it wires: this file only hands them the real browser.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { BUILT_IN_RULES } from '../rules';
-import { langFromLocale } from '../ui/i18n';
+import { langFromLocale } from '../i18n';
 import type { ActionApi } from './badge';
 import { createHandler } from './handle';
 import { createStore, type StorageArea } from './store';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigSnapshot, Reply } from '../protocol';
 import { BUILT_IN_RULES } from '../rules';
-import { customRule, FakeArea, fakeBrowser, startBackground } from './fakes';
+import { customRule, FakeArea, fakeBrowser, startBackground } from '../../test/support/fake-browser';
 import { interpretManaged, readManagedArea } from './managed';
 
 const snapshotOf = async (reply: Promise<Reply<unknown>> | undefined) => {

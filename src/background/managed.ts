@@ -5,7 +5,7 @@
 import type { Lang, Rule } from '../core/types';
 import type { Settings } from '../protocol';
 import { validateRuleFile } from '../rules/schema';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { cleanSettings, SETTINGS_KEYS } from './settings';
 import type { StorageArea } from './store';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeArea, FakePermissions, RESOLVER_ORIGINS } from './fakes';
+import { FakeArea, FakePermissions, RESOLVER_ORIGINS } from '../../test/support/fake-browser';
 import { CACHE_CAP, patternCovers, resolveLink, type ResolverDeps } from './resolver';
 
 function setup(granted: string[], redirects: Record<string, string> = {}, failing = false) {

@@ -8,7 +8,7 @@
 import { beijingDay } from '../core/beijing-time';
 import type { Rule } from '../core/types';
 import { parseRuleFile, validateRuleFile } from '../rules/schema';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import type { Loaded } from './config';
 import type { LocalState, StoredCustomRule } from './store';
 

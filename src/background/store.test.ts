@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigSnapshot, Reply } from '../protocol';
 import { BUILT_IN_RULES } from '../rules';
-import { customRule, FakeArea, fakeBrowser, finding, page, startBackground } from './fakes';
+import { customRule, FakeArea, fakeBrowser, finding, page, startBackground } from '../../test/support/fake-browser';
 import { createStore, migrateV1, SCHEMA_VERSION } from './store';
 
 /** What cartlint's first storage layout held: rules keyed by id with their own `enabled`, flat settings. */

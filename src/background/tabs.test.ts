@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../protocol';
-import { FakeAction, FakeArea, finding, KS_LIVE_URL, page } from './fakes';
+import { FakeAction, FakeArea, finding, KS_LIVE_URL, page } from '../../test/support/fake-browser';
 import { createStore } from './store';
 import { frameOf, onTabRemoved, onTabUpdated, tabState } from './tabs';
 

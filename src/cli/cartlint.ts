@@ -8,7 +8,7 @@ import { classify } from '../core/extract';
 import { judgeText } from '../core/judge';
 import { notice } from '../core/notice';
 import { PLATFORMS, type Lang } from '../core/types';
-import { t, type MessageKey } from '../ui/i18n';
+import { t, type MessageKey } from '../i18n';
 import { runCheck, type Format } from './check';
 import { cliLang, emit, openLines, Progress, UsageError, usageError, type CliIo } from './io';
 import { choice, COMMON, JUDGING, langOption, parseOptions, RULES, target } from './options';

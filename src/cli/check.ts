@@ -4,7 +4,7 @@ import { findRule } from '../core/decide';
 import { judgeText } from '../core/judge';
 import { platformName, sourceName, surfaceName, verdictName } from '../core/names';
 import type { JudgedLink, Lang, Rule, Verdict } from '../core/types';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { CsvReader, csvLine, UnclosedQuoteError } from './csv';
 import { emit, openLines, Progress, usageError, type CliIo } from './io';
 import { beijingDay } from '../core/beijing-time';

@@ -2,7 +2,7 @@
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { langFromLocale, t, type MessageKey } from '../ui/i18n';
+import { langFromLocale, t, type MessageKey } from '../i18n';
 import type { Lang } from '../core/types';
 
 export interface Writer {

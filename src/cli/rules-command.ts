@@ -5,7 +5,7 @@ import { platformName, verdictName } from '../core/names';
 import type { Lang, Platform, Rule } from '../core/types';
 import { BUILT_IN_RULES, mergeRules } from '../rules/index';
 import { parseRuleFile } from '../rules/schema';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { emit, UsageError, usageError, type CliIo } from './io';
 import { paint, row, useColour } from './table';
 

@@ -6,9 +6,9 @@ import { DEFAULT_SETTINGS, fromWire, type ConfigSnapshot, type TabFinding } from
 import { BUILT_IN_RULES } from '../rules';
 import { startContent, type Content } from './controller';
 import { createJudges } from './judges';
-import { MARK } from './marks';
+import { MARK } from './ui/marks';
 import type { Report } from './page-life';
-import { loadFixture } from './testing';
+import { loadFixture } from '../../test/support/dom';
 
 const JD = 'https://item.jd.com/100012043978.html';
 const TAOBAO_ALLIANCE = 'https://s.click.taobao.com/rioMXxu';

@@ -3,13 +3,13 @@
 // last one), honours paused sites, answers the background's tab messages, and keeps every error to itself.
 import type { Lang } from '../core/types';
 import { createClient, isTabMessage, toWire, type ConfigSnapshot, type PageInfo, type TabMessage } from '../protocol';
-import { resolveLang } from '../ui/i18n';
-import { ADAPTERS, adapterFor } from './adapters';
+import { resolveLang } from '../i18n';
+import { ADAPTERS, adapterFor } from '../dashboards';
 import type { JudgeContext } from './judges';
 import { createReporter, requestWithRetry, sleep, RETRY_DELAYS_MS } from './messaging';
 import { startPageLife, type PageLife, type Report } from './page-life';
-import { watchRoute } from './route';
-import type { Judges } from './scan';
+import { watchRoute } from './page/route';
+import type { Judges } from './page/scan';
 
 /** The slice of the extension runtime the content script uses (webextension-polyfill's, or a fake in tests). */
 export interface ContentRuntime {

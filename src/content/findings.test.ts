@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { spotOfFinding, toFindings } from './findings';
-import type { Spot } from './scan';
-import { decision, link } from './testing';
+import type { Spot } from './page/scan';
+import { decision, link } from '../../test/support/dom';
 
 const el = () => document.createElement('div');
 const spots: Spot[] = [

@@ -2,8 +2,8 @@
 // page life (place key + offset) and a human label of where it was seen.
 import type { Lang } from '../core/types';
 import type { TabFinding } from '../protocol';
-import { t } from '../ui/i18n';
-import type { Spot } from './scan';
+import { t } from '../i18n';
+import type { Spot } from './page/scan';
 
 export function whereLabel(spot: Spot, lang: Lang): string {
   if (spot.kind === 'row') return t(lang, 'overlay_where_row', t(lang, 'overlay_where_list'), spot.row ?? 0);

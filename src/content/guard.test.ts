@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JudgedLink } from '../core/types';
 import { controlLabel, createGuard } from './guard';
-import { decision, link } from './testing';
-import { createUiHost } from './ui-host';
+import { decision, link } from '../../test/support/dom';
+import { createUiHost } from './ui/host';
 
 let control = new AbortController();
 afterEach(() => control.abort());

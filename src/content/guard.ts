@@ -6,10 +6,10 @@
 import { beijingDateTime } from '../core/beijing-time';
 import { platformName, sourceName, surfaceName } from '../core/names';
 import type { JudgedLink, Lang, Platform, SurfaceOrUnknown } from '../core/types';
-import { t } from '../ui/i18n';
-import { confirmDialog } from './dialog';
-import type { Root } from './roots';
-import type { UiHost } from './ui-host';
+import { t } from '../i18n';
+import { confirmDialog } from './ui/dialog';
+import type { Root } from './page/roots';
+import type { UiHost } from './ui/host';
 
 export interface GuardOptions {
   submitLabels: readonly string[];

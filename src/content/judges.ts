@@ -6,7 +6,7 @@
 import { decide } from '../core/decide';
 import { classify } from '../core/extract';
 import type { Decision, LinkFinding, LoadedRule, Platform, Rule, SurfaceOrUnknown } from '../core/types';
-import type { Judges } from './scan';
+import type { Judges } from './page/scan';
 import type { ShortLinks } from './short-links';
 
 export interface JudgeContext {

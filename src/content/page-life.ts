@@ -3,17 +3,17 @@
 import type { NoticeContext } from '../core/notice';
 import type { Lang, Rule, SurfaceOrUnknown } from '../core/types';
 import type { ConfigSnapshot, PageInfo, TabFinding } from '../protocol';
-import type { AdapterMatch } from './adapters';
-import { pageCues } from './cues';
+import type { AdapterMatch } from '../dashboards';
+import { pageCues } from './page/cues';
 import { spotOfFinding, toFindings } from './findings';
 import { createGuard } from './guard';
 import { enabledRules, type JudgeContext } from './judges';
-import { createMarks } from './marks';
-import { createOverlay } from './overlay';
-import type { Root } from './roots';
-import { createScanner, type Judges, type Scanner } from './scan';
+import { createMarks } from './ui/marks';
+import { createOverlay } from './ui/overlay';
+import type { Root } from './page/roots';
+import { createScanner, type Judges, type Scanner } from './page/scan';
 import { createShortLinks, type ShortLinks } from './short-links';
-import { createUiHost } from './ui-host';
+import { createUiHost } from './ui/host';
 
 export interface Report {
   page: PageInfo;

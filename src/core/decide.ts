@@ -9,7 +9,7 @@
 // - A rule or exception that needs a fact the link does not show (affiliate or not, JD 自营 or not) cannot be
 //   applied for sure: if it would change the verdict, the answer is `review`.
 // - Nothing applies → `review`, "no rule known": cartlint never guesses that a third-party link is fine.
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { beijingLabel, listOf, platformName, sourceName, surfaceName } from './names';
 import type {
   Decision,

@@ -1,6 +1,6 @@
 // Display names of platforms, surfaces, sources and verdicts, shared by reasons, notices, the CLI and the popup.
 // Catalogue keys use "_" where the ids use "-": Chrome accepts only [A-Za-z0-9_@] in message names.
-import { t, type MessageKey } from '../ui/i18n';
+import { t, type MessageKey } from '../i18n';
 import { beijingDateTime } from './beijing-time';
 import type { Lang, Platform, Source, SurfaceOrUnknown, Verdict } from './types';
 

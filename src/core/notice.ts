@@ -1,6 +1,6 @@
 // The text an operator pastes into a chat with a merchant: which link, the rule in plain words, since when,
 // what to do instead, and where the announcement was reported — so the merchant can check it themselves.
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { findRule } from './decide';
 import { beijingLabel, platformName, sourceName, surfaceName, verdictName } from './names';
 import type { Announcement, JudgedLink, Lang, Platform, Rule, RuleException, SurfaceOrUnknown } from './types';

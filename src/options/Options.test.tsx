@@ -13,7 +13,7 @@ import {
   settle,
   unmountAll,
   type FakeAnswers,
-} from '../ui/testing';
+} from '../../test/support/preact';
 import type { OptionsEnv } from './env';
 import { Options } from './Options';
 import { CUSTOM_RULE, fakeBackground, MANAGED_RULE, NOW, rule, type FakeBackgroundState } from './test-data';

@@ -4,7 +4,7 @@ import type { LoadedRule, Rule } from '../core/types';
 import type { ConfigSnapshot, Settings } from '../protocol';
 import { LangContext } from '../ui/components/lang';
 import { coalesced } from '../ui/config-changes';
-import { resolveLang, t } from '../ui/i18n';
+import { resolveLang, t } from '../i18n';
 import type { OptionsEnv } from './env';
 import { ErrorList } from './ErrorList';
 import { ImportExport } from './ImportExport';

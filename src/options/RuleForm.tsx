@@ -4,7 +4,7 @@ import { beijingDay } from '../core/beijing-time';
 import { platformName, sourceName, surfaceName, verdictName } from '../core/names';
 import { PLATFORMS, SOURCES, SURFACES, VERDICTS, type Rule, type Source } from '../core/types';
 import { useLang, useT } from '../ui/components/lang';
-import type { MessageKey } from '../ui/i18n';
+import type { MessageKey } from '../i18n';
 import { getIn, setIn, type Path } from './draft-path';
 import { formLinks, linksFromForm, type AffiliateChoice } from './rule-draft';
 

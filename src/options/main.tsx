@@ -1,7 +1,7 @@
 // Options entry: wires the real browser into the OptionsEnv and renders.
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { ADAPTERS } from '../content/adapters';
+import { ADAPTERS } from '../dashboards';
 import { createClient } from '../protocol';
 import { watchConfig } from '../ui/config-changes';
 import '../ui/theme.css';

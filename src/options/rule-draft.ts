@@ -3,7 +3,7 @@
 import { beijingDay } from '../core/beijing-time';
 import type { Lang, LoadedRule, Rule, Source } from '../core/types';
 import { validateRuleFile } from '../rules/schema';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 
 export function newRule(rules: readonly LoadedRule[], now: Date): Rule {
   const taken = new Set(rules.map((r) => r.id));

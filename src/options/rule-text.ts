@@ -2,7 +2,7 @@
 import { beijingDateTime } from '../core/beijing-time';
 import { listOf, sourceName, surfaceName } from '../core/names';
 import type { Lang, LinkMatch, Rule } from '../core/types';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 
 /** "Taobao (affiliate)", "JD.com (self-operated)", "any other source". */
 export function linkMatchText(lang: Lang, match: LinkMatch): string {

@@ -4,7 +4,7 @@ import type { Rule } from '../core/types';
 import { DEFAULT_SETTINGS, type ConfigSnapshot, type Settings } from '../protocol';
 import { BUILT_IN_RULES, mergeRules } from '../rules';
 import { parseRuleFile } from '../rules/schema';
-import type { FakeAnswers } from '../ui/testing';
+import type { FakeAnswers } from '../../test/support/preact';
 
 export const NOW = new Date('2024-06-01T10:00:00+08:00');
 

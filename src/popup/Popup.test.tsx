@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { combinedNotice, notice } from '../core/notice';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import {
   buttonWithText,
   buttonsWithText,
@@ -14,7 +14,7 @@ import {
   settle,
   unmountAll,
   type FakeAnswers,
-} from '../ui/testing';
+} from '../../test/support/preact';
 import { POPUP_READY_MARK, type PopupEnv } from './env';
 import { Popup } from './Popup';
 import { config, FINDINGS, PAGE_URL, TAOBAO_LINK, tabState } from './test-data';

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../core/types';
 import { LangContext } from '../ui/components/lang';
-import { resolveLang, t } from '../ui/i18n';
+import { resolveLang, t } from '../i18n';
 import { LoadFailed } from './EmptyStates';
 import { POPUP_READY_MARK, type PopupEnv } from './env';
 import { LangSwitch } from './LangSwitch';

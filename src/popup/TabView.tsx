@@ -1,7 +1,7 @@
 // The tab's page, its findings and the actions on them; or the empty state that fits.
 import { useMemo, useState } from 'preact/hooks';
 import type { SurfaceOrUnknown } from '../core/types';
-import { adapterFor } from '../content/adapters';
+import { adapterFor } from '../dashboards';
 import type { Settings } from '../protocol';
 import { useLang, useT } from '../ui/components/lang';
 import { pausedSitesWith } from '../ui/watched';

@@ -1,5 +1,5 @@
 // The rules cartlint ships with, as plain data: no schema runs over them when a bundle loads. They are checked
-// once, before they ship, by the same schema as a user's or an admin's rule file (src/rules/built-in-check.ts,
+// once, before they ship, by the same schema as a user's or an admin's rule file (scripts/built-in-check.ts,
 // run by its test and by `npm run build`). Only each file's `rules` is imported, so the files' `comment` notes
 // for maintainers are left out of every bundle by tree-shaking.
 import type { Rule } from '../core/types';

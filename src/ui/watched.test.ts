@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADAPTERS } from '../content/adapters';
+import { ADAPTERS } from '../dashboards';
 import { pausedSitesWith, watchedPagesOf } from './watched';
 
 describe('watchedPagesOf', () => {

@@ -2,7 +2,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Lang } from '../../core/types';
-import { t, type MessageKey } from '../i18n';
+import { t, type MessageKey } from '../../i18n';
 
 export const LangContext = createContext<Lang>('en');
 

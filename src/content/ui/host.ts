@@ -1,7 +1,7 @@
 // Our one element on the page (<cartlint-ui>, appended to <html>) and its shadow root, where every outline, card and
 // dialog lives: the page's CSS cannot reach in, ours cannot leak out, and the page's own elements are never restyled.
-import { UI_HOST_TAG } from './roots';
-import { UI_STYLE } from './ui-style';
+import { UI_HOST_TAG } from '../page/roots';
+import { UI_STYLE } from './style';
 
 export interface UiHost {
   host: HTMLElement;

@@ -1,6 +1,6 @@
 // Our own confirmation dialog, in the shadow root: the page's modals and styles stay untouched, and nothing of the
 // page's text is parsed as markup. Escape and the backdrop cancel; the safe choice has the focus.
-import { el, type UiHost } from './ui-host';
+import { el, type UiHost } from './host';
 
 export interface ConfirmText {
   title: string;

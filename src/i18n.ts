@@ -2,9 +2,9 @@
 // so the manifest, the extension pages, the content script, the core's notices and the CLI share one
 // catalogue. Pure: the JSON is bundled, so the language can be chosen at run time (follow browser / 中文 / English)
 // which browser.i18n.getMessage cannot do.
-import en from '../../public/_locales/en/messages.json';
-import zhCN from '../../public/_locales/zh_CN/messages.json';
-import type { Lang } from '../core/types';
+import en from '../public/_locales/en/messages.json';
+import zhCN from '../public/_locales/zh_CN/messages.json';
+import type { Lang } from './core/types';
 
 interface CatalogueEntry {
   message: string;

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Rule } from '../core/types';
-import kuaishou from './kuaishou.json';
-import { BUILT_IN_RULES } from './built-in';
+import type { Rule } from '../src/core/types';
+import kuaishou from '../src/rules/kuaishou.json';
+import { BUILT_IN_RULES } from '../src/rules/built-in';
 import { builtInErrors, ruleFileErrors } from './built-in-check';
 
 describe('built-in rules', () => {
@@ -58,7 +58,7 @@ describe('the built-in rules as bundled', () => {
   it('bring neither the schema nor the comments into a bundle', async () => {
     const esbuild = await import('esbuild');
     const result = await esbuild.build({
-      stdin: { contents: `export { BUILT_IN_RULES, mergeRules } from './src/rules/index';`, resolveDir: fileURLToPath(new URL('../..', import.meta.url)), loader: 'ts' },
+      stdin: { contents: `export { BUILT_IN_RULES, mergeRules } from './src/rules/index';`, resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'ts' },
       bundle: true,
       minify: true,
       format: 'iife',

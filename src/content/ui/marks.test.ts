@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { createMarks, MARK } from './marks';
-import type { Spot } from './scan';
+import type { Spot } from '../page/scan';
 
 function spot(el: HTMLElement, flag: Spot['flag']): Spot {
   return { key: el.id, kind: 'field', el, label: null, row: null, text: '', judged: [], flag };

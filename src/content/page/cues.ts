@@ -1,5 +1,5 @@
 // Page cues for adapters: short labels (tabs, modal titles, dropdown options) and marker elements, in every root.
-import type { PageCues } from './adapters/define';
+import type { PageCues } from '../../dashboards/define';
 import type { Root } from './roots';
 
 /** Where dashboards write the labels that tell a surface: tabs, options, headings, buttons first (few elements, and

@@ -2,14 +2,14 @@
 // file through the user's schema, ids unique across files, and the shipped data equal to what the schema returns,
 // so the extension never carries a rule the schema would have refused or changed.
 import { isDeepStrictEqual } from 'node:util';
-import type { Rule } from '../core/types';
-import douyin from './douyin.json';
-import kuaishou from './kuaishou.json';
-import taobaoLive from './taobao-live.json';
-import weixin from './weixin.json';
-import xiaohongshu from './xiaohongshu.json';
-import { BUILT_IN_FILES, BUILT_IN_RULES } from './built-in';
-import { validateRuleFile } from './schema';
+import type { Rule } from '../src/core/types';
+import douyin from '../src/rules/douyin.json';
+import kuaishou from '../src/rules/kuaishou.json';
+import taobaoLive from '../src/rules/taobao-live.json';
+import weixin from '../src/rules/weixin.json';
+import xiaohongshu from '../src/rules/xiaohongshu.json';
+import { BUILT_IN_FILES, BUILT_IN_RULES } from '../src/rules/built-in';
+import { validateRuleFile } from '../src/rules/schema';
 
 const JSON_OF: Record<(typeof BUILT_IN_FILES)[number], unknown> = {
   'kuaishou.json': kuaishou,

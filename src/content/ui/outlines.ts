@@ -3,8 +3,8 @@
 // which (a 2,000-row cart with hundreds of flagged rows costs the few rows in view); a flagged field is measured
 // at once so its outline shows in the frame after the paste. Reads come before writes, so one layout serves all.
 import { viewportBox, visible, type Box } from './geometry';
-import type { Spot } from './scan';
-import { el, type UiHost } from './ui-host';
+import type { Spot } from '../page/scan';
+import { el, type UiHost } from './host';
 
 export interface Outlines {
   /** Draw what is flagged now; drop outlines of places that are fixed or gone. */

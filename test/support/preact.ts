@@ -2,7 +2,7 @@
 // helpers that render and interact inside preact's act() so effects and promises have settled when they return.
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
-import { createClient, type Request, type RequestType, type ResponseOf } from '../protocol';
+import { createClient, type Request, type RequestType, type ResponseOf } from '../../src/protocol';
 
 export type FakeAnswers = {
   [K in RequestType]?: (request: Request<K>) => ResponseOf<K> | Promise<ResponseOf<K>>;

@@ -2,14 +2,14 @@
 // import this). They keep the browsers' observable behaviour that matters here: storage round-trips through JSON
 // (values are copies, never shared objects), Firefox's managed area throws when no policy exists, and sending to
 // a tab without our content script rejects.
-import type { Rule } from '../core/types';
-import type { PageInfo, TabFinding, TabMessage } from '../protocol';
-import { BUILT_IN_RULES } from '../rules';
-import type { ActionApi } from './badge';
-import { createHandler, type HandlerDeps, type Sender } from './handle';
-import { patternCovers } from './resolver';
-import { createStore, type StorageArea } from './store';
-import type { TabsApi } from './tabs';
+import type { Rule } from '../../src/core/types';
+import type { PageInfo, TabFinding, TabMessage } from '../../src/protocol';
+import { BUILT_IN_RULES } from '../../src/rules';
+import type { ActionApi } from '../../src/background/badge';
+import { createHandler, type HandlerDeps, type Sender } from '../../src/background/handle';
+import { patternCovers } from '../../src/background/resolver';
+import { createStore, type StorageArea } from '../../src/background/store';
+import type { TabsApi } from '../../src/background/tabs';
 
 const copy = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
 

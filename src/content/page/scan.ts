@@ -5,10 +5,10 @@
 // script without events. Every listener, observer and timer is bound to the page life's AbortSignal.
 // Judging is time-sliced: a scan judges fields and as many rows as fit in SLICE_MS, and the rest of a long list
 // in further slices, so a 2,000-row cart never blocks the page in one long task.
-import type { Adapter } from './adapters/define';
-import type { Decision, JudgedLink, LinkFinding } from '../core/types';
+import type { Adapter } from '../../dashboards/define';
+import type { Decision, JudgedLink, LinkFinding } from '../../core/types';
 import { findBadges } from './badges';
-import { type Flag, worstFlag } from './judged';
+import { type Flag, worstFlag } from '../../core/judge';
 import { collectRoots, isOurs, UI_HOST_TAG, type Root } from './roots';
 
 export interface Judges {

@@ -4,10 +4,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { URL as NodeURL, fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { SurfaceOrUnknown } from '../../core/types';
-import { pageCues } from '../cues';
-import { collectRoots } from '../roots';
-import { fixtureHtml, fixtureUrl, loadFixture } from '../testing';
+import type { SurfaceOrUnknown } from '../core/types';
+import { pageCues } from '../content/page/cues';
+import { collectRoots } from '../content/page/roots';
+import { fixtureHtml, fixtureUrl, loadFixture } from '../../test/support/dom';
 import { ADAPTERS, adapterFor } from './index';
 
 const EXPECTED: Record<string, SurfaceOrUnknown> = {
@@ -43,7 +43,7 @@ describe('adapters and their fixture pages', () => {
   for (const adapter of ADAPTERS) {
     describe(adapter.id, () => {
       it('has a fixture page whose real URL the adapter claims', () => {
-        expect(existsSync(fileURLToPath(new NodeURL(`../../../test/fixtures/pages/${adapter.id}.html`, import.meta.url)))).toBe(true);
+        expect(existsSync(fileURLToPath(new NodeURL(`../../test/fixtures/pages/${adapter.id}.html`, import.meta.url)))).toBe(true);
         expect(adapterFor(fixtureUrl(fixtureHtml(adapter.id)))?.adapter.id).toBe(adapter.id);
       });
 

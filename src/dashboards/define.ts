@@ -1,5 +1,5 @@
 // One adapter = one dashboard page: where it applies, which surface its cues mean, what to scan, what submits.
-import type { Platform, SurfaceOrUnknown } from '../../core/types';
+import type { Platform, SurfaceOrUnknown } from '../core/types';
 
 /** What an adapter may ask about the page when deciding its surface (searches open shadow roots and same-origin iframes too). */
 export interface PageCues {

@@ -1,6 +1,6 @@
 // The stable hook for tests and teams' automation: a flagged element carries data-cartlint="banned|review";
 // the attribute goes when the place is fixed, gone, or the page life ends.
-import type { Spot } from './scan';
+import type { Spot } from '../page/scan';
 
 export const MARK = 'data-cartlint';
 

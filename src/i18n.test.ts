@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { langFromLocale, missingKeys, resolveLang, t } from './i18n';
 
 // Read from disk, not through the bundled import, so the test sees exactly the files the browsers load.
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const readCatalogue = (locale: string): Catalogue =>
   JSON.parse(readFileSync(join(ROOT, 'public/_locales', locale, 'messages.json'), 'utf8')) as Catalogue;

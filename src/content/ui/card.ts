@@ -1,14 +1,14 @@
 // The small card shown on hover or focus of a flagged place: per flagged link its verdict (icon + word + colour),
 // the source recognised, the rule in one sentence with its effective date, and a button copying the notice.
-import { beijingDateTime } from '../core/beijing-time';
-import { findRule } from '../core/decide';
-import { sourceName, verdictName } from '../core/names';
-import { notice, type NoticeContext } from '../core/notice';
-import type { JudgedLink, Lang } from '../core/types';
-import { t } from '../ui/i18n';
+import { beijingDateTime } from '../../core/beijing-time';
+import { findRule } from '../../core/decide';
+import { sourceName, verdictName } from '../../core/names';
+import { notice, type NoticeContext } from '../../core/notice';
+import type { JudgedLink, Lang } from '../../core/types';
+import { t } from '../../i18n';
 import { copyText } from './clipboard';
-import type { Spot } from './scan';
-import { el } from './ui-host';
+import type { Spot } from '../page/scan';
+import { el } from './host';
 
 const SHOWN = 3;
 const LINK_CHARS = 120;

@@ -1,13 +1,13 @@
 // What the operator sees of a flagged place: its outline (outlines.ts) and, on hover or focus (or when the field in
 // focus becomes flagged), the card, all in our shadow root; Escape closes the card. The page's own elements are only ever read.
-import type { NoticeContext } from '../core/notice';
+import type { NoticeContext } from '../../core/notice';
 import { holdsFocus } from './active';
 import { buildCard } from './card';
 import { viewportBox } from './geometry';
 import { createOutlines } from './outlines';
-import type { Root } from './roots';
-import type { Spot } from './scan';
-import type { UiHost } from './ui-host';
+import type { Root } from '../page/roots';
+import type { Spot } from '../page/scan';
+import type { UiHost } from './host';
 
 export interface Overlay {
   /** Draw what is flagged now; drop outlines of places that are fixed or gone. */

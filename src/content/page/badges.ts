@@ -1,6 +1,6 @@
 // Source badges: the small 淘宝 / 京东 / 有赞 labels a goods list prints beside a product. They say where a product
 // comes from when the row holds no link, so the page scanner turns them into findings of kind 'badge'.
-import type { LinkFinding, Source } from '../core/types';
+import type { LinkFinding, Source } from '../../core/types';
 
 const BADGE_SOURCES: ReadonlyMap<string, Source> = new Map([
   ['淘宝', 'taobao'],

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOutlines } from './outlines';
-import type { Spot } from './scan';
-import { createUiHost } from './ui-host';
+import type { Spot } from '../page/scan';
+import { createUiHost } from './host';
 
 /** An IntersectionObserver the test drives: `report(el, true)` says the element scrolled into view. */
 class FakeObserver {

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { JudgedLink } from '../core/types';
+import type { JudgedLink } from '../../core/types';
 import { createOverlay } from './overlay';
-import type { Spot } from './scan';
-import { decision, link } from './testing';
-import { createUiHost } from './ui-host';
+import type { Spot } from '../page/scan';
+import { decision, link } from '../../../test/support/dom';
+import { createUiHost } from './host';
 
 const EVIL = '<img src=x onerror="window.__pwned=1">https://s.click.taobao.com/x';
 

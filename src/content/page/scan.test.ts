@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"settings": {"enableIframePageLoading": true}}
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ADAPTERS } from './adapters';
+import { ADAPTERS } from '../../dashboards';
 import { createScanner, type Spot } from './scan';
-import { loadFixture, wordJudges } from './testing';
+import { loadFixture, wordJudges } from '../../../test/support/dom';
 
 const adapter = (id: string) => ADAPTERS.find((a) => a.id === id)!;
 const judges = () => wordJudges({ 's.click.taobao.com': 'banned', 't.cn/': 'review', 'kwaixiaodian.com': 'allowed' });

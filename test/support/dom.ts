@@ -2,10 +2,10 @@
 // app script run as the browser would, and hand-made judged links for scanner-level tests.
 import { readFileSync } from 'node:fs';
 import { URL as NodeURL, fileURLToPath } from 'node:url';
-import type { Decision, JudgedLink, LinkFinding, Source, Verdict } from '../core/types';
-import type { Judges } from './scan';
+import type { Decision, JudgedLink, LinkFinding, Source, Verdict } from '../../src/core/types';
+import type { Judges } from '../../src/content/page/scan';
 
-const PAGES = fileURLToPath(new NodeURL('../../test/fixtures/pages/', import.meta.url));
+const PAGES = fileURLToPath(new NodeURL('../fixtures/pages/', import.meta.url));
 
 export function fixtureHtml(id: string): string {
   return readFileSync(`${PAGES}${id}.html`, 'utf8');
