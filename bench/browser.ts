@@ -109,7 +109,13 @@ async function measureScan(page: TestPage, items: number, watched: boolean) {
   const rows = Array.from({ length: items }, (_, n) => benchRow(n));
   return page.evaluate(
     ({ rows, watched }) =>
-      new Promise<{ settleMs: number | null; flagged: number; marks: number[]; paintMarks: number[]; settledMarks: number[] }>((resolve) => {
+      new Promise<{
+        settleMs: number | null;
+        flagged: number;
+        marks: number[];
+        paintMarks: number[];
+        settledMarks: number[];
+      }>((resolve) => {
         const list = document.getElementById('list')!;
         // Built in a fragment first, so the list changes in one insertion like a virtualised list's page render.
         const fragment = document.createDocumentFragment();
@@ -117,7 +123,11 @@ async function measureScan(page: TestPage, items: number, watched: boolean) {
           const row = document.createElement('div');
           row.className = 'list-item_b2c9';
           row.dataset.index = String(index);
-          const parts: [string, string][] = [['tag', badge], ['title', title], ['price', price]];
+          const parts: [string, string][] = [
+            ['tag', badge],
+            ['title', title],
+            ['price', price],
+          ];
           for (const [className, text] of parts) {
             const span = document.createElement('span');
             span.className = className;
@@ -172,7 +182,9 @@ async function measureScan(page: TestPage, items: number, watched: boolean) {
 
 async function measurePaste(page: TestPage, text: string) {
   await page.clear('#paste');
-  await page.waitFor(() => !document.getElementById('paste')!.hasAttribute('data-cartlint'), undefined, { what: 'the field unflagged' });
+  await page.waitFor(() => !document.getElementById('paste')!.hasAttribute('data-cartlint'), undefined, {
+    what: 'the field unflagged',
+  });
   return page.evaluate(
     ({ text }) =>
       new Promise<{ frame: number; ms: number } | null>((resolve) => {
@@ -250,7 +262,9 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
     const scanPage = await open(DASHBOARD_URL);
     const tabId = await session.tabIdOf(scanPage);
     // The content script has started once it reported the page (an empty list reports no findings).
-    await session.waitForTabState(tabId, (state) => state.page !== null, 'the content script’s first report').catch(() => undefined);
+    await session
+      .waitForTabState(tabId, (state) => state.page !== null, 'the content script’s first report')
+      .catch(() => undefined);
     await takeLongTasks(scanPage);
     const scanMetrics = await metricsSession(scanPage.raw as Page);
     const scanTaskBefore = await taskMs(scanMetrics);
@@ -280,8 +294,13 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
     const popupReadyMs: number[] = [];
     for (let i = 0; i < popups; i++) {
       const popup = await session.openPopup(pasteTab);
-      await popup.waitFor(() => document.querySelector('.findings li') !== null, undefined, { what: 'the popup’s findings' });
-      const ready = await popup.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null, POPUP_READY_MARK);
+      await popup.waitFor(() => document.querySelector('.findings li') !== null, undefined, {
+        what: 'the popup’s findings',
+      });
+      const ready = await popup.evaluate(
+        (mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null,
+        POPUP_READY_MARK,
+      );
       if (ready !== null) popupReadyMs.push(round(ready));
       await popup.close();
     }
@@ -332,17 +351,27 @@ function report(r: BrowserBenchResult, pastes: number, log: (line: string) => vo
   } else {
     log('  scan: the content script records no cartlint:scan measures');
   }
-  if (r.scanSettledMarksMs.length) log(`  scan until every row judged (cartlint:scan-settled): ${Math.max(...r.scanSettledMarksMs)} ms wall time`);
+  if (r.scanSettledMarksMs.length)
+    log(`  scan until every row judged (cartlint:scan-settled): ${Math.max(...r.scanSettledMarksMs)} ms wall time`);
   log(`  main-thread time of the scan (with − without the extension): ${r.scanTaskOverheadMs} ms`);
   const list = (tasks: number[]) => (tasks.length ? `${tasks.join(', ')} ms` : 'none');
-  const ours = r.longTasksDuringScanMs.filter((d) => d > 50).length > r.longTasksWithoutExtensionMs.filter((d) => d > 50).length;
-  log(`  long tasks during the scan: ${list(r.longTasksDuringScanMs)}; same insertion without cartlint: ${list(r.longTasksWithoutExtensionMs)} ${ours ? '(more with cartlint: OVER budget)' : '(none added by cartlint)'}`);
+  const ours =
+    r.longTasksDuringScanMs.filter((d) => d > 50).length > r.longTasksWithoutExtensionMs.filter((d) => d > 50).length;
+  log(
+    `  long tasks during the scan: ${list(r.longTasksDuringScanMs)}; same insertion without cartlint: ${list(r.longTasksWithoutExtensionMs)} ${ours ? '(more with cartlint: OVER budget)' : '(none added by cartlint)'}`,
+  );
   const maxFrame = r.pasteFrames.length ? Math.max(...r.pasteFrames) : null;
-  log(`  paste → warning: ${r.pasteFrames.length}/${pastes} flagged; frame median ${median(r.pasteFrames)}, max ${maxFrame ?? '—'}; ${median(r.pasteMs)} ms median ${budget(maxFrame === null ? null : maxFrame <= 1)}`);
-  log(`  keystroke overhead: ${r.keystrokeOverheadMs} ms per key (main-thread task time with − without the extension) ${budget(r.keystrokeOverheadMs === null ? null : r.keystrokeOverheadMs < 1)}`);
+  log(
+    `  paste → warning: ${r.pasteFrames.length}/${pastes} flagged; frame median ${median(r.pasteFrames)}, max ${maxFrame ?? '—'}; ${median(r.pasteMs)} ms median ${budget(maxFrame === null ? null : maxFrame <= 1)}`,
+  );
+  log(
+    `  keystroke overhead: ${r.keystrokeOverheadMs} ms per key (main-thread task time with − without the extension) ${budget(r.keystrokeOverheadMs === null ? null : r.keystrokeOverheadMs < 1)}`,
+  );
   log(`  long tasks while typing: ${list(r.longTasksWhileTypingMs)}`);
   const popupMedian = median(r.popupReadyMs);
-  log(`  popup shows the tab's findings: median ${popupMedian} ms, slowest ${Math.max(...r.popupReadyMs)} ms of ${r.popupReadyMs.length} (from the popup's navigation start) ${budget(typeof popupMedian === 'number' ? popupMedian < 100 : null)}`);
+  log(
+    `  popup shows the tab's findings: median ${popupMedian} ms, slowest ${Math.max(...r.popupReadyMs)} ms of ${r.popupReadyMs.length} (from the popup's navigation start) ${budget(typeof popupMedian === 'number' ? popupMedian < 100 : null)}`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

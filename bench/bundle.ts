@@ -105,9 +105,13 @@ export async function measureCoreBundles(): Promise<BundleSize[]> {
 export async function runBundleBench(log: (line: string) => void = console.log): Promise<BundleSize[]> {
   const sizes = await measureCoreBundles();
   for (const size of sizes) {
-    log(`bundle, ${size.name}: ${(size.bytes / 1024).toFixed(1)} KB, ${(size.gzip / 1024).toFixed(1)} KB gzipped (${size.tool})`);
+    log(
+      `bundle, ${size.name}: ${(size.bytes / 1024).toFixed(1)} KB, ${(size.gzip / 1024).toFixed(1)} KB gzipped (${size.tool})`,
+    );
   }
   const core = sizes[sizes.length - 1]!;
-  log(`  target core + rules < ${BUNDLE_TARGET_GZIP / 1024} KB gzipped: ${core.gzip < BUNDLE_TARGET_GZIP ? 'met' : 'NOT met'}`);
+  log(
+    `  target core + rules < ${BUNDLE_TARGET_GZIP / 1024} KB gzipped: ${core.gzip < BUNDLE_TARGET_GZIP ? 'met' : 'NOT met'}`,
+  );
   return sizes;
 }

@@ -44,7 +44,16 @@ const CHAT = [
   '这款面膜很好用。推荐给大家！',
   '下单备注颜色，默认随机发货',
 ];
-const PRICES = ['￥199', '¥42.30', '到手价 ￥59.9', '原价￥299 现价￥199', '5.19亓', '€9.99', '券后 ¥ 8.9', '限时秒杀 ￥1.00'];
+const PRICES = [
+  '￥199',
+  '¥42.30',
+  '到手价 ￥59.9',
+  '原价￥299 现价￥199',
+  '5.19亓',
+  '€9.99',
+  '券后 ¥ 8.9',
+  '限时秒杀 ￥1.00',
+];
 
 /** A corpus line with its surroundings and digits varied, so the mix is not 270 strings repeated. */
 function varied(line: string, rand: () => number): string {

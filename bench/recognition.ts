@@ -69,8 +69,12 @@ export function runRecognitionBench(log: (line: string) => void = console.log, i
     clearUrlMemo, // repeats within the mix may hit the memo, earlier runs may not
   );
   const inputsPerSecond = Math.round((inputs / mixMs) * 1000);
-  log(`classify, mixed inputs: ${inputs.toLocaleString('en')} in ${mixMs.toFixed(1)} ms → ${inputsPerSecond.toLocaleString('en')} inputs/s (${findingsInMix} links found)`);
-  log(`  target ≥ ${TARGETS.inputsPerSecond.toLocaleString('en')} inputs/s: ${verdict(inputsPerSecond >= TARGETS.inputsPerSecond)}`);
+  log(
+    `classify, mixed inputs: ${inputs.toLocaleString('en')} in ${mixMs.toFixed(1)} ms → ${inputsPerSecond.toLocaleString('en')} inputs/s (${findingsInMix} links found)`,
+  );
+  log(
+    `  target ≥ ${TARGETS.inputsPerSecond.toLocaleString('en')} inputs/s: ${verdict(inputsPerSecond >= TARGETS.inputsPerSecond)}`,
+  );
 
   const dense = pageText(1_000_000, 1, 3);
   const pages = [
@@ -87,8 +91,12 @@ export function runRecognitionBench(log: (line: string) => void = console.log, i
     const mbPerSecond = text.length / 1_000_000 / (ms / 1000);
     const perLink = (coldMs * 1000) / Math.max(1, links);
     log(`classify, ${name}: ${(text.length / 1_000_000).toFixed(2)} M chars, ${links} links`);
-    log(`  warm ${ms.toFixed(1)} ms (${mbPerSecond.toFixed(1)} MB/s), cold ${coldMs.toFixed(1)} ms (${perLink.toFixed(2)} µs per link, all work included)`);
-    log(`  target 1 MB < ${TARGETS.pageMs} ms: warm ${verdict(ms < TARGETS.pageMs)}, cold ${verdict(coldMs < TARGETS.pageMs)}`);
+    log(
+      `  warm ${ms.toFixed(1)} ms (${mbPerSecond.toFixed(1)} MB/s), cold ${coldMs.toFixed(1)} ms (${perLink.toFixed(2)} µs per link, all work included)`,
+    );
+    log(
+      `  target 1 MB < ${TARGETS.pageMs} ms: warm ${verdict(ms < TARGETS.pageMs)}, cold ${verdict(coldMs < TARGETS.pageMs)}`,
+    );
     return { name, chars: text.length, links, ms, coldMs, mbPerSecond };
   });
   return { inputs, inputsPerSecond, findingsInMix, pages };

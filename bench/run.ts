@@ -47,7 +47,9 @@ if (process.argv.includes('--browser')) {
     benches.push({
       name: 'browser',
       run: async () => {
-        const { runBrowserBench } = (await import('./browser')) as { runBrowserBench: (o: { log: typeof log }) => Promise<unknown> };
+        const { runBrowserBench } = (await import('./browser')) as {
+          runBrowserBench: (o: { log: typeof log }) => Promise<unknown>;
+        };
         log(JSON.stringify(await runBrowserBench({ log }), null, 2));
       },
     });
@@ -55,8 +57,10 @@ if (process.argv.includes('--browser')) {
 }
 
 const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
-const range = ([a, b]: readonly [number, number], digits = 1) => (a === b ? a.toFixed(digits) : `${a.toFixed(digits)}–${b.toFixed(digits)}`);
-const row = (cells: string[]) => log(`${cells[0]!.padEnd(44)}${cells[1]!.padEnd(18)}${cells[2]!.padEnd(26)}${cells[3]!}`);
+const range = ([a, b]: readonly [number, number], digits = 1) =>
+  a === b ? a.toFixed(digits) : `${a.toFixed(digits)}–${b.toFixed(digits)}`;
+const row = (cells: string[]) =>
+  log(`${cells[0]!.padEnd(44)}${cells[1]!.padEnd(18)}${cells[2]!.padEnd(26)}${cells[3]!}`);
 
 function summary(): void {
   log(`\n## summary: before (${BEFORE.commit}) → now`);
@@ -82,7 +86,12 @@ function summary(): void {
   if (bundles) {
     const core = bundles[bundles.length - 1]!;
     const kb = core.gzip / 1024;
-    row(['core + rules bundle (KB gzipped)', BEFORE.coreBundleGzipKb.toFixed(1), kb.toFixed(1), `< ${BUNDLE_TARGET_GZIP / 1024}: ${met(core.gzip < BUNDLE_TARGET_GZIP)}`]);
+    row([
+      'core + rules bundle (KB gzipped)',
+      BEFORE.coreBundleGzipKb.toFixed(1),
+      kb.toFixed(1),
+      `< ${BUNDLE_TARGET_GZIP / 1024}: ${met(core.gzip < BUNDLE_TARGET_GZIP)}`,
+    ]);
   }
   log('cold: URL memo emptied before each run (a page judged the first time); warm: memo holds the page (a re-judge).');
 }
@@ -127,7 +136,11 @@ async function bundleBreakdown(): Promise<void> {
   const inputs = Object.values(result.metafile.outputs)[0]!.inputs;
   const groups = new Map<string, number>();
   for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
-    const group = /_locales/.test(path) ? 'message catalogues (pruned)' : /src\/rules\/.*\.json$/.test(path) ? 'rule files (JSON)' : path.replace(/^.*?src\//, 'src/');
+    const group = /_locales/.test(path)
+      ? 'message catalogues (pruned)'
+      : /src\/rules\/.*\.json$/.test(path)
+        ? 'rule files (JSON)'
+        : path.replace(/^.*?src\//, 'src/');
     groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
   }
   const top = [...groups].sort((a, b) => b[1] - a[1]).slice(0, 8);
@@ -137,12 +150,18 @@ async function bundleBreakdown(): Promise<void> {
   const rulesDir = join(root, 'src', 'rules');
   const notes = readdirSync(rulesDir)
     .filter((file) => file.endsWith('.json'))
-    .map((file) => [(JSON.parse(readFileSync(join(rulesDir, file), 'utf8')) as { comment?: string[] }).comment ?? []].flat()[0] ?? '')
+    .map(
+      (file) =>
+        [(JSON.parse(readFileSync(join(rulesDir, file), 'utf8')) as { comment?: string[] }).comment ?? []].flat()[0] ??
+        '',
+    )
     .map((line) => line.slice(0, 40).replace(/[^\x20-\x7e].*$/, ''))
     .filter((prefix) => prefix.length >= 12);
   const code = result.outputFiles[0]!.text;
   const comments = notes.some((prefix) => code.includes(prefix));
-  log(`rule schema in the bundle: ${schema ? 'YES' : 'no'}; rule files' comment notes in the bundle: ${comments ? 'YES' : 'no'}`);
+  log(
+    `rule schema in the bundle: ${schema ? 'YES' : 'no'}; rule files' comment notes in the bundle: ${comments ? 'YES' : 'no'}`,
+  );
 }
 
 console.log(`cartlint bench — node ${process.version}, one core (CPU time of this process)`);

@@ -33,7 +33,9 @@ describe('build sizes', () => {
   it('fails the budget one byte over, passes at the limit, and fails when the file is missing', () => {
     const budget = [{ file: 'content.js', maxGzip: 100, why: 'test budget' }];
     expect(overBudget([{ file: 'content.js', bytes: 900, gzip: 100 }], budget)).toEqual([]);
-    expect(overBudget([{ file: 'content.js', bytes: 900, gzip: 101 }], budget)[0]).toMatch(/content\.js: 0\.1 KB gzipped exceeds the test budget/);
+    expect(overBudget([{ file: 'content.js', bytes: 900, gzip: 101 }], budget)[0]).toMatch(
+      /content\.js: 0\.1 KB gzipped exceeds the test budget/,
+    );
     expect(overBudget([], budget)[0]).toMatch(/missing/);
   });
 

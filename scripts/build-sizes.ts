@@ -45,7 +45,10 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 /** A right-aligned plain-text table (build logs are read in CI, no colours). */
 export function sizeTable(title: string, sizes: FileSize[]): string {
   const rows = sizes.map((s) => [s.file, kb(s.bytes), kb(s.gzip)]);
-  const total = sizes.reduce((sum, s) => ({ bytes: sum.bytes + s.bytes, gzip: sum.gzip + s.gzip }), { bytes: 0, gzip: 0 });
+  const total = sizes.reduce((sum, s) => ({ bytes: sum.bytes + s.bytes, gzip: sum.gzip + s.gzip }), {
+    bytes: 0,
+    gzip: 0,
+  });
   rows.push(['total', kb(total.bytes), kb(total.gzip)]);
   const header = ['file', 'size', 'gzip'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

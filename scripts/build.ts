@@ -32,7 +32,20 @@ const CLASSIC: { entry: string; file: string; drop: string[] }[] = [
   {
     entry: 'src/background/index.ts',
     file: 'background.js',
-    drop: ['cli', 'popup', 'options', 'demo', 'overlay', 'guard', 'notice', 'reason', 'platform', 'surface', 'source', 'verdict'],
+    drop: [
+      'cli',
+      'popup',
+      'options',
+      'demo',
+      'overlay',
+      'guard',
+      'notice',
+      'reason',
+      'platform',
+      'surface',
+      'source',
+      'verdict',
+    ],
   },
   { entry: 'src/content/index.ts', file: 'content.js', drop: ['cli', 'popup', 'options', 'demo', 'bg'] },
 ];
@@ -40,7 +53,10 @@ const CLASSIC: { entry: string; file: string; drop: string[] }[] = [
 /** Fails the build when `file` names a message of an area dropped from its catalogue: it would throw at run time. */
 function checkDropped(code: string, file: string, drop: readonly string[]): void {
   const used = droppedKeysUsed(code, drop);
-  if (used.length) throw new Error(`${file} uses messages left out of its bundle: ${used.join(', ')} (see the drop lists in scripts/build.ts)`);
+  if (used.length)
+    throw new Error(
+      `${file} uses messages left out of its bundle: ${used.join(', ')} (see the drop lists in scripts/build.ts)`,
+    );
 }
 
 type Output = Awaited<ReturnType<typeof build>>;
@@ -105,7 +121,8 @@ async function buildClassic({ entry, file, drop }: (typeof CLASSIC)[number], out
     },
   });
   const strays = files.filter((name) => name !== file);
-  if (strays.length) throw new Error(`${entry} emitted ${strays.join(', ')} beside ${file}; a classic script must be one file`);
+  if (strays.length)
+    throw new Error(`${entry} emitted ${strays.join(', ')} beside ${file}; a classic script must be one file`);
   checkDropped(readFileSync(join(outDir, file), 'utf8'), file, drop);
 }
 
@@ -131,14 +148,18 @@ async function buildCli(): Promise<void> {
 
 function writeManifest(browser: Browser, version: string): void {
   const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-  writeFileSync(join(outDirFor(browser), 'manifest.json'), `${JSON.stringify(manifestFor(source, browser, version), null, 2)}\n`);
+  writeFileSync(
+    join(outDirFor(browser), 'manifest.json'),
+    `${JSON.stringify(manifestFor(source, browser, version), null, 2)}\n`,
+  );
 }
 
 function verify(dir: string): string[] {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   const problems = missingFiles(manifest, dir);
   for (const { file } of CLASSIC) {
-    if (existsSync(join(dir, file))) problems.push(...classicScriptProblems(readFileSync(join(dir, file), 'utf8'), file));
+    if (existsSync(join(dir, file)))
+      problems.push(...classicScriptProblems(readFileSync(join(dir, file), 'utf8'), file));
   }
   for (const page of PAGES) {
     const html = readFileSync(join(dir, `${page}.html`), 'utf8');
@@ -146,7 +167,8 @@ function verify(dir: string): string[] {
   }
   // A path of this machine in a shipped file (a source map, a module id) leaks it and breaks reproducibility.
   for (const { file } of measureDir(dir)) {
-    if (/\.(js|html|css|json)$/.test(file) && readFileSync(join(dir, file), 'utf8').includes(ROOT)) problems.push(`${file} contains ${ROOT}`);
+    if (/\.(js|html|css|json)$/.test(file) && readFileSync(join(dir, file), 'utf8').includes(ROOT))
+      problems.push(`${file} contains ${ROOT}`);
   }
   return problems.map((problem) => `${dir}: ${problem}`);
 }
@@ -156,7 +178,8 @@ export async function buildAll(): Promise<void> {
   const ruleErrors = builtInErrors();
   if (ruleErrors.length) throw new Error(`built-in rules are not shippable:\n  ${ruleErrors.join('\n  ')}`);
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  for (const dir of [...BROWSERS.map(outDirFor), join(ROOT, 'dist', 'cli')]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [...BROWSERS.map(outDirFor), join(ROOT, 'dist', 'cli')])
+    rmSync(dir, { recursive: true, force: true });
 
   const first = outDirFor(BROWSERS[0]);
   mkdirSync(first, { recursive: true });

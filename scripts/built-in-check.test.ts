@@ -12,15 +12,40 @@ describe('built-in rules', () => {
   });
   it('cover every rule of the research', () => {
     const ids = BUILT_IN_RULES.flatMap((r) => [r.id, ...(r.exceptions ?? []).map((e) => e.id)]);
-    for (const id of ['DY-0', 'DY-1', 'DY-2', 'DY-3', 'DY-4', 'KS-1', 'KS-2', 'KS-3', 'KS-4', 'KS-5', 'KS-6-tmall', 'KS-6-jd',
-      'XHS-0', 'XHS-1', 'XHS-2', 'XHS-3', 'XHS-4', 'WX-1']) expect(ids).toContain(id);
+    for (const id of [
+      'DY-0',
+      'DY-1',
+      'DY-2',
+      'DY-3',
+      'DY-4',
+      'KS-1',
+      'KS-2',
+      'KS-3',
+      'KS-4',
+      'KS-5',
+      'KS-6-tmall',
+      'KS-6-jd',
+      'XHS-0',
+      'XHS-1',
+      'XHS-2',
+      'XHS-3',
+      'XHS-4',
+      'WX-1',
+    ])
+      expect(ids).toContain(id);
   });
   it('keep the exact Beijing-time bounds of the Kuaishou rules', () => {
     const byId = new Map(BUILT_IN_RULES.map((r) => [r.id, r]));
     expect(byId.get('KS-2')!.from).toBe('2021-11-16T00:00:00+08:00');
     expect(byId.get('KS-4')!.from).toBe('2022-03-01T00:00:00+08:00');
-    expect(byId.get('KS-4')!.exceptions![0]).toMatchObject({ from: '2022-10-28T00:00:00+08:00', until: '2023-01-01T00:00:00+08:00' });
-    expect(byId.get('KS-5')!.exceptions![0]).toMatchObject({ from: '2022-10-28T00:00:00+08:00', until: '2022-12-01T00:00:00+08:00' });
+    expect(byId.get('KS-4')!.exceptions![0]).toMatchObject({
+      from: '2022-10-28T00:00:00+08:00',
+      until: '2023-01-01T00:00:00+08:00',
+    });
+    expect(byId.get('KS-5')!.exceptions![0]).toMatchObject({
+      from: '2022-10-28T00:00:00+08:00',
+      until: '2022-12-01T00:00:00+08:00',
+    });
   });
 });
 
@@ -37,12 +62,20 @@ describe('ruleFileErrors', () => {
   });
   it('names the file, rule and field of an invalid rule', () => {
     const broken = withRule((rule) => (rule.until = '2019-01-01T00:00:00+08:00'));
-    expect(ruleFileErrors([['kuaishou.json', broken]], shipped)).toEqual(['kuaishou.json: rule KS-1: until: must be after from']);
+    expect(ruleFileErrors([['kuaishou.json', broken]], shipped)).toEqual([
+      'kuaishou.json: rule KS-1: until: must be after from',
+    ]);
   });
   it('finds an id used in two files', () => {
-    expect(ruleFileErrors([['kuaishou.json', kuaishou], ['copy.json', kuaishou]], shipped)).toContain(
-      'copy.json: rule KS-1: id: duplicate id, also in kuaishou.json',
-    );
+    expect(
+      ruleFileErrors(
+        [
+          ['kuaishou.json', kuaishou],
+          ['copy.json', kuaishou],
+        ],
+        shipped,
+      ),
+    ).toContain('copy.json: rule KS-1: id: duplicate id, also in kuaishou.json');
   });
   it('finds shipped data that differs from the checked files', () => {
     const shippedChanged = [{ ...shipped[0]!, verdict: 'review' as const }, ...shipped.slice(1)];
@@ -58,7 +91,11 @@ describe('the built-in rules as bundled', () => {
   it('bring neither the schema nor the comments into a bundle', async () => {
     const esbuild = await import('esbuild');
     const result = await esbuild.build({
-      stdin: { contents: `export { BUILT_IN_RULES, mergeRules } from './src/rules/index';`, resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'ts' },
+      stdin: {
+        contents: `export { BUILT_IN_RULES, mergeRules } from './src/rules/index';`,
+        resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+        loader: 'ts',
+      },
       bundle: true,
       minify: true,
       format: 'iife',
@@ -68,7 +105,10 @@ describe('the built-in rules as bundled', () => {
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((path) => path.endsWith('src/rules/kuaishou.json'))).toBe(true);
-    expect(inputs.filter((path) => path.endsWith('.ts')).sort()).toEqual(['src/rules/built-in.ts', 'src/rules/index.ts']);
+    expect(inputs.filter((path) => path.endsWith('.ts')).sort()).toEqual([
+      'src/rules/built-in.ts',
+      'src/rules/index.ts',
+    ]);
     const code = result.outputFiles[0]!.text;
     expect(code).toContain('KS-4');
     expect(code).not.toContain(kuaishou.comment[0]!.slice(0, 40));

@@ -21,7 +21,10 @@ const JSON_OF: Record<(typeof BUILT_IN_FILES)[number], unknown> = {
 
 /** Every problem in the shipped rule files, each naming the file and rule; empty when they may ship. */
 export function builtInErrors(): string[] {
-  return ruleFileErrors(BUILT_IN_FILES.map((file) => [file, JSON_OF[file]]), BUILT_IN_RULES);
+  return ruleFileErrors(
+    BUILT_IN_FILES.map((file) => [file, JSON_OF[file]]),
+    BUILT_IN_RULES,
+  );
 }
 
 /** `files` (name, parsed JSON) checked as one rule set, and `shipped` compared with what the schema makes of them. */
@@ -38,7 +41,13 @@ export function ruleFileErrors(files: readonly (readonly [string, unknown])[], s
     }
   }
   // Key order is not compared: the schema rebuilds each rule in its own field order.
-  if (errors.length === 0 && !isDeepStrictEqual(loaded.flatMap((result) => result.rules), shipped)) {
+  if (
+    errors.length === 0 &&
+    !isDeepStrictEqual(
+      loaded.flatMap((result) => result.rules),
+      shipped,
+    )
+  ) {
     errors.push('src/rules/built-in.ts: BUILT_IN_RULES differ from what the schema returns for the rule files');
   }
   return errors;

@@ -23,7 +23,9 @@ describe('catalogue pruning', () => {
   it('transforms only message catalogues', () => {
     const plugin = catalogueFor(['popup']);
     const transform = plugin.transform as (code: string, id: string) => { code: string } | null;
-    expect(transform(JSON.stringify(messages), '/r/public/_locales/en/messages.json')!.code).not.toContain('popup_title');
+    expect(transform(JSON.stringify(messages), '/r/public/_locales/en/messages.json')!.code).not.toContain(
+      'popup_title',
+    );
     expect(transform(JSON.stringify(messages), '/r/src/rules/kuaishou.json')).toBeNull();
   });
 

@@ -13,7 +13,8 @@ const dropped = (prefixes: readonly string[]) => (prefixes.length ? new RegExp(`
 export function pruneCatalogue(messages: Record<string, Record<string, unknown>>, prefixes: readonly string[]) {
   const drop = dropped(prefixes);
   const kept: Record<string, Record<string, unknown>> = {};
-  for (const [key, { description: _note, ...entry }] of Object.entries(messages)) if (!drop.test(key)) kept[key] = entry;
+  for (const [key, { description: _note, ...entry }] of Object.entries(messages))
+    if (!drop.test(key)) kept[key] = entry;
   return kept;
 }
 

@@ -21,7 +21,8 @@ function build(options: DemoOptions): void {
     cwd: REPO_ROOT,
     stdio: 'inherit',
   });
-  if (result.status !== 0) throw new Error(t(options.lang, 'demo_build_failed', String(result.status ?? result.signal)));
+  if (result.status !== 0)
+    throw new Error(t(options.lang, 'demo_build_failed', String(result.status ?? result.signal)));
 }
 
 async function headlessRun(session: ExtensionSession, tabs: DemoTab[], options: DemoOptions): Promise<number> {

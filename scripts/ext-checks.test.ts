@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { classicScriptProblems, htmlProblems, localeProblems, managedSchemaProblems, permissionProblems } from './ext-checks';
+import {
+  classicScriptProblems,
+  htmlProblems,
+  localeProblems,
+  managedSchemaProblems,
+  permissionProblems,
+} from './ext-checks';
 
 describe('classic scripts', () => {
   it('accepts an IIFE and rejects module syntax and dynamic import', () => {
     expect(classicScriptProblems('(function(){var a=1;console.log(a)})();', 'content.js')).toEqual([]);
-    expect(classicScriptProblems('import a from "./a.js";a();', 'content.js')[0]).toMatch(/content\.js: not a classic script/);
+    expect(classicScriptProblems('import a from "./a.js";a();', 'content.js')[0]).toMatch(
+      /content\.js: not a classic script/,
+    );
     expect(classicScriptProblems('export const a=1;', 'background.js')).toHaveLength(1);
     expect(classicScriptProblems('console.log(import.meta.url)', 'background.js')).toHaveLength(1);
-    expect(classicScriptProblems('(()=>import("./x.js"))()', 'content.js')).toEqual(['content.js: contains a dynamic import()']);
+    expect(classicScriptProblems('(()=>import("./x.js"))()', 'content.js')).toEqual([
+      'content.js: contains a dynamic import()',
+    ]);
     expect(classicScriptProblems('a.import(1)', 'content.js')).toEqual([]);
   });
 });
@@ -16,7 +26,8 @@ describe('pages', () => {
   const exists = (path: string) => ['assets/popup.js', 'assets/popup.css'].includes(path);
 
   it('accepts relative local scripts and styles that exist', () => {
-    const html = '<script type="module" crossorigin src="./assets/popup.js"></script><link rel="stylesheet" href="./assets/popup.css">';
+    const html =
+      '<script type="module" crossorigin src="./assets/popup.js"></script><link rel="stylesheet" href="./assets/popup.css">';
     expect(htmlProblems(html, 'popup.html', exists)).toEqual([]);
   });
 
@@ -47,7 +58,9 @@ describe('permissions', () => {
   });
 
   it('rejects extra hosts, unpermitted matches and every-site grants', () => {
-    expect(permissionProblems({ ...base, host_permissions: [...base.host_permissions, 'https://x.com/*'] })).toHaveLength(1);
+    expect(
+      permissionProblems({ ...base, host_permissions: [...base.host_permissions, 'https://x.com/*'] }),
+    ).toHaveLength(1);
     expect(permissionProblems({ ...base, host_permissions: [] })).toHaveLength(1);
     expect(permissionProblems({ ...base, optional_host_permissions: ['<all_urls>'] })[0]).toMatch(/every site/);
     expect(permissionProblems({ ...base, optional_host_permissions: ['*://*/*'] })[0]).toMatch(/every site/);
@@ -57,7 +70,10 @@ describe('permissions', () => {
 describe('locale keys', () => {
   it('needs every __MSG_ key in every locale, ignoring case as browsers do', () => {
     const locales = { en: { extName: {}, extShort: {} }, zh_CN: { extname: {} } };
-    const problems = localeProblems({ 'manifest.json': '{"name":"__MSG_extName__","short":"__MSG_extShort__"}' }, locales);
+    const problems = localeProblems(
+      { 'manifest.json': '{"name":"__MSG_extName__","short":"__MSG_extShort__"}' },
+      locales,
+    );
     expect(problems).toEqual(['manifest.json: __MSG_extShort__ missing from _locales/zh_CN']);
     expect(localeProblems({ 'a.css': 'url(__MSG_@@extension_id__)' }, locales)).toEqual([]);
   });
@@ -66,12 +82,16 @@ describe('locale keys', () => {
 describe('managed storage schema', () => {
   it('accepts the shipped schema', async () => {
     const { readFileSync } = await import('node:fs');
-    const schema = JSON.parse(readFileSync(new URL('../public/managed_schema.json', import.meta.url), 'utf8')) as unknown;
+    const schema = JSON.parse(
+      readFileSync(new URL('../public/managed_schema.json', import.meta.url), 'utf8'),
+    ) as unknown;
     expect(managedSchemaProblems(schema)).toEqual([]);
   });
 
   it('rejects what Chrome cannot load', () => {
-    expect(managedSchemaProblems({ type: 'array', items: { type: 'string' } })).toEqual(['managed_schema: the root must be of type object']);
+    expect(managedSchemaProblems({ type: 'array', items: { type: 'string' } })).toEqual([
+      'managed_schema: the root must be of type object',
+    ]);
     const schema = {
       type: 'object',
       properties: {

@@ -39,13 +39,16 @@ export function htmlProblems(html: string, file: string, exists: (path: string) 
     if (url === undefined) continue;
     if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) problems.push(`${file}: remote or non-file URL ${url}`);
     else if (url.startsWith('/')) problems.push(`${file}: absolute path ${url} (pages need relative URLs)`);
-    else if (!exists(url.replace(/^\.\//, '').replace(/[?#].*$/, ''))) problems.push(`${file}: ${url} is not in the build`);
+    else if (!exists(url.replace(/^\.\//, '').replace(/[?#].*$/, '')))
+      problems.push(`${file}: ${url} is not in the build`);
   }
-  if (/<script\b(?![^>]*\bsrc=)[^>]*>\s*\S/i.test(html)) problems.push(`${file}: inline script (blocked by the MV3 CSP)`);
+  if (/<script\b(?![^>]*\bsrc=)[^>]*>\s*\S/i.test(html))
+    problems.push(`${file}: inline script (blocked by the MV3 CSP)`);
   return problems;
 }
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 /** Host access is exactly the dashboards the content script runs on, nothing broader. */
 export function permissionProblems(manifest: Json): string[] {
@@ -53,9 +56,16 @@ export function permissionProblems(manifest: Json): string[] {
   const scripts = (manifest.content_scripts ?? []) as Json[];
   const matches = new Set(scripts.flatMap((script) => strings(script.matches)));
   const hosts = new Set(strings(manifest.host_permissions));
-  for (const host of hosts) if (!matches.has(host)) problems.push(`host_permissions has ${host}, which no content script matches`);
-  for (const match of matches) if (!hosts.has(match)) problems.push(`content script matches ${match} without host_permissions for it`);
-  const every = [...strings(manifest.permissions), ...hosts, ...strings(manifest.optional_host_permissions), ...matches];
+  for (const host of hosts)
+    if (!matches.has(host)) problems.push(`host_permissions has ${host}, which no content script matches`);
+  for (const match of matches)
+    if (!hosts.has(match)) problems.push(`content script matches ${match} without host_permissions for it`);
+  const every = [
+    ...strings(manifest.permissions),
+    ...hosts,
+    ...strings(manifest.optional_host_permissions),
+    ...matches,
+  ];
   for (const pattern of every) {
     if (pattern === '<all_urls>' || /^[^:]+:\/\/\*\//.test(pattern)) problems.push(`${pattern} grants every site`);
   }
@@ -66,7 +76,10 @@ export function permissionProblems(manifest: Json): string[] {
 export function localeProblems(texts: Record<string, string>, locales: Record<string, Json>): string[] {
   const problems: string[] = [];
   const known = Object.fromEntries(
-    Object.entries(locales).map(([locale, messages]) => [locale, new Set(Object.keys(messages).map((k) => k.toLowerCase()))]),
+    Object.entries(locales).map(([locale, messages]) => [
+      locale,
+      new Set(Object.keys(messages).map((k) => k.toLowerCase())),
+    ]),
   );
   for (const [file, text] of Object.entries(texts)) {
     for (const [, key] of text.matchAll(/__MSG_(\w+?)__/g)) {
@@ -82,7 +95,10 @@ export function localeProblems(texts: Record<string, string>, locales: Record<st
 export function readLocales(dir: string): Record<string, Json> {
   const root = join(dir, '_locales');
   return Object.fromEntries(
-    readdirSync(root).map((name) => [name, JSON.parse(readFileSync(join(root, name, 'messages.json'), 'utf8')) as Json]),
+    readdirSync(root).map((name) => [
+      name,
+      JSON.parse(readFileSync(join(root, name, 'messages.json'), 'utf8')) as Json,
+    ]),
   );
 }
 
@@ -97,19 +113,23 @@ export function managedSchemaProblems(schema: unknown): string[] {
   const ids = new Set<string>();
   const refs: [string, string][] = [];
   const visit = (node: unknown, at: string) => {
-    if (typeof node !== 'object' || node === null || Array.isArray(node)) return void problems.push(`${at}: not a schema object`);
+    if (typeof node !== 'object' || node === null || Array.isArray(node))
+      return void problems.push(`${at}: not a schema object`);
     const n = node as Json;
     if (typeof n.id === 'string') ids.add(n.id);
     if (typeof n.$ref === 'string') return void refs.push([n.$ref, at]);
-    if (typeof n.type !== 'string' || !SCHEMA_TYPES.has(n.type)) return void problems.push(`${at}: type ${JSON.stringify(n.type)} is not one Chrome knows`);
-    if (n.type === 'array') n.items === undefined ? problems.push(`${at}: array without items`) : visit(n.items, `${at}.items`);
+    if (typeof n.type !== 'string' || !SCHEMA_TYPES.has(n.type))
+      return void problems.push(`${at}: type ${JSON.stringify(n.type)} is not one Chrome knows`);
+    if (n.type === 'array')
+      n.items === undefined ? problems.push(`${at}: array without items`) : visit(n.items, `${at}.items`);
     if (n.type === 'object') {
       for (const [key, child] of Object.entries((n.properties ?? {}) as Json)) visit(child, `${at}.properties.${key}`);
       if (typeof n.additionalProperties === 'object') visit(n.additionalProperties, `${at}.additionalProperties`);
     }
   };
   visit(schema, 'managed_schema');
-  if (typeof schema === 'object' && schema !== null && (schema as Json).type !== 'object') problems.push('managed_schema: the root must be of type object');
+  if (typeof schema === 'object' && schema !== null && (schema as Json).type !== 'object')
+    problems.push('managed_schema: the root must be of type object');
   for (const [ref, at] of refs) if (!ids.has(ref)) problems.push(`${at}: $ref ${ref} names no id in the schema`);
   return problems;
 }

@@ -22,7 +22,8 @@ import { BROWSERS, type Browser } from './manifest';
  * about it; every other finding counts for Chrome too.
  */
 const FIREFOX_ONLY: Record<string, string> = {
-  BACKGROUND_SERVICE_WORKER_NOFALLBACK: 'Chrome runs background.service_worker; Firefox gets background.scripts in its own build',
+  BACKGROUND_SERVICE_WORKER_NOFALLBACK:
+    'Chrome runs background.service_worker; Firefox gets background.scripts in its own build',
   ADDON_ID_REQUIRED: 'the gecko id is in the Firefox build only',
   MISSING_DATA_COLLECTION_PERMISSIONS: 'gecko.data_collection_permissions is in the Firefox build only',
 };
@@ -64,9 +65,19 @@ const show = (m: LintMessage) => `${m.code}: ${m.message}${where(m)}`;
 
 async function lintOne(browser: Browser): Promise<{ failures: string[]; notes: string[] }> {
   const dir = outDirFor(browser);
-  if (!existsSync(join(dir, 'manifest.json'))) return { failures: [`${dir} is not built; run npm run build first`], notes: [] };
+  if (!existsSync(join(dir, 'manifest.json')))
+    return { failures: [`${dir} is not built; run npm run build first`], notes: [] };
   const result = await webExt.cmd.lint(
-    { sourceDir: dir, output: 'none', boring: true, metadata: false, pretty: false, privileged: false, selfHosted: false, warningsAsErrors: false },
+    {
+      sourceDir: dir,
+      output: 'none',
+      boring: true,
+      metadata: false,
+      pretty: false,
+      privileged: false,
+      selfHosted: false,
+      warningsAsErrors: false,
+    },
     { shouldExitProgram: false },
   );
   const irrelevant = (m: LintMessage) => browser !== 'firefox' && m.code in FIREFOX_ONLY;
@@ -76,7 +87,9 @@ async function lintOne(browser: Browser): Promise<{ failures: string[]; notes: s
     ...ownChecks(dir),
   ];
   const notes = [
-    ...[...result.errors, ...result.warnings].filter(irrelevant).map((m) => `ignored ${m.code}: ${FIREFOX_ONLY[m.code]}`),
+    ...[...result.errors, ...result.warnings]
+      .filter(irrelevant)
+      .map((m) => `ignored ${m.code}: ${FIREFOX_ONLY[m.code]}`),
     ...result.warnings.filter((m) => m.code in ACCEPTED).map((m) => `accepted ${show(m)}: ${ACCEPTED[m.code]}`),
     ...result.notices.map((m) => `notice ${show(m)}`),
   ];

@@ -19,7 +19,10 @@ function insideRoundedSquare(x: number, y: number): boolean {
 }
 
 function distanceToSegment(x: number, y: number, [ax, ay]: number[], [bx, by]: number[]): number {
-  const t = Math.max(0, Math.min(1, ((x - ax!) * (bx! - ax!) + (y - ay!) * (by! - ay!)) / ((bx! - ax!) ** 2 + (by! - ay!) ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(1, ((x - ax!) * (bx! - ax!) + (y - ay!) * (by! - ay!)) / ((bx! - ax!) ** 2 + (by! - ay!) ** 2)),
+  );
   return Math.hypot(x - (ax! + t * (bx! - ax!)), y - (ay! + t * (by! - ay!)));
 }
 
@@ -27,7 +30,10 @@ function onCheckMark(x: number, y: number, size: number): boolean {
   // Thicker strokes at small sizes so the mark survives 16 px.
   const halfWidth = size <= 16 ? 0.1 : size <= 32 ? 0.085 : 0.07;
   const corner = [0.42, 0.7];
-  return distanceToSegment(x, y, [0.24, 0.5], corner) <= halfWidth || distanceToSegment(x, y, corner, [0.77, 0.3]) <= halfWidth;
+  return (
+    distanceToSegment(x, y, [0.24, 0.5], corner) <= halfWidth ||
+    distanceToSegment(x, y, corner, [0.77, 0.3]) <= halfWidth
+  );
 }
 
 export function drawIcon(size: number): Uint8Array {

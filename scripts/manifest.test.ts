@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { manifestFor, referencedFiles } from './manifest';
 import { DASHBOARD_MATCHES } from '../src/dashboards';
 
-const source = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const source = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8')) as Record<
+  string,
+  unknown
+>;
 const chrome = manifestFor(source, 'chrome', '1.2.3') as Record<string, any>;
 const firefox = manifestFor(source, 'firefox', '1.2.3') as Record<string, any>;
 

@@ -21,7 +21,8 @@ function specialise(value: Json, browser: Browser): Json {
     const match = PREFIX.exec(key);
     if (match) {
       const [, target, plainKey] = match as unknown as [string, string, string];
-      if (!(BROWSERS as readonly string[]).includes(target)) throw new Error(`manifest.json: unknown browser prefix in "${key}"`);
+      if (!(BROWSERS as readonly string[]).includes(target))
+        throw new Error(`manifest.json: unknown browser prefix in "${key}"`);
       if (plainKey in value) throw new Error(`manifest.json: "${key}" collides with the unprefixed "${plainKey}"`);
       if (target === browser) out[plainKey] = specialiseAny(child, browser);
     } else {

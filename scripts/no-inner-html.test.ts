@@ -22,7 +22,9 @@ describe('no innerHTML in the bundled Preact', () => {
 
   it('touches only preact/dist/preact.mjs', () => {
     const transform = noInnerHtml().transform as (code: string, id: string) => { code: string } | null;
-    expect(transform('(t.innerHTML=h.__html)', '/r/node_modules/preact/dist/preact.mjs')!.code).not.toContain('innerHTML=');
+    expect(transform('(t.innerHTML=h.__html)', '/r/node_modules/preact/dist/preact.mjs')!.code).not.toContain(
+      'innerHTML=',
+    );
     expect(transform('(t.innerHTML=h.__html)', '/r/node_modules/preact/hooks/dist/hooks.mjs')).toBeNull();
   });
 });

@@ -13,7 +13,9 @@ const THROW = '(()=>{throw new Error("cartlint: dangerouslySetInnerHTML is not a
 export function withoutInnerHtml(code: string, id: string): string {
   const writes = code.match(WRITE) ?? [];
   if (writes.length !== 1 || /\.innerHTML\s*=[^=]/.test(code.replace(WRITE, ''))) {
-    throw new Error(`${id}: expected exactly one innerHTML write (dangerouslySetInnerHTML); Preact changed, update scripts/no-inner-html.ts`);
+    throw new Error(
+      `${id}: expected exactly one innerHTML write (dangerouslySetInnerHTML); Preact changed, update scripts/no-inner-html.ts`,
+    );
   }
   return code.replace(WRITE, THROW);
 }

@@ -16,7 +16,15 @@ describe('extension zip', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cartlint-pkg-'));
     dirs.push(dir);
     for (const sub of ['assets', '_locales/zh_CN', 'icons']) mkdirSync(join(dir, sub), { recursive: true });
-    const files = ['manifest.json', 'background.js', 'content.js', 'popup.html', 'assets/popup.js', '_locales/zh_CN/messages.json', 'icons/icon-16.png'];
+    const files = [
+      'manifest.json',
+      'background.js',
+      'content.js',
+      'popup.html',
+      'assets/popup.js',
+      '_locales/zh_CN/messages.json',
+      'icons/icon-16.png',
+    ];
     for (const file of files) writeFileSync(join(dir, file), `// ${file}`);
     const zip = writeZip(folderEntries(dir));
     expect(listed(zip)).toEqual([...files].sort());
@@ -30,7 +38,20 @@ describe('Firefox sources zip', () => {
   const names = listed(zip);
 
   it('holds what `npm ci && npm run build-for-amo` needs, and the note saying so', () => {
-    for (const file of ['package.json', 'package-lock.json', 'manifest.json', 'vite.config.ts', 'tsconfig.json', 'scripts/build.ts', 'scripts/manifest.ts', 'src/cli/cartlint.ts', 'src/popup/popup.html', 'public/_locales/en/messages.json', 'public/_locales/zh_CN/messages.json', BUILD_NOTE_NAME]) {
+    for (const file of [
+      'package.json',
+      'package-lock.json',
+      'manifest.json',
+      'vite.config.ts',
+      'tsconfig.json',
+      'scripts/build.ts',
+      'scripts/manifest.ts',
+      'src/cli/cartlint.ts',
+      'src/popup/popup.html',
+      'public/_locales/en/messages.json',
+      'public/_locales/zh_CN/messages.json',
+      BUILD_NOTE_NAME,
+    ]) {
       expect(names).toContain(file);
     }
     const note = entryText(zip, BUILD_NOTE_NAME);

@@ -48,16 +48,22 @@ export function buildNote(version: string): string {
 /** Files under `dir` as zip entries, named relative to it. */
 export function folderEntries(dir: string): ZipInput[] {
   const walk = (at: string): string[] =>
-    readdirSync(at).flatMap((name) => (statSync(join(at, name)).isDirectory() ? walk(join(at, name)) : [join(at, name)]));
+    readdirSync(at).flatMap((name) =>
+      statSync(join(at, name)).isDirectory() ? walk(join(at, name)) : [join(at, name)],
+    );
   return walk(dir).map((path) => ({ name: relative(dir, path).split(sep).join('/'), data: readFileSync(path) }));
 }
 
 /** The source files git knows (tracked, or new and not ignored) under SOURCE_PATHS: never node_modules or builds. */
 export function sourceFiles(root: string): string[] {
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...SOURCE_PATHS], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const listed = execFileSync(
+    'git',
+    ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...SOURCE_PATHS],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   // --cached also lists files deleted in the working tree; a sources zip holds what is there now.
   return [...new Set(listed.split('\0').filter((file) => file && existsSync(join(root, file))))].sort();
 }

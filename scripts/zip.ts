@@ -28,7 +28,12 @@ const MADE_BY = (3 << 8) | 20;
 const FILE_MODE = 0o100644;
 
 function checkName(name: string): void {
-  if (!name || name.startsWith('/') || name.includes('\\') || name.split('/').some((part) => part === '..' || part === '')) {
+  if (
+    !name ||
+    name.startsWith('/') ||
+    name.includes('\\') ||
+    name.split('/').some((part) => part === '..' || part === '')
+  ) {
     throw new Error(`zip: bad entry name "${name}"`);
   }
 }

@@ -3,8 +3,22 @@ import { fromWire, toWire } from './protocol';
 
 const report = {
   type: 'tab/report',
-  page: { url: 'https://zs.kwaixiaodian.com/page/helper', adapter: 'ks', platform: 'kuaishou', surface: 'live-cart', surfaceFrom: 'adapter', pattern: '/page/helper' },
-  findings: [{ id: 'row 1@0', where: '小黄车商品 · 第 1 行', link: { text: 'https://item.taobao.com/item.htm?id=1', start: 0 }, decision: { verdict: 'banned' } }],
+  page: {
+    url: 'https://zs.kwaixiaodian.com/page/helper',
+    adapter: 'ks',
+    platform: 'kuaishou',
+    surface: 'live-cart',
+    surfaceFrom: 'adapter',
+    pattern: '/page/helper',
+  },
+  findings: [
+    {
+      id: 'row 1@0',
+      where: '小黄车商品 · 第 1 行',
+      link: { text: 'https://item.taobao.com/item.htm?id=1', start: 0 },
+      decision: { verdict: 'banned' },
+    },
+  ],
   at: '2026-11-23T10:00:00.000Z',
 };
 
@@ -26,8 +40,17 @@ describe('wire form', () => {
   });
 
   it('sends a decision shared by many findings once', () => {
-    const decision = { verdict: 'banned', rule: 'ks-taobao', reason: { zh: '快手禁止淘宝外链', en: 'Kuaishou bans Taobao links' } };
-    const findings = Array.from({ length: 50 }, (_, n) => ({ id: `row ${n}@0`, where: `row ${n}`, link: { text: `l${n}` }, decision }));
+    const decision = {
+      verdict: 'banned',
+      rule: 'ks-taobao',
+      reason: { zh: '快手禁止淘宝外链', en: 'Kuaishou bans Taobao links' },
+    };
+    const findings = Array.from({ length: 50 }, (_, n) => ({
+      id: `row ${n}@0`,
+      where: `row ${n}`,
+      link: { text: `l${n}` },
+      decision,
+    }));
     const wire = toWire({ ...report, findings }) as { findingsJson: string };
     expect(wire.findingsJson.split('Kuaishou bans').length - 1).toBe(1);
     expect((fromWire(wire) as { findings: unknown }).findings).toEqual(findings);

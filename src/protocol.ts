@@ -1,15 +1,7 @@
 // How the extension's contexts talk: one discriminated union of every message, and one typed client.
 // The background answers runtime messages with one `switch` (src/background/handle.ts); the content
 // script answers the two tab messages at the bottom.
-import type {
-  Decision,
-  LinkFinding,
-  LoadedRule,
-  Platform,
-  Rule,
-  Surface,
-  SurfaceOrUnknown,
-} from './core/types';
+import type { Decision, LinkFinding, LoadedRule, Platform, Rule, Surface, SurfaceOrUnknown } from './core/types';
 
 export type LanguageSetting = 'auto' | 'zh' | 'en';
 
@@ -103,9 +95,7 @@ export type ResponseOf<K extends RequestType> = Requests[K]['res'];
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Background → content script, sent to a tab. */
-export type TabMessage =
-  | { type: 'config/changed' }
-  | { type: 'finding/reveal'; findingId: string };
+export type TabMessage = { type: 'config/changed' } | { type: 'finding/reveal'; findingId: string };
 
 export const REQUEST_TYPES: readonly RequestType[] = [
   'config/get',
@@ -166,7 +156,8 @@ export function toWire(message: unknown): unknown {
  *  its decision), for the shape check to name the field. */
 export function fromWire(message: unknown): unknown {
   const m = message as { type?: unknown; findingsJson?: unknown } | null;
-  if (m === null || typeof m !== 'object' || m.type !== 'tab/report' || typeof m.findingsJson !== 'string') return message;
+  if (m === null || typeof m !== 'object' || m.type !== 'tab/report' || typeof m.findingsJson !== 'string')
+    return message;
   const { findingsJson, ...rest } = m;
   let packed: { decisions?: unknown; findings?: unknown };
   try {
@@ -174,7 +165,12 @@ export function fromWire(message: unknown): unknown {
   } catch {
     return rest;
   }
-  if (typeof packed !== 'object' || packed === null || !Array.isArray(packed.decisions) || !Array.isArray(packed.findings)) {
+  if (
+    typeof packed !== 'object' ||
+    packed === null ||
+    !Array.isArray(packed.decisions) ||
+    !Array.isArray(packed.findings)
+  ) {
     return rest;
   }
   const decisions = packed.decisions as unknown[];

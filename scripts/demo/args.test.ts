@@ -17,7 +17,13 @@ describe('parseDemoArgs', () => {
 
   it('takes --firefox, --headless, --out and --lang', () => {
     const options = parseDemoArgs(['--firefox', '--headless', '--out', '/tmp/shots', '--lang', 'zh'], DISPLAY);
-    expect(options).toMatchObject({ browser: 'firefox', headless: true, noDisplay: false, out: '/tmp/shots', lang: 'zh' });
+    expect(options).toMatchObject({
+      browser: 'firefox',
+      headless: true,
+      noDisplay: false,
+      out: '/tmp/shots',
+      lang: 'zh',
+    });
   });
 
   it('runs headless without a display, and says so only when --headless was not asked for', () => {

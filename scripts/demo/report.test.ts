@@ -3,7 +3,12 @@ import type { TabFinding, TabState } from '../../src/protocol';
 import { t } from '../../src/i18n';
 import { findingLines, renderTable, summaryLine, type DemoPageResult } from './report';
 
-const finding = (text: string, source: TabFinding['link']['source'], verdict: TabFinding['decision']['verdict'], rule: string | null): TabFinding => ({
+const finding = (
+  text: string,
+  source: TabFinding['link']['source'],
+  verdict: TabFinding['decision']['verdict'],
+  rule: string | null,
+): TabFinding => ({
   id: `field ${text}`,
   where: '粘贴商品链接',
   link: { text, start: 0, end: text.length, source, affiliate: null, kind: 'url', evidence: 'test' },

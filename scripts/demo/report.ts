@@ -15,7 +15,14 @@ export interface DemoPageResult {
   state: TabState | null;
 }
 
-const HEADER_KEYS = ['demo_col_page', 'demo_col_surface', 'demo_col_link', 'demo_col_source', 'demo_col_verdict', 'demo_col_rule'] as const;
+const HEADER_KEYS = [
+  'demo_col_page',
+  'demo_col_surface',
+  'demo_col_link',
+  'demo_col_source',
+  'demo_col_verdict',
+  'demo_col_rule',
+] as const;
 const MAX_WIDTHS = [28, 24, 56, 14, 10];
 const VERDICT_COLUMN = 4;
 
@@ -28,7 +35,8 @@ export function findingLines(results: readonly DemoPageResult[], lang: Lang): Li
   return results.flatMap(({ id, state }): Line[] => {
     const surface = state?.page ? surfaceName(lang, state.page.surface) : '';
     if (!state?.page) return [{ cells: [id, surface, t(lang, 'demo_no_report'), '', '', ''], verdict: null }];
-    if (state.findings.length === 0) return [{ cells: [id, surface, t(lang, 'demo_no_findings'), '', '', ''], verdict: null }];
+    if (state.findings.length === 0)
+      return [{ cells: [id, surface, t(lang, 'demo_no_findings'), '', '', ''], verdict: null }];
     return state.findings.map(({ link, decision }) => ({
       cells: [
         id,
@@ -36,7 +44,11 @@ export function findingLines(results: readonly DemoPageResult[], lang: Lang): Li
         link.text,
         sourceName(lang, link.source),
         verdictName(lang, decision.verdict),
-        decision.rule ? (decision.since ? `${decision.rule} (${beijingDateTime(decision.since)})` : decision.rule) : '—',
+        decision.rule
+          ? decision.since
+            ? `${decision.rule} (${beijingDateTime(decision.since)})`
+            : decision.rule
+          : '—',
       ],
       verdict: decision.verdict,
     }));
@@ -51,13 +63,18 @@ export function renderTable(results: readonly DemoPageResult[], lang: Lang, colo
   );
   let out = row(header, widths);
   for (const line of lines) {
-    out += row(line.cells, widths, (i, cell) => (i === VERDICT_COLUMN && line.verdict ? paint(cell, line.verdict, colour) : cell));
+    out += row(line.cells, widths, (i, cell) =>
+      i === VERDICT_COLUMN && line.verdict ? paint(cell, line.verdict, colour) : cell,
+    );
   }
   return out;
 }
 
 export function summaryLine(results: readonly DemoPageResult[], lang: Lang): string {
   const count = (verdict: Verdict) =>
-    results.reduce((sum, { state }) => sum + (state?.findings.filter((f) => f.decision.verdict === verdict).length ?? 0), 0);
+    results.reduce(
+      (sum, { state }) => sum + (state?.findings.filter((f) => f.decision.verdict === verdict).length ?? 0),
+      0,
+    );
   return t(lang, 'demo_summary', results.length, count('banned'), count('review'), count('allowed'));
 }

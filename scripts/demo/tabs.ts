@@ -25,7 +25,9 @@ export function demoUrl(url: string): string {
 
 export function demoOrder(fixtures: readonly FixturePage[]): FixturePage[] {
   const id = (fixture: FixturePage) => fixture.file.replace(/\.html$/, '');
-  return [...fixtures].sort((a, b) => Number(id(b) === HEADLINE_PAGE) - Number(id(a) === HEADLINE_PAGE) || a.file.localeCompare(b.file));
+  return [...fixtures].sort(
+    (a, b) => Number(id(b) === HEADLINE_PAGE) - Number(id(a) === HEADLINE_PAGE) || a.file.localeCompare(b.file),
+  );
 }
 
 export async function openDemoTabs(session: ExtensionSession, fixtures: readonly FixturePage[]): Promise<DemoTab[]> {

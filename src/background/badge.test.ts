@@ -21,7 +21,9 @@ describe('badgeFor', () => {
   });
 
   it('says in the title what the count means, not by colour alone', () => {
-    expect(badgeFor([...many(2, 'banned'), ...many(1, 'review')], false, 'en').title).toBe('cartlint: 2 banned, 1 to check on this page');
+    expect(badgeFor([...many(2, 'banned'), ...many(1, 'review')], false, 'en').title).toBe(
+      'cartlint: 2 banned, 1 to check on this page',
+    );
     expect(badgeFor(many(1, 'review'), false, 'zh').title).toBe('cartlint：本页 1 个待核实');
   });
 });
@@ -30,7 +32,12 @@ describe('showBadge', () => {
   it('paints text, background, a readable text colour and the title', async () => {
     const action = new FakeAction();
     await showBadge(action, 4, badgeFor(many(1, 'review'), false, 'en'));
-    expect(action.badges.get(4)).toEqual({ text: '1', color: BADGE_AMBER, textColor: '#000000', title: 'cartlint: 1 to check on this page' });
+    expect(action.badges.get(4)).toEqual({
+      text: '1',
+      color: BADGE_AMBER,
+      textColor: '#000000',
+      title: 'cartlint: 1 to check on this page',
+    });
   });
 
   it('works where setBadgeTextColor does not exist, and shrugs off a tab that closed', async () => {

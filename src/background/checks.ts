@@ -10,7 +10,8 @@ type Check = (message: Json) => string | null;
 /** More than a dashboard can show; bounds what one report may put into storage. */
 export const MAX_FINDINGS = 5000;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isTabId = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
 const oneOf = (options: readonly string[], value: unknown) => isString(value) && options.includes(value);
@@ -68,7 +69,8 @@ const CHECKS: { [K in Request['type']]: Check } = {
     if (!isString(m.pattern) || m.pattern === '' || m.pattern.length > 1000) return 'pattern';
     return oneOf([...SURFACES, 'unknown'], m.surface) ? null : 'surface';
   },
-  'finding/reveal': (m) => (!isTabId(m.tabId) ? 'tabId' : isString(m.findingId) && m.findingId !== '' ? null : 'findingId'),
+  'finding/reveal': (m) =>
+    !isTabId(m.tabId) ? 'tabId' : isString(m.findingId) && m.findingId !== '' ? null : 'findingId',
   'settings/set': (m) => (isObject(m.patch) ? null : 'patch'),
   'rules/import': (m) => (isString(m.json) ? null : 'json'),
   'rules/save': (m) => (isObject(m.rule) ? null : 'rule'),

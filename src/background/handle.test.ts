@@ -41,7 +41,9 @@ function withTab(browser: FakeBrowser, id = 7, url = KS_LIVE_URL) {
 describe('senders', () => {
   it('ignores messages from other extensions and from tab-less senders that are not our pages', async () => {
     const bg = startBackground(fakeBrowser());
-    expect(bg.send({ type: 'config/get' }, { id: 'evil@example.org', url: 'chrome-extension://evil/x.html' })).toBeUndefined();
+    expect(
+      bg.send({ type: 'config/get' }, { id: 'evil@example.org', url: 'chrome-extension://evil/x.html' }),
+    ).toBeUndefined();
     expect(bg.send({ type: 'config/get' }, { url: PAGE.url })).toBeUndefined();
     expect(bg.send({ type: 'config/get' }, { id: EXTENSION_ID, url: 'https://example.org/' })).toBeUndefined();
   });
@@ -91,10 +93,15 @@ describe('malformed messages', () => {
     const browser = fakeBrowser();
     const bg = startBackground(browser);
     const content = withTab(browser);
-    const bad = { ...finding('f1', 'banned'), decision: { verdict: 'terrible', rule: null, reason: { zh: '', en: '' } } };
+    const bad = {
+      ...finding('f1', 'banned'),
+      decision: { verdict: 'terrible', rule: null, reason: { zh: '', en: '' } },
+    };
     const reply = bg.send({ type: 'tab/report', page: page(), findings: [bad], at: '2026-11-23T10:00:00Z' }, content);
     expect(await error(reply)).toContain('findings[0].decision.verdict');
-    expect(await error(bg.send({ type: 'tab/report', page: { url: 1 }, findings: [], at: 'x' }, content))).toContain('page.url');
+    expect(await error(bg.send({ type: 'tab/report', page: { url: 1 }, findings: [], at: 'x' }, content))).toContain(
+      'page.url',
+    );
   });
 
   it('answers every request type of the protocol with a reply, never a crash', async () => {
@@ -131,7 +138,17 @@ describe('tab/report, tab/state and the badge', () => {
     const top = withTab(browser);
     await value(bg.send({ type: 'tab/report', page: page(), findings: [finding('a', 'banned')], at }, top));
     const frame = contentIn(7, 'https://zs.kwaixiaodian.com/frame', 3);
-    await value(bg.send({ type: 'tab/report', page: page({ url: 'https://zs.kwaixiaodian.com/frame' }), findings: [finding('b', 'review')], at }, frame));
+    await value(
+      bg.send(
+        {
+          type: 'tab/report',
+          page: page({ url: 'https://zs.kwaixiaodian.com/frame' }),
+          findings: [finding('b', 'review')],
+          at,
+        },
+        frame,
+      ),
+    );
     const state = await value<TabState>(bg.send({ type: 'tab/state', tabId: 7 }));
     expect(state).toMatchObject({ tabId: 7, at, paused: false, page: { url: KS_LIVE_URL } });
     expect(state.findings.map((f) => f.id)).toEqual(['a', 'b']);
@@ -155,7 +172,9 @@ describe('tab/report, tab/state and the badge', () => {
     const browser = fakeBrowser();
     const bg = startBackground(browser);
     browser.tabs.tabs.push({ id: 4, url: 'https://example.org/', active: false });
-    await value(bg.send({ type: 'tab/report', page: page(), findings: [finding('a', 'banned')], at }, withTab(browser, 5)));
+    await value(
+      bg.send({ type: 'tab/report', page: page(), findings: [finding('a', 'banned')], at }, withTab(browser, 5)),
+    );
     const state = await value<TabState>(bg.send({ type: 'tab/state' }));
     expect(state.tabId).toBe(5);
     expect(state.findings).toHaveLength(1);
@@ -167,7 +186,9 @@ describe('tab/report, tab/state and the badge', () => {
   });
 
   it('refuses a report from a page that is not in a tab', async () => {
-    expect(await error(startBackground(fakeBrowser()).send({ type: 'tab/report', page: page(), findings: [], at }))).toContain('content script');
+    expect(
+      await error(startBackground(fakeBrowser()).send({ type: 'tab/report', page: page(), findings: [], at })),
+    ).toContain('content script');
   });
 
   it('paints the badge: banned count in red, review count in amber, nothing when clean', async () => {
@@ -219,7 +240,12 @@ describe('finding/reveal', () => {
     const bg = startBackground(browser);
     withTab(browser);
     const at = '2026-11-23T02:00:00.000Z';
-    await value(bg.send({ type: 'tab/report', page: page(), findings: [finding('f9', 'banned')], at }, contentIn(7, KS_LIVE_URL, 2)));
+    await value(
+      bg.send(
+        { type: 'tab/report', page: page(), findings: [finding('f9', 'banned')], at },
+        contentIn(7, KS_LIVE_URL, 2),
+      ),
+    );
     await value(bg.send({ type: 'finding/reveal', tabId: 7, findingId: 'f9' }));
     expect(browser.tabs.sent).toEqual([{ tabId: 7, message: { type: 'finding/reveal', findingId: 'f9' }, frameId: 2 }]);
   });
@@ -229,7 +255,12 @@ describe('finding/reveal', () => {
     const bg = startBackground(browser);
     const content = withTab(browser);
     expect(await error(bg.send({ type: 'finding/reveal', tabId: 7, findingId: 'x' }))).toContain('no longer');
-    await value(bg.send({ type: 'tab/report', page: page(), findings: [finding('x', 'banned')], at: '2026-11-23T02:00:00Z' }, content));
+    await value(
+      bg.send(
+        { type: 'tab/report', page: page(), findings: [finding('x', 'banned')], at: '2026-11-23T02:00:00Z' },
+        content,
+      ),
+    );
     browser.tabs.tabs[0]!.listening = false;
     expect(await error(bg.send({ type: 'finding/reveal', tabId: 7, findingId: 'x' }))).toContain('reload');
   });
@@ -240,14 +271,18 @@ describe('settings/set', () => {
     const browser = fakeBrowser();
     const bg = startBackground(browser);
     withTab(browser);
-    const settings = await value(bg.send({ type: 'settings/set', patch: { language: 'en', pausedSites: ['CPS.kwaixiaodian.com'] } }));
+    const settings = await value(
+      bg.send({ type: 'settings/set', patch: { language: 'en', pausedSites: ['CPS.kwaixiaodian.com'] } }),
+    );
     expect(settings).toEqual({ language: 'en', pausedSites: ['cps.kwaixiaodian.com'], resolveShortLinks: false });
     expect(browser.tabs.sent.map((s) => s.message)).toEqual([{ type: 'config/changed' }]);
   });
 
   it('rejects unknown keys and unusable values, changing nothing', async () => {
     const bg = startBackground(fakeBrowser());
-    expect(await error(bg.send({ type: 'settings/set', patch: { language: 'fr', resolveShortLinks: true } }))).toContain('language');
+    expect(
+      await error(bg.send({ type: 'settings/set', patch: { language: 'fr', resolveShortLinks: true } })),
+    ).toContain('language');
     expect(await error(bg.send({ type: 'settings/set', patch: { theme: 'dark' } }))).toContain('theme');
     expect((await config(bg)).settings.resolveShortLinks).toBe(false);
   });
@@ -259,7 +294,9 @@ describe('settings/set', () => {
     });
     const bg = startBackground(browser);
     expect(await error(bg.send({ type: 'settings/set', patch: { language: 'en' } }))).toContain('language');
-    expect(await error(bg.send({ type: 'settings/set', patch: { pausedSites: ['s.kwaixiaodian.com', 'cp.kuaishou.com'] } }))).toMatch(/暂停/);
+    expect(
+      await error(bg.send({ type: 'settings/set', patch: { pausedSites: ['s.kwaixiaodian.com', 'cp.kuaishou.com'] } })),
+    ).toMatch(/暂停/);
     // The managed value itself may be sent back unchanged (the options page sends whole settings).
     await value(bg.send({ type: 'settings/set', patch: { language: 'zh', pausedSites: [] } }));
     expect((await config(bg)).settings).toMatchObject({ language: 'zh', pausedSites: [] });
@@ -353,7 +390,12 @@ describe('worker restart', () => {
     await value(first.send({ type: 'rules/save', rule: customRule('MY-1') }));
     await value(first.send({ type: 'rules/toggle', id: 'KS-1', enabled: false }));
     await value(first.send({ type: 'surface/set', tabId: 7, pattern: 'p', surface: 'note' }));
-    await value(first.send({ type: 'tab/report', page: page(), findings: [finding('a', 'banned')], at: '2026-11-23T02:00:00Z' }, content));
+    await value(
+      first.send(
+        { type: 'tab/report', page: page(), findings: [finding('a', 'banned')], at: '2026-11-23T02:00:00Z' },
+        content,
+      ),
+    );
     const snapshot = await config(first);
     const state = await value<TabState>(first.send({ type: 'tab/state', tabId: 7 }));
 

@@ -82,7 +82,10 @@ export function createHandler(deps: HandlerDeps) {
     return value;
   }
 
-  function setSettings(loaded: Loaded, patch: Record<string, unknown>): { patch: Partial<LocalState>; value: Settings } {
+  function setSettings(
+    loaded: Loaded,
+    patch: Record<string, unknown>,
+  ): { patch: Partial<LocalState>; value: Settings } {
     const { lang, managed, settings } = loaded;
     const { settings: wanted, bad } = cleanSettings(patch);
     if (bad.length > 0) throw new Refusal(t(lang, 'bg_bad_setting', bad.join(', ')));

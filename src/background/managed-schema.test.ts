@@ -19,7 +19,8 @@ interface Schema {
 const TYPES = ['object', 'array', 'string', 'boolean', 'integer', 'number'];
 
 function collect(node: Schema, path: string, ids: Map<string, Schema>, problems: string[]): void {
-  if ((node.type === undefined) === (node.$ref === undefined)) problems.push(`${path}: needs exactly one of type, $ref`);
+  if ((node.type === undefined) === (node.$ref === undefined))
+    problems.push(`${path}: needs exactly one of type, $ref`);
   if (node.type !== undefined && !TYPES.includes(node.type)) problems.push(`${path}: unknown type ${node.type}`);
   if (node.id) ids.set(node.id, node);
   for (const [key, child] of Object.entries(node.properties ?? {})) collect(child, `${path}.${key}`, ids, problems);
@@ -67,7 +68,13 @@ describe('managed_schema.json', () => {
   });
 
   it('declares exactly the keys the background reads', () => {
-    expect(Object.keys(root.properties!).sort()).toEqual(['language', 'locked', 'pausedSites', 'resolveShortLinks', 'rules']);
+    expect(Object.keys(root.properties!).sort()).toEqual([
+      'language',
+      'locked',
+      'pausedSites',
+      'resolveShortLinks',
+      'rules',
+    ]);
   });
 
   it('lets an administrator push any built-in rule as it is written', () => {
@@ -82,7 +89,13 @@ describe('managed_schema.json', () => {
   });
 
   it('accepts a whole policy and rejects values of the wrong type', () => {
-    const policy = { rules: [], locked: true, language: 'zh', resolveShortLinks: false, pausedSites: ['cp.kuaishou.com'] };
+    const policy = {
+      rules: [],
+      locked: true,
+      language: 'zh',
+      resolveShortLinks: false,
+      pausedSites: ['cp.kuaishou.com'],
+    };
     expect(fits(policy, root, ids, 'policy')).toBeNull();
     expect(fits({ locked: 'yes' }, root, ids, 'policy')).toMatch(/locked/);
     expect(fits({ language: 'fr' }, root, ids, 'policy')).toMatch(/language/);

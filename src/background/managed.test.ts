@@ -30,7 +30,11 @@ describe('reading storage.managed', () => {
 
 describe('interpreting a policy', () => {
   it('takes typed settings and locked, and names every value it cannot use', () => {
-    const policy = interpretManaged(read({ language: 'en', pausedSites: 'all', resolveShortLinks: true, locked: 'yes' }), [], 'en');
+    const policy = interpretManaged(
+      read({ language: 'en', pausedSites: 'all', resolveShortLinks: true, locked: 'yes' }),
+      [],
+      'en',
+    );
     expect(policy.settings).toEqual({ language: 'en', resolveShortLinks: true });
     expect(policy.locked).toBe(false);
     expect(policy.problems).toEqual([
@@ -55,11 +59,20 @@ describe('interpreting a policy', () => {
   it('reports a broken rule by rule and field, and keeps its previous version in force', () => {
     const previous = [customRule('ORG-1'), customRule('ORG-2')];
     const broken = { ...customRule('ORG-2'), until: '2020-01-01' };
-    const policy = interpretManaged(read({ rules: [customRule('ORG-1', { verdict: 'review' }), broken, { ...customRule('ORG-3'), links: [] }] }), previous, 'en');
-    expect(policy.rules.map((rule) => [rule.id, rule.verdict])).toEqual([['ORG-1', 'review'], ['ORG-2', 'banned']]);
+    const policy = interpretManaged(
+      read({ rules: [customRule('ORG-1', { verdict: 'review' }), broken, { ...customRule('ORG-3'), links: [] }] }),
+      previous,
+      'en',
+    );
+    expect(policy.rules.map((rule) => [rule.id, rule.verdict])).toEqual([
+      ['ORG-1', 'review'],
+      ['ORG-2', 'banned'],
+    ]);
     expect(policy.problems.join('\n')).toMatch(/organisation policy: rule ORG-2: until: must be after from/);
     expect(policy.problems.join('\n')).toMatch(/rule ORG-3: links: must not be empty/);
-    expect(policy.problems.join('\n')).toMatch(/rule ORG-2 is broken in the new policy; its previous version stays in force/);
+    expect(policy.problems.join('\n')).toMatch(
+      /rule ORG-2 is broken in the new policy; its previous version stays in force/,
+    );
   });
 
   it('keeps the previous rules when the JSON text cannot be read', () => {

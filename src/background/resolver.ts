@@ -37,7 +37,9 @@ export function patternCovers(pattern: string, url: URL): boolean {
 
 async function readCache(local: StorageArea): Promise<Record<string, CacheEntry>> {
   const value = (await local.get(CACHE_KEY))[CACHE_KEY];
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, CacheEntry>) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, CacheEntry>)
+    : {};
 }
 
 /** Not under the store's lock: two lookups racing can at worst lose one cache entry, which is asked again later. */

@@ -90,11 +90,17 @@ export function deleteRule(loaded: Loaded, builtIn: readonly Rule[], id: string)
 }
 
 /** A custom rule has its own switch (covering the built-in rule it replaces); a built-in one is listed as off. */
-export function toggleRule(loaded: Loaded, builtIn: readonly Rule[], id: string, enabled: boolean): Partial<LocalState> {
+export function toggleRule(
+  loaded: Loaded,
+  builtIn: readonly Rule[],
+  id: string,
+  enabled: boolean,
+): Partial<LocalState> {
   const { customRules, disabledBuiltIn } = loaded.local;
   const custom = customRules.some((entry) => storedId(entry) === id);
   refuseUnchangeable(loaded, builtIn, id, custom);
-  if (custom) return { customRules: customRules.map((entry) => (storedId(entry) === id ? { ...entry, enabled } : entry)) };
+  if (custom)
+    return { customRules: customRules.map((entry) => (storedId(entry) === id ? { ...entry, enabled } : entry)) };
   const others = disabledBuiltIn.filter((off) => off !== id);
   return { disabledBuiltIn: enabled ? others : [...others, id] };
 }

@@ -11,7 +11,7 @@ export const SETTINGS_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]
 type Checks = { [K in keyof Settings]: (value: unknown) => Settings[K] | undefined };
 
 const CHECKS: Checks = {
-  language: (value) => (LANGUAGES as readonly unknown[]).includes(value) ? (value as LanguageSetting) : undefined,
+  language: (value) => ((LANGUAGES as readonly unknown[]).includes(value) ? (value as LanguageSetting) : undefined),
   resolveShortLinks: (value) => (typeof value === 'boolean' ? value : undefined),
   pausedSites: (value) => {
     if (!Array.isArray(value)) return undefined;

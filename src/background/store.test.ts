@@ -32,7 +32,8 @@ describe('migration from layout 1', () => {
     const snapshot = await snapshotOf(bg.send({ type: 'config/get' }));
 
     expect(browser.local.data.schemaVersion).toBe(SCHEMA_VERSION);
-    for (const old of ['disabledRules', 'language', 'pausedSites', 'resolveShortLinks']) expect(browser.local.data).not.toHaveProperty(old);
+    for (const old of ['disabledRules', 'language', 'pausedSites', 'resolveShortLinks'])
+      expect(browser.local.data).not.toHaveProperty(old);
     expect(browser.local.data.settings).toEqual({ language: 'zh', pausedSites: ['cps.kwaixiaodian.com'] });
     expect(browser.local.data.disabledBuiltIn).toEqual(['DY-1']);
 
@@ -41,7 +42,11 @@ describe('migration from layout 1', () => {
     expect(byId.get('MY-2')).toMatchObject({ origin: 'custom', enabled: true, platform: 'douyin' });
     expect(byId.get('KS-4')).toMatchObject({ origin: 'custom', verdict: 'review' });
     expect(byId.get('DY-1')).toMatchObject({ origin: 'built-in', enabled: false });
-    expect(snapshot.settings).toEqual({ language: 'zh', pausedSites: ['cps.kwaixiaodian.com'], resolveShortLinks: false });
+    expect(snapshot.settings).toEqual({
+      language: 'zh',
+      pausedSites: ['cps.kwaixiaodian.com'],
+      resolveShortLinks: false,
+    });
     expect(snapshot.surfaceOverrides).toEqual({ 'kuaishou-live-helper:/page/helper': 'video-cart' });
     // A rule today's schema rejects is reported, not used, and not thrown away.
     expect(byId.has('MY-BROKEN')).toBe(false);
@@ -57,7 +62,10 @@ describe('migration from layout 1', () => {
   it('runs once even when requests arrive together, and not again on the next worker', async () => {
     const browser = fakeBrowser({ local: V1_DATA });
     const bg = startBackground(browser);
-    const [a, b] = await Promise.all([snapshotOf(bg.send({ type: 'config/get' })), snapshotOf(bg.send({ type: 'config/get' }))]);
+    const [a, b] = await Promise.all([
+      snapshotOf(bg.send({ type: 'config/get' })),
+      snapshotOf(bg.send({ type: 'config/get' })),
+    ]);
     expect(a).toEqual(b);
     const writes = browser.local.writes;
     const again = await snapshotOf(startBackground(browser).send({ type: 'config/get' }));
@@ -77,12 +85,16 @@ describe('migration from layout 1', () => {
     });
 
     // Layout-2 data that lost its version mark keeps its rules.
-    const unmarked = fakeBrowser({ local: { customRules: [{ rule: customRule('MY-5'), enabled: false }], settings: { language: 'en' } } });
+    const unmarked = fakeBrowser({
+      local: { customRules: [{ rule: customRule('MY-5'), enabled: false }], settings: { language: 'en' } },
+    });
     const kept = await snapshotOf(startBackground(unmarked).send({ type: 'config/get' }));
     expect(kept.rules.find((rule) => rule.id === 'MY-5')).toMatchObject({ origin: 'custom', enabled: false });
     expect(kept.settings.language).toBe('en');
 
-    const newer = fakeBrowser({ local: { schemaVersion: SCHEMA_VERSION + 1, customRules: [{ rule: customRule('MY-9'), enabled: true }] } });
+    const newer = fakeBrowser({
+      local: { schemaVersion: SCHEMA_VERSION + 1, customRules: [{ rule: customRule('MY-9'), enabled: true }] },
+    });
     const snapshot = await snapshotOf(startBackground(newer).send({ type: 'config/get' }));
     expect(newer.local.data.schemaVersion).toBe(SCHEMA_VERSION + 1);
     expect(snapshot.rules.some((rule) => rule.id === 'MY-9')).toBe(true);

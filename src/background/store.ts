@@ -99,9 +99,7 @@ function cleanOverrides(value: unknown): Record<string, Surface> {
 
 function cleanCustom(value: unknown): StoredCustomRule[] {
   if (!Array.isArray(value)) return [];
-  return value
-    .filter(isObject)
-    .map((entry) => ({ rule: entry.rule as Rule, enabled: entry.enabled !== false }));
+  return value.filter(isObject).map((entry) => ({ rule: entry.rule as Rule, enabled: entry.enabled !== false }));
 }
 
 function readState(raw: Record<string, unknown>): LocalState {

@@ -18,7 +18,11 @@ async function setup() {
 describe('tabState', () => {
   it('describes the tab by its top frame, with every frame’s findings and the latest time', () => {
     const reports = {
-      2: { page: page({ url: 'https://zs.kwaixiaodian.com/frame' }), findings: [finding('b', 'review')], at: '2026-11-23T03:00:00.000Z' },
+      2: {
+        page: page({ url: 'https://zs.kwaixiaodian.com/frame' }),
+        findings: [finding('b', 'review')],
+        at: '2026-11-23T03:00:00.000Z',
+      },
       0: { page: page(), findings: [finding('a', 'banned')], at },
     };
     const state = tabState(7, reports, DEFAULT_SETTINGS, false);

@@ -22,7 +22,11 @@ function run(argv: string[], { stdin = '' as string | Buffer, tty = false, env =
   return main(argv, io).then((code) => ({ code, out: out.join(''), err: err.join('') }));
 }
 
-const jsonLines = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line));
+const jsonLines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 
 const dir = mkdtempSync(join(tmpdir(), 'cartlint-cli-'));
 function file(name: string, content: string | Buffer): string {
@@ -39,7 +43,15 @@ describe('cartlint classify', () => {
     const [first, second] = jsonLines(out);
     expect(first.input).toBe(`买 ${JD} 吧`);
     expect(first.links).toHaveLength(1);
-    expect(Object.keys(first.links[0]).sort()).toEqual(['affiliate', 'end', 'evidence', 'kind', 'source', 'start', 'text']);
+    expect(Object.keys(first.links[0]).sort()).toEqual([
+      'affiliate',
+      'end',
+      'evidence',
+      'kind',
+      'source',
+      'start',
+      'text',
+    ]);
     expect(first.links[0]).toMatchObject({ text: JD, start: 2, end: 2 + JD.length, source: 'jd' });
     expect(second).toEqual({ input: '没有链接 ￥199', links: [] });
   });
@@ -54,25 +66,37 @@ describe('cartlint classify', () => {
 
 describe('cartlint check', () => {
   it('exits 1 and says why when a line is banned (JSON lines by default when piped)', async () => {
-    const { code, out } = await run(['check', '--platform', 'kuaishou', '--surface', 'live-cart', '--date', '2022-03-01'], {
-      stdin: `${ALLIANCE}\n${JD}\nnothing here\n`,
-    });
+    const { code, out } = await run(
+      ['check', '--platform', 'kuaishou', '--surface', 'live-cart', '--date', '2022-03-01'],
+      {
+        stdin: `${ALLIANCE}\n${JD}\nnothing here\n`,
+      },
+    );
     expect(code).toBe(1);
     const [alliance, jd, none] = jsonLines(out);
-    expect(alliance).toMatchObject({ input: ALLIANCE, line: 1, findings: [{ text: ALLIANCE, source: 'taobao', affiliate: true, verdict: 'banned', rule: 'KS-4' }] });
+    expect(alliance).toMatchObject({
+      input: ALLIANCE,
+      line: 1,
+      findings: [{ text: ALLIANCE, source: 'taobao', affiliate: true, verdict: 'banned', rule: 'KS-4' }],
+    });
     expect(alliance.findings[0].reason).toMatch(/^Banned by KS-4 since 2022-03-01/);
     expect(jd.findings[0]).toMatchObject({ source: 'jd', verdict: 'banned', rule: 'KS-5' });
     expect(none).toEqual({ input: 'nothing here', line: 3, findings: [] });
   });
 
   it('honours the exact boundary: the day before is not banned', async () => {
-    const { code, out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2022-02-28'], { stdin: ALLIANCE });
+    const { code, out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2022-02-28'], {
+      stdin: ALLIANCE,
+    });
     expect(code).toBe(0);
     expect(jsonLines(out)[0].findings[0]).toMatchObject({ verdict: 'allowed', rule: 'KS-1' });
   });
 
   it('exits 0 when nothing is banned, and judges by today in Beijing by default', async () => {
-    const { code, out } = await run(['check', '--platform', 'kuaishou', '--surface', 'video-cart', '--format', 'json'], { stdin: JD });
+    const { code, out } = await run(
+      ['check', '--platform', 'kuaishou', '--surface', 'video-cart', '--format', 'json'],
+      { stdin: JD },
+    );
     expect(code).toBe(0);
     expect(jsonLines(out)[0].findings[0]).toMatchObject({ verdict: 'allowed', rule: 'KS-5-elsewhere' });
   });
@@ -80,7 +104,18 @@ describe('cartlint check', () => {
   it('reads a CSV export with a BOM, quotes and multi-line cells, picking the column by name', async () => {
     const csv = `\uFEFF商品ID,商品名称,商品链接\r\n1,"围巾, 红色","${JD}"\r\n2,"多行""描述""\r\n第二行",${TMALL}\r\n3,无链接,\r\n`;
     const path = file('products.csv', csv);
-    const { code, out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2024-01-01', '--column', '商品链接', path]);
+    const { code, out } = await run([
+      'check',
+      '-p',
+      'kuaishou',
+      '-s',
+      'live-cart',
+      '-d',
+      '2024-01-01',
+      '--column',
+      '商品链接',
+      path,
+    ]);
     expect(code).toBe(1);
     const rows = jsonLines(out);
     expect(rows.map((r) => [r.line, r.input, r.findings.map((f: { rule: string }) => f.rule)])).toEqual([
@@ -113,22 +148,31 @@ describe('cartlint check', () => {
   });
 
   it('prints a readable table and a summary, without colours when piped', async () => {
-    const { code, out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2024-01-01', '-f', 'table', '--lang', 'zh'], {
-      stdin: `${ALLIANCE}\n${JD}\n`,
-    });
+    const { code, out } = await run(
+      ['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2024-01-01', '-f', 'table', '--lang', 'zh'],
+      {
+        stdin: `${ALLIANCE}\n${JD}\n`,
+      },
+    );
     expect(code).toBe(1);
     expect(out).not.toContain('\u001b[');
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^行\s+结论\s+来源\s+规则\s+链接$/);
     expect(lines[1]).toMatch(new RegExp(`^1\\s+禁止\\s+淘宝\\s+KS-4\\s+${ALLIANCE.replace(/[.?]/g, '\\$&')}$`));
     expect(out).toContain('规则与原因：\nKS-4  自2022年3月1日0时起');
-    expect(out.trim().split('\n').at(-1)).toBe('共 2 条输入、2 个链接：禁止 2，待核实 0，允许 0（快手 · 直播间购物车（小黄车），按北京时间 2024-01-01 的规则）');
+    expect(out.trim().split('\n').at(-1)).toBe(
+      '共 2 条输入、2 个链接：禁止 2，待核实 0，允许 0（快手 · 直播间购物车（小黄车），按北京时间 2024-01-01 的规则）',
+    );
   });
 
   it('explains a row decided by a time-bounded exception with the exception itself, not its parent rule', async () => {
-    const { out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2022-11-01', '-f', 'table'], { stdin: `${TMALL}\n` });
+    const { out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2022-11-01', '-f', 'table'], {
+      stdin: `${TMALL}\n`,
+    });
     expect(out).toMatch(/\bKS-6-tmall\b/);
-    expect(out).toContain('KS-6-tmall  For Double 11 2022 (00:00 on 28 October to 31 December), Tmall product links could again');
+    expect(out).toContain(
+      'KS-6-tmall  For Double 11 2022 (00:00 on 28 October to 31 December), Tmall product links could again',
+    );
   });
 
   it('colours the table on a terminal unless NO_COLOR is set', async () => {
@@ -141,27 +185,51 @@ describe('cartlint check', () => {
   });
 
   it('writes a CSV report with a BOM that a spreadsheet opens with Chinese intact', async () => {
-    const { out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2024-01-01', '-f', 'csv', '--lang', 'zh'], {
-      stdin: `看这个 "好货", ${JD}\n`,
-    });
+    const { out } = await run(
+      ['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2024-01-01', '-f', 'csv', '--lang', 'zh'],
+      {
+        stdin: `看这个 "好货", ${JD}\n`,
+      },
+    );
     expect(out.startsWith('\uFEFF行,输入,链接,来源,联盟推广,结论,规则,原因\r\n')).toBe(true);
     expect(out).toContain(`1,"看这个 ""好货"", ${JD}",${JD},京东,`);
     expect(out).toContain(',禁止,KS-5,');
   });
 
   it('picks Chinese from LANG', async () => {
-    const { out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2024-01-01'], { stdin: JD, env: { LANG: 'zh_CN.UTF-8' } });
+    const { out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2024-01-01'], {
+      stdin: JD,
+      env: { LANG: 'zh_CN.UTF-8' },
+    });
     expect(jsonLines(out)[0].findings[0].reason).toMatch(/^依据 KS-5/);
   });
 
   it.each([
-    [['check', '--surface', 'live-cart'], '--platform is required: one of kuaishou, douyin, xiaohongshu, weixin, taobao-live'],
-    [['check', '-p', 'tiktok', '-s', 'live-cart'], '--platform must be one of kuaishou, douyin, xiaohongshu, weixin, taobao-live, not "tiktok"'],
-    [['check', '-p', 'douyin', '-s', 'cart'], '--surface must be one of live-cart, video-cart, product-detail, note, showcase, profile, unknown, not "cart"'],
-    [['check', '-p', 'douyin', '-s', 'live-cart', '--date', '2022-02-30'], '--date must be a real day written YYYY-MM-DD'],
-    [['check', '-p', 'douyin', '-s', 'live-cart', '--format', 'xml'], '--format must be one of json, table, csv, not "xml"'],
+    [
+      ['check', '--surface', 'live-cart'],
+      '--platform is required: one of kuaishou, douyin, xiaohongshu, weixin, taobao-live',
+    ],
+    [
+      ['check', '-p', 'tiktok', '-s', 'live-cart'],
+      '--platform must be one of kuaishou, douyin, xiaohongshu, weixin, taobao-live, not "tiktok"',
+    ],
+    [
+      ['check', '-p', 'douyin', '-s', 'cart'],
+      '--surface must be one of live-cart, video-cart, product-detail, note, showcase, profile, unknown, not "cart"',
+    ],
+    [
+      ['check', '-p', 'douyin', '-s', 'live-cart', '--date', '2022-02-30'],
+      '--date must be a real day written YYYY-MM-DD',
+    ],
+    [
+      ['check', '-p', 'douyin', '-s', 'live-cart', '--format', 'xml'],
+      '--format must be one of json, table, csv, not "xml"',
+    ],
     [['check', '-p', 'douyin', '-s', 'live-cart', '--colour'], 'unknown option --colour'],
-    [['check', '-p', 'douyin', '-s', 'live-cart', '/nonexistent/list.txt'], 'cannot read /nonexistent/list.txt (ENOENT): check the path'],
+    [
+      ['check', '-p', 'douyin', '-s', 'live-cart', '/nonexistent/list.txt'],
+      'cannot read /nonexistent/list.txt (ENOENT): check the path',
+    ],
     [['check', '-p', 'douyin', '-s', 'live-cart', 'a.txt', 'b.txt'], 'give at most one FILE'],
     [['frobnicate'], 'unknown command "frobnicate"'],
   ])('exits 2 on %j with a message that says what to fix', async (argv, message) => {
@@ -186,14 +254,19 @@ describe('cartlint check', () => {
 
 describe('cartlint check --rules', () => {
   it('uses a rule file over the built-in rules, and refuses a broken one whole', async () => {
-    const [ks5] = JSON.parse(readFileSync(join(__dirname, '..', 'rules', 'kuaishou.json'), 'utf8')).rules.filter((r: { id: string }) => r.id === 'KS-5');
+    const [ks5] = JSON.parse(readFileSync(join(__dirname, '..', 'rules', 'kuaishou.json'), 'utf8')).rules.filter(
+      (r: { id: string }) => r.id === 'KS-5',
+    );
     const lifted = file('lifted.json', JSON.stringify({ rules: [{ ...ks5, until: '2025-01-01' }] }));
     const argv = ['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2025-06-01'];
     const withFile = await run([...argv, '--rules', lifted], { stdin: JD });
     expect(withFile.code).toBe(0);
     expect(jsonLines(withFile.out)[0].findings[0]).toMatchObject({ verdict: 'review', rule: null });
     expect((await run(argv, { stdin: JD })).code).toBe(1);
-    const broken = await run([...argv, '--rules', file('half.json', JSON.stringify({ rules: [{ ...ks5, verdict: 'nope' }] }))], { stdin: JD });
+    const broken = await run(
+      [...argv, '--rules', file('half.json', JSON.stringify({ rules: [{ ...ks5, verdict: 'nope' }] }))],
+      { stdin: JD },
+    );
     expect(broken.code).toBe(2);
     expect(broken.out).toBe('');
     expect(broken.err).toContain('half.json: rule KS-5: verdict: must be one of banned, review, allowed; got "nope"');
@@ -202,7 +275,18 @@ describe('cartlint check --rules', () => {
 
 describe('cartlint notice', () => {
   it('prints a notice to paste, in the language asked', async () => {
-    const { code, out } = await run(['notice', '-p', 'kuaishou', '-s', 'live-cart', '--lang', 'zh', '-d', '2024-01-01', ALLIANCE]);
+    const { code, out } = await run([
+      'notice',
+      '-p',
+      'kuaishou',
+      '-s',
+      'live-cart',
+      '--lang',
+      'zh',
+      '-d',
+      '2024-01-01',
+      ALLIANCE,
+    ]);
     expect(code).toBe(0);
     expect(out).toContain('【平台规则提醒】快手 · 直播间购物车（小黄车）');
     expect(out).toContain(`链接：${ALLIANCE}（淘宝）`);
@@ -229,7 +313,10 @@ describe('cartlint rules', () => {
     const good = await run(['rules', '--validate', join(__dirname, '..', 'rules', 'kuaishou.json')]);
     expect(good.code).toBe(0);
     expect(good.out).toMatch(/kuaishou\.json: 7 rule\(s\), no problems/);
-    const path = file('custom.json', JSON.stringify({ rules: [{ id: 'X-1', platform: 'kuaishou', surfaces: ['cart'] }] }));
+    const path = file(
+      'custom.json',
+      JSON.stringify({ rules: [{ id: 'X-1', platform: 'kuaishou', surfaces: ['cart'] }] }),
+    );
     const bad = await run(['rules', '--validate', path]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain(`${path}: rule X-1: surfaces[0]: must be one of`);
@@ -241,12 +328,16 @@ describe('cartlint rules', () => {
 });
 
 describe('help', () => {
-  it.each([[[]], [['--help']], [['check', '--help']], [['classify', '-h']], [['notice', '--help']], [['rules', '--help']]])(
-    '%j prints usage and exits 0',
-    async (argv) => {
-      const { code, out } = await run(argv);
-      expect(code).toBe(0);
-      expect(out).toMatch(/Usage|cartlint —/);
-    },
-  );
+  it.each([
+    [[]],
+    [['--help']],
+    [['check', '--help']],
+    [['classify', '-h']],
+    [['notice', '--help']],
+    [['rules', '--help']],
+  ])('%j prints usage and exits 0', async (argv) => {
+    const { code, out } = await run(argv);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Usage|cartlint —/);
+  });
 });

@@ -39,7 +39,13 @@ const classifyCommand: Command = async (argv, io, lang) => {
   const progress = new Progress(io, lang);
   for await (const input of await openLines(positionals[0], io, lang)) {
     const links = classify(input).map(({ text, start, end, source, affiliate, kind, evidence }) => ({
-      text, start, end, source, affiliate, kind, evidence,
+      text,
+      start,
+      end,
+      source,
+      affiliate,
+      kind,
+      evidence,
     }));
     await emit(io.stdout, `${JSON.stringify({ input, links })}\n`);
     await progress.tick();
@@ -48,12 +54,22 @@ const classifyCommand: Command = async (argv, io, lang) => {
 };
 
 const checkCommand: Command = async (argv, io, lang) => {
-  const options = { ...JUDGING, format: { type: 'string', short: 'f' }, column: { type: 'string', short: 'c' } } as const;
+  const options = {
+    ...JUDGING,
+    format: { type: 'string', short: 'f' },
+    column: { type: 'string', short: 'c' },
+  } as const;
   const { values, positionals } = parseOptions(argv, options, lang);
   if (values.help) return help(io, lang, 'cli_usage_check');
   const where = target(values, io.now, lang);
   // A person at a terminal gets the table; a pipe or a file gets JSON lines.
-  const format = choice<Format>(values.format, ['json', 'table', 'csv'], '--format', lang, io.stdout.isTTY ? 'table' : 'json');
+  const format = choice<Format>(
+    values.format,
+    ['json', 'table', 'csv'],
+    '--format',
+    lang,
+    io.stdout.isTTY ? 'table' : 'json',
+  );
   if (positionals.length > 1) throw usageError(lang, 'cli_err_many_files');
   const column = stringOption(values.column);
   const rules = await rulesFor(stringOption(values.rules), lang);
@@ -76,7 +92,12 @@ const noticeCommand: Command = async (argv, io, lang) => {
 };
 
 const rulesCommand: Command = async (argv, io, lang) => {
-  const options = { ...COMMON, ...RULES, validate: { type: 'string' }, platform: { type: 'string', short: 'p' } } as const;
+  const options = {
+    ...COMMON,
+    ...RULES,
+    validate: { type: 'string' },
+    platform: { type: 'string', short: 'p' },
+  } as const;
   const { values, positionals } = parseOptions(argv, options, lang);
   if (values.help) return help(io, lang, 'cli_usage_rules');
   if (positionals.length > 0) throw usageError(lang, 'cli_err_arguments', positionals.join(' '));
@@ -142,7 +163,9 @@ if (runningAsScript()) {
     },
     (error: unknown) => {
       // Not the user's mistake (those exit 2): a bug, reported with its stack.
-      process.stderr.write(`${t(cliLang(undefined, process.env), 'cli_error', (error as Error).stack ?? String(error))}\n`);
+      process.stderr.write(
+        `${t(cliLang(undefined, process.env), 'cli_error', (error as Error).stack ?? String(error))}\n`,
+      );
       process.exitCode = 3;
     },
   );

@@ -28,7 +28,8 @@ function columnIndex(header: string[], column: string | undefined, file: string,
   if (column === undefined) return null;
   if (/^\d+$/.test(column)) {
     const index = Number(column) - 1;
-    if (index < 0 || index >= header.length) throw usageError(lang, 'cli_err_column_index', column, file, header.length);
+    if (index < 0 || index >= header.length)
+      throw usageError(lang, 'cli_err_column_index', column, file, header.length);
     return index;
   }
   const wanted = column.trim().toLowerCase();
@@ -92,8 +93,14 @@ function affiliateName(lang: Lang, affiliate: boolean | null): string {
 
 function csvReport(io: CliIo, lang: Lang): Report {
   const header = csvLine([
-    t(lang, 'cli_col_line'), t(lang, 'cli_col_input'), t(lang, 'cli_col_link'), t(lang, 'cli_col_source'),
-    t(lang, 'cli_col_affiliate'), t(lang, 'cli_col_verdict'), t(lang, 'cli_col_rule'), t(lang, 'cli_col_reason'),
+    t(lang, 'cli_col_line'),
+    t(lang, 'cli_col_input'),
+    t(lang, 'cli_col_link'),
+    t(lang, 'cli_col_source'),
+    t(lang, 'cli_col_affiliate'),
+    t(lang, 'cli_col_verdict'),
+    t(lang, 'cli_col_rule'),
+    t(lang, 'cli_col_reason'),
   ]);
   // The byte-order mark makes Excel and WPS read the report as UTF-8, so Chinese stays intact.
   let started = false;
@@ -105,10 +112,19 @@ function csvReport(io: CliIo, lang: Lang): Report {
     async add(input, judged) {
       await start();
       for (const { link, decision } of judged) {
-        await emit(io.stdout, csvLine([
-          input.line, input.text, link.text, sourceName(lang, link.source), affiliateName(lang, link.affiliate),
-          verdictName(lang, decision.verdict), decision.rule ?? '', decision.reason[lang],
-        ]));
+        await emit(
+          io.stdout,
+          csvLine([
+            input.line,
+            input.text,
+            link.text,
+            sourceName(lang, link.source),
+            affiliateName(lang, link.affiliate),
+            verdictName(lang, decision.verdict),
+            decision.rule ?? '',
+            decision.reason[lang],
+          ]),
+        );
       }
     },
     end: start,
@@ -128,7 +144,13 @@ function tableReport(io: CliIo, lang: Lang, target: Target, rules: readonly Rule
     if (started) return;
     started = true;
     const titles = ['cli_col_line', 'cli_col_verdict', 'cli_col_source', 'cli_col_rule', 'cli_col_link'] as const;
-    await emit(io.stdout, row(titles.map((key) => t(lang, key)), TABLE_WIDTHS));
+    await emit(
+      io.stdout,
+      row(
+        titles.map((key) => t(lang, key)),
+        TABLE_WIDTHS,
+      ),
+    );
   };
   return {
     async add(input, judged) {
@@ -143,18 +165,37 @@ function tableReport(io: CliIo, lang: Lang, target: Target, rules: readonly Rule
           const summary = found?.exception?.summary ?? found?.rule.summary ?? decision.reason;
           legend.set(key, decision.rule ? `${decision.rule}  ${summary[lang]}` : key);
         }
-        const columns = [String(input.line), verdictName(lang, decision.verdict), sourceName(lang, link.source), decision.rule ?? '—', link.text];
-        await emit(io.stdout, row(columns, TABLE_WIDTHS, (i, cell) => (i === 1 ? paint(cell, decision.verdict, colour) : cell)));
+        const columns = [
+          String(input.line),
+          verdictName(lang, decision.verdict),
+          sourceName(lang, link.source),
+          decision.rule ?? '—',
+          link.text,
+        ];
+        await emit(
+          io.stdout,
+          row(columns, TABLE_WIDTHS, (i, cell) => (i === 1 ? paint(cell, decision.verdict, colour) : cell)),
+        );
       }
     },
     async end() {
       if (legend.size > 0) await emit(io.stdout, `\n${t(lang, 'cli_legend')}\n${[...legend.values()].join('\n')}\n`);
       const summary = t(
-        lang, 'cli_summary', inputs, counts.banned + counts.review + counts.allowed,
-        counts.banned, counts.review, counts.allowed,
-        platformName(lang, target.platform), surfaceName(lang, target.surface), beijingDay(target.at),
+        lang,
+        'cli_summary',
+        inputs,
+        counts.banned + counts.review + counts.allowed,
+        counts.banned,
+        counts.review,
+        counts.allowed,
+        platformName(lang, target.platform),
+        surfaceName(lang, target.surface),
+        beijingDay(target.at),
       );
-      await emit(io.stdout, `\n${paint(summary, counts.banned > 0 ? 'banned' : counts.review > 0 ? 'review' : 'allowed', colour)}\n`);
+      await emit(
+        io.stdout,
+        `\n${paint(summary, counts.banned > 0 ? 'banned' : counts.review > 0 ? 'review' : 'allowed', colour)}\n`,
+      );
     },
   };
 }
@@ -176,7 +217,12 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<boolea
   const lines = await openLines(file, io, lang);
   const isCsv = column !== undefined || (file?.toLowerCase().endsWith('.csv') ?? false);
   const inputs = isCsv ? csvInputs(lines, column, file ?? '-', lang) : textInputs(lines);
-  const report = format === 'json' ? jsonReport(io, lang) : format === 'csv' ? csvReport(io, lang) : tableReport(io, lang, target, rules);
+  const report =
+    format === 'json'
+      ? jsonReport(io, lang)
+      : format === 'csv'
+        ? csvReport(io, lang)
+        : tableReport(io, lang, target, rules);
   const progress = new Progress(io, lang);
   let banned = false;
   for await (const input of inputs) {

@@ -13,8 +13,22 @@ const WIDTHS = [16, 12, 40, 8, 12, 12];
 
 export async function listRules(rules: readonly Rule[], platform: Platform | undefined, lang: Lang, io: CliIo) {
   const colour = useColour(io);
-  const titles = ['cli_col_rule', 'cli_col_platform', 'cli_col_surfaces', 'cli_col_verdict', 'cli_col_from', 'cli_col_until', 'cli_col_summary'] as const;
-  await emit(io.stdout, row(titles.map((key) => t(lang, key)), WIDTHS));
+  const titles = [
+    'cli_col_rule',
+    'cli_col_platform',
+    'cli_col_surfaces',
+    'cli_col_verdict',
+    'cli_col_from',
+    'cli_col_until',
+    'cli_col_summary',
+  ] as const;
+  await emit(
+    io.stdout,
+    row(
+      titles.map((key) => t(lang, key)),
+      WIDTHS,
+    ),
+  );
   const open = t(lang, 'cli_until_open');
   for (const rule of rules) {
     if (platform && rule.platform !== platform) continue;
@@ -30,7 +44,10 @@ export async function listRules(rules: readonly Rule[], platform: Platform | und
         span.until ? beijingDateTime(span.until) : open,
         span.summary[lang],
       ];
-      await emit(io.stdout, row(columns, WIDTHS, (i, cell) => (i === 3 ? paint(cell, span.verdict, colour) : cell)));
+      await emit(
+        io.stdout,
+        row(columns, WIDTHS, (i, cell) => (i === 3 ? paint(cell, span.verdict, colour) : cell)),
+      );
     }
   }
 }
@@ -50,7 +67,8 @@ async function readRuleFile(file: string, lang: Lang) {
 export async function rulesFor(file: string | undefined, lang: Lang): Promise<Rule[]> {
   if (file === undefined) return BUILT_IN_RULES;
   const { rules, errors } = await readRuleFile(file, lang);
-  if (errors.length > 0) throw new UsageError(`${errors.join('\n')}\n${t(lang, 'cli_err_validate_failed', file, errors.length)}`);
+  if (errors.length > 0)
+    throw new UsageError(`${errors.join('\n')}\n${t(lang, 'cli_err_validate_failed', file, errors.length)}`);
   return mergeRules(BUILT_IN_RULES, rules, []);
 }
 

@@ -54,6 +54,8 @@ export function row(
   widths: readonly number[],
   decorate: (index: number, cell: string) => string = (_, cell) => cell,
 ): string {
-  const fitted = columns.map((text, i) => decorate(i, i < widths.length ? fit(text, widths[i]!) : text.replace(/\s+/g, ' ')));
+  const fitted = columns.map((text, i) =>
+    decorate(i, i < widths.length ? fit(text, widths[i]!) : text.replace(/\s+/g, ' ')),
+  );
   return `${fitted.join('  ').trimEnd()}\n`;
 }

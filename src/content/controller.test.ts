@@ -15,7 +15,15 @@ const TAOBAO_ALLIANCE = 'https://s.click.taobao.com/rioMXxu';
 
 function snapshot(patch: Partial<ConfigSnapshot> = {}): ConfigSnapshot {
   const rules: LoadedRule[] = BUILT_IN_RULES.map((rule) => ({ ...rule, origin: 'built-in', enabled: true }));
-  return { rules, settings: { ...DEFAULT_SETTINGS }, surfaceOverrides: {}, managedKeys: [], locked: false, problems: [], ...patch };
+  return {
+    rules,
+    settings: { ...DEFAULT_SETTINGS },
+    surfaceOverrides: {},
+    managedKeys: [],
+    locked: false,
+    problems: [],
+    ...patch,
+  };
 }
 
 function fakeRuntime(
@@ -81,7 +89,9 @@ function type(text: string) {
 
 describe('content script', () => {
   it('does nothing at all off the dashboards', () => {
-    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://example.com/page/helper');
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
+      'https://example.com/page/helper',
+    );
     const fake = fakeRuntime({ current: snapshot() });
     const sendMessage = vi.spyOn(fake.runtime, 'sendMessage');
     expect(start(fake.runtime)).toBeNull();
@@ -94,7 +104,12 @@ describe('content script', () => {
     start(fake.runtime);
     await vi.waitFor(() => expect(fake.reports.at(-1)?.findings.length).toBeGreaterThan(0));
     const last = fake.reports.at(-1)!;
-    expect(last.page).toMatchObject({ adapter: 'kuaishou-live-helper', platform: 'kuaishou', surface: 'live-cart', surfaceFrom: 'adapter' });
+    expect(last.page).toMatchObject({
+      adapter: 'kuaishou-live-helper',
+      platform: 'kuaishou',
+      surface: 'live-cart',
+      surfaceFrom: 'adapter',
+    });
     const field = last.findings.filter((f) => f.where === '粘贴商品链接');
     expect(verdicts(field)).toEqual(['taobao:banned', 'shortener:review', 'kuaishou:allowed']);
     expect(pasteField().getAttribute(MARK)).toBe('banned');
@@ -116,7 +131,9 @@ describe('content script', () => {
     start(fake.runtime);
     const life = await vi.waitFor(() => content?.life() ?? expect.fail('no page life yet'));
     await vi.waitFor(() => expect(life.scanner.busy()).toBe(false), { timeout: 15_000 });
-    await vi.waitFor(() => expect(fake.reports.at(-1)?.findings.length).toBeGreaterThanOrEqual(1000), { timeout: 15_000 });
+    await vi.waitFor(() => expect(fake.reports.at(-1)?.findings.length).toBeGreaterThanOrEqual(1000), {
+      timeout: 15_000,
+    });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const sent = fake.reports.length;
 
@@ -139,7 +156,9 @@ describe('content script', () => {
 
   it('reports a paused site without judging or drawing anything', async () => {
     loadFixture('kuaishou-live-helper', { demo: true });
-    const fake = fakeRuntime({ current: snapshot({ settings: { ...DEFAULT_SETTINGS, pausedSites: ['zs.kwaixiaodian.com'] } }) });
+    const fake = fakeRuntime({
+      current: snapshot({ settings: { ...DEFAULT_SETTINGS, pausedSites: ['zs.kwaixiaodian.com'] } }),
+    });
     start(fake.runtime);
     await vi.waitFor(() => expect(fake.reports.length).toBe(1));
     expect(fake.reports[0]!.findings).toEqual([]);
@@ -230,9 +249,13 @@ describe('content script with the short-link resolver', () => {
     loadFixture('kuaishou-live-helper', { demo: true });
     const fake = fakeRuntime({ current: resolverOn() }, { targets: { [SHORT]: TAOBAO_ALLIANCE } });
     start(fake.runtime);
-    await vi.waitFor(() => expect(verdicts(fake.reports.at(-1)!.findings.filter((f) => f.where === '粘贴商品链接'))).toEqual(
-      ['taobao:banned', 'taobao:banned', 'kuaishou:allowed'],
-    ));
+    await vi.waitFor(() =>
+      expect(verdicts(fake.reports.at(-1)!.findings.filter((f) => f.where === '粘贴商品链接'))).toEqual([
+        'taobao:banned',
+        'taobao:banned',
+        'kuaishou:allowed',
+      ]),
+    );
     const [field] = shortFindings(fake.reports.at(-1)!.findings);
     expect(field!.link).toMatchObject({ text: SHORT, source: 'taobao', affiliate: true, kind: 'short-link' });
     expect(field!.link.evidence).toContain(`${SHORT} → ${TAOBAO_ALLIANCE}`);

@@ -95,8 +95,19 @@ export function startContent(options: ContentOptions): Content | null {
     }
   }
 
-  function emptyPage(pattern: string | null, adapter: PageInfo['adapter'] = null, platform: PageInfo['platform'] = null): PageInfo {
-    return { url: win.location.href, adapter, platform, surface: 'unknown', surfaceFrom: 'unknown', pattern: pattern ?? '' };
+  function emptyPage(
+    pattern: string | null,
+    adapter: PageInfo['adapter'] = null,
+    platform: PageInfo['platform'] = null,
+  ): PageInfo {
+    return {
+      url: win.location.href,
+      adapter,
+      platform,
+      surface: 'unknown',
+      surfaceFrom: 'unknown',
+      pattern: pattern ?? '',
+    };
   }
 
   async function startRoute() {

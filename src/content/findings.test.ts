@@ -6,11 +6,30 @@ import { decision, link } from '../../test/support/dom';
 
 const el = () => document.createElement('div');
 const spots: Spot[] = [
-  { key: 'field #paste', kind: 'field', el: el(), label: '粘贴商品链接', row: null, text: '', flag: 'banned',
-    judged: [{ link: link('a', 'taobao', 0), decision: decision('banned') }, { link: link('b', 'jd', 5), decision: decision('review') }] },
+  {
+    key: 'field #paste',
+    kind: 'field',
+    el: el(),
+    label: '粘贴商品链接',
+    row: null,
+    text: '',
+    flag: 'banned',
+    judged: [
+      { link: link('a', 'taobao', 0), decision: decision('banned') },
+      { link: link('b', 'jd', 5), decision: decision('review') },
+    ],
+  },
   { key: 'field input', kind: 'field', el: el(), label: null, row: null, text: '', flag: null, judged: [] },
-  { key: 'row 12', kind: 'row', el: el(), label: null, row: 12, text: '', flag: 'review',
-    judged: [{ link: link('京东', 'jd', 3), decision: decision('review') }] },
+  {
+    key: 'row 12',
+    kind: 'row',
+    el: el(),
+    label: null,
+    row: 12,
+    text: '',
+    flag: 'review',
+    judged: [{ link: link('京东', 'jd', 3), decision: decision('review') }],
+  },
 ];
 
 describe('findings of a page', () => {

@@ -158,11 +158,19 @@ describe('before-submit guard on forms: submit events and Enter', () => {
     }).watch([root]);
     const dialog = () => ui.shadow.querySelector<HTMLElement>('.dialog');
     const answer = async (go: boolean) => {
-      dialog()!.querySelector<HTMLButtonElement>(go ? 'button.primary' : 'button:not(.primary)')!.click();
+      dialog()!
+        .querySelector<HTMLButtonElement>(go ? 'button.primary' : 'button:not(.primary)')!
+        .click();
       await Promise.resolve();
     };
     const enter = (init: KeyboardEventInit = {}, target: Element = inputs[0]!) => {
-      const event = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, composed: true, ...init });
+      const event = new KeyboardEvent('keydown', {
+        key: 'Enter',
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+        ...init,
+      });
       target.dispatchEvent(event);
       return event;
     };

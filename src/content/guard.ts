@@ -30,7 +30,7 @@ const LINK_CHARS = 60;
 
 /** "确认添加 (3)" and " 发布 " read as their label. */
 export function controlLabel(el: Element): string {
-  const raw = el.localName === 'input' ? (el as HTMLInputElement).value : el.textContent ?? '';
+  const raw = el.localName === 'input' ? (el as HTMLInputElement).value : (el.textContent ?? '');
   return raw.replace(/\s+/g, '').replace(/[(（]\d+[)）]$/, '');
 }
 
@@ -67,7 +67,12 @@ function question(banned: readonly JudgedLink[], action: string, s: ReturnType<G
   ];
   if (banned.length > 1) lines.push(t(lang, 'guard_more', banned.length - 1));
   lines.push(t(lang, 'guard_question', action));
-  return { title: t(lang, 'guard_title'), lines, confirm: t(lang, 'guard_confirm', action), cancel: t(lang, 'guard_cancel') };
+  return {
+    title: t(lang, 'guard_title'),
+    lines,
+    confirm: t(lang, 'guard_confirm', action),
+    cancel: t(lang, 'guard_cancel'),
+  };
 }
 
 /** Input types that submit their form on Enter ("implicit submission"), and that count as its blocking fields. */
@@ -80,7 +85,9 @@ function isSingleLine(node: EventTarget | undefined): node is HTMLInputElement {
 
 function isSubmitButton(el: Element): el is HTMLButtonElement | HTMLInputElement {
   const type = (el.getAttribute('type') ?? '').toLowerCase();
-  return el.localName === 'button' ? type === '' || type === 'submit' : el.localName === 'input' && /^(submit|image)$/.test(type);
+  return el.localName === 'button'
+    ? type === '' || type === 'submit'
+    : el.localName === 'input' && /^(submit|image)$/.test(type);
 }
 
 /** What Enter in a field of `form` does, per HTML's implicit submission: click the default button (none when it is
@@ -151,9 +158,14 @@ export function createGuard(options: GuardOptions): Guard {
     const control = submitControl(path, labels);
     if (!control) return;
     const target = path[0] as Element;
-    hold(event, () => controlLabel(control), () => {
-      if (target.isConnected) target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
-    });
+    hold(
+      event,
+      () => controlLabel(control),
+      () => {
+        if (target.isConnected)
+          target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+      },
+    );
   });
 
   /** A labelled submitter reads as its label ("确认添加"); anything else as "Submit". */

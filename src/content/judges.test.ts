@@ -10,7 +10,10 @@ describe('page judges', () => {
   it('give the same verdicts as the core, for texts and badges', () => {
     const at = new Date('2026-06-01T00:00:00Z');
     const ctx: JudgeContext = { platform: 'kuaishou', surface: 'live-cart', rules: BUILT_IN_RULES };
-    const judges = createJudges(() => ctx, () => at);
+    const judges = createJudges(
+      () => ctx,
+      () => at,
+    );
     expect(judges.text(TEXT)).toEqual(judgeText(TEXT, { ...ctx, at }));
     expect(judges.text(TEXT)).toEqual(judgeText(TEXT, { ...ctx, at })); // memoised, still equal
   });
@@ -18,7 +21,10 @@ describe('page judges', () => {
   it('forget memoised verdicts when the surface, the rules or the minute change', () => {
     let at = new Date('2026-06-01T00:00:00Z');
     let ctx: JudgeContext = { platform: 'kuaishou', surface: 'live-cart', rules: BUILT_IN_RULES };
-    const judges = createJudges(() => ctx, () => at);
+    const judges = createJudges(
+      () => ctx,
+      () => at,
+    );
     const jd = () => judges.text('https://item.jd.com/100012043978.html')[0]!.decision.verdict;
     expect(jd()).toBe('banned');
     ctx = { ...ctx, surface: 'video-cart' };
@@ -43,7 +49,10 @@ describe('page judges with the short-link resolver on', () => {
       },
     };
     const ctx: JudgeContext = { platform: 'kuaishou', surface: 'live-cart', rules: BUILT_IN_RULES, shortLinks };
-    const judged = createJudges(() => ctx, () => new Date('2026-06-01T00:00:00Z')).text(TEXT);
+    const judged = createJudges(
+      () => ctx,
+      () => new Date('2026-06-01T00:00:00Z'),
+    ).text(TEXT);
     expect(asked).toEqual(['https://t.cn/R123456']);
     expect(judged.map(({ link, decision }) => `${link.source}:${decision.verdict}`)).toEqual([
       'taobao:banned',

@@ -54,7 +54,7 @@ export function createJudges(context: () => JudgeContext, now: () => Date = () =
   return {
     text: (text) =>
       classify(text).map((found) => {
-        const link = found.source === 'shortener' ? context().shortLinks?.resolve(found) ?? found : found;
+        const link = found.source === 'shortener' ? (context().shortLinks?.resolve(found) ?? found) : found;
         return { link, decision: decision(link) };
       }),
     badge: decision,

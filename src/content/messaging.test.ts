@@ -9,7 +9,9 @@ describe('messaging with a worker that may be asleep', () => {
       if (++calls < 3) throw new Error('Receiving end does not exist');
       return { ok: true, value: { ok: true } };
     });
-    await expect(requestWithRetry(client, { type: 'rules/export' }, { delays: [1, 1, 1] })).resolves.toEqual({ ok: true });
+    await expect(requestWithRetry(client, { type: 'rules/export' }, { delays: [1, 1, 1] })).resolves.toEqual({
+      ok: true,
+    });
     expect(calls).toBe(3);
   });
 

@@ -24,7 +24,12 @@ function fakeAsk() {
         fails.set(url, reject);
       }),
   );
-  return { ask, asked, answer: (url: string, target: string | null) => answers.get(url)!(target), fail: (url: string) => fails.get(url)!(new Error('no receiver')) };
+  return {
+    ask,
+    asked,
+    answer: (url: string, target: string | null) => answers.get(url)!(target),
+    fail: (url: string) => fails.get(url)!(new Error('no receiver')),
+  };
 }
 
 let control = new AbortController();
@@ -55,7 +60,14 @@ describe('short links judged by their target', () => {
     answer('https://t.cn/R123456', ALLIANCE);
     await vi.waitFor(() => expect(onResolved).toHaveBeenCalledTimes(1));
     const resolved = links.resolve(link);
-    expect(resolved).toMatchObject({ text: 'https://t.cn/R123456', start: 5, end: 25, kind: 'short-link', source: 'taobao', affiliate: true });
+    expect(resolved).toMatchObject({
+      text: 'https://t.cn/R123456',
+      start: 5,
+      end: 25,
+      kind: 'short-link',
+      source: 'taobao',
+      affiliate: true,
+    });
     expect(resolved.evidence).toBe(`https://t.cn/R123456 \u2192 ${ALLIANCE} (host s.click.taobao.com)`);
     expect(asked).toHaveLength(1);
   });

@@ -68,7 +68,7 @@ export function createShortLinks(options: ShortLinkOptions): ShortLinks {
 
   function answered(url: string, target: string | null) {
     // A target that is itself only a shortener tells no more than the link did.
-    const found = target ? classify(target).find((link) => link.source !== 'shortener') ?? null : null;
+    const found = target ? (classify(target).find((link) => link.source !== 'shortener') ?? null) : null;
     known.set(url, found);
     if (found && settle === null && !signal.aborted) {
       settle = setTimeout(() => {

@@ -100,7 +100,12 @@ function unsureSentence(unknown: Unknown, id: string, summary: LocalizedText) {
 /** The verdict of one rule (and its exceptions) for a link it covers. */
 function applyRule(rule: Rule, link: LinkFinding, time: number, unknown: Unknown | undefined): Decision {
   if (unknown) {
-    return { verdict: 'review', rule: rule.id, reason: unsureSentence(unknown, rule.id, rule.summary), since: rule.from };
+    return {
+      verdict: 'review',
+      rule: rule.id,
+      reason: unsureSentence(unknown, rule.id, rule.summary),
+      since: rule.from,
+    };
   }
   for (const exception of rule.exceptions ?? []) {
     if (!inForce(exception, time)) continue;
@@ -125,10 +130,13 @@ function exceptionDecision(rule: Rule, exception: RuleException): Decision {
 /** What holds whatever the rules say: the platform's own goods, and short links nobody can read. */
 function withoutRules(link: LinkFinding, platform: Platform): Decision | null {
   if (OWN_SOURCES[platform].includes(link.source)) {
-    const reason = sentence((lang) => t(lang, 'reason_own', sourceName(lang, link.source), platformName(lang, platform)));
+    const reason = sentence((lang) =>
+      t(lang, 'reason_own', sourceName(lang, link.source), platformName(lang, platform)),
+    );
     return { verdict: 'allowed', rule: null, reason };
   }
-  if (link.source === 'shortener') return { verdict: 'review', rule: null, reason: sentence((lang) => t(lang, 'reason_shortener')) };
+  if (link.source === 'shortener')
+    return { verdict: 'review', rule: null, reason: sentence((lang) => t(lang, 'reason_shortener')) };
   return null;
 }
 
@@ -140,7 +148,13 @@ function noRuleKnown(link: LinkFinding, platform: Platform, surface: SurfaceOrUn
 }
 
 /** The decision at one instant on one known surface, without looking ahead. `relevant`: from relevantRules. */
-function decideAt(link: LinkFinding, platform: Platform, surface: Surface, time: number, relevant: readonly Rule[]): Decision {
+function decideAt(
+  link: LinkFinding,
+  platform: Platform,
+  surface: Surface,
+  time: number,
+  relevant: readonly Rule[],
+): Decision {
   const fixed = withoutRules(link, platform);
   if (fixed) return fixed;
   const candidates = relevant
@@ -184,7 +198,8 @@ function upcomingChange(
 /** Every surface the platform's rules speak about: what an unknown page could be. */
 function surfacesOf(platform: Platform, rules: readonly Rule[]): Surface[] {
   const surfaces = new Set<Surface>();
-  for (const rule of rules) if (rule.platform === platform && isEnabled(rule)) rule.surfaces.forEach((s) => surfaces.add(s));
+  for (const rule of rules)
+    if (rule.platform === platform && isEnabled(rule)) rule.surfaces.forEach((s) => surfaces.add(s));
   return [...surfaces];
 }
 
@@ -202,11 +217,17 @@ function decideOverSurfaces(link: LinkFinding, platform: Platform, time: number,
   if (each.every(({ decision }) => decision.rule === null && decision.verdict === first.verdict)) return first;
   const banned = each.filter(({ decision }) => decision.verdict === 'banned');
   const flagged = banned.length > 0 ? banned : each.filter(({ decision }) => decision.verdict !== 'allowed');
-  const names = (lang: Lang) => listOf(lang, flagged.map(({ surface }) => surfaceName(lang, surface)));
+  const names = (lang: Lang) =>
+    listOf(
+      lang,
+      flagged.map(({ surface }) => surfaceName(lang, surface)),
+    );
   const ruleIds = [...new Set(banned.map(({ decision }) => decision.rule).filter((id): id is string => id !== null))];
   const reason =
     banned.length > 0
-      ? sentence((lang) => t(lang, 'reason_surface_mixed', platformName(lang, platform), names(lang), listOf(lang, ruleIds)))
+      ? sentence((lang) =>
+          t(lang, 'reason_surface_mixed', platformName(lang, platform), names(lang), listOf(lang, ruleIds)),
+        )
       : sentence((lang) => t(lang, 'reason_surface_unsure', platformName(lang, platform), names(lang)));
   return { verdict: 'review', rule: banned[0]?.decision.rule ?? null, reason };
 }

@@ -95,8 +95,14 @@ describe('link corpus', () => {
       const label = LABELS[line.source]!;
       const wantAffiliate = label.affiliate === 'label' ? line.alliance : label.affiliate;
       if (divergent) {
-        expect(label.sources.includes(divergent.source) && wantAffiliate === divergent.affiliate, divergent.why).toBe(false);
-        for (const f of findings) expect({ source: f.source, affiliate: f.affiliate }, divergent.why).toEqual({ source: divergent.source, affiliate: divergent.affiliate });
+        expect(label.sources.includes(divergent.source) && wantAffiliate === divergent.affiliate, divergent.why).toBe(
+          false,
+        );
+        for (const f of findings)
+          expect({ source: f.source, affiliate: f.affiliate }, divergent.why).toEqual({
+            source: divergent.source,
+            affiliate: divergent.affiliate,
+          });
         return;
       }
       for (const f of findings) {
@@ -123,7 +129,11 @@ const VARIANTS: Array<[name: string, change: (input: string) => string, applies:
   ['an exclamation after it', (s) => `${s}！`, () => true],
   ['a markdown link', (s) => `[链接](${s})`, (s) => /^https?:\/\/\S+$/.test(s)],
   ['an HTML anchor', (s) => `<a href="${s}">买</a>`, (s) => /^https?:\/\/\S+$/.test(s)],
-  ['an upper-case scheme and host', (s) => s.replace(/^(https?:\/\/[^/?#]+)/i, (head) => head.toUpperCase()), () => true],
+  [
+    'an upper-case scheme and host',
+    (s) => s.replace(/^(https?:\/\/[^/?#]+)/i, (head) => head.toUpperCase()),
+    () => true,
+  ],
   ['a JSON string value', (s) => JSON.stringify({ url: s }), () => true],
 ];
 

@@ -202,7 +202,8 @@ function join(a: Atom, b: Atom): Atom | null {
     start: a.start,
     end: b.end,
     source: link.source === 'shortener' ? token.source : link.source,
-    affiliate: a.affiliate === true || b.affiliate === true ? true : a.affiliate === null || b.affiliate === null ? null : false,
+    affiliate:
+      a.affiliate === true || b.affiliate === true ? true : a.affiliate === null || b.affiliate === null ? null : false,
     kind: 'share-text',
     evidence: `${a.evidence} + ${b.evidence}`,
   };

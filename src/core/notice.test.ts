@@ -4,12 +4,24 @@ import { decide } from './decide';
 import { combinedNotice, notice, type NoticeContext } from './notice';
 import type { JudgedLink, LinkFinding, Platform, Source, SurfaceOrUnknown } from './types';
 
-function judged(text: string, source: Source, platform: Platform, surface: SurfaceOrUnknown, when: string, affiliate: boolean | null = true): JudgedLink {
+function judged(
+  text: string,
+  source: Source,
+  platform: Platform,
+  surface: SurfaceOrUnknown,
+  when: string,
+  affiliate: boolean | null = true,
+): JudgedLink {
   const link: LinkFinding = { text, start: 0, end: text.length, source, affiliate, kind: 'url', evidence: 'test' };
   return { link, decision: decide(link, platform, surface, new Date(when), BUILT_IN_RULES) };
 }
 
-const ks = (lang: 'zh' | 'en'): NoticeContext => ({ platform: 'kuaishou', surface: 'live-cart', rules: BUILT_IN_RULES, lang });
+const ks = (lang: 'zh' | 'en'): NoticeContext => ({
+  platform: 'kuaishou',
+  surface: 'live-cart',
+  rules: BUILT_IN_RULES,
+  lang,
+});
 const taobaoLink = 'https://s.click.taobao.com/t?e=m%3D2%26s%3Dabc';
 
 describe('notice', () => {
@@ -24,7 +36,9 @@ describe('notice', () => {
     expect(text).toContain('生效时间：2022-03-01（北京时间）');
     expect(text).toContain('建议做法：改为上架快手小店商品');
     expect(text).toContain('公告：快手电商：淘宝联盟、京东联盟商品链接发布调整公告（据报道，原文未见），2022-02-22');
-    expect(text).toContain('- daoinsights.com https://daoinsights.com/news/kuaishou-to-ban-external-links-to-taobao-and-jd-com-from-its-live-stream');
+    expect(text).toContain(
+      '- daoinsights.com https://daoinsights.com/news/kuaishou-to-ban-external-links-to-taobao-and-jd-com-from-its-live-stream',
+    );
     expect(text).toContain('- sevcc.org 2022-02-24 https://sevcc.org/');
     expect(text).toContain('规则最后核实：2026-11-23');
     expect(text).not.toMatch(/\$[A-Z_]+\$|undefined/);
@@ -40,7 +54,14 @@ describe('notice', () => {
   });
 
   it('cites the exception and its own announcement inside a window', () => {
-    const tmall = judged('https://detail.tmall.com/item.htm?id=1', 'tmall', 'kuaishou', 'live-cart', '2022-11-11T20:00:00+08:00', false);
+    const tmall = judged(
+      'https://detail.tmall.com/item.htm?id=1',
+      'tmall',
+      'kuaishou',
+      'live-cart',
+      '2022-11-11T20:00:00+08:00',
+      false,
+    );
     const text = notice(tmall, ks('en'));
     expect(text).toContain('Verdict: Allowed — rule KS-6-tmall');
     expect(text).toContain('Exception in force: For Double 11 2022');
@@ -87,6 +108,8 @@ describe('combinedNotice', () => {
   });
 
   it('says so when nothing is banned', () => {
-    expect(combinedNotice(list.slice(4), ks('en'))).toBe('[Platform rule] Kuaishou · live-room cart (小黄车): no banned links found.');
+    expect(combinedNotice(list.slice(4), ks('en'))).toBe(
+      '[Platform rule] Kuaishou · live-room cart (小黄车): no banned links found.',
+    );
   });
 });

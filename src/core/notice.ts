@@ -43,7 +43,10 @@ function ruleLines(lang: Lang, rule: Rule, exception: RuleException | undefined)
 }
 
 const footer = (lang: Lang, rules: readonly Rule[]) => {
-  const latest = rules.map((rule) => rule.lastVerified).sort().at(-1);
+  const latest = rules
+    .map((rule) => rule.lastVerified)
+    .sort()
+    .at(-1);
   return latest ? [t(lang, 'notice_footer', latest)] : [];
 };
 
@@ -59,11 +62,14 @@ export function notice(judged: JudgedLink, ctx: NoticeContext): string {
     found ? t(lang, 'notice_verdict_rule', verdict, decision.rule!) : t(lang, 'notice_verdict', verdict),
   ];
   // A rule's own summary says why it bans or allows; other verdicts need the decision's reason.
-  if (!found || decision.verdict === 'review' || !decision.since) lines.push(t(lang, 'notice_why', decision.reason[lang]));
+  if (!found || decision.verdict === 'review' || !decision.since)
+    lines.push(t(lang, 'notice_why', decision.reason[lang]));
   if (found) lines.push(...ruleLines(lang, found.rule, found.exception));
   if (decision.upcoming) {
     const { upcoming } = decision;
-    lines.push(t(lang, 'notice_upcoming', beijingLabel(lang, upcoming.from), verdictName(lang, upcoming.verdict), upcoming.rule));
+    lines.push(
+      t(lang, 'notice_upcoming', beijingLabel(lang, upcoming.from), verdictName(lang, upcoming.verdict), upcoming.rule),
+    );
   }
   lines.push(...footer(lang, found ? [found.rule] : []));
   return lines.join('\n');

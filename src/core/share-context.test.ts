@@ -10,8 +10,24 @@ const corpus = readFileSync(new URL('../../test/fixtures/link-corpus.jsonl', imp
   .filter((line) => line.trim())
   .map((line) => (JSON.parse(line) as { input: string }).input);
 
-const PIECES = ['【淘宝】', '【京东】', '【闲鱼】', '【拼多多】百亿补贴 ', '】', '【', ' ', '  ', '16:06', 'https://m.tb.cn/h.x', '中文', 'a', '\n'];
-const piecesText = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { maxLength: 40 }).map((p) => p.join(''));
+const PIECES = [
+  '【淘宝】',
+  '【京东】',
+  '【闲鱼】',
+  '【拼多多】百亿补贴 ',
+  '】',
+  '【',
+  ' ',
+  '  ',
+  '16:06',
+  'https://m.tb.cn/h.x',
+  '中文',
+  'a',
+  '\n',
+];
+const piecesText = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { maxLength: 40 })
+  .map((p) => p.join(''));
 
 describe('ShareTagFinder', () => {
   it('finds what shareTagBefore finds at every position of every corpus line, asked in order', () => {

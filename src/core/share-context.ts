@@ -11,7 +11,8 @@ import type { Source } from './types';
  * Words that only 淘客 / alliance messages use (§3 pitfalls): coupons, "internal code", order-link labels, and
  * the 淘宝联盟 tool's own template `复制这条信息，￥…￥ ，打开【手机淘宝】即可查看`.
  */
-const ALLIANCE_WORDS = '领券|券后|优惠券|券面额|元券|内部码|内部券|下单链接|在售价|佣金|返利|淘客|隐藏券|复制这条信息[^\\n]{0,40}打开【手机淘宝】即可查看';
+const ALLIANCE_WORDS =
+  '领券|券后|优惠券|券面额|元券|内部码|内部券|下单链接|在售价|佣金|返利|淘客|隐藏券|复制这条信息[^\\n]{0,40}打开【手机淘宝】即可查看';
 /** A platform share link that is a video, a live room or a note, not goods (§15, §16). */
 const MEDIA_WORDS = '直接观看|观看视频|看视频|作品|被播放|直播|存好这段口令|笔记|精彩内容';
 /** A platform share link that is the platform's own shop goods. */
@@ -103,7 +104,9 @@ const TAG_SOURCE: Record<string, Source> = {
  * The app tag in front of an official share link: `【淘宝】`, `16:06【京东】`, `【拼多多】百亿补贴 超划算 `. Its names
  * are TAG_SOURCE's and 闲鱼 (a tag that names no source of ours).
  */
-const SHARE_TAG = new RegExp(`【(${[...Object.keys(TAG_SOURCE), '闲鱼'].join('|')})】(?:[^\\s【】「」]{1,12}\\s{1,3}){0,3}$`);
+const SHARE_TAG = new RegExp(
+  `【(${[...Object.keys(TAG_SOURCE), '闲鱼'].join('|')})】(?:[^\\s【】「」]{1,12}\\s{1,3}){0,3}$`,
+);
 
 export interface ShareTag {
   start: number;

@@ -150,7 +150,8 @@ export function findPids(text: string): Atom[] {
 }
 
 /** Douyin URL-less share code: `:4pm kcN:/ 复制此链接，打开抖音搜索` — the pieces form a v.douyin.com code. */
-const DOUYIN_CODE = /(?<![A-Za-z0-9:]):([A-Za-z0-9]{2,8})(?: ([A-Za-z0-9]{2,8}))?:\/(?=[^\n]{0,12}(?:复制此链接|打开抖音|抖音))/y;
+const DOUYIN_CODE =
+  /(?<![A-Za-z0-9:]):([A-Za-z0-9]{2,8})(?: ([A-Za-z0-9]{2,8}))?:\/(?=[^\n]{0,12}(?:复制此链接|打开抖音|抖音))/y;
 
 /** The `:` where a share code ending in the `:/` at `at` may start: at most 18 characters before. */
 function colonsBefore(text: string, at: number): number[] {
@@ -190,7 +191,8 @@ export function findDouyinCodes(text: string): Atom[] {
 }
 
 const MINI_PROGRAM_LINK = /[#＃]小程序:\/\/([^\s/#]{1,12})\/([A-Za-z0-9]{4,32})/g;
-const MINI_PROGRAM_PATH = /(?<![A-Za-z0-9./])\/?(?:packages|pages)\/[A-Za-z]{2,20}\/[A-Za-z]{2,20}(?:\/[A-Za-z]{2,20})?\?[A-Za-z]{2,12}=[A-Za-z0-9]{4,24}/y;
+const MINI_PROGRAM_PATH =
+  /(?<![A-Za-z0-9./])\/?(?:packages|pages)\/[A-Za-z]{2,20}\/[A-Za-z]{2,20}(?:\/[A-Za-z]{2,20})?\?[A-Za-z]{2,12}=[A-Za-z0-9]{4,24}/y;
 
 /** Where `pages/` or `packages/` (found by its `ages/`) starts, one earlier when a `/` leads it. */
 function miniProgramStarts(text: string, at: number): number[] {
@@ -209,7 +211,15 @@ export function findMiniPrograms(text: string): Atom[] {
     for (const m of text.matchAll(MINI_PROGRAM_LINK)) {
       const source = MINI_PROGRAM_APPS[m[1]!];
       const start = m.index ?? 0;
-      if (source) atoms.push({ start, end: start + m[0].length, source, affiliate: null, kind: 'deep-link', evidence: `小程序 ${m[1]}` });
+      if (source)
+        atoms.push({
+          start,
+          end: start + m[0].length,
+          source,
+          affiliate: null,
+          kind: 'deep-link',
+          evidence: `小程序 ${m[1]}`,
+        });
     }
   }
   for (const m of scanNear(text, 'ages/', MINI_PROGRAM_PATH, (at) => miniProgramStarts(text, at))) {

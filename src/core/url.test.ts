@@ -18,7 +18,10 @@ const URLS = [
 /** Upper-cases the host and the parameter names, which never change what a URL is. */
 function shout(url: string, pick: (i: number) => boolean): string {
   const [head, query = ''] = url.split('?');
-  const host = head!.replace(/^https:\/\/([^/]+)/, (_, h: string) => `https://${[...h].map((c, i) => (pick(i) ? c.toUpperCase() : c)).join('')}`);
+  const host = head!.replace(
+    /^https:\/\/([^/]+)/,
+    (_, h: string) => `https://${[...h].map((c, i) => (pick(i) ? c.toUpperCase() : c)).join('')}`,
+  );
   const params = query
     .split('&')
     .map((pair) => pair.replace(/^[^=]*/, (key) => key.toUpperCase()))

@@ -51,9 +51,15 @@ const URL_START = new RegExp(
   'gi',
 );
 const isHostChar = (code: number) =>
-  (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2d;
+  (code >= 0x61 && code <= 0x7a) ||
+  (code >= 0x41 && code <= 0x5a) ||
+  (code >= 0x30 && code <= 0x39) ||
+  code === 0x2e ||
+  code === 0x2d;
 /** ASCII characters that end a URL: quotes, angle brackets and the like (`}` outside a JSON value too). */
-const URL_STOP: readonly boolean[] = Array.from({ length: 0x80 }, (_, c) => '"\'<>`^|\\}'.includes(String.fromCharCode(c)));
+const URL_STOP: readonly boolean[] = Array.from({ length: 0x80 }, (_, c) =>
+  '"\'<>`^|\\}'.includes(String.fromCharCode(c)),
+);
 
 export interface UrlSpan {
   start: number;
@@ -88,7 +94,11 @@ function nextLetterInRun(text: string, from: number): number {
 /** Characters between a URL's start and its first anchor: scheme letters, `:`, host label characters. */
 function isLeadChar(code: number): boolean {
   return (
-    (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x3a) || code === 0x2d || code === 0x2b
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x30 && code <= 0x3a) ||
+    code === 0x2d ||
+    code === 0x2b
   );
 }
 
@@ -399,7 +409,8 @@ const TEMPLATE_PLACEHOLDER = /[/=]@(?:[.;&]|$)/;
 
 function analyzeWebUrl(url: ParsedUrl, params: Map<string, Param>, depth: number): Analysis {
   // Most URLs hold no `@`: skip building path + query for the test.
-  if ((url.path.includes('@') || url.query.includes('@')) && TEMPLATE_PLACEHOLDER.test(url.path + url.query)) return null;
+  if ((url.path.includes('@') || url.query.includes('@')) && TEMPLATE_PLACEHOLDER.test(url.path + url.query))
+    return null;
   const rule = hostRule(url.host);
   const view = pageView(url, params);
 
@@ -429,9 +440,19 @@ function analyzeWebUrl(url: ParsedUrl, params: Map<string, Param>, depth: number
 
   const marker = findMarker(markerFamily(source), view) ?? findAlliancePath(source, view);
   const affiliate =
-    marker || rule.affiliate === true || (isShort && rule.codeAffiliate) ? true : plain ? false : (rule.affiliate ?? null);
+    marker || rule.affiliate === true || (isShort && rule.codeAffiliate)
+      ? true
+      : plain
+        ? false
+        : (rule.affiliate ?? null);
   const evidence = marker ?? `host ${url.host}${plain ? ' (item/shop page)' : ''}`;
-  const recognition: Recognition = { source, affiliate, kind: isShort ? 'short-link' : 'url', evidence, host: url.host };
+  const recognition: Recognition = {
+    source,
+    affiliate,
+    kind: isShort ? 'short-link' : 'url',
+    evidence,
+    host: url.host,
+  };
   const seller = rule.seller?.(view);
   if (seller) recognition.seller = seller;
   return recognition;
@@ -523,7 +544,12 @@ function analyzeDeepLink(url: ParsedUrl, params: Map<string, Param>, depth: numb
   }
   const own = SCHEME_OWN_SOURCE[url.scheme];
   if (own && rule.goodsPath?.test(url.body.toLowerCase())) {
-    return { source: own, affiliate: rule.affiliate, kind: 'deep-link', evidence: `${scheme}${url.body.split(/[?/]/)[0]}` };
+    return {
+      source: own,
+      affiliate: rule.affiliate,
+      kind: 'deep-link',
+      evidence: `${scheme}${url.body.split(/[?/]/)[0]}`,
+    };
   }
   if (!rule.source) return null;
   return { source: rule.source, affiliate: rule.affiliate, kind: 'deep-link', evidence: `scheme ${scheme}` };

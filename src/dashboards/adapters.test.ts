@@ -43,7 +43,9 @@ describe('adapters and their fixture pages', () => {
   for (const adapter of ADAPTERS) {
     describe(adapter.id, () => {
       it('has a fixture page whose real URL the adapter claims', () => {
-        expect(existsSync(fileURLToPath(new NodeURL(`../../test/fixtures/pages/${adapter.id}.html`, import.meta.url)))).toBe(true);
+        expect(
+          existsSync(fileURLToPath(new NodeURL(`../../test/fixtures/pages/${adapter.id}.html`, import.meta.url))),
+        ).toBe(true);
         expect(adapterFor(fixtureUrl(fixtureHtml(adapter.id)))?.adapter.id).toBe(adapter.id);
       });
 
@@ -57,7 +59,9 @@ describe('adapters and their fixture pages', () => {
         const roots = collectRoots(document);
         const field = roots.map((root) => root.querySelector('[data-fixture-field]')).find(Boolean);
         expect(field).toBeTruthy();
-        const labels = roots.flatMap((root) => Array.from(root.querySelectorAll('[data-submit]'), (b) => b.textContent!.trim()));
+        const labels = roots.flatMap((root) =>
+          Array.from(root.querySelectorAll('[data-submit]'), (b) => b.textContent!.trim()),
+        );
         expect(labels.some((label) => adapter.submitLabels.includes(label))).toBe(true);
         expect(document.getElementById('route-change')).not.toBeNull();
         expect(document.getElementById('submit-log')).not.toBeNull();
@@ -67,7 +71,9 @@ describe('adapters and their fixture pages', () => {
 
   it('says unknown on an empty page of a cue-reading adapter', () => {
     document.body.replaceChildren();
-    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://zs.kwaixiaodian.com/page/helper');
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
+      'https://zs.kwaixiaodian.com/page/helper',
+    );
     expect(surfaceNow('kuaishou-live-helper')).toBe('unknown');
     expect(surfaceNow('douyin-creator-publish')).toBe('unknown');
   });

@@ -9,7 +9,9 @@ export default defineAdapter({
   host: 'creator.douyin.com',
   paths: ['/creator-micro/content/publish', '/creator-micro/content/post/'],
   surface: (page) =>
-    page.has('input[placeholder="粘贴商品链接"]') || page.says(['购物车', '添加链接', '编辑商品']) ? 'video-cart' : 'unknown',
+    page.has('input[placeholder="粘贴商品链接"]') || page.says(['购物车', '添加链接', '编辑商品'])
+      ? 'video-cart'
+      : 'unknown',
   rowSelectors: [],
   submitLabels: ['添加链接', '完成编辑', '发布'],
 });

@@ -7,7 +7,8 @@ export default defineAdapter({
   platform: 'weixin',
   host: 'channels.weixin.qq.com',
   paths: ['/platform/live/'],
-  surface: (page) => (page.has('.commodity-list-wrap') || page.says(['直播商品', '上架商品', '添加商品']) ? 'live-cart' : 'unknown'),
+  surface: (page) =>
+    page.has('.commodity-list-wrap') || page.says(['直播商品', '上架商品', '添加商品']) ? 'live-cart' : 'unknown',
   rowSelectors: ['.commodity-list-wrap .table-body-wrap div.table-row-wrap'],
   submitLabels: ['上架', '添加', '确定'],
 });

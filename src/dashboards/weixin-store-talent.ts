@@ -7,7 +7,10 @@ export default defineAdapter({
   platform: 'weixin',
   host: 'store.weixin.qq.com',
   paths: ['/talent/'],
-  surface: (page) => (page.path.startsWith('/talent/channel/window') || page.says(['橱窗', '加入橱窗', '我的橱窗']) ? 'showcase' : 'unknown'),
+  surface: (page) =>
+    page.path.startsWith('/talent/channel/window') || page.says(['橱窗', '加入橱窗', '我的橱窗'])
+      ? 'showcase'
+      : 'unknown',
   // GUESS: product cards of the window / pool; the micro-app's markup is not known.
   rowSelectors: ['[class*="product-item"]', '[class*="goods-item"]'],
   submitLabels: ['加入橱窗', '添加到橱窗', '确定'],

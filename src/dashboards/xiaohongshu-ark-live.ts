@@ -7,7 +7,8 @@ export default defineAdapter({
   platform: 'xiaohongshu',
   host: 'ark.xiaohongshu.com',
   paths: ['/live_center_control'],
-  surface: (page) => (page.has('.goods-list') || page.says(['直播中控台', '直播商品', '添加商品']) ? 'live-cart' : 'unknown'),
+  surface: (page) =>
+    page.has('.goods-list') || page.says(['直播中控台', '直播商品', '添加商品']) ? 'live-cart' : 'unknown',
   rowSelectors: ['.goods-list .table-wrap table tbody tr'],
   submitLabels: ['添加商品', '上架', '确定'],
 });

@@ -7,7 +7,8 @@ export default defineAdapter({
   platform: 'xiaohongshu',
   host: 'ark.xiaohongshu.com',
   paths: ['/app-note/publish'],
-  surface: (page) => (page.has('#post-textarea') || page.says(['发布笔记', '去发笔记', '商品笔记']) ? 'note' : 'unknown'),
+  surface: (page) =>
+    page.has('#post-textarea') || page.says(['发布笔记', '去发笔记', '商品笔记']) ? 'note' : 'unknown',
   rowSelectors: ['.cell-note-item'],
   submitLabels: ['发布', '发布笔记'],
 });

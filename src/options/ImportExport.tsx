@@ -54,7 +54,12 @@ export function ImportExport({ env, onImported }: Props) {
       <p class="muted">{tr('options_import_help')}</p>
       <div class="field">
         <label for="import-file">{tr('options_import_file')}</label>
-        <input id="import-file" type="file" accept=".json,application/json" onChange={(e) => void importFile(e.currentTarget)} />
+        <input
+          id="import-file"
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => void importFile(e.currentTarget)}
+        />
       </div>
       <div class="field">
         <label for="import-text">{tr('options_import_paste')}</label>

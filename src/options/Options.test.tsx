@@ -22,7 +22,12 @@ afterEach(unmountAll);
 
 const RESOLVER_ORIGINS = ['https://t.cn/*', 'https://dwz.cn/*'];
 
-function setup(background: Partial<FakeBackgroundState> = {}, granted = true, overrides: FakeAnswers = {}, held = true) {
+function setup(
+  background: Partial<FakeBackgroundState> = {},
+  granted = true,
+  overrides: FakeAnswers = {},
+  held = true,
+) {
   const { state, answers } = fakeBackground(background);
   const fake = fakeClient({ ...answers, ...overrides });
   const request = vi.fn((_: { origins: string[] }) => Promise.resolve(granted));
@@ -255,12 +260,20 @@ describe('options import and export', () => {
     const root = await open();
     const input = root.querySelector<HTMLInputElement>('#import-file')!;
     const pick = async (name: string, text: string) => {
-      Object.defineProperty(input, 'files', { configurable: true, value: [new File([text], name, { type: 'application/json' })] });
+      Object.defineProperty(input, 'files', {
+        configurable: true,
+        value: [new File([text], name, { type: 'application/json' })],
+      });
       input.dispatchEvent(new Event('change', { bubbles: true }));
       await settle();
     };
-    await pick('team.json', JSON.stringify({ rules: [rule('TEAM-1'), rule('TEAM-2', { surfaces: ['stage'] as never })] }));
-    expect(root.querySelector('.import-export [role="alert"]')!.textContent).toContain('team.json: rule TEAM-2: surfaces');
+    await pick(
+      'team.json',
+      JSON.stringify({ rules: [rule('TEAM-1'), rule('TEAM-2', { surfaces: ['stage'] as never })] }),
+    );
+    expect(root.querySelector('.import-export [role="alert"]')!.textContent).toContain(
+      'team.json: rule TEAM-2: surfaces',
+    );
     expect(sentOf('rules/import')).toEqual([]);
     await pick('team.json', JSON.stringify({ rules: [rule('TEAM-1')] }));
     expect(sentOf('rules/import')).toHaveLength(1);
@@ -309,7 +322,9 @@ describe('options settings', () => {
   });
 
   it('switches the resolver off and gives the permission back', async () => {
-    const { open, remove, sentOf } = setup({ settings: { language: 'auto', pausedSites: [], resolveShortLinks: true } });
+    const { open, remove, sentOf } = setup({
+      settings: { language: 'auto', pausedSites: [], resolveShortLinks: true },
+    });
     const root = await open();
     await click(resolver(root));
     expect(sentOf('settings/set')).toEqual([{ type: 'settings/set', patch: { resolveShortLinks: false } }]);
@@ -340,7 +355,9 @@ describe('options settings', () => {
     const { open, state } = setup();
     const root = await open();
     const site = (host: string) =>
-      [...root.querySelectorAll<HTMLInputElement>('.paused-sites input')].find((b) => b.closest('label')!.textContent!.includes(host))!;
+      [...root.querySelectorAll<HTMLInputElement>('.paused-sites input')].find((b) =>
+        b.closest('label')!.textContent!.includes(host),
+      )!;
     await click(site('buyin.jinritemai.com'));
     expect(state.settings.pausedSites).toEqual(['buyin.jinritemai.com']);
     expect(site('buyin.jinritemai.com').checked).toBe(true);
@@ -349,7 +366,11 @@ describe('options settings', () => {
   });
 
   it('cannot pause when the organisation locked cartlint on, and shows managed settings locked', async () => {
-    const root = await setup({ locked: true, managedKeys: ['language'], settings: { language: 'zh', pausedSites: [], resolveShortLinks: false } }).open();
+    const root = await setup({
+      locked: true,
+      managedKeys: ['language'],
+      settings: { language: 'zh', pausedSites: [], resolveShortLinks: false },
+    }).open();
     expect(root.querySelector('main')!.lang).toBe('zh-CN');
     for (const box of root.querySelectorAll<HTMLInputElement>('.paused-sites input')) expect(box.disabled).toBe(true);
     expect(root.querySelector('.paused-sites')!.textContent).toContain('无法暂停');

@@ -60,14 +60,17 @@ export function Options({ env }: { env: OptionsEnv }) {
     await reload();
   };
   const changeSettings = (patch: Partial<Settings>) => attempt(() => client.request({ type: 'settings/set', patch }));
-  const toggle = (rule: LoadedRule) => void attempt(() => client.request({ type: 'rules/toggle', id: rule.id, enabled: !rule.enabled }));
+  const toggle = (rule: LoadedRule) =>
+    void attempt(() => client.request({ type: 'rules/toggle', id: rule.id, enabled: !rule.enabled }));
   const remove = (rule: LoadedRule) => {
-    if (env.confirm(t(lang, 'options_delete_confirm', rule.id))) void attempt(() => client.request({ type: 'rules/delete', id: rule.id }));
+    if (env.confirm(t(lang, 'options_delete_confirm', rule.id)))
+      void attempt(() => client.request({ type: 'rules/delete', id: rule.id }));
   };
   const save = async (rule: Rule): Promise<string | null> => {
     try {
       await client.request({ type: 'rules/save', rule });
-      if (editing?.replacing && editing.replacing !== rule.id) await client.request({ type: 'rules/delete', id: editing.replacing });
+      if (editing?.replacing && editing.replacing !== rule.id)
+        await client.request({ type: 'rules/delete', id: editing.replacing });
     } catch (error) {
       return message(error);
     }
@@ -75,7 +78,8 @@ export function Options({ env }: { env: OptionsEnv }) {
     await reload();
     return null;
   };
-  const edit = ({ origin: _origin, enabled: _enabled, ...rule }: LoadedRule) => setEditing({ rule, replacing: rule.id });
+  const edit = ({ origin: _origin, enabled: _enabled, ...rule }: LoadedRule) =>
+    setEditing({ rule, replacing: rule.id });
 
   return (
     <LangContext.Provider value={lang}>

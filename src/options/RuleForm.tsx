@@ -58,7 +58,11 @@ export function RuleForm({ draft, onChange }: Props) {
   const select = <T extends string>(label: MessageKey, path: Path, choices: readonly T[], name: (v: T) => string) => (
     <div class="field">
       <label for={id(path.join('-'))}>{tr(label)}</label>
-      <select id={id(path.join('-'))} value={text(getIn(draft, path))} onChange={(e) => set(path, e.currentTarget.value)}>
+      <select
+        id={id(path.join('-'))}
+        value={text(getIn(draft, path))}
+        onChange={(e) => set(path, e.currentTarget.value)}
+      >
         {choices.map((choice) => (
           <option key={choice} value={choice}>
             {name(choice)}
@@ -69,8 +73,11 @@ export function RuleForm({ draft, onChange }: Props) {
   );
 
   const surfaces = Array.isArray(getIn(draft, ['surfaces'])) ? (getIn(draft, ['surfaces']) as string[]) : [];
-  const links = Array.isArray(getIn(draft, ['links'])) ? formLinks(getIn(draft, ['links']) as Rule['links']) : formLinks([]);
-  const toggle = <T,>(list: readonly T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
+  const links = Array.isArray(getIn(draft, ['links']))
+    ? formLinks(getIn(draft, ['links']) as Rule['links'])
+    : formLinks([]);
+  const toggle = <T,>(list: readonly T[], item: T, on: boolean) =>
+    on ? [...list, item] : list.filter((x) => x !== item);
 
   return (
     <div class="rule-form">

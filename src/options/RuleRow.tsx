@@ -12,11 +12,12 @@ const ORIGIN_KEYS: Record<RuleOrigin, 'options_origin_builtin' | 'options_origin
   custom: 'options_origin_custom',
   managed: 'options_origin_managed',
 };
-const STATUS_KEYS: Record<RuleStatus, 'options_status_in_force' | 'options_status_upcoming' | 'options_status_ended'> = {
-  'in-force': 'options_status_in_force',
-  upcoming: 'options_status_upcoming',
-  ended: 'options_status_ended',
-};
+const STATUS_KEYS: Record<RuleStatus, 'options_status_in_force' | 'options_status_upcoming' | 'options_status_ended'> =
+  {
+    'in-force': 'options_status_in_force',
+    upcoming: 'options_status_upcoming',
+    ended: 'options_status_ended',
+  };
 
 interface Props {
   rule: LoadedRule;

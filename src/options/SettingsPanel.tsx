@@ -14,7 +14,10 @@ interface Props {
   onChange(patch: Partial<Settings>): Promise<void>;
 }
 
-const LANGUAGES: readonly { value: LanguageSetting; key: 'options_language_auto' | 'options_language_zh' | 'options_language_en' }[] = [
+const LANGUAGES: readonly {
+  value: LanguageSetting;
+  key: 'options_language_auto' | 'options_language_zh' | 'options_language_en';
+}[] = [
   { value: 'auto', key: 'options_language_auto' },
   { value: 'zh', key: 'options_language_zh' },
   { value: 'en', key: 'options_language_en' },
@@ -27,11 +30,14 @@ export function SettingsPanel({ env, config, onChange }: Props) {
   const managed = (key: keyof Settings) => managedKeys.includes(key);
   const managedNote = <span class="muted managed-note">{tr('options_managed_setting')}</span>;
 
-  const setPaused = (host: string, paused: boolean) => void onChange({ pausedSites: pausedSitesWith(settings.pausedSites, host, paused) });
+  const setPaused = (host: string, paused: boolean) =>
+    void onChange({ pausedSites: pausedSitesWith(settings.pausedSites, host, paused) });
   /** Every watched dashboard, plus any paused host no adapter knows any more (so it can still be resumed). */
   const sites: { platform: Platform | null; host: string }[] = [
     ...env.watchedPages,
-    ...settings.pausedSites.filter((h) => !env.watchedPages.some((p) => p.host === h)).map((host) => ({ platform: null, host })),
+    ...settings.pausedSites
+      .filter((h) => !env.watchedPages.some((p) => p.host === h))
+      .map((host) => ({ platform: null, host })),
   ];
 
   return (

@@ -11,7 +11,11 @@ describe('draft paths', () => {
   it('writes a copy, creating objects and arrays, and removes a field set to undefined', () => {
     const draft = { id: 'MY-1', until: '2024-01-01' };
     const next = setIn(draft, ['announcement', 'reports', 0, 'url'], 'https://example.com');
-    expect(next).toEqual({ id: 'MY-1', until: '2024-01-01', announcement: { reports: [{ url: 'https://example.com' }] } });
+    expect(next).toEqual({
+      id: 'MY-1',
+      until: '2024-01-01',
+      announcement: { reports: [{ url: 'https://example.com' }] },
+    });
     expect(draft).toEqual({ id: 'MY-1', until: '2024-01-01' });
     expect(setIn(draft, ['until'], undefined)).toEqual({ id: 'MY-1' });
   });

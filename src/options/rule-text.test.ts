@@ -8,7 +8,9 @@ describe('rule text', () => {
       'JD.com (not affiliate, self-operated)',
     );
     expect(linkMatchText('zh', { source: '*' })).toBe('其他任何来源');
-    expect(linkMatchText('zh', { source: 'jd', seller: 'self-operated', affiliate: false })).toBe('京东（非联盟、自营）');
+    expect(linkMatchText('zh', { source: 'jd', seller: 'self-operated', affiliate: false })).toBe(
+      '京东（非联盟、自营）',
+    );
     expect(linksText('en', { links: [{ source: 'taobao' }, { source: 'tmall' }] })).toBe('Taobao, Tmall');
   });
   it('shows the dates in Beijing time', () => {

@@ -8,16 +8,31 @@ import { t } from '../i18n';
 export function linkMatchText(lang: Lang, match: LinkMatch): string {
   const name = match.source === '*' ? t(lang, 'options_source_any') : sourceName(lang, match.source);
   const qualifiers = [
-    match.affiliate === true ? t(lang, 'options_match_affiliate') : match.affiliate === false ? t(lang, 'options_match_plain') : null,
-    match.seller === 'self-operated' ? t(lang, 'options_match_self_operated') : match.seller === 'marketplace' ? t(lang, 'options_match_marketplace') : null,
+    match.affiliate === true
+      ? t(lang, 'options_match_affiliate')
+      : match.affiliate === false
+        ? t(lang, 'options_match_plain')
+        : null,
+    match.seller === 'self-operated'
+      ? t(lang, 'options_match_self_operated')
+      : match.seller === 'marketplace'
+        ? t(lang, 'options_match_marketplace')
+        : null,
   ].filter((q): q is string => q !== null);
   return qualifiers.length > 0 ? t(lang, 'options_match_qualified', name, listOf(lang, qualifiers)) : name;
 }
 
-export const linksText = (lang: Lang, rule: Pick<Rule, 'links'>) => listOf(lang, rule.links.map((m) => linkMatchText(lang, m)));
+export const linksText = (lang: Lang, rule: Pick<Rule, 'links'>) =>
+  listOf(
+    lang,
+    rule.links.map((m) => linkMatchText(lang, m)),
+  );
 
 export const surfacesText = (lang: Lang, rule: Pick<Rule, 'surfaces'>) =>
-  listOf(lang, rule.surfaces.map((s) => surfaceName(lang, s)));
+  listOf(
+    lang,
+    rule.surfaces.map((s) => surfaceName(lang, s)),
+  );
 
 /** "2022-03-01 – " or "2022-03-01 – 2023-01-01" (the end exclusive, as the announcements word it). */
 export const datesText = (lang: Lang, rule: Pick<Rule, 'from' | 'until'>) =>

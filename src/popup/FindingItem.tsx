@@ -20,7 +20,11 @@ interface Props {
 function AffiliateNote({ link }: { link: LinkFinding }) {
   const tr = useT();
   const key =
-    link.affiliate === true ? 'popup_affiliate_yes' : link.affiliate === false ? 'popup_affiliate_no' : 'popup_affiliate_unknown';
+    link.affiliate === true
+      ? 'popup_affiliate_yes'
+      : link.affiliate === false
+        ? 'popup_affiliate_no'
+        : 'popup_affiliate_unknown';
   return <span>{tr(key)}</span>;
 }
 
@@ -68,7 +72,12 @@ export function FindingItem({ finding, announcement, notice, copied, onReveal, o
       <p class="finding-reason">{decision.reason[lang]}</p>
       {upcoming && (
         <p class="finding-upcoming muted">
-          {tr('popup_upcoming', beijingDateTime(upcoming.from), verdictName(lang, upcoming.verdict), upcoming.reason[lang])}
+          {tr(
+            'popup_upcoming',
+            beijingDateTime(upcoming.from),
+            verdictName(lang, upcoming.verdict),
+            upcoming.reason[lang],
+          )}
         </p>
       )}
       {announcement && <AnnouncedAt announcement={announcement} />}

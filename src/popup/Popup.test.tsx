@@ -81,7 +81,7 @@ describe('popup findings', () => {
   });
 
   it('shows the link shortened with the full link on hover, the source, affiliate or not, the rule and its reports', async () => {
-    const root = await (setup().open)();
+    const root = await setup().open();
     const taobao = items(root).find((li) => li.querySelector('.finding-link')!.getAttribute('title') === TAOBAO_LINK)!;
     const shown = taobao.querySelector('.finding-link')!.textContent!;
     expect(shown.length).toBeLessThan(TAOBAO_LINK.length);
@@ -167,7 +167,9 @@ describe('popup language', () => {
     const root = await open();
     expect(root.querySelector('main')!.lang).toBe('zh-CN');
     expect(items(root)[0]!.querySelector('.verdict')!.textContent).toContain('禁止');
-    expect(items(root)[0]!.querySelector('.finding-announcement')!.textContent).toMatch(/^公告：.+（2022-02-22） · 报道来源 .+、/);
+    expect(items(root)[0]!.querySelector('.finding-announcement')!.textContent).toMatch(
+      /^公告：.+（2022-02-22） · 报道来源 .+、/,
+    );
     await click(buttonWithText(root, 'EN'));
     expect(root.querySelector('main')!.lang).toBe('en');
     await click(buttonWithText(root, 'Copy notice'));
@@ -189,7 +191,13 @@ describe('popup empty states', () => {
   });
 
   it('says so when a page of a dashboard host has other pages than the cart', async () => {
-    const page = { ...tabState().page!, adapter: null, platform: null, surface: 'unknown' as const, surfaceFrom: 'unknown' as const };
+    const page = {
+      ...tabState().page!,
+      adapter: null,
+      platform: null,
+      surface: 'unknown' as const,
+      surfaceFrom: 'unknown' as const,
+    };
     const root = await setup({ 'tab/state': () => tabState({ page, findings: [], at: null }) }).open();
     expect(root.textContent).toContain('cartlint watches these pages');
   });
@@ -323,7 +331,10 @@ describe('popup while open', () => {
     let current = config();
     let answerTab!: () => void;
     const tabAnswered = new Promise<void>((resolve) => (answerTab = resolve));
-    const { open, changes } = setup({ 'config/get': () => current, 'tab/state': () => tabAnswered.then(() => tabState()) });
+    const { open, changes } = setup({
+      'config/get': () => current,
+      'tab/state': () => tabAnswered.then(() => tabState()),
+    });
     const root = await open();
     expect(root.querySelector('.loading')).not.toBeNull();
     current = POLICY;

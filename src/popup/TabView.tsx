@@ -58,7 +58,9 @@ export function TabView({ data, env, refreshTab, setSettings }: Props) {
   const setPaused = (paused: boolean) =>
     attempt(async () => {
       // No host (the tab's address is unknown): nothing to pause or resume, the list goes back unchanged.
-      const pausedSites = host ? pausedSitesWith(config.settings.pausedSites, host, paused) : config.settings.pausedSites;
+      const pausedSites = host
+        ? pausedSitesWith(config.settings.pausedSites, host, paused)
+        : config.settings.pausedSites;
       setSettings(await client.request({ type: 'settings/set', patch: { pausedSites } }));
       await refreshTab();
     });

@@ -36,7 +36,8 @@ function finding(id: string, found: LinkFinding, where = '粘贴商品链接'): 
 }
 
 export const OWN_LINK = 'https://app.kwaixiaodian.com/merchant/shop/detail?id=1234567';
-export const TAOBAO_LINK = 'https://s.click.taobao.com/t?e=m%3D2%26s%3Dabcdefghijklmnopqrstuvwxyz0123456789&pid=mm_1_2_3';
+export const TAOBAO_LINK =
+  'https://s.click.taobao.com/t?e=m%3D2%26s%3Dabcdefghijklmnopqrstuvwxyz0123456789&pid=mm_1_2_3';
 export const JD_LINK = 'https://item.jd.com/100012043978.html';
 export const SHORT_LINK = 'https://t.cn/A6xYz12';
 

@@ -76,8 +76,7 @@ export function usePopupData({ client, resolveTab, refreshMs, onConfigChanged }:
     };
   }, []);
 
-  const setSettings = (settings: Settings) =>
-    setData((old) => old && { ...old, config: { ...old.config, settings } });
+  const setSettings = (settings: Settings) => setData((old) => old && { ...old, config: { ...old.config, settings } });
 
   return { data, error, refreshTab, setSettings };
 }

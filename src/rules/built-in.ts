@@ -10,7 +10,13 @@ import { rules as weixin } from './weixin.json';
 import { rules as xiaohongshu } from './xiaohongshu.json';
 
 /** File by file, in the order the rules are listed (the checker names the file in its errors). */
-export const BUILT_IN_FILES = ['kuaishou.json', 'douyin.json', 'xiaohongshu.json', 'weixin.json', 'taobao-live.json'] as const;
+export const BUILT_IN_FILES = [
+  'kuaishou.json',
+  'douyin.json',
+  'xiaohongshu.json',
+  'weixin.json',
+  'taobao-live.json',
+] as const;
 
 // JSON imports are typed with plain strings, not the Rule vocabulary; the check proves the data is Rule[].
 export const BUILT_IN_RULES: Rule[] = [kuaishou, douyin, xiaohongshu, weixin, taobaoLive].flat() as unknown as Rule[];

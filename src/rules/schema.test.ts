@@ -44,43 +44,101 @@ describe('validateRuleFile', () => {
   });
 
   it.each([
-    ['until before from in an exception', { exceptions: [window({ until: '2022-10-01T00:00:00+08:00' })] },
-      'kuaishou.json: rule KS-4: exceptions[0].until: must be after from'],
-    ['until equal to from', { until: '2022-03-01T00:00:00+08:00' }, 'kuaishou.json: rule KS-4: until: must be after from'],
+    [
+      'until before from in an exception',
+      { exceptions: [window({ until: '2022-10-01T00:00:00+08:00' })] },
+      'kuaishou.json: rule KS-4: exceptions[0].until: must be after from',
+    ],
+    [
+      'until equal to from',
+      { until: '2022-03-01T00:00:00+08:00' },
+      'kuaishou.json: rule KS-4: until: must be after from',
+    ],
     ['an unknown field', { severity: 'high' }, 'kuaishou.json: rule KS-4: severity: unknown field'],
-    ['an unknown field deep inside', { links: [{ source: 'jd', alliance: true }] },
-      'kuaishou.json: rule KS-4: links[0].alliance: unknown field'],
-    ['a wrong type', { surfaces: 'live-cart' }, 'kuaishou.json: rule KS-4: surfaces: must be an array, got "live-cart"'],
-    ['a bad platform', { platform: 'tiktok' },
-      'kuaishou.json: rule KS-4: platform: must be one of kuaishou, douyin, xiaohongshu, weixin, taobao-live; got "tiktok"'],
+    [
+      'an unknown field deep inside',
+      { links: [{ source: 'jd', alliance: true }] },
+      'kuaishou.json: rule KS-4: links[0].alliance: unknown field',
+    ],
+    [
+      'a wrong type',
+      { surfaces: 'live-cart' },
+      'kuaishou.json: rule KS-4: surfaces: must be an array, got "live-cart"',
+    ],
+    [
+      'a bad platform',
+      { platform: 'tiktok' },
+      'kuaishou.json: rule KS-4: platform: must be one of kuaishou, douyin, xiaohongshu, weixin, taobao-live; got "tiktok"',
+    ],
     ['a bad surface', { surfaces: ['live-cart', 'cart'] }, 'kuaishou.json: rule KS-4: surfaces[1]: must be one of'],
     ['a bad source', { links: [{ source: 'amazon' }] }, 'kuaishou.json: rule KS-4: links[0].source: must be one of'],
-    ['a bad verdict', { verdict: 'forbidden' }, 'kuaishou.json: rule KS-4: verdict: must be one of banned, review, allowed'],
-    ['a bad seller', { links: [{ source: 'jd', seller: 'pop' }] }, 'kuaishou.json: rule KS-4: links[0].seller: must be one of'],
-    ['an affiliate that is not a boolean', { links: [{ source: 'jd', affiliate: 'yes' }] },
-      'kuaishou.json: rule KS-4: links[0].affiliate: must be true or false, got "yes"'],
+    [
+      'a bad verdict',
+      { verdict: 'forbidden' },
+      'kuaishou.json: rule KS-4: verdict: must be one of banned, review, allowed',
+    ],
+    [
+      'a bad seller',
+      { links: [{ source: 'jd', seller: 'pop' }] },
+      'kuaishou.json: rule KS-4: links[0].seller: must be one of',
+    ],
+    [
+      'an affiliate that is not a boolean',
+      { links: [{ source: 'jd', affiliate: 'yes' }] },
+      'kuaishou.json: rule KS-4: links[0].affiliate: must be true or false, got "yes"',
+    ],
     ['an unparseable date', { from: '1 March 2022' }, 'kuaishou.json: rule KS-4: from: "1 March 2022" is not a date'],
     ['an impossible day', { from: '2022-02-30' }, 'kuaishou.json: rule KS-4: from: "2022-02-30" is not a date'],
-    ['an impossible hour', { from: '2022-03-01T24:00:00+08:00' }, 'kuaishou.json: rule KS-4: from: "2022-03-01T24:00:00+08:00" is not a date'],
-    ['a date with no offset', { from: '2022-03-01T00:00:00' }, 'kuaishou.json: rule KS-4: from: "2022-03-01T00:00:00" is not a date'],
+    [
+      'an impossible hour',
+      { from: '2022-03-01T24:00:00+08:00' },
+      'kuaishou.json: rule KS-4: from: "2022-03-01T24:00:00+08:00" is not a date',
+    ],
+    [
+      'a date with no offset',
+      { from: '2022-03-01T00:00:00' },
+      'kuaishou.json: rule KS-4: from: "2022-03-01T00:00:00" is not a date',
+    ],
     ['a typo year', { from: '2202-03-01' }, 'kuaishou.json: rule KS-4: from: "2202-03-01" is outside 2010…2099'],
-    ['an exception before its rule', { exceptions: [window({ from: '2021-10-28T00:00:00+08:00' })] },
-      "kuaishou.json: rule KS-4: exceptions[0].from: must lie within the rule's from…until"],
-    ['an exception after its rule ended', { until: '2022-06-01', exceptions: [window()] },
-      "kuaishou.json: rule KS-4: exceptions[0].from: must lie within the rule's from…until"],
-    ['a missing English summary', { summary: { zh: '中文' } }, 'kuaishou.json: rule KS-4: summary.en: must be a string, got undefined'],
+    [
+      'an exception before its rule',
+      { exceptions: [window({ from: '2021-10-28T00:00:00+08:00' })] },
+      "kuaishou.json: rule KS-4: exceptions[0].from: must lie within the rule's from…until",
+    ],
+    [
+      'an exception after its rule ended',
+      { until: '2022-06-01', exceptions: [window()] },
+      "kuaishou.json: rule KS-4: exceptions[0].from: must lie within the rule's from…until",
+    ],
+    [
+      'a missing English summary',
+      { summary: { zh: '中文' } },
+      'kuaishou.json: rule KS-4: summary.en: must be a string, got undefined',
+    ],
     ['an empty link list', { links: [] }, 'kuaishou.json: rule KS-4: links: must not be empty'],
-    ['a bad report address', { announcement: { title: { zh: 'a', en: 'b' }, reports: [{ name: 'x', url: 'daoinsights.com' }] } },
-      'kuaishou.json: rule KS-4: announcement.reports[0].url: must be an http(s) address'],
-    ['a bad lastVerified', { lastVerified: '2026-13-01' }, 'kuaishou.json: rule KS-4: lastVerified: must be a day "YYYY-MM-DD"'],
+    [
+      'a bad report address',
+      { announcement: { title: { zh: 'a', en: 'b' }, reports: [{ name: 'x', url: 'daoinsights.com' }] } },
+      'kuaishou.json: rule KS-4: announcement.reports[0].url: must be an http(s) address',
+    ],
+    [
+      'a bad lastVerified',
+      { lastVerified: '2026-13-01' },
+      'kuaishou.json: rule KS-4: lastVerified: must be a day "YYYY-MM-DD"',
+    ],
   ])('reports %s with its exact path', (_, overrides, expected) => {
     const errors = errorsOf(goodRule(overrides));
-    expect(errors.some((error) => error.startsWith(expected)), errors.join('\n')).toBe(true);
+    expect(
+      errors.some((error) => error.startsWith(expected)),
+      errors.join('\n'),
+    ).toBe(true);
   });
 
   it('names a rule without a usable id by its position', () => {
     const { errors } = validateRuleFile({ rules: [goodRule(), goodRule({ id: 7 })] }, 'custom.json');
-    expect(errors).toContain('custom.json: rule #2: id: must be an id of letters, digits, ".", "_" or "-" (like "KS-4"), got number 7');
+    expect(errors).toContain(
+      'custom.json: rule #2: id: must be an id of letters, digits, ".", "_" or "-" (like "KS-4"), got number 7',
+    );
   });
 
   it('reports duplicate ids, across rules and exceptions', () => {
@@ -112,7 +170,9 @@ describe('validateRuleFile', () => {
     expect(validateRuleFile([goodRule()], 'a.json').rules).toHaveLength(1);
     expect(validateRuleFile({ comment: ['why'], rules: [] }, 'a.json').errors).toEqual([]);
     expect(validateRuleFile({ rules: [], version: 2 }, 'a.json').errors).toEqual(['a.json: version: unknown field']);
-    expect(validateRuleFile(42, 'a.json').errors).toEqual(['a.json: must be {"rules": [ … ]} or an array of rules, got number 42']);
+    expect(validateRuleFile(42, 'a.json').errors).toEqual([
+      'a.json: must be {"rules": [ … ]} or an array of rules, got number 42',
+    ]);
   });
 
   it('reads a bare day as Beijing midnight', () => {

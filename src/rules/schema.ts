@@ -30,8 +30,19 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const SELLERS = ['self-operated', 'marketplace'] as const;
 
 const RULE_FIELDS = new Set([
-  'id', 'platform', 'surfaces', 'links', 'verdict', 'from', 'until', 'exceptions',
-  'summary', 'advice', 'announcement', 'lastVerified', 'supersededBy',
+  'id',
+  'platform',
+  'surfaces',
+  'links',
+  'verdict',
+  'from',
+  'until',
+  'exceptions',
+  'summary',
+  'advice',
+  'announcement',
+  'lastVerified',
+  'supersededBy',
 ]);
 const EXCEPTION_FIELDS = new Set(['id', 'links', 'verdict', 'from', 'until', 'summary', 'announcement']);
 const LINK_FIELDS = new Set(['source', 'affiliate', 'seller']);
@@ -187,7 +198,9 @@ function checkException(value: unknown, path: string, rule: { from: string; unti
   const range = checkRange(value.from, value.until, path, report);
   const summary = checkText(value.summary, join(path, 'summary'), report);
   const announcement =
-    value.announcement === undefined ? undefined : checkAnnouncement(value.announcement, join(path, 'announcement'), report);
+    value.announcement === undefined
+      ? undefined
+      : checkAnnouncement(value.announcement, join(path, 'announcement'), report);
   if (range && rule) {
     const start = Date.parse(range.from);
     if (start < Date.parse(rule.from) || (rule.until !== undefined && start >= Date.parse(rule.until))) {
@@ -311,7 +324,8 @@ function ruleList(json: unknown, file: string, errors: string[]): unknown[] | nu
   if (Array.isArray(json)) return json;
   if (isObject(json) && Array.isArray(json.rules)) {
     for (const key of Object.keys(json)) {
-      if (key === 'comment' && !isComment(json.comment)) errors.push(`${file}: comment: must be text or a list of lines`);
+      if (key === 'comment' && !isComment(json.comment))
+        errors.push(`${file}: comment: must be text or a list of lines`);
       else if (key !== 'rules' && key !== 'comment') errors.push(`${file}: ${key}: unknown field`);
     }
     return json.rules;

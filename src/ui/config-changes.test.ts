@@ -26,7 +26,10 @@ describe('isConfigChange', () => {
 describe('watchConfig', () => {
   it('calls back on configuration changes only, until stopped', () => {
     const callbacks = new Set<(changes: Record<string, unknown>, area: string) => void>();
-    const event: StorageChangedEvent = { addListener: (cb) => callbacks.add(cb), removeListener: (cb) => callbacks.delete(cb) };
+    const event: StorageChangedEvent = {
+      addListener: (cb) => callbacks.add(cb),
+      removeListener: (cb) => callbacks.delete(cb),
+    };
     const fire = (changes: Record<string, unknown>, area: string) => callbacks.forEach((cb) => cb(changes, area));
     const listener = vi.fn();
     const stop = watchConfig(event, listener);

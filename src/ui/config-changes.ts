@@ -4,7 +4,13 @@
 // storage.local `tab:*` in Firefox without session) and the short-link cache change all the time and mean nothing here.
 
 /** The storage.local keys the background builds the configuration from (LOCAL_KEYS in src/background/store.ts). */
-export const CONFIG_KEYS: readonly string[] = ['settings', 'customRules', 'disabledBuiltIn', 'surfaceOverrides', 'managedCache'];
+export const CONFIG_KEYS: readonly string[] = [
+  'settings',
+  'customRules',
+  'disabledBuiltIn',
+  'surfaceOverrides',
+  'managedCache',
+];
 
 /** Whether a storage.onChanged event can change the configuration snapshot. */
 export function isConfigChange(changes: Record<string, unknown>, area: string): boolean {

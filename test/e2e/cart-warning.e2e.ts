@@ -28,7 +28,9 @@ describe.each(BROWSERS)('%s: warnings while the cart is edited', (name) => {
 
     await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
     await session().waitForBadge(tabId, '1');
-    const state = await session().waitForTabState(tabId, (s) => s.findings.some((f) => f.link.text === LINKS.taobaoAlliance));
+    const state = await session().waitForTabState(tabId, (s) =>
+      s.findings.some((f) => f.link.text === LINKS.taobaoAlliance),
+    );
     expect(state.page).toMatchObject({ platform: 'kuaishou', surface: 'live-cart', adapter: 'kuaishou-live-helper' });
     const finding = state.findings.find((f) => f.link.text === LINKS.taobaoAlliance)!;
     expect(finding.link).toMatchObject({ source: 'taobao', affiliate: true });
@@ -36,13 +38,19 @@ describe.each(BROWSERS)('%s: warnings while the cart is edited', (name) => {
 
     // The field still has the focus from the paste: the card opens without leaving and coming back, and the
     // focus stays in the field.
-    await page.waitFor(() => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.card') != null, undefined, {
-      what: 'the warning card',
-    });
+    await page.waitFor(
+      () => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.card') != null,
+      undefined,
+      {
+        what: 'the warning card',
+      },
+    );
     const ui = await drawn(page);
     expect(ui.outlines).toContainEqual(expect.stringContaining('banned'));
     expect(ui.card).toContain('2022-03-01');
-    expect(await page.evaluate((s) => document.activeElement === document.querySelector(s), KUAISHOU_LIVE.field)).toBe(true);
+    expect(await page.evaluate((s) => document.activeElement === document.querySelector(s), KUAISHOU_LIVE.field)).toBe(
+      true,
+    );
     await page.close();
   });
 
@@ -70,7 +78,10 @@ describe.each(BROWSERS)('%s: warnings while the cart is edited', (name) => {
     await video.page.paste(KUAISHOU_VIDEO.field, LINKS.jd);
     const state = await session().waitForTabState(video.tabId, (s) => s.findings.some((f) => f.link.source === 'jd'));
     expect(state.page).toMatchObject({ platform: 'kuaishou', surface: 'video-cart' });
-    expect(state.findings.find((f) => f.link.source === 'jd')!.decision).toMatchObject({ verdict: 'allowed', rule: 'KS-5-elsewhere' });
+    expect(state.findings.find((f) => f.link.source === 'jd')!.decision).toMatchObject({
+      verdict: 'allowed',
+      rule: 'KS-5-elsewhere',
+    });
     expect(await flags(video.page)).toEqual([]);
     expect(await session().badgeText(video.tabId)).toBe('');
     await live.page.close();
@@ -86,12 +97,21 @@ describe.each(BROWSERS)('%s: warnings while the cart is edited', (name) => {
     await page.click(KUAISHOU_LIVE.route);
     await page.waitFor((before) => location.href !== before, before, { what: 'the route to change' });
     await session().waitForBadge(tabId, '');
-    const state = await session().waitForTabState(tabId, (s) => s.findings.length === 0 && s.page?.url !== before, 'the new route’s report');
+    const state = await session().waitForTabState(
+      tabId,
+      (s) => s.findings.length === 0 && s.page?.url !== before,
+      'the new route’s report',
+    );
     expect(state.findings).toEqual([]);
     expect(await flags(page)).toEqual([]);
     // The popup for the tab has nothing left to list.
     const popup = await openReadyPopup(session(), tabId);
-    expect(await popup.evaluate(() => [document.querySelectorAll('.finding').length, document.querySelector('.empty') !== null])).toEqual([0, true]);
+    expect(
+      await popup.evaluate(() => [
+        document.querySelectorAll('.finding').length,
+        document.querySelector('.empty') !== null,
+      ]),
+    ).toEqual([0, true]);
     await popup.close();
     await page.close();
   });
@@ -101,20 +121,32 @@ describe.each(BROWSERS)('%s: warnings while the cart is edited', (name) => {
     await page.paste(KUAISHOU_LIVE.field, LINKS.taobaoAlliance);
     await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
     // Escape puts the card opened by the paste away without moving the focus (the page still gets the key).
-    await page.waitFor(() => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.card') != null, undefined, {
-      what: 'the warning card',
-    });
+    await page.waitFor(
+      () => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.card') != null,
+      undefined,
+      {
+        what: 'the warning card',
+      },
+    );
     await page.pressKey('Escape');
-    await page.waitFor(() => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.card') == null, undefined, {
-      what: 'the card to close',
-    });
+    await page.waitFor(
+      () => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.card') == null,
+      undefined,
+      {
+        what: 'the card to close',
+      },
+    );
 
     // Cancel: the page's handler does not run.
     await page.click(KUAISHOU_LIVE.submit);
     await answerDialog(page, false);
-    await page.waitFor(() => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.dialog') == null, undefined, {
-      what: 'the dialog to close',
-    });
+    await page.waitFor(
+      () => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.dialog') == null,
+      undefined,
+      {
+        what: 'the dialog to close',
+      },
+    );
     expect(await submitLog(page)).toEqual([]);
 
     // Confirm: it runs, once.
@@ -135,9 +167,13 @@ describe.each(BROWSERS)('%s: warnings while the cart is edited', (name) => {
     await waitForFlag(page, KUAISHOU_GOODS.field, 'banned');
 
     await page.pressKey('Enter'); // the focus is still in the field from the paste
-    await page.waitFor(() => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.dialog') != null, undefined, {
-      what: 'the confirmation dialog',
-    });
+    await page.waitFor(
+      () => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.dialog') != null,
+      undefined,
+      {
+        what: 'the confirmation dialog',
+      },
+    );
     expect((await drawn(page)).dialog).toContain('2022-03-01');
     expect(await submitLog(page)).toEqual([]);
 

@@ -20,7 +20,8 @@ describe.each(BROWSERS)('%s: the demo dashboards', (name) => {
     expect(silent).toEqual([]);
     for (const tab of tabs) expect(tab.state!.page?.adapter, tab.id).toBe(tab.id);
 
-    const verdicts = (id: string) => new Set(tabs.find((tab) => tab.id === id)!.state!.findings.map((f) => f.decision.verdict));
+    const verdicts = (id: string) =>
+      new Set(tabs.find((tab) => tab.id === id)!.state!.findings.map((f) => f.decision.verdict));
     expect([...verdicts(HEADLINE_PAGE)].sort()).toEqual(['allowed', 'banned', 'review']);
     const everywhere = new Set(tabs.flatMap((tab) => tab.state!.findings.map((f) => f.decision.verdict)));
     expect([...everywhere].sort()).toEqual(['allowed', 'banned', 'review']);

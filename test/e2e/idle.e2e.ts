@@ -35,7 +35,9 @@ describe.each(BROWSERS)('%s: pages that are not dashboards', (name) => {
     const console = await session().console();
     const tabId = await console.evaluate(async () => {
       const g = globalThis as unknown as { browser?: any; chrome?: any };
-      const [tab] = (await (g.browser ?? g.chrome).tabs.query({ active: true, lastFocusedWindow: true })) as { id: number }[];
+      const [tab] = (await (g.browser ?? g.chrome).tabs.query({ active: true, lastFocusedWindow: true })) as {
+        id: number;
+      }[];
       return tab!.id;
     });
     const popup = await openReadyPopup(session(), tabId);

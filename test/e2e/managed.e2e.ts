@@ -15,7 +15,10 @@ import { KUAISHOU_LIVE, LINKS, openDashboard, teamRule, waitForFlag } from './su
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'cartlint-test.json');
 const IS_ROOT = process.getuid?.() === 0;
-const en = JSON.parse(readFileSync(`${REPO_ROOT}/public/_locales/en/messages.json`, 'utf8')) as Record<string, { message: string }>;
+const en = JSON.parse(readFileSync(`${REPO_ROOT}/public/_locales/en/messages.json`, 'utf8')) as Record<
+  string,
+  { message: string }
+>;
 
 describe('chromium: rules and the lock pushed by an enterprise policy', () => {
   let session: ExtensionSession | undefined;
@@ -42,35 +45,40 @@ describe('chromium: rules and the lock pushed by an enterprise policy', () => {
     if (IS_ROOT) rmSync(POLICY_FILE, { force: true });
   });
 
-  it.skipIf(!IS_ROOT)('shows the managed rule as “my organisation”, read-only, judges a page with it, and locks pausing', async () => {
-    const s = session!;
-    const config = await s.request({ type: 'config/get' });
-    expect(config.rules.find((rule) => rule.id === 'ORG-1')).toMatchObject({ origin: 'managed', enabled: true });
-    expect(config.locked).toBe(true);
-    expect(config.problems).toEqual([]);
+  it.skipIf(!IS_ROOT)(
+    'shows the managed rule as “my organisation”, read-only, judges a page with it, and locks pausing',
+    async () => {
+      const s = session!;
+      const config = await s.request({ type: 'config/get' });
+      expect(config.rules.find((rule) => rule.id === 'ORG-1')).toMatchObject({ origin: 'managed', enabled: true });
+      expect(config.locked).toBe(true);
+      expect(config.problems).toEqual([]);
 
-    const options = await s.openExtensionPage('options.html');
-    await options.waitForSelector('tr[data-rule="ORG-1"]');
-    const row = await options.text('tr[data-rule="ORG-1"]');
-    expect(row).toContain(en.options_origin_managed!.message);
-    expect(row).toContain(en.options_read_only!.message);
-    expect(await options.evaluate(() => document.querySelectorAll('tr[data-rule="ORG-1"] button').length)).toBe(0);
+      const options = await s.openExtensionPage('options.html');
+      await options.waitForSelector('tr[data-rule="ORG-1"]');
+      const row = await options.text('tr[data-rule="ORG-1"]');
+      expect(row).toContain(en.options_origin_managed!.message);
+      expect(row).toContain(en.options_read_only!.message);
+      expect(await options.evaluate(() => document.querySelectorAll('tr[data-rule="ORG-1"] button').length)).toBe(0);
 
-    // A 抖音小店 link is only `review` in Kuaishou's live cart by the built-in rules; the organisation bans it.
-    const { page, tabId } = await openDashboard(s, KUAISHOU_LIVE);
-    await page.paste(KUAISHOU_LIVE.field, LINKS.douyinShop);
-    await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
-    const state = await s.waitForTabState(tabId, (t) => t.findings.some((f) => f.decision.rule === 'ORG-1'));
-    expect(state.findings[0]!.decision.verdict).toBe('banned');
+      // A 抖音小店 link is only `review` in Kuaishou's live cart by the built-in rules; the organisation bans it.
+      const { page, tabId } = await openDashboard(s, KUAISHOU_LIVE);
+      await page.paste(KUAISHOU_LIVE.field, LINKS.douyinShop);
+      await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
+      const state = await s.waitForTabState(tabId, (t) => t.findings.some((f) => f.decision.rule === 'ORG-1'));
+      expect(state.findings[0]!.decision.verdict).toBe('banned');
 
-    // Locked: the popup offers no pause, and the background refuses one.
-    const popup = await openReadyPopup(s, tabId);
-    expect(await popup.text('.actions')).not.toContain(en.popup_pause!.message);
-    await s.request({ type: 'settings/set', patch: { pausedSites: [new URL(KUAISHOU_LIVE.url).host] } }).catch(() => undefined);
-    await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
-    expect((await s.request({ type: 'tab/state', tabId })).paused).toBe(false);
-    await popup.close();
-    await options.close();
-    await page.close();
-  });
+      // Locked: the popup offers no pause, and the background refuses one.
+      const popup = await openReadyPopup(s, tabId);
+      expect(await popup.text('.actions')).not.toContain(en.popup_pause!.message);
+      await s
+        .request({ type: 'settings/set', patch: { pausedSites: [new URL(KUAISHOU_LIVE.url).host] } })
+        .catch(() => undefined);
+      await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
+      expect((await s.request({ type: 'tab/state', tabId })).paused).toBe(false);
+      await popup.close();
+      await options.close();
+      await page.close();
+    },
+  );
 });

@@ -9,7 +9,10 @@ import { BROWSERS } from './harness/index';
 import { REPO_ROOT } from './harness/paths';
 import { KUAISHOU_LIVE, LINKS, fill, openDashboard, teamRule, useSession, waitForFlag } from './support';
 
-const en = JSON.parse(readFileSync(`${REPO_ROOT}/public/_locales/en/messages.json`, 'utf8')) as Record<string, { message: string }>;
+const en = JSON.parse(readFileSync(`${REPO_ROOT}/public/_locales/en/messages.json`, 'utf8')) as Record<
+  string,
+  { message: string }
+>;
 const IMPORT_BUTTON = '.import-export .buttons button.primary';
 
 describe.each(BROWSERS)('%s: the options page', (name) => {
@@ -21,7 +24,10 @@ describe.each(BROWSERS)('%s: the options page', (name) => {
     const options = await session().openExtensionPage('options.html');
     const dir = mkdtempSync(join(tmpdir(), 'cartlint-rules-'));
     const file = join(dir, 'team-rules.json');
-    writeFileSync(file, JSON.stringify({ rules: [teamRule('TEAM-GOOD'), teamRule('TEAM-BAD', { verdict: 'forbidden' })] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ rules: [teamRule('TEAM-GOOD'), teamRule('TEAM-BAD', { verdict: 'forbidden' })] }),
+    );
     try {
       await options.setInputFile('#import-file', file);
       await options.waitForSelector('.import-export .error-list');
@@ -36,7 +42,9 @@ describe.each(BROWSERS)('%s: the options page', (name) => {
 
     // All or nothing: not even the good rule of the file arrived.
     expect(await session().request({ type: 'rules/export' })).toEqual(before);
-    expect((await session().request({ type: 'config/get' })).rules.map((r) => `${r.origin}:${r.id}`)).toEqual(rulesBefore);
+    expect((await session().request({ type: 'config/get' })).rules.map((r) => `${r.origin}:${r.id}`)).toEqual(
+      rulesBefore,
+    );
     expect(await options.evaluate(() => document.querySelector('tr[data-rule="TEAM-GOOD"]'))).toBeNull();
     await options.close();
   });
@@ -63,7 +71,9 @@ describe.each(BROWSERS)('%s: the options page', (name) => {
       await waitForFlag(page, KUAISHOU_LIVE.field, 'review');
       await page.close();
     } finally {
-      await session().request({ type: 'rules/delete', id: 'TEAM-1' }).catch(() => undefined);
+      await session()
+        .request({ type: 'rules/delete', id: 'TEAM-1' })
+        .catch(() => undefined);
       await options.close();
     }
   });
@@ -80,7 +90,9 @@ describe.each(BROWSERS)('%s: the options page', (name) => {
       await session().request({ type: 'rules/delete', id: 'TEAM-ELSEWHERE' });
       await options.waitForNoSelector('tr[data-rule="TEAM-ELSEWHERE"]');
     } finally {
-      await session().request({ type: 'rules/delete', id: 'TEAM-ELSEWHERE' }).catch(() => undefined);
+      await session()
+        .request({ type: 'rules/delete', id: 'TEAM-ELSEWHERE' })
+        .catch(() => undefined);
       await session().request({ type: 'settings/set', patch: { language: 'auto' } });
       await options.close();
     }

@@ -33,7 +33,12 @@ async function pasteInside(page: TestPage, inside: Inside, text: string): Promis
       field.focus();
       const data = new DataTransfer();
       data.setData('text/plain', text);
-      const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+      const event = new ClipboardEvent('paste', {
+        clipboardData: data,
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+      });
       if (field.dispatchEvent(event)) doc.execCommand('insertText', false, text);
     },
     { inside, text },
@@ -79,12 +84,17 @@ describe.each(BROWSERS)('%s: page structures', (name) => {
     const { page, tabId } = await openDashboard(session(), { ...KUAISHOU_LIVE, url: `${KUAISHOU_LIVE.url}?demo=1` });
     const rows = '[data-fixture-rows] > [data-index]';
     await page.waitFor(
-      (rows) => Array.from(document.querySelectorAll(rows), (row) => row.getAttribute('data-cartlint')).join() === 'banned,banned,review,',
+      (rows) =>
+        Array.from(document.querySelectorAll(rows), (row) => row.getAttribute('data-cartlint')).join() ===
+        'banned,banned,review,',
       rows,
       { what: 'rows flagged banned, banned, review, none' },
     );
     const state = await session().waitForTabState(tabId, (s) => s.findings.some((f) => f.id.startsWith('row 2')));
-    const byRow = (n: number) => state.findings.filter((f) => f.id.startsWith(`row ${n}@`)).map((f) => [f.link.kind, f.link.source, f.decision.verdict]);
+    const byRow = (n: number) =>
+      state.findings
+        .filter((f) => f.id.startsWith(`row ${n}@`))
+        .map((f) => [f.link.kind, f.link.source, f.decision.verdict]);
     expect(byRow(1)).toEqual(expect.arrayContaining([['badge', 'taobao', 'banned']]));
     expect(byRow(2)).toEqual([['badge', 'jd', 'banned']]);
     expect(byRow(3)).toEqual([['short-link', 'shortener', 'review']]);
@@ -116,16 +126,22 @@ describe.each(BROWSERS)('%s: page structures', (name) => {
     await pasteInside(page, inside, LINKS.taobaoAlliance);
 
     // 视频号 reviews every third-party source (WX-1).
-    const state = await session().waitForTabState(tabId, (s) => s.findings.some((f) => f.link.text === LINKS.taobaoAlliance));
+    const state = await session().waitForTabState(tabId, (s) =>
+      s.findings.some((f) => f.link.text === LINKS.taobaoAlliance),
+    );
     expect(state.page?.platform).toBe('weixin');
     expect(state.findings.find((f) => f.link.text === LINKS.taobaoAlliance)!.decision.verdict).toBe('review');
-    await page.waitFor((inside) => {
-      const root =
-        inside === 'shadow'
-          ? document.querySelector('[data-shadow-host]')?.shadowRoot
-          : (document.querySelector('iframe[data-frame-host]') as HTMLIFrameElement | null)?.contentDocument;
-      return root?.querySelector('[data-fixture-field]')?.getAttribute('data-cartlint') === 'review';
-    }, inside, { what: `the field inside ${inside} flagged review` });
+    await page.waitFor(
+      (inside) => {
+        const root =
+          inside === 'shadow'
+            ? document.querySelector('[data-shadow-host]')?.shadowRoot
+            : (document.querySelector('iframe[data-frame-host]') as HTMLIFrameElement | null)?.contentDocument;
+        return root?.querySelector('[data-fixture-field]')?.getAttribute('data-cartlint') === 'review';
+      },
+      inside,
+      { what: `the field inside ${inside} flagged review` },
+    );
     expect(await flagInside(page, inside)).toBe('review');
     await page.close();
   });

@@ -8,7 +8,10 @@ import { REPO_ROOT } from './harness/paths';
 import { KUAISHOU_LIVE, LINKS, openDashboard, useSession, waitForFlag } from './support';
 
 const catalogue = (dir: string) =>
-  JSON.parse(readFileSync(`${REPO_ROOT}/public/_locales/${dir}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+  JSON.parse(readFileSync(`${REPO_ROOT}/public/_locales/${dir}/messages.json`, 'utf8')) as Record<
+    string,
+    { message: string }
+  >;
 const en = catalogue('en');
 const zh = catalogue('zh_CN');
 
@@ -19,7 +22,8 @@ const zh = catalogue('zh_CN');
 function copied(popup: TestPage): Promise<{ via: 'clipboard' | 'selection'; text: string }> {
   return popup.evaluate(async () => {
     const fallback = document.querySelector<HTMLTextAreaElement>('#copy-fallback-text');
-    if (fallback) return { via: 'selection' as const, text: fallback.value.slice(fallback.selectionStart, fallback.selectionEnd) };
+    if (fallback)
+      return { via: 'selection' as const, text: fallback.value.slice(fallback.selectionStart, fallback.selectionEnd) };
     return { via: 'clipboard' as const, text: await navigator.clipboard.readText() };
   });
 }
@@ -28,7 +32,11 @@ function copied(popup: TestPage): Promise<{ via: 'clipboard' | 'selection'; text
  * Clicks a copy button and waits for the notice: something else goes on the clipboard first, so the read-back
  * proves this copy, and the copy is done once the text names the Taobao link every test here pastes.
  */
-async function copyVia(popup: TestPage, button: string, what: string): Promise<{ via: 'clipboard' | 'selection'; text: string }> {
+async function copyVia(
+  popup: TestPage,
+  button: string,
+  what: string,
+): Promise<{ via: 'clipboard' | 'selection'; text: string }> {
   await popup.evaluate(() => navigator.clipboard.writeText('before').catch(() => undefined));
   await popup.click(button);
   return eventually(
@@ -66,19 +74,28 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
     const popup = await openReadyPopup(session(), tabId);
     await popup.waitForSelector('.finding-banned');
-    expect(await popup.evaluate(() => (document.querySelector('#surface') as HTMLSelectElement).value)).toBe('live-cart');
+    expect(await popup.evaluate(() => (document.querySelector('#surface') as HTMLSelectElement).value)).toBe(
+      'live-cart',
+    );
 
     try {
       // JD is allowed in Kuaishou's short-video cart.
       await popup.select('#surface', 'video-cart');
       await waitForFlag(page, KUAISHOU_LIVE.field, null);
       await session().waitForBadge(tabId, '');
-      const state = await session().waitForTabState(tabId, (s) => s.page?.surface === 'video-cart' && s.findings.length === 1);
+      const state = await session().waitForTabState(
+        tabId,
+        (s) => s.page?.surface === 'video-cart' && s.findings.length === 1,
+      );
       expect(state.page?.surfaceFrom).toBe('user');
       expect(state.findings[0]!.decision.verdict).toBe('allowed');
-      await popup.waitFor(() => document.querySelector('.finding-allowed') !== null && document.querySelector('.finding-banned') === null, undefined, {
-        what: 'the popup to show the finding allowed',
-      });
+      await popup.waitFor(
+        () => document.querySelector('.finding-allowed') !== null && document.querySelector('.finding-banned') === null,
+        undefined,
+        {
+          what: 'the popup to show the finding allowed',
+        },
+      );
 
       // Back to what the page says: banned again.
       await popup.select('#surface', 'unknown');
@@ -101,9 +118,13 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     await session().waitForBadge(tabId, '1');
     const popup = await openReadyPopup(session(), tabId);
     await popup.click('.lang-switch button[lang="zh-CN"]');
-    await popup.waitFor((label) => document.querySelector('.finding-banned .copy')?.textContent === label, zh.popup_copy_notice!.message, {
-      what: 'the copy button in Chinese',
-    });
+    await popup.waitFor(
+      (label) => document.querySelector('.finding-banned .copy')?.textContent === label,
+      zh.popup_copy_notice!.message,
+      {
+        what: 'the copy button in Chinese',
+      },
+    );
     const result = await copyVia(popup, '.finding-banned .copy', 'the Chinese notice on the clipboard');
     expect(result.text).toContain('快手');
     expect(result.text).toContain('淘宝');
@@ -117,7 +138,9 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     await page.paste(KUAISHOU_LIVE.field, `${LINKS.taobaoAlliance} ${LINKS.jd}`);
     await session().waitForBadge(tabId, '2');
     const popup = await openReadyPopup(session(), tabId);
-    await popup.waitFor(() => document.querySelectorAll('.finding-banned').length === 2, undefined, { what: 'two banned findings' });
+    await popup.waitFor(() => document.querySelectorAll('.finding-banned').length === 2, undefined, {
+      what: 'two banned findings',
+    });
     const result = await copyVia(popup, '.actions button.primary', 'the combined notice on the clipboard');
     // One text naming both links and both rules.
     for (const part of [LINKS.taobaoAlliance, LINKS.jd, 'KS-4', 'KS-5']) expect(result.text).toContain(part);
@@ -132,9 +155,13 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     const popup = await openReadyPopup(session(), tabId);
     await popup.click('.finding-banned .finding-main');
     // The page flashes the field's outline (our shadow root) for a moment.
-    await page.waitFor(() => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.outline.flash') != null, undefined, {
-      what: 'the flash on the field',
-    });
+    await page.waitFor(
+      () => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.outline.flash') != null,
+      undefined,
+      {
+        what: 'the flash on the field',
+      },
+    );
     await popup.close();
     await page.close();
   });
@@ -146,7 +173,9 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     const popup = await openReadyPopup(session(), tabId);
     try {
       await popup.evaluate((label) => {
-        const pause = Array.from(document.querySelectorAll<HTMLButtonElement>('.actions button')).find((b) => b.textContent === label);
+        const pause = Array.from(document.querySelectorAll<HTMLButtonElement>('.actions button')).find(
+          (b) => b.textContent === label,
+        );
         pause!.click();
       }, en.popup_pause!.message);
       await waitForFlag(page, KUAISHOU_LIVE.field, null);

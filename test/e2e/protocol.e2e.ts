@@ -33,6 +33,8 @@ describe.each(BROWSERS)('%s: the message protocol', (name) => {
     await send(session(), { type: 42 });
     const config = await session().request({ type: 'config/get' });
     expect(config.rules.length).toBeGreaterThan(0);
-    expect(config.rules.every((rule) => rule.origin === 'built-in' || rule.origin === 'custom' || rule.origin === 'managed')).toBe(true);
+    expect(
+      config.rules.every((rule) => rule.origin === 'built-in' || rule.origin === 'custom' || rule.origin === 'managed'),
+    ).toBe(true);
   });
 });

@@ -79,7 +79,10 @@ export function useSession(name: BrowserName, options: LaunchOptions = {}): () =
 }
 
 /** A dashboard tab, with its id, once the content script has reported the page to the background. */
-export async function openDashboard(session: ExtensionSession, dashboard: Dashboard): Promise<{ page: TestPage; tabId: number }> {
+export async function openDashboard(
+  session: ExtensionSession,
+  dashboard: Dashboard,
+): Promise<{ page: TestPage; tabId: number }> {
   const page = await session.openDashboard(uniqueUrl(dashboard.url));
   const tabId = await session.tabIdOf(page);
   await session.waitForTabState(tabId, (state) => state.page !== null, 'the page report');
@@ -98,7 +101,9 @@ export async function waitForFlag(page: TestPage, selector: string, flag: 'banne
 
 /** Every data-cartlint value on the page, in document order. */
 export function flags(page: TestPage): Promise<string[]> {
-  return page.evaluate(() => Array.from(document.querySelectorAll('[data-cartlint]'), (el) => el.getAttribute('data-cartlint')!));
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-cartlint]'), (el) => el.getAttribute('data-cartlint')!),
+  );
 }
 
 /** Our drawing in <cartlint-ui>'s (open) shadow root: outline classes, and the text of the card and dialog if shown. */
@@ -125,13 +130,19 @@ export function drawn(page: TestPage): Promise<Drawn> {
 
 /** Clicks a button of our confirmation dialog ("primary" = go ahead, otherwise cancel). */
 export async function answerDialog(page: TestPage, go: boolean): Promise<void> {
-  await page.waitFor(() => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.dialog') != null, undefined, {
-    what: 'the confirmation dialog',
-  });
+  await page.waitFor(
+    () => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.dialog') != null,
+    undefined,
+    {
+      what: 'the confirmation dialog',
+    },
+  );
   await page.evaluate((go) => {
     const dialog = document.querySelector('cartlint-ui')!.shadowRoot!.querySelector('.dialog')!;
     const buttons = Array.from(dialog.querySelectorAll('button'));
-    const button = go ? buttons.find((b) => b.classList.contains('primary')) : buttons.find((b) => !b.classList.contains('primary'));
+    const button = go
+      ? buttons.find((b) => b.classList.contains('primary'))
+      : buttons.find((b) => !b.classList.contains('primary'));
     button!.click();
   }, go);
 }
@@ -164,9 +175,16 @@ export function teamRule(id: string, overrides: Record<string, unknown> = {}): R
     links: [{ source: 'douyin' }],
     verdict: 'banned',
     from: '2024-01-01T00:00:00+08:00',
-    summary: { zh: '本团队不在快手直播间挂抖音小店商品。', en: 'Our team puts no Douyin shop goods in Kuaishou live carts.' },
+    summary: {
+      zh: '本团队不在快手直播间挂抖音小店商品。',
+      en: 'Our team puts no Douyin shop goods in Kuaishou live carts.',
+    },
     advice: { zh: '改用快手小店商品。', en: 'Use Kuaishou shop goods instead.' },
-    announcement: { title: { zh: '团队规定', en: 'Team rule' }, date: '2024-01-01', reports: [{ name: 'team handbook' }] },
+    announcement: {
+      title: { zh: '团队规定', en: 'Team rule' },
+      date: '2024-01-01',
+      reports: [{ name: 'team handbook' }],
+    },
     lastVerified: '2026-11-01',
     ...overrides,
   };

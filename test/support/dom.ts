@@ -54,7 +54,10 @@ export function decision(verdict: Verdict, since?: string): Decision {
 }
 
 /** Judges that flag every occurrence of the given words: enough to drive the scanner without the core. */
-export function wordJudges(verdicts: Record<string, Verdict>, since = '2022-03-01T00:00:00+08:00'): Judges & { calls: string[] } {
+export function wordJudges(
+  verdicts: Record<string, Verdict>,
+  since = '2022-03-01T00:00:00+08:00',
+): Judges & { calls: string[] } {
   const calls: string[] = [];
   return {
     calls,

@@ -24,7 +24,8 @@ export class FakeArea implements StorageArea {
   }
   async get(keys?: string | string[] | null): Promise<Record<string, unknown>> {
     if (this.failure) throw this.failure;
-    const wanted = keys === null || keys === undefined ? Object.keys(this.data) : typeof keys === 'string' ? [keys] : keys;
+    const wanted =
+      keys === null || keys === undefined ? Object.keys(this.data) : typeof keys === 'string' ? [keys] : keys;
     return copy(Object.fromEntries(wanted.filter((key) => key in this.data).map((key) => [key, this.data[key]])));
   }
   async set(items: Record<string, unknown>): Promise<void> {
@@ -48,7 +49,9 @@ export class FakeTabs implements TabsApi {
   sent: { tabId: number; message: TabMessage; frameId: number | undefined }[] = [];
   constructor(public tabs: FakeTab[] = []) {}
   async query(query: { active?: boolean }): Promise<{ id?: number; url?: string }[]> {
-    return this.tabs.filter((tab) => query.active === undefined || !!tab.active === query.active).map(({ id, url }) => ({ id, url }));
+    return this.tabs
+      .filter((tab) => query.active === undefined || !!tab.active === query.active)
+      .map(({ id, url }) => ({ id, url }));
   }
   async sendMessage(tabId: number, message: TabMessage, options?: { frameId?: number }): Promise<unknown> {
     const tab = this.tabs.find((t) => t.id === tabId);
@@ -89,7 +92,9 @@ export class FakeAction implements ActionApi {
 export class FakePermissions {
   constructor(public granted: string[] = []) {}
   async contains({ origins }: { origins: string[] }): Promise<boolean> {
-    return origins.every((origin) => this.granted.some((pattern) => patternCovers(pattern, new URL(origin.replace(/\*$/, '')))));
+    return origins.every((origin) =>
+      this.granted.some((pattern) => patternCovers(pattern, new URL(origin.replace(/\*$/, '')))),
+    );
   }
 }
 
@@ -119,7 +124,9 @@ export interface FakeBrowser {
   redirects: Record<string, string>;
 }
 
-export function fakeBrowser(init: { local?: Record<string, unknown>; managed?: Record<string, unknown> | null } = {}): FakeBrowser {
+export function fakeBrowser(
+  init: { local?: Record<string, unknown>; managed?: Record<string, unknown> | null } = {},
+): FakeBrowser {
   const managed = new FakeArea(init.managed ?? {});
   if (init.managed === null) managed.failure = new Error('Managed storage manifest not found');
   return {
@@ -194,11 +201,23 @@ export function page(over: Partial<PageInfo> = {}): PageInfo {
   };
 }
 
-export function finding(id: string, verdict: TabFinding['decision']['verdict'], text = 'https://s.click.taobao.com/abc'): TabFinding {
+export function finding(
+  id: string,
+  verdict: TabFinding['decision']['verdict'],
+  text = 'https://s.click.taobao.com/abc',
+): TabFinding {
   return {
     id,
     where: '粘贴商品链接',
-    link: { text, start: 0, end: text.length, source: 'taobao', affiliate: true, kind: 'short-link', evidence: 'host s.click.taobao.com' },
+    link: {
+      text,
+      start: 0,
+      end: text.length,
+      source: 'taobao',
+      affiliate: true,
+      kind: 'short-link',
+      evidence: 'host s.click.taobao.com',
+    },
     decision: { verdict, rule: verdict === 'allowed' ? null : 'KS-4', reason: { zh: '理由', en: 'reason' } },
   };
 }

@@ -58,7 +58,13 @@ export async function change(
   value: string,
   event: 'change' | 'input' = 'change',
 ): Promise<void> {
-  if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement)) {
+  if (
+    !(
+      element instanceof HTMLInputElement ||
+      element instanceof HTMLSelectElement ||
+      element instanceof HTMLTextAreaElement
+    )
+  ) {
     throw new Error('not a form control');
   }
   await act(() => {

@@ -28,7 +28,8 @@ function start(id: string, options: { pollMs?: number } = {}) {
   return { scanner, changes, judges: j };
 }
 
-const field = (spots: readonly Spot[]) => spots.find((s) => s.kind === 'field' && s.el.hasAttribute('data-fixture-field'))!;
+const field = (spots: readonly Spot[]) =>
+  spots.find((s) => s.kind === 'field' && s.el.hasAttribute('data-fixture-field'))!;
 
 describe('scanner on the Kuaishou live helper fixture', () => {
   it('judges the paste field and every cart row, with source badges', async () => {
@@ -107,7 +108,12 @@ describe('scanner in micro-frontends', () => {
     expect(paste.el.ownerDocument).toBe(document.querySelector('iframe')!.contentDocument);
     expect(paste.flag).toBe('review');
     await vi.waitFor(() =>
-      expect(scanner.spots().filter((s) => s.kind === 'row').map((r) => r.flag)).toEqual(['banned', 'banned', 'review', null]),
+      expect(
+        scanner
+          .spots()
+          .filter((s) => s.kind === 'row')
+          .map((r) => r.flag),
+      ).toEqual(['banned', 'banned', 'review', null]),
     );
   });
 });

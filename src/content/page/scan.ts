@@ -209,7 +209,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     const target = record.target as Element;
     if (rowSelector && target.closest?.(rowSelector)) return true;
     const touches = (node: Node) =>
-      node.nodeType === 1 && ((node as Element).matches(relevant) || (node as Element).querySelector(relevant) !== null);
+      node.nodeType === 1 &&
+      ((node as Element).matches(relevant) || (node as Element).querySelector(relevant) !== null);
     return Array.from(record.addedNodes).some(touches) || Array.from(record.removedNodes).some(touches);
   }
 
@@ -377,5 +378,11 @@ export function createScanner(options: ScannerOptions): Scanner {
     for (const spot of spots) spot.text = '\u0000';
   }
 
-  return { scanAll: () => guarded(scanAll), spots: () => spots, roots: () => roots, invalidate, busy: () => backlog.size > 0 };
+  return {
+    scanAll: () => guarded(scanAll),
+    spots: () => spots,
+    roots: () => roots,
+    invalidate,
+    busy: () => backlog.size > 0,
+  };
 }

@@ -27,5 +27,12 @@ export function viewportBox(el: Element, top: Window): Box {
 
 /** Does the box show in a viewport of this size at all? */
 export function visible(box: Box, width: number, height: number): boolean {
-  return box.width > 0 && box.height > 0 && box.left < width && box.top < height && box.left + box.width > 0 && box.top + box.height > 0;
+  return (
+    box.width > 0 &&
+    box.height > 0 &&
+    box.left < width &&
+    box.top < height &&
+    box.left + box.width > 0 &&
+    box.top + box.height > 0
+  );
 }

@@ -10,10 +10,14 @@ export interface Marks {
 
 export function createMarks(signal: AbortSignal): Marks {
   let marked = new Set<HTMLElement>();
-  signal.addEventListener('abort', () => {
-    marked.forEach((el) => el.removeAttribute(MARK));
-    marked.clear();
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      marked.forEach((el) => el.removeAttribute(MARK));
+      marked.clear();
+    },
+    { once: true },
+  );
   return {
     apply(spots) {
       if (signal.aborted) return;

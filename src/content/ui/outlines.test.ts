@@ -33,9 +33,28 @@ afterEach(() => {
 
 function placed(kind: Spot['kind'], top: number): Spot {
   const el = document.createElement('div');
-  el.getBoundingClientRect = () => ({ left: 0, top, width: 100, height: 20, right: 100, bottom: top + 20, x: 0, y: top, toJSON: () => ({}) });
+  el.getBoundingClientRect = () => ({
+    left: 0,
+    top,
+    width: 100,
+    height: 20,
+    right: 100,
+    bottom: top + 20,
+    x: 0,
+    y: top,
+    toJSON: () => ({}),
+  });
   document.body.append(el);
-  return { key: `${kind} ${top}`, kind, el, label: null, row: kind === 'row' ? 1 : null, text: '', judged: [], flag: 'banned' };
+  return {
+    key: `${kind} ${top}`,
+    kind,
+    el,
+    label: null,
+    row: kind === 'row' ? 1 : null,
+    text: '',
+    judged: [],
+    flag: 'banned',
+  };
 }
 
 describe('outlines', () => {

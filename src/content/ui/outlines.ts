@@ -126,13 +126,17 @@ export function createOutlines(ui: UiHost, signal: AbortSignal, settleMs = 300):
   win.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
   // Layout shifts fire no event; a cheap periodic check catches them while anything is outlined.
   const settle = win.setInterval(() => tracked.size && schedule(), settleMs);
-  signal.addEventListener('abort', () => {
-    win.clearInterval(settle);
-    if (frame !== null) win.cancelAnimationFrame(frame);
-    observer?.disconnect();
-    tracked.forEach((t) => t.box?.remove());
-    tracked.clear();
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      win.clearInterval(settle);
+      if (frame !== null) win.cancelAnimationFrame(frame);
+      observer?.disconnect();
+      tracked.forEach((t) => t.box?.remove());
+      tracked.clear();
+    },
+    { once: true },
+  );
 
   return { update, schedule, flash };
 }

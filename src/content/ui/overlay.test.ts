@@ -17,7 +17,17 @@ function setup() {
   const input = document.createElement('input');
   input.value = EVIL;
   // happy-dom does no layout: give the field a place on screen.
-  input.getBoundingClientRect = () => ({ left: 10, top: 20, width: 200, height: 30, right: 210, bottom: 50, x: 10, y: 20, toJSON: () => ({}) });
+  input.getBoundingClientRect = () => ({
+    left: 10,
+    top: 20,
+    width: 200,
+    height: 30,
+    right: 210,
+    bottom: 50,
+    x: 10,
+    y: 20,
+    toJSON: () => ({}),
+  });
   document.body.append(input);
   const ui = createUiHost(document, control.signal);
   const overlay = createOverlay({
@@ -26,8 +36,19 @@ function setup() {
     context: () => ({ platform: 'kuaishou', surface: 'live-cart', rules: [], lang: 'en' }),
   });
   overlay.watch([document]);
-  const judged: JudgedLink[] = [{ link: link(EVIL, 'taobao'), decision: decision('banned', '2022-03-01T00:00:00+08:00') }];
-  const spot: Spot = { key: 'field input', kind: 'field', el: input, label: null, row: null, text: EVIL, judged, flag: 'banned' };
+  const judged: JudgedLink[] = [
+    { link: link(EVIL, 'taobao'), decision: decision('banned', '2022-03-01T00:00:00+08:00') },
+  ];
+  const spot: Spot = {
+    key: 'field input',
+    kind: 'field',
+    el: input,
+    label: null,
+    row: null,
+    text: EVIL,
+    judged,
+    flag: 'banned',
+  };
   return { ui, overlay, input, spot };
 }
 
@@ -36,7 +57,17 @@ describe('overlay', () => {
     const { overlay, input, spot } = setup();
     overlay.update([spot]);
     const place = (top: number) => {
-      input.getBoundingClientRect = () => ({ left: 10, top, width: 200, height: 30, right: 210, bottom: top + 30, x: 10, y: top, toJSON: () => ({}) });
+      input.getBoundingClientRect = () => ({
+        left: 10,
+        top,
+        width: 200,
+        height: 30,
+        right: 210,
+        bottom: top + 30,
+        x: 10,
+        y: top,
+        toJSON: () => ({}),
+      });
       input.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
       window.dispatchEvent(new Event('resize')); // the card follows its field when the layout moves
       const card = overlay.card()!;

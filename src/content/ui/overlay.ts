@@ -102,30 +102,50 @@ export function createOverlay(options: OverlayOptions): Overlay {
   function watch(roots: readonly Root[]) {
     for (const root of roots) {
       const opts = { capture: true, passive: true, signal } as const;
-      root.addEventListener('pointerover', (event) => {
-        if (event.composedPath().includes(ui.host)) return keep(); // moving inside our card
-        const spot = spotFrom(event);
-        if (spot) show(spot);
-        else if (shown) hideSoon();
-      }, opts);
-      root.addEventListener('focusin', (event) => {
-        const spot = spotFrom(event);
-        if (spot) show(spot);
-      }, opts);
-      root.addEventListener('focusout', (event) => {
-        if (shown && spotFrom(event) === shown.spot) hideSoon();
-      }, opts);
+      root.addEventListener(
+        'pointerover',
+        (event) => {
+          if (event.composedPath().includes(ui.host)) return keep(); // moving inside our card
+          const spot = spotFrom(event);
+          if (spot) show(spot);
+          else if (shown) hideSoon();
+        },
+        opts,
+      );
+      root.addEventListener(
+        'focusin',
+        (event) => {
+          const spot = spotFrom(event);
+          if (spot) show(spot);
+        },
+        opts,
+      );
+      root.addEventListener(
+        'focusout',
+        (event) => {
+          if (shown && spotFrom(event) === shown.spot) hideSoon();
+        },
+        opts,
+      );
       // Escape puts the card away (it may cover the page's own buttons); the page still gets the key.
-      root.addEventListener('keydown', (event) => {
-        if ((event as KeyboardEvent).key === 'Escape' && shown) hide();
-      }, opts);
+      root.addEventListener(
+        'keydown',
+        (event) => {
+          if ((event as KeyboardEvent).key === 'Escape' && shown) hide();
+        },
+        opts,
+      );
       // Scrolls in shadow roots and frames never reach the window; the top document's already reach the window
       // listeners below and in outlines.ts, and placing the card twice per scroll would force a second layout.
       if (root === doc) continue;
-      root.addEventListener('scroll', () => {
-        outlines.schedule();
-        if (shown) placeCard(shown.card, shown.spot.el);
-      }, opts);
+      root.addEventListener(
+        'scroll',
+        () => {
+          outlines.schedule();
+          if (shown) placeCard(shown.card, shown.spot.el);
+        },
+        opts,
+      );
     }
   }
 

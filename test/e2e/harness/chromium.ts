@@ -24,7 +24,8 @@ const WORKER_WAIT_MS = 10_000;
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ExtensionSession> {
   const extensionDir = options.extensionDir ?? CHROME_EXTENSION_DIR;
-  if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`no extension at ${extensionDir}: run \`npm run build\` first`);
+  if (!existsSync(`${extensionDir}/manifest.json`))
+    throw new Error(`no extension at ${extensionDir}: run \`npm run build\` first`);
   const router = options.router ?? createFixtureRouter();
   const dirs = makeTempDirs('chromium');
   if (options.lang) dirs.env.LANGUAGE = options.lang.replace('-', '_');

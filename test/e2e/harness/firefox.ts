@@ -26,7 +26,8 @@ export interface FirefoxOptions {
 
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<ExtensionSession> {
   const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
-  if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`no extension at ${extensionDir}: run \`npm run build\` first`);
+  if (!existsSync(`${extensionDir}/manifest.json`))
+    throw new Error(`no extension at ${extensionDir}: run \`npm run build\` first`);
   const router = options.router ?? createFixtureRouter();
   const dirs = makeTempDirs('firefox');
   const prefs: Record<string, unknown> = {
@@ -72,7 +73,9 @@ async function checkMinVersion(browser: Browser, extensionDir: string): Promise<
   const running = (await browser.version()).replace(/^\D*/, ''); // "firefox/140.12.0esr" → "140.12.0esr"
   const major = (version: string) => Number.parseInt(version, 10);
   if (wanted && major(running) < major(wanted)) {
-    throw new Error(`${FIREFOX_BIN} is Firefox ${running}, older than the manifest's gecko.strict_min_version ${wanted}: it cannot install the add-on`);
+    throw new Error(
+      `${FIREFOX_BIN} is Firefox ${running}, older than the manifest's gecko.strict_min_version ${wanted}: it cannot install the add-on`,
+    );
   }
 }
 
@@ -102,11 +105,9 @@ class FirefoxDriver implements BrowserDriver {
     // for the document itself.
     page.goto(url).catch(() => undefined);
     const testPage = adaptPage(page);
-    await testPage.waitFor(
-      (url) => location.href === url && document.readyState === 'complete',
-      url,
-      { what: `extension page ${url}` },
-    );
+    await testPage.waitFor((url) => location.href === url && document.readyState === 'complete', url, {
+      what: `extension page ${url}`,
+    });
     return testPage;
   }
 

@@ -71,7 +71,8 @@ function fixtureAsset(dir: string, pathname: string): { contentType: string; bod
   if (!pathname.startsWith(FIXTURE_ASSET_PATH)) return undefined;
   const name = pathname.slice(FIXTURE_ASSET_PATH.length);
   const type = CONTENT_TYPES[extname(name)];
-  if (!type || extname(name) === '.html' || !/^[\w-][\w.-]*$/.test(name) || !existsSync(join(dir, name))) return undefined;
+  if (!type || extname(name) === '.html' || !/^[\w-][\w.-]*$/.test(name) || !existsSync(join(dir, name)))
+    return undefined;
   return { contentType: type, body: readFileSync(join(dir, name), 'utf8') };
 }
 

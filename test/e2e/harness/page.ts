@@ -54,14 +54,19 @@ export class TestPage {
         lastError = error;
       }
       if (Date.now() > deadline) {
-        throw new Error(`timed out after ${timeout} ms waiting for: ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+        throw new Error(
+          `timed out after ${timeout} ms waiting for: ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`,
+        );
       }
       await sleep(POLL_MS);
     }
   }
 
   async waitForSelector(selector: string, options: { timeout?: number } = {}): Promise<void> {
-    await this.waitFor((s) => document.querySelector(s) !== null, selector, { ...options, what: `selector ${selector}` });
+    await this.waitFor((s) => document.querySelector(s) !== null, selector, {
+      ...options,
+      what: `selector ${selector}`,
+    });
   }
 
   async waitForNoSelector(selector: string, options: { timeout?: number } = {}): Promise<void> {
@@ -96,7 +101,12 @@ export class TestPage {
         const target = document.querySelector(selector) as HTMLElement;
         const data = new DataTransfer();
         data.setData('text/plain', text);
-        const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+        const event = new ClipboardEvent('paste', {
+          clipboardData: data,
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+        });
         if (target.dispatchEvent(event)) document.execCommand('insertText', false, text);
       },
       { selector, text },
@@ -117,12 +127,15 @@ export class TestPage {
   text(selector: string): Promise<string> {
     return this.driver.evaluate((s) => {
       const el = document.querySelector(s);
-      return el ? (el as HTMLElement).innerText ?? el.textContent ?? '' : '';
+      return el ? ((el as HTMLElement).innerText ?? el.textContent ?? '') : '';
     }, selector);
   }
 
   attribute(selector: string, name: string): Promise<string | null> {
-    return this.driver.evaluate(({ s, name }) => document.querySelector(s)?.getAttribute(name) ?? null, { s: selector, name });
+    return this.driver.evaluate(({ s, name }) => document.querySelector(s)?.getAttribute(name) ?? null, {
+      s: selector,
+      name,
+    });
   }
 
   screenshot(path: string, selector?: string): Promise<void> {

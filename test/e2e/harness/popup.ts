@@ -4,9 +4,13 @@ import type { TestPage } from './page';
 import type { ExtensionSession } from './session';
 
 export async function popupReady(popup: TestPage): Promise<void> {
-  await popup.waitFor(() => !document.querySelector('.loading') && document.querySelector('.page-header, .empty') !== null, undefined, {
-    what: 'the popup to render its tab',
-  });
+  await popup.waitFor(
+    () => !document.querySelector('.loading') && document.querySelector('.page-header, .empty') !== null,
+    undefined,
+    {
+      what: 'the popup to render its tab',
+    },
+  );
 }
 
 export async function openReadyPopup(session: ExtensionSession, tabId: number): Promise<TestPage> {

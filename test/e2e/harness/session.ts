@@ -142,7 +142,9 @@ export class ExtensionSession {
     const console = await this.console();
     return console.evaluate(async () => {
       const g = globalThis as unknown as { browser?: any; chrome?: any };
-      const contexts = (await (g.browser ?? g.chrome).runtime.getContexts({ contextTypes: ['BACKGROUND'] })) as unknown[];
+      const contexts = (await (g.browser ?? g.chrome).runtime.getContexts({
+        contextTypes: ['BACKGROUND'],
+      })) as unknown[];
       return contexts.length > 0;
     });
   }
@@ -151,7 +153,10 @@ export class ExtensionSession {
   async stopBackground(): Promise<void> {
     const console = await this.console();
     await this.driver.stopBackground(console);
-    await eventually(async () => !(await this.backgroundRunning()), { what: 'the background to stop', timeout: 30_000 });
+    await eventually(async () => !(await this.backgroundRunning()), {
+      what: 'the background to stop',
+      timeout: 30_000,
+    });
   }
 
   /** Reads the clipboard from an extension page (Chromium: clipboard-read is granted to the context). */
