@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../vite.config';
 import { BUILD_NOTE_NAME, folderEntries, sourcesEntries } from './package';
-import { readZipEntries, readZipFile, writeZip } from './zip';
+import { readZip, writeZip } from './zip';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-const listed = (zip: Buffer) => readZipEntries(zip).map((entry) => entry.name);
+const listed = (zip: Buffer) => readZip(zip).map((entry) => entry.name);
 
 describe('extension zip', () => {
   it('holds the built folder with manifest.json at the top, read back from the central directory', () => {
@@ -28,8 +28,8 @@ describe('extension zip', () => {
     for (const file of files) writeFileSync(join(dir, file), `// ${file}`);
     const zip = writeZip(folderEntries(dir));
     expect(listed(zip)).toEqual([...files].sort());
-    const manifest = readZipEntries(zip).find((entry) => entry.name === 'manifest.json')!;
-    expect(readZipFile(zip, manifest).toString()).toBe('// manifest.json');
+    const manifest = readZip(zip).find((entry) => entry.name === 'manifest.json')!;
+    expect(Buffer.from(manifest.data).toString()).toBe('// manifest.json');
   });
 });
 
@@ -65,5 +65,5 @@ describe('Firefox sources zip', () => {
 });
 
 function entryText(zip: Buffer, name: string): string {
-  return readZipFile(zip, readZipEntries(zip).find((entry) => entry.name === name)!).toString('utf8');
+  return Buffer.from(readZip(zip).find((entry) => entry.name === name)!.data).toString('utf8');
 }

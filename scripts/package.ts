@@ -9,7 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from '../vite.config';
 import { buildAll, EXTENSION_DIR, outDirFor } from './build';
-import { readZipEntries, writeZip, type ZipInput } from './zip';
+import { readZip, writeZip, type ZipInput } from './zip';
 
 export const PACKAGES_DIR = join(EXTENSION_DIR, 'packages');
 
@@ -74,12 +74,16 @@ export function sourcesEntries(root: string, version: string): ZipInput[] {
   return [...files, { name: BUILD_NOTE_NAME, data: Buffer.from(buildNote(version)) }];
 }
 
-/** Writes one zip and proves it holds exactly `inputs`, read back from its central directory. */
+/** Writes one zip and proves it holds exactly `inputs`, byte for byte, read back as unzip reads it. */
 function writeChecked(file: string, inputs: ZipInput[]): void {
   const zip = writeZip(inputs);
-  const names = readZipEntries(zip).map((entry) => entry.name);
-  const expected = inputs.map((input) => input.name).sort();
-  if (JSON.stringify(names) !== JSON.stringify(expected)) throw new Error(`${file}: entries differ from the input`);
+  const entries = readZip(zip);
+  const names = entries.map((entry) => entry.name);
+  const expected = [...inputs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const same =
+    entries.length === expected.length &&
+    entries.every((entry, i) => entry.name === expected[i]!.name && Buffer.from(entry.data).equals(expected[i]!.data));
+  if (!same) throw new Error(`${file}: entries differ from the input`);
   writeFileSync(file, zip);
   console.log(`${relative(ROOT, file)}  ${names.length} files  ${(zip.length / 1024).toFixed(1)} KB`);
 }
