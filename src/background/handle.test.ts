@@ -5,7 +5,6 @@ import { BUILT_IN_RULES } from '../rules';
 import { BADGE_AMBER, BADGE_RED } from './badge';
 import {
   contentIn,
-  customRule,
   EXTENSION_ID,
   fakeBrowser,
   finding,
@@ -15,6 +14,7 @@ import {
   startBackground,
   type FakeBrowser,
 } from '../../test/support/fake-browser';
+import { aRule } from '../../test/support/rules';
 
 async function value<T>(reply: Promise<Reply<unknown>> | undefined): Promise<T> {
   const answer = await reply;
@@ -306,15 +306,15 @@ describe('settings/set', () => {
 describe('rules', () => {
   it('rules/save adds and replaces a custom rule, keeping its on/off choice', async () => {
     const bg = startBackground(fakeBrowser());
-    await value(bg.send({ type: 'rules/save', rule: customRule('MY-1') }));
+    await value(bg.send({ type: 'rules/save', rule: aRule('MY-1') }));
     await value(bg.send({ type: 'rules/toggle', id: 'MY-1', enabled: false }));
-    await value(bg.send({ type: 'rules/save', rule: customRule('MY-1', { verdict: 'review' }) }));
+    await value(bg.send({ type: 'rules/save', rule: aRule('MY-1', { verdict: 'review' }) }));
     expect(ruleOf(await config(bg), 'MY-1')).toMatchObject({ origin: 'custom', enabled: false, verdict: 'review' });
   });
 
   it('rules/save refuses an invalid rule, naming the field', async () => {
     const bg = startBackground(fakeBrowser());
-    const reply = bg.send({ type: 'rules/save', rule: { ...customRule('MY-1'), from: '2024-13-01' } });
+    const reply = bg.send({ type: 'rules/save', rule: { ...aRule('MY-1'), from: '2024-13-01' } });
     expect(await error(reply)).toMatch(/rule MY-1: from/);
     expect(ruleOf(await config(bg), 'MY-1')).toBeUndefined();
   });
@@ -329,13 +329,13 @@ describe('rules', () => {
   });
 
   it('refuses ids that would name two rules: an exception id of another rule, or an organisation rule', async () => {
-    const bg = startBackground(fakeBrowser({ managed: { rules: [customRule('ORG-1')] } }));
-    expect(await error(bg.send({ type: 'rules/save', rule: customRule('KS-6-jd') }))).toContain('rule KS-5');
-    expect(await error(bg.send({ type: 'rules/save', rule: customRule('ORG-1') }))).toContain('organisation');
+    const bg = startBackground(fakeBrowser({ managed: { rules: [aRule('ORG-1')] } }));
+    expect(await error(bg.send({ type: 'rules/save', rule: aRule('KS-6-jd') }))).toContain('rule KS-5');
+    expect(await error(bg.send({ type: 'rules/save', rule: aRule('ORG-1') }))).toContain('organisation');
   });
 
   it('rules/toggle switches built-in rules off and on; organisation rules cannot be switched', async () => {
-    const bg = startBackground(fakeBrowser({ managed: { rules: [customRule('ORG-1')] } }));
+    const bg = startBackground(fakeBrowser({ managed: { rules: [aRule('ORG-1')] } }));
     await value(bg.send({ type: 'rules/toggle', id: 'KS-4', enabled: false }));
     expect(ruleOf(await config(bg), 'KS-4')?.enabled).toBe(false);
     await value(bg.send({ type: 'rules/toggle', id: 'KS-4', enabled: true }));
@@ -345,8 +345,8 @@ describe('rules', () => {
   });
 
   it('rules/delete removes only the operator’s own rules', async () => {
-    const bg = startBackground(fakeBrowser({ managed: { rules: [customRule('ORG-1')] } }));
-    await value(bg.send({ type: 'rules/save', rule: customRule('MY-1') }));
+    const bg = startBackground(fakeBrowser({ managed: { rules: [aRule('ORG-1')] } }));
+    await value(bg.send({ type: 'rules/save', rule: aRule('MY-1') }));
     await value(bg.send({ type: 'rules/delete', id: 'MY-1' }));
     expect(ruleOf(await config(bg), 'MY-1')).toBeUndefined();
     expect(await error(bg.send({ type: 'rules/delete', id: 'KS-1' }))).toContain('built in');
@@ -356,12 +356,12 @@ describe('rules', () => {
   it('rules/import adds and replaces, all or nothing, naming rule and field on failure', async () => {
     const browser = fakeBrowser();
     const bg = startBackground(browser);
-    await value(bg.send({ type: 'rules/save', rule: customRule('MY-1') }));
-    const good = JSON.stringify({ rules: [customRule('MY-1', { verdict: 'review' }), customRule('MY-2')] });
+    await value(bg.send({ type: 'rules/save', rule: aRule('MY-1') }));
+    const good = JSON.stringify({ rules: [aRule('MY-1', { verdict: 'review' }), aRule('MY-2')] });
     expect(await value(bg.send({ type: 'rules/import', json: good }))).toEqual({ added: 1, replaced: 1 });
 
     const before = JSON.stringify(browser.local.data);
-    const bad = JSON.stringify([customRule('MY-3'), { ...customRule('MY-4'), verdict: 'forbidden' }]);
+    const bad = JSON.stringify([aRule('MY-3'), { ...aRule('MY-4'), verdict: 'forbidden' }]);
     expect(await error(bg.send({ type: 'rules/import', json: bad }))).toMatch(/rule MY-4: verdict/);
     expect(await error(bg.send({ type: 'rules/import', json: '{"rules": [' }))).toContain('not valid JSON');
     expect(await error(bg.send({ type: 'rules/import', json: '[]' }))).toContain('no rules');
@@ -371,8 +371,8 @@ describe('rules', () => {
   it('rules/export writes the custom rules as a file rules/import takes back', async () => {
     const first = fakeBrowser();
     const bg = startBackground(first);
-    await value(bg.send({ type: 'rules/save', rule: customRule('MY-1') }));
-    await value(bg.send({ type: 'rules/save', rule: customRule('MY-2', { platform: 'douyin' }) }));
+    await value(bg.send({ type: 'rules/save', rule: aRule('MY-1') }));
+    await value(bg.send({ type: 'rules/save', rule: aRule('MY-2', { platform: 'douyin' }) }));
     const { json } = await value<{ json: string }>(bg.send({ type: 'rules/export' }));
     expect(JSON.parse(json).rules.map((r: { id: string }) => r.id)).toEqual(['MY-1', 'MY-2']);
 
@@ -387,7 +387,7 @@ describe('worker restart', () => {
     const browser = fakeBrowser();
     const first = startBackground(browser);
     const content = withTab(browser);
-    await value(first.send({ type: 'rules/save', rule: customRule('MY-1') }));
+    await value(first.send({ type: 'rules/save', rule: aRule('MY-1') }));
     await value(first.send({ type: 'rules/toggle', id: 'KS-1', enabled: false }));
     await value(first.send({ type: 'surface/set', tabId: 7, pattern: 'p', surface: 'note' }));
     await value(

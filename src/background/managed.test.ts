@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigSnapshot, Reply } from '../protocol';
 import { BUILT_IN_RULES } from '../rules';
-import { customRule, FakeArea, fakeBrowser, startBackground } from '../../test/support/fake-browser';
+import { FakeArea, fakeBrowser, startBackground } from '../../test/support/fake-browser';
+import { aRule } from '../../test/support/rules';
 import { interpretManaged, readManagedArea } from './managed';
 
 const snapshotOf = async (reply: Promise<Reply<unknown>> | undefined) => {
@@ -45,10 +46,10 @@ describe('interpreting a policy', () => {
 
   it('accepts rules as a list, a rule file, or JSON text of either', () => {
     for (const rules of [
-      [customRule('ORG-1')],
-      { rules: [customRule('ORG-1')] },
-      JSON.stringify([customRule('ORG-1')]),
-      JSON.stringify({ comment: 'team', rules: [customRule('ORG-1')] }),
+      [aRule('ORG-1')],
+      { rules: [aRule('ORG-1')] },
+      JSON.stringify([aRule('ORG-1')]),
+      JSON.stringify({ comment: 'team', rules: [aRule('ORG-1')] }),
     ]) {
       const policy = interpretManaged(read({ rules }), [], 'en');
       expect(policy.problems).toEqual([]);
@@ -57,10 +58,10 @@ describe('interpreting a policy', () => {
   });
 
   it('reports a broken rule by rule and field, and keeps its previous version in force', () => {
-    const previous = [customRule('ORG-1'), customRule('ORG-2')];
-    const broken = { ...customRule('ORG-2'), until: '2020-01-01' };
+    const previous = [aRule('ORG-1'), aRule('ORG-2')];
+    const broken = { ...aRule('ORG-2'), until: '2020-01-01' };
     const policy = interpretManaged(
-      read({ rules: [customRule('ORG-1', { verdict: 'review' }), broken, { ...customRule('ORG-3'), links: [] }] }),
+      read({ rules: [aRule('ORG-1', { verdict: 'review' }), broken, { ...aRule('ORG-3'), links: [] }] }),
       previous,
       'en',
     );
@@ -76,13 +77,13 @@ describe('interpreting a policy', () => {
   });
 
   it('keeps the previous rules when the JSON text cannot be read', () => {
-    const policy = interpretManaged(read({ rules: '[{"id": ' }), [customRule('ORG-1')], 'zh');
+    const policy = interpretManaged(read({ rules: '[{"id": ' }), [aRule('ORG-1')], 'zh');
     expect(policy.rules.map((rule) => rule.id)).toEqual(['ORG-1']);
     expect(policy.problems[0]).toMatch(/^组织策略：rules 不是有效的 JSON/);
   });
 
   it('drops rules the administrator removed', () => {
-    expect(interpretManaged(read({}), [customRule('ORG-1')], 'en').rules).toEqual([]);
+    expect(interpretManaged(read({}), [aRule('ORG-1')], 'en').rules).toEqual([]);
   });
 });
 
@@ -93,10 +94,10 @@ describe('managed precedence', () => {
       local: {
         schemaVersion: 2,
         settings: { language: 'zh', resolveShortLinks: true },
-        customRules: [{ rule: customRule('ORG-1', { verdict: 'allowed' }), enabled: true }],
+        customRules: [{ rule: aRule('ORG-1', { verdict: 'allowed' }), enabled: true }],
         disabledBuiltIn: ['KS-4'],
       },
-      managed: { rules: [{ ...ks4, verdict: 'review' }, customRule('ORG-1')], language: 'en', locked: true },
+      managed: { rules: [{ ...ks4, verdict: 'review' }, aRule('ORG-1')], language: 'en', locked: true },
     });
     const snapshot = await snapshotOf(startBackground(browser).send({ type: 'config/get' }));
     const byId = new Map(snapshot.rules.map((rule) => [rule.id, rule]));
@@ -109,7 +110,7 @@ describe('managed precedence', () => {
   });
 
   it('a policy change reaches every tab and survives a broken update', async () => {
-    const browser = fakeBrowser({ managed: { rules: [customRule('ORG-1')] } });
+    const browser = fakeBrowser({ managed: { rules: [aRule('ORG-1')] } });
     browser.tabs.tabs.push({ id: 1, url: 'https://zs.kwaixiaodian.com/', listening: true });
     const bg = startBackground(browser);
     await snapshotOf(bg.send({ type: 'config/get' }));

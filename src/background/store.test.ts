@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigSnapshot, Reply } from '../protocol';
 import { BUILT_IN_RULES } from '../rules';
-import { customRule, FakeArea, fakeBrowser, finding, page, startBackground } from '../../test/support/fake-browser';
+import { FakeArea, fakeBrowser, finding, page, startBackground } from '../../test/support/fake-browser';
+import { aRule } from '../../test/support/rules';
 import { createStore, migrateV1, SCHEMA_VERSION } from './store';
 
 /** What cartlint's first storage layout held: rules keyed by id with their own `enabled`, flat settings. */
 const V1_DATA = {
   customRules: {
-    'MY-1': { ...customRule('MY-1'), enabled: false },
-    'MY-2': (({ id: _id, ...rest }) => rest)(customRule('MY-2', { platform: 'douyin' })),
+    'MY-1': { ...aRule('MY-1'), enabled: false },
+    'MY-2': (({ id: _id, ...rest }) => rest)(aRule('MY-2', { platform: 'douyin' })),
     'KS-4': { ...BUILT_IN_RULES.find((r) => r.id === 'KS-4')!, verdict: 'review' },
-    'MY-BROKEN': { ...customRule('MY-BROKEN'), verdict: 'forbidden' },
+    'MY-BROKEN': { ...aRule('MY-BROKEN'), verdict: 'forbidden' },
   },
   disabledRules: ['DY-1'],
   language: 'zh',
@@ -86,14 +87,14 @@ describe('migration from layout 1', () => {
 
     // Layout-2 data that lost its version mark keeps its rules.
     const unmarked = fakeBrowser({
-      local: { customRules: [{ rule: customRule('MY-5'), enabled: false }], settings: { language: 'en' } },
+      local: { customRules: [{ rule: aRule('MY-5'), enabled: false }], settings: { language: 'en' } },
     });
     const kept = await snapshotOf(startBackground(unmarked).send({ type: 'config/get' }));
     expect(kept.rules.find((rule) => rule.id === 'MY-5')).toMatchObject({ origin: 'custom', enabled: false });
     expect(kept.settings.language).toBe('en');
 
     const newer = fakeBrowser({
-      local: { schemaVersion: SCHEMA_VERSION + 1, customRules: [{ rule: customRule('MY-9'), enabled: true }] },
+      local: { schemaVersion: SCHEMA_VERSION + 1, customRules: [{ rule: aRule('MY-9'), enabled: true }] },
     });
     const snapshot = await snapshotOf(startBackground(newer).send({ type: 'config/get' }));
     expect(newer.local.data.schemaVersion).toBe(SCHEMA_VERSION + 1);
@@ -105,7 +106,7 @@ describe('built-in updates', () => {
   it('a new version with different built-in rules never overwrites a custom rule of the same id', async () => {
     const browser = fakeBrowser();
     const v1 = startBackground(browser, { builtIn: BUILT_IN_RULES.filter((rule) => rule.id !== 'KS-4') });
-    await snapshotOf(v1.send({ type: 'rules/save', rule: customRule('KS-4') }));
+    await snapshotOf(v1.send({ type: 'rules/save', rule: aRule('KS-4') }));
     // The update ships KS-4 as a built-in rule.
     const v2 = startBackground(browser);
     const ks4 = (await snapshotOf(v2.send({ type: 'config/get' }))).rules.find((rule) => rule.id === 'KS-4');

@@ -1,30 +1,16 @@
 // @vitest-environment happy-dom
 // The content script end to end in happy-dom: real core and built-in rules, a fake extension runtime.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LoadedRule } from '../core/types';
 import { DEFAULT_SETTINGS, fromWire, type ConfigSnapshot, type TabFinding } from '../protocol';
-import { BUILT_IN_RULES } from '../rules';
 import { startContent, type Content } from './controller';
 import { createJudges } from './judges';
 import { MARK } from './ui/marks';
 import type { Report } from './page-life';
 import { loadFixture } from '../../test/support/dom';
+import { aConfig } from '../../test/support/rules';
 
 const JD = 'https://item.jd.com/100012043978.html';
 const TAOBAO_ALLIANCE = 'https://s.click.taobao.com/rioMXxu';
-
-function snapshot(patch: Partial<ConfigSnapshot> = {}): ConfigSnapshot {
-  const rules: LoadedRule[] = BUILT_IN_RULES.map((rule) => ({ ...rule, origin: 'built-in', enabled: true }));
-  return {
-    rules,
-    settings: { ...DEFAULT_SETTINGS },
-    surfaceOverrides: {},
-    managedKeys: [],
-    locked: false,
-    problems: [],
-    ...patch,
-  };
-}
 
 function fakeRuntime(
   config: { current: ConfigSnapshot },
@@ -92,7 +78,7 @@ describe('content script', () => {
     (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
       'https://example.com/page/helper',
     );
-    const fake = fakeRuntime({ current: snapshot() });
+    const fake = fakeRuntime({ current: aConfig() });
     const sendMessage = vi.spyOn(fake.runtime, 'sendMessage');
     expect(start(fake.runtime)).toBeNull();
     expect(sendMessage).not.toHaveBeenCalled();
@@ -100,7 +86,7 @@ describe('content script', () => {
 
   it('judges the Kuaishou live cart with the core, marks the field and reports the page', async () => {
     loadFixture('kuaishou-live-helper', { demo: true });
-    const fake = fakeRuntime({ current: snapshot() });
+    const fake = fakeRuntime({ current: aConfig() });
     start(fake.runtime);
     await vi.waitFor(() => expect(fake.reports.at(-1)?.findings.length).toBeGreaterThan(0));
     const last = fake.reports.at(-1)!;
@@ -127,7 +113,7 @@ describe('content script', () => {
       list.append(row);
     }
     document.body.append(list);
-    const fake = fakeRuntime({ current: snapshot() });
+    const fake = fakeRuntime({ current: aConfig() });
     start(fake.runtime);
     const life = await vi.waitFor(() => content?.life() ?? expect.fail('no page life yet'));
     await vi.waitFor(() => expect(life.scanner.busy()).toBe(false), { timeout: 15_000 });
@@ -147,7 +133,7 @@ describe('content script', () => {
 
   it('keeps judging across a worker restart: failed messages are retried', async () => {
     loadFixture('kuaishou-live-helper');
-    const fake = fakeRuntime({ current: snapshot() }, { failFirst: 2 });
+    const fake = fakeRuntime({ current: aConfig() }, { failFirst: 2 });
     start(fake.runtime);
     await vi.waitFor(() => expect(fake.reports.length).toBeGreaterThan(0));
     type(TAOBAO_ALLIANCE);
@@ -157,7 +143,7 @@ describe('content script', () => {
   it('reports a paused site without judging or drawing anything', async () => {
     loadFixture('kuaishou-live-helper', { demo: true });
     const fake = fakeRuntime({
-      current: snapshot({ settings: { ...DEFAULT_SETTINGS, pausedSites: ['zs.kwaixiaodian.com'] } }),
+      current: aConfig({ settings: { ...DEFAULT_SETTINGS, pausedSites: ['zs.kwaixiaodian.com'] } }),
     });
     start(fake.runtime);
     await vi.waitFor(() => expect(fake.reports.length).toBe(1));
@@ -169,7 +155,7 @@ describe('content script', () => {
 
   it('re-judges on config/changed: the operator calling it the short-video cart makes JD allowed', async () => {
     loadFixture('kuaishou-live-helper');
-    const config = { current: snapshot() };
+    const config = { current: aConfig() };
     const fake = fakeRuntime(config);
     start(fake.runtime);
     await content!.ready();
@@ -177,7 +163,7 @@ describe('content script', () => {
     await vi.waitFor(() => expect(verdicts(fake.reports.at(-1)!.findings)).toEqual(['jd:banned']));
 
     fake.send({ type: 'config/changed' }, 'someone-else'); // not from our extension: ignored
-    config.current = snapshot({ surfaceOverrides: { [fake.reports.at(-1)!.page.pattern]: 'video-cart' } });
+    config.current = aConfig({ surfaceOverrides: { [fake.reports.at(-1)!.page.pattern]: 'video-cart' } });
     fake.send({ type: 'config/changed' });
     await vi.waitFor(() => expect(verdicts(fake.reports.at(-1)!.findings)).toEqual(['jd:allowed']));
     expect(fake.reports.at(-1)!.page).toMatchObject({ surface: 'video-cart', surfaceFrom: 'user' });
@@ -186,7 +172,7 @@ describe('content script', () => {
 
   it('starts a fresh page life on an SPA route change, clearing the old findings', async () => {
     loadFixture('kuaishou-live-helper', { demo: true });
-    const fake = fakeRuntime({ current: snapshot() });
+    const fake = fakeRuntime({ current: aConfig() });
     start(fake.runtime);
     await vi.waitFor(() => expect(fake.reports.at(-1)?.findings.length).toBeGreaterThan(0));
     document.getElementById('route-change')!.click();
@@ -198,7 +184,7 @@ describe('content script', () => {
 
   it('scrolls to and flashes a finding on finding/reveal', async () => {
     loadFixture('kuaishou-live-helper', { demo: true });
-    const fake = fakeRuntime({ current: snapshot() });
+    const fake = fakeRuntime({ current: aConfig() });
     start(fake.runtime);
     await vi.waitFor(() => expect(fake.reports.at(-1)?.findings.length).toBeGreaterThan(0));
     const scroll = vi.fn();
@@ -213,7 +199,7 @@ describe('content script', () => {
 describe('content script teardown', () => {
   it('takes its UI, marks and listeners away when stopped', async () => {
     loadFixture('kuaishou-live-helper', { demo: true });
-    const fake = fakeRuntime({ current: snapshot() });
+    const fake = fakeRuntime({ current: aConfig() });
     start(fake.runtime);
     await vi.waitFor(() => expect(document.querySelector(`[${MARK}]`)).not.toBeNull());
     content!.stop();
@@ -230,12 +216,12 @@ describe('content script teardown', () => {
 
 describe('content script with the short-link resolver', () => {
   const SHORT = 'https://t.cn/R123456'; // in the demo field and the demo rows
-  const resolverOn = () => snapshot({ settings: { ...DEFAULT_SETTINGS, resolveShortLinks: true } });
+  const resolverOn = () => aConfig({ settings: { ...DEFAULT_SETTINGS, resolveShortLinks: true } });
   const shortFindings = (findings: TabFinding[]) => findings.filter((f) => f.link.text === SHORT);
 
   it('never asks the background while the setting is off: short links stay for review', async () => {
     loadFixture('kuaishou-live-helper', { demo: true });
-    const fake = fakeRuntime({ current: snapshot() }, { targets: { [SHORT]: TAOBAO_ALLIANCE } });
+    const fake = fakeRuntime({ current: aConfig() }, { targets: { [SHORT]: TAOBAO_ALLIANCE } });
     start(fake.runtime);
     await vi.waitFor(() => expect(fake.reports.at(-1)?.findings.length).toBeGreaterThan(0));
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -274,7 +260,7 @@ describe('content script with the short-link resolver', () => {
 
   it('starts asking when the operator switches the resolver on, and stops judging by targets when it is off', async () => {
     loadFixture('kuaishou-live-helper', { demo: true });
-    const config = { current: snapshot() };
+    const config = { current: aConfig() };
     const fake = fakeRuntime(config, { targets: { [SHORT]: TAOBAO_ALLIANCE } });
     start(fake.runtime);
     await vi.waitFor(() => expect(fake.reports.at(-1)?.findings.length).toBeGreaterThan(0));
@@ -282,7 +268,7 @@ describe('content script with the short-link resolver', () => {
     config.current = resolverOn();
     fake.send({ type: 'config/changed' });
     await vi.waitFor(() => expect(shortFindings(fake.reports.at(-1)!.findings)[0]?.link.source).toBe('taobao'));
-    config.current = snapshot();
+    config.current = aConfig();
     fake.send({ type: 'config/changed' });
     await vi.waitFor(() => expect(shortFindings(fake.reports.at(-1)!.findings)[0]?.link.source).toBe('shortener'));
     expect(fake.resolves).toEqual([SHORT]);

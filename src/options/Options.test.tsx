@@ -7,36 +7,54 @@ import {
   buttonsWithText,
   change,
   click,
-  fakeClient,
   fakeConfigChanges,
   mount,
+  recordingClient,
   settle,
   unmountAll,
-  type FakeAnswers,
 } from '../../test/support/preact';
+import { fakeBrowser, startBackground } from '../../test/support/fake-browser';
+import { aRule } from '../../test/support/rules';
+import type { Rule } from '../core/types';
+import type { Settings } from '../protocol';
+import type { StoredCustomRule } from '../background/store';
 import type { OptionsEnv } from './env';
 import { Options } from './Options';
-import { CUSTOM_RULE, fakeBackground, MANAGED_RULE, NOW, rule, type FakeBackgroundState } from './test-data';
 
 afterEach(unmountAll);
 
+const NOW = new Date('2024-06-01T10:00:00+08:00');
+const MANAGED_RULE = aRule('ORG-1', { summary: { zh: '公司规定', en: 'Company policy' } });
+const CUSTOM_RULE = aRule('MY-7', { platform: 'xiaohongshu', surfaces: ['note'] });
 const RESOLVER_ORIGINS = ['https://t.cn/*', 'https://dwz.cn/*'];
 
-function setup(
-  background: Partial<FakeBackgroundState> = {},
+interface Start {
+  /** The operator's own rules, saved before the page opens. */
+  custom?: Rule[];
+  /** Settings the operator chose before the page opens. */
+  settings?: Partial<Settings>;
+  /** The organisation's policy (storage.managed). */
+  managed?: Record<string, unknown>;
+}
+
+/** The options page on the real background handler over fake storage. */
+async function setup(
+  { custom = [CUSTOM_RULE], settings, managed = { rules: [MANAGED_RULE] } }: Start = {},
   granted = true,
-  overrides: FakeAnswers = {},
   held = true,
 ) {
-  const { state, answers } = fakeBackground(background);
-  const fake = fakeClient({ ...answers, ...overrides });
+  const browser = fakeBrowser({ managed });
+  const background = startBackground(browser, { now: () => NOW });
+  for (const rule of custom) await background.send({ type: 'rules/save', rule });
+  if (settings) await background.send({ type: 'settings/set', patch: settings });
+  const recorded = recordingClient((message) => background.send(message));
   const request = vi.fn((_: { origins: string[] }) => Promise.resolve(granted));
   const remove = vi.fn((_: { origins: string[] }) => Promise.resolve(true));
   const contains = vi.fn((_: { origins: string[] }) => Promise.resolve(held));
   const download = vi.fn((_name: string, _text: string) => {});
   const changes = fakeConfigChanges();
   const env: OptionsEnv = {
-    client: fake.client,
+    client: recorded.client,
     uiLocale: 'en-US',
     resolverOrigins: RESOLVER_ORIGINS,
     permissions: { request, remove, contains },
@@ -49,7 +67,22 @@ function setup(
     ],
     onConfigChanged: changes.onConfigChanged,
   };
-  return { ...fake, state, env, request, remove, download, changes, open: () => mount(<Options env={env} />) };
+  /** The operator's rules as stored. */
+  const own = () => ((browser.local.data.customRules ?? []) as StoredCustomRule[]).map((entry) => entry.rule);
+  const ownSettings = () => (browser.local.data.settings ?? {}) as Partial<Settings>;
+  return {
+    ...recorded,
+    browser,
+    background,
+    own,
+    ownSettings,
+    env,
+    request,
+    remove,
+    download,
+    changes,
+    open: () => mount(<Options env={env} />),
+  };
 }
 
 const rows = (root: HTMLElement) => [...root.querySelectorAll<HTMLTableRowElement>('table.rules tbody tr')];
@@ -76,24 +109,24 @@ async function fillRuleForm(root: HTMLElement, skip: string) {
 
 describe('options rules table', () => {
   it('lists built-in, own and organisation rules with status, origin and last verified', async () => {
-    const root = await setup().open();
+    const root = await (await setup()).open();
     expect(rows(root)).toHaveLength(BUILT_IN_RULES.length + 2);
     const mine = cells(row(root, 'MY-7')!);
     expect(mine[1]).toBe('Xiaohongshu');
     expect(mine.join('|')).toContain('from 2024-01-01');
     expect(mine[6]).toBe('in force');
     expect(mine[7]).toBe('mine');
-    expect(mine[8]).toBe('2024-05-01');
+    expect(mine[8]).toBe(CUSTOM_RULE.lastVerified);
     expect(cells(row(root, 'ORG-1')!)[7]).toBe('my organisation');
     const upcoming = await (async () => {
       await unmountAll();
-      return setup({ custom: [rule('MY-LATER', { from: '2030-01-01T00:00:00+08:00' })] }).open();
+      return (await setup({ custom: [aRule('MY-LATER', { from: '2030-01-01T00:00:00+08:00' })] })).open();
     })();
     expect(cells(row(upcoming, 'MY-LATER')!)[6]).toBe('upcoming');
   });
 
   it('filters by platform and by surface', async () => {
-    const root = await setup().open();
+    const root = await (await setup()).open();
     await change(filter(root, 'Platform'), 'xiaohongshu');
     const shown = rows(root);
     expect(shown.length).toBeGreaterThan(0);
@@ -109,7 +142,7 @@ describe('options rules table', () => {
   });
 
   it('keeps organisation rules read-only: no edit, switch-off or delete', async () => {
-    const root = await setup().open();
+    const root = await (await setup()).open();
     const managed = row(root, 'ORG-1')!;
     expect(managed.querySelectorAll('button')).toHaveLength(0);
     expect(managed.textContent).toContain('read-only');
@@ -120,7 +153,7 @@ describe('options rules table', () => {
   });
 
   it('switches a built-in rule off and deletes an own rule', async () => {
-    const { open, sentOf, state } = setup();
+    const { open, sentOf, own } = await setup();
     const root = await open();
     const first = BUILT_IN_RULES[0]!.id;
     await click(row(root, first)!.querySelector('button'));
@@ -128,14 +161,14 @@ describe('options rules table', () => {
     expect(cells(row(root, first)!)[6]).toContain('switched off');
     await click(buttonWithText(row(root, 'MY-7')!, 'Delete'));
     expect(sentOf('rules/delete')).toEqual([{ type: 'rules/delete', id: 'MY-7' }]);
-    expect(state.custom).toEqual([]);
+    expect(own()).toEqual([]);
     expect(row(root, 'MY-7')).toBeNull();
   });
 });
 
 describe('options custom rules', () => {
   it('shows which rule and field is wrong and saves nothing', async () => {
-    const { open, sentOf } = setup();
+    const { open, sentOf } = await setup();
     const root = await open();
     await click(buttonWithText(root, 'Add a rule'));
     await fillRuleForm(root, 'rule-summary-en');
@@ -148,21 +181,21 @@ describe('options custom rules', () => {
   });
 
   it('adds a valid rule and lists it as mine', async () => {
-    const { open, sentOf, state } = setup();
+    const { open, sentOf, own } = await setup();
     const root = await open();
     await click(buttonWithText(root, 'Add a rule'));
     await fillRuleForm(root, '');
     await change(root.querySelector('#rule-platform'), 'douyin');
     await click(buttonWithText(root, 'Save rule'));
     expect(sentOf('rules/save')).toHaveLength(1);
-    expect(state.custom.map((r) => r.id)).toEqual(['MY-7', 'MY-1']);
-    expect(state.custom[1]!.summary.en).toBe('Our agency bans Pinduoduo links');
+    expect(own().map((r) => r.id)).toEqual(['MY-7', 'MY-1']);
+    expect(own()[1]!.summary.en).toBe('Our agency bans Pinduoduo links');
     expect(root.querySelector('.rule-editor')).toBeNull();
     expect(cells(row(root, 'MY-1')!).slice(1, 2)).toEqual(['Douyin']);
   });
 
   it('moves the keyboard focus into the editor, and back to "Add a rule" when it closes (Escape cancels)', async () => {
-    const { open, sentOf } = setup();
+    const { open, sentOf } = await setup();
     const root = await open();
     const add = buttonWithText(root, 'Add a rule');
     await click(add);
@@ -177,7 +210,7 @@ describe('options custom rules', () => {
   });
 
   it('refuses an id already used by the organisation', async () => {
-    const { open, sentOf } = setup();
+    const { open, sentOf } = await setup();
     const root = await open();
     await click(buttonWithText(root, 'Add a rule'));
     await fillRuleForm(root, '');
@@ -190,7 +223,7 @@ describe('options custom rules', () => {
   });
 
   it('edits an own rule in the JSON view and saves it under its id', async () => {
-    const { open, state } = setup();
+    const { open, own } = await setup();
     const root = await open();
     await click(buttonWithText(row(root, 'MY-7')!, 'Edit'));
     await click(buttonWithText(root.querySelector('.rule-editor')!, 'JSON'));
@@ -198,7 +231,7 @@ describe('options custom rules', () => {
     expect(JSON.parse(box.value)).toEqual(CUSTOM_RULE);
     await change(box, JSON.stringify({ ...CUSTOM_RULE, verdict: 'review' }), 'input');
     await click(buttonWithText(root, 'Save rule'));
-    expect(state.custom).toEqual([{ ...CUSTOM_RULE, verdict: 'review' }]);
+    expect(own()).toEqual([{ ...CUSTOM_RULE, verdict: 'review' }]);
     expect(cells(row(root, 'MY-7')!)[4]).toContain('Check');
   });
 });
@@ -210,7 +243,7 @@ describe('options import and export', () => {
   };
 
   it('refuses text that is not JSON and changes nothing', async () => {
-    const { open, sentOf, state } = setup();
+    const { open, sentOf, own } = await setup();
     const root = await open();
     const before = rows(root).length;
     await paste(root, '{"rules": [');
@@ -218,45 +251,42 @@ describe('options import and export', () => {
     expect(alert).toContain('Nothing was imported');
     expect(alert).toContain('pasted text: not valid JSON');
     expect(sentOf('rules/import')).toEqual([]);
-    expect(state.custom).toEqual([CUSTOM_RULE]);
+    expect(own()).toEqual([CUSTOM_RULE]);
     expect(rows(root)).toHaveLength(before);
   });
 
   it('names the rule and field of a file with one bad rule, and imports none of it', async () => {
-    const { open, sentOf, state } = setup();
+    const { open, sentOf, own } = await setup();
     const root = await open();
-    await paste(root, JSON.stringify({ rules: [rule('MY-20'), rule('MY-21', { from: 'soon' })] }));
+    await paste(root, JSON.stringify({ rules: [aRule('MY-20'), aRule('MY-21', { from: 'soon' })] }));
     expect(root.querySelector('.import-export [role="alert"]')!.textContent).toContain('rule MY-21: from:');
     expect(sentOf('rules/import')).toEqual([]);
-    expect(state.custom).toEqual([CUSTOM_RULE]);
+    expect(own()).toEqual([CUSTOM_RULE]);
     expect(row(root, 'MY-20')).toBeNull();
   });
 
   it('imports a good file, says how many rules came in, and lists them', async () => {
-    const { open, state } = setup();
+    const { open, own } = await setup();
     const root = await open();
-    await paste(root, JSON.stringify([rule('MY-20'), { ...CUSTOM_RULE, verdict: 'review' }]));
+    await paste(root, JSON.stringify([aRule('MY-20'), { ...CUSTOM_RULE, verdict: 'review' }]));
     expect(root.querySelector('.import-export [role="status"]')!.textContent).toBe('Imported: 1 added, 1 replaced.');
-    expect(state.custom.map((r) => r.id)).toEqual(['MY-20', 'MY-7']);
+    expect(own()).toEqual([{ ...CUSTOM_RULE, verdict: 'review' }, aRule('MY-20')]);
     expect(cells(row(root, 'MY-20')!)[7]).toBe('mine');
     expect(root.querySelector<HTMLTextAreaElement>('#import-text')!.value).toBe('');
   });
 
   it('shows the background refusing an import, and lists nothing new', async () => {
-    const { open, sentOf } = setup({}, true, {
-      'rules/import': () => {
-        throw new Error('storage quota exceeded');
-      },
-    });
+    const { open, sentOf, browser } = await setup();
     const root = await open();
-    await paste(root, JSON.stringify([rule('MY-30')]));
+    browser.local.writeFailure = new Error('storage quota exceeded');
+    await paste(root, JSON.stringify([aRule('MY-30')]));
     expect(sentOf('rules/import')).toHaveLength(1);
     expect(root.querySelector('.import-export [role="alert"]')!.textContent).toContain('storage quota exceeded');
     expect(row(root, 'MY-30')).toBeNull();
   });
 
   it('imports a picked file all or nothing, naming the file, rule and field when one is wrong', async () => {
-    const { open, sentOf, state } = setup();
+    const { open, sentOf, own } = await setup();
     const root = await open();
     const input = root.querySelector<HTMLInputElement>('#import-file')!;
     const pick = async (name: string, text: string) => {
@@ -269,26 +299,26 @@ describe('options import and export', () => {
     };
     await pick(
       'team.json',
-      JSON.stringify({ rules: [rule('TEAM-1'), rule('TEAM-2', { surfaces: ['stage'] as never })] }),
+      JSON.stringify({ rules: [aRule('TEAM-1'), aRule('TEAM-2', { surfaces: ['stage'] as never })] }),
     );
     expect(root.querySelector('.import-export [role="alert"]')!.textContent).toContain(
       'team.json: rule TEAM-2: surfaces',
     );
     expect(sentOf('rules/import')).toEqual([]);
-    await pick('team.json', JSON.stringify({ rules: [rule('TEAM-1')] }));
+    await pick('team.json', JSON.stringify({ rules: [aRule('TEAM-1')] }));
     expect(sentOf('rules/import')).toHaveLength(1);
-    expect(state.custom.map((r) => r.id)).toEqual(['MY-7', 'TEAM-1']);
+    expect(own().map((r) => r.id)).toEqual(['MY-7', 'TEAM-1']);
     expect(root.querySelector('.import-export [role="alert"]')).toBeNull();
   });
 
   it('exports the own rules as a file', async () => {
-    const { open, download } = setup();
+    const { open, download } = await setup();
     const root = await open();
     await click(buttonWithText(root, 'Export my rules'));
     expect(download).toHaveBeenCalledTimes(1);
     const [name, text] = download.mock.calls[0]!;
     expect(name).toBe('cartlint-rules.json');
-    expect(JSON.parse(text)).toEqual({ rules: [CUSTOM_RULE] });
+    expect(JSON.parse(text)).toEqual({ comment: expect.stringContaining('2024-06-01'), rules: [CUSTOM_RULE] });
   });
 });
 
@@ -299,7 +329,7 @@ describe('options settings', () => {
     )!;
 
   it('asks for the resolver permission inside the click and switches on only when granted', async () => {
-    const { open, request, sentOf } = setup({}, true);
+    const { open, request, sentOf } = await setup({}, true);
     const root = await open();
     const box = resolver(root);
     expect(box.checked).toBe(false);
@@ -311,7 +341,7 @@ describe('options settings', () => {
   });
 
   it('stays off and says why when the permission is refused', async () => {
-    const { open, request, sentOf } = setup({}, false);
+    const { open, request, sentOf } = await setup({}, false);
     const root = await open();
     resolver(root).click();
     expect(request).toHaveBeenCalledTimes(1);
@@ -322,9 +352,7 @@ describe('options settings', () => {
   });
 
   it('switches the resolver off and gives the permission back', async () => {
-    const { open, remove, sentOf } = setup({
-      settings: { language: 'auto', pausedSites: [], resolveShortLinks: true },
-    });
+    const { open, remove, sentOf } = await setup({ settings: { resolveShortLinks: true } });
     const root = await open();
     await click(resolver(root));
     expect(sentOf('settings/set')).toEqual([{ type: 'settings/set', patch: { resolveShortLinks: false } }]);
@@ -332,8 +360,8 @@ describe('options settings', () => {
   });
 
   it('offers to grant the permission again when the browser lost it while the resolver is on', async () => {
-    const on = { language: 'auto' as const, pausedSites: [], resolveShortLinks: true };
-    const { open, request, sentOf } = setup({ settings: on, managedKeys: ['resolveShortLinks'] }, true, {}, false);
+    const policy = { rules: [MANAGED_RULE], resolveShortLinks: true };
+    const { open, request, sentOf } = await setup({ managed: policy }, true, false);
     const root = await open();
     expect(resolver(root).disabled).toBe(true);
     expect(root.querySelector('.resolver-missing')!.textContent).toContain('no longer holds the permission');
@@ -345,32 +373,27 @@ describe('options settings', () => {
   });
 
   it('says nothing about the permission while the browser holds it', async () => {
-    const on = { language: 'auto' as const, pausedSites: [], resolveShortLinks: true };
-    const root = await setup({ settings: on }).open();
+    const root = await (await setup({ settings: { resolveShortLinks: true } })).open();
     expect(resolver(root).checked).toBe(true);
     expect(root.querySelector('.resolver-missing')).toBeNull();
   });
 
   it('pauses and resumes a site', async () => {
-    const { open, state } = setup();
+    const { open, ownSettings } = await setup();
     const root = await open();
     const site = (host: string) =>
       [...root.querySelectorAll<HTMLInputElement>('.paused-sites input')].find((b) =>
         b.closest('label')!.textContent!.includes(host),
       )!;
     await click(site('buyin.jinritemai.com'));
-    expect(state.settings.pausedSites).toEqual(['buyin.jinritemai.com']);
+    expect(ownSettings().pausedSites).toEqual(['buyin.jinritemai.com']);
     expect(site('buyin.jinritemai.com').checked).toBe(true);
     await click(site('buyin.jinritemai.com'));
-    expect(state.settings.pausedSites).toEqual([]);
+    expect(ownSettings().pausedSites).toEqual([]);
   });
 
   it('cannot pause when the organisation locked cartlint on, and shows managed settings locked', async () => {
-    const root = await setup({
-      locked: true,
-      managedKeys: ['language'],
-      settings: { language: 'zh', pausedSites: [], resolveShortLinks: false },
-    }).open();
+    const root = await (await setup({ managed: { rules: [MANAGED_RULE], locked: true, language: 'zh' } })).open();
     expect(root.querySelector('main')!.lang).toBe('zh-CN');
     for (const box of root.querySelectorAll<HTMLInputElement>('.paused-sites input')) expect(box.disabled).toBe(true);
     expect(root.querySelector('.paused-sites')!.textContent).toContain('无法暂停');
@@ -380,7 +403,7 @@ describe('options settings', () => {
   });
 
   it('changes the page language when the setting changes', async () => {
-    const { open, sentOf } = setup();
+    const { open, sentOf } = await setup();
     const root = await open();
     expect(buttonsWithText(root, 'Add a rule')).toHaveLength(1);
     await change(root.querySelector('#language'), 'zh');
@@ -393,11 +416,12 @@ describe('options settings', () => {
 
 describe('options page while open', () => {
   it('re-reads and lists a rule saved elsewhere (the popup, another options tab)', async () => {
-    const { open, sentOf, state, changes } = setup();
+    const { open, sentOf, background, changes } = await setup();
     const root = await open();
     const reads = sentOf('config/get').length;
     expect(row(root, 'MY-NEW')).toBeNull();
-    state.custom = [...state.custom, rule('MY-NEW', { summary: { zh: '新规则', en: 'Rule from elsewhere' } })];
+    const rule = aRule('MY-NEW', { summary: { zh: '新规则', en: 'Rule from elsewhere' } });
+    await background.send({ type: 'rules/save', rule });
     await changes.fire();
     expect(sentOf('config/get')).toHaveLength(reads + 1);
     expect(row(root, 'MY-NEW')!.textContent).toContain('Rule from elsewhere');
@@ -405,11 +429,9 @@ describe('options page while open', () => {
   });
 
   it('follows a policy change: new organisation rules and a language set by the organisation', async () => {
-    const { open, state, changes } = setup();
+    const { open, browser, changes } = await setup();
     const root = await open();
-    state.managed = [...state.managed, rule('ORG-2')];
-    state.settings = { ...state.settings, language: 'zh' };
-    state.managedKeys = ['language'];
+    browser.managed.data = { rules: [MANAGED_RULE, aRule('ORG-2')], language: 'zh' };
     await changes.fire();
     expect(cells(row(root, 'ORG-2')!)[7]).toBe('我的组织');
     expect(root.querySelector('main')!.lang).toBe('zh-CN');
@@ -417,7 +439,7 @@ describe('options page while open', () => {
   });
 
   it('reads once more for a burst of changes, not once per change', async () => {
-    const { open, sentOf, changes } = setup();
+    const { open, sentOf, changes } = await setup();
     await open();
     const reads = sentOf('config/get').length;
     await changes.fire(5);
@@ -425,7 +447,7 @@ describe('options page while open', () => {
   });
 
   it('stops listening when the page closes', async () => {
-    const { open, changes } = setup();
+    const { open, changes } = await setup();
     await open();
     expect(changes.listening).toBe(1);
     await unmountAll();

@@ -1,27 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { mergeRules } from './index';
 import { parseRuleFile, validateRuleFile } from './schema';
+import { aRule } from '../../test/support/rules';
 
-/** A rule that passes; each test breaks one thing. */
-function goodRule(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: 'KS-4',
-    platform: 'kuaishou',
-    surfaces: ['live-cart'],
+/** A rule that passes, as KS-4 is written; each test breaks one thing. */
+const goodRule = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+  ...aRule('KS-4', {
     links: [{ source: 'taobao' }],
-    verdict: 'banned',
     from: '2022-03-01T00:00:00+08:00',
-    summary: { zh: '淘宝联盟链接不能挂快手直播间。', en: 'Taobao Alliance links are banned in Kuaishou live carts.' },
-    advice: { zh: '改用快手小店商品。', en: 'Use Kuaishou shop goods.' },
     announcement: {
       title: { zh: '公告', en: 'Notice' },
       date: '2022-02-22',
       reports: [{ name: 'daoinsights.com', url: 'https://daoinsights.com/news/x' }],
     },
-    lastVerified: '2026-11-23',
-    ...overrides,
-  };
-}
+  }),
+  ...overrides,
+});
 
 const window = (overrides: Record<string, unknown> = {}) => ({
   id: 'KS-6-tmall',

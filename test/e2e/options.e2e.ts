@@ -26,7 +26,7 @@ describe.each(BROWSERS)('%s: the options page', (name) => {
     const file = join(dir, 'team-rules.json');
     writeFileSync(
       file,
-      JSON.stringify({ rules: [teamRule('TEAM-GOOD'), teamRule('TEAM-BAD', { verdict: 'forbidden' })] }),
+      JSON.stringify({ rules: [teamRule('TEAM-GOOD'), { ...teamRule('TEAM-BAD'), verdict: 'forbidden' }] }),
     );
     try {
       await options.setInputFile('#import-file', file);

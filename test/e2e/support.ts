@@ -1,6 +1,8 @@
 // What the end-to-end files share: the links they paste, the dashboard pages they use (real URL + the fixture's
 // paste field, submit control and route button), a per-file browser session, and readers for our warning UI.
 import { afterAll, beforeAll } from 'vitest';
+import type { Rule } from '../../src/core/types';
+import { aRule } from '../support/rules';
 import { launch, type BrowserName, type ExtensionSession, type LaunchOptions, type TestPage } from './harness/index';
 
 export const LINKS = {
@@ -167,25 +169,12 @@ export async function fill(page: TestPage, selector: string, text: string): Prom
 }
 
 /** A team's own rule: Kuaishou live carts take no 抖音小店 goods (no built-in rule says so; without it they are `review`). */
-export function teamRule(id: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id,
-    platform: 'kuaishou',
-    surfaces: ['live-cart'],
+export const teamRule = (id: string): Rule =>
+  aRule(id, {
     links: [{ source: 'douyin' }],
-    verdict: 'banned',
-    from: '2024-01-01T00:00:00+08:00',
     summary: {
       zh: '本团队不在快手直播间挂抖音小店商品。',
       en: 'Our team puts no Douyin shop goods in Kuaishou live carts.',
     },
     advice: { zh: '改用快手小店商品。', en: 'Use Kuaishou shop goods instead.' },
-    announcement: {
-      title: { zh: '团队规定', en: 'Team rule' },
-      date: '2024-01-01',
-      reports: [{ name: 'team handbook' }],
-    },
-    lastVerified: '2026-11-01',
-    ...overrides,
-  };
-}
+  });

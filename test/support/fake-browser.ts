@@ -2,7 +2,6 @@
 // import this). They keep the browsers' observable behaviour that matters here: storage round-trips through JSON
 // (values are copies, never shared objects), Firefox's managed area throws when no policy exists, and sending to
 // a tab without our content script rejects.
-import type { Rule } from '../../src/core/types';
 import type { PageInfo, TabFinding, TabMessage } from '../../src/protocol';
 import { BUILT_IN_RULES } from '../../src/rules';
 import type { ActionApi } from '../../src/background/badge';
@@ -17,6 +16,8 @@ export class FakeArea implements StorageArea {
   data: Record<string, unknown>;
   /** Set to make every get() reject, as Firefox's storage.managed does without a policy. */
   failure: Error | null = null;
+  /** Set to make every set() reject, as a full storage quota does. */
+  writeFailure: Error | null = null;
   writes = 0;
 
   constructor(initial: Record<string, unknown> = {}) {
@@ -29,6 +30,7 @@ export class FakeArea implements StorageArea {
     return copy(Object.fromEntries(wanted.filter((key) => key in this.data).map((key) => [key, this.data[key]])));
   }
   async set(items: Record<string, unknown>): Promise<void> {
+    if (this.writeFailure) throw this.writeFailure;
     this.writes++;
     Object.assign(this.data, copy(items));
   }
@@ -168,23 +170,6 @@ export function startBackground(browser: FakeBrowser, over: Partial<HandlerDeps>
   /** Sends like runtime.sendMessage; resolves with the reply, or undefined when the background stays silent. */
   const send = (message: unknown, sender: Sender = PAGE) => background.handle(message, sender);
   return { ...background, store, deps, send };
-}
-
-/** A valid rule of the operator's own, unlike any built-in id. */
-export function customRule(id: string, over: Partial<Rule> = {}): Rule {
-  return {
-    id,
-    platform: 'kuaishou',
-    surfaces: ['live-cart'],
-    links: [{ source: 'pinduoduo' }],
-    verdict: 'banned',
-    from: '2024-01-01T00:00:00+08:00',
-    summary: { zh: '本团队不上架拼多多链接。', en: 'Our team lists no Pinduoduo links.' },
-    advice: { zh: '换成快手小店商品。', en: 'Use a Kuaishou shop item instead.' },
-    announcement: { title: { zh: '团队规定', en: 'Team rule' }, reports: [{ name: 'team handbook' }] },
-    lastVerified: '2026-11-01',
-    ...over,
-  };
 }
 
 export const KS_LIVE_URL = 'https://zs.kwaixiaodian.com/page/helper';

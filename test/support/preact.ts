@@ -1,26 +1,19 @@
-// Test support for the popup and options components: a fake background behind the real typed client, and
+// Test support for the popup and options components: the real typed client over a recorded transport, and
 // helpers that render and interact inside preact's act() so effects and promises have settled when they return.
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
-import { createClient, type Request, type RequestType, type ResponseOf } from '../../src/protocol';
+import { createClient, type Request, type RequestType } from '../../src/protocol';
 
-export type FakeAnswers = {
-  [K in RequestType]?: (request: Request<K>) => ResponseOf<K> | Promise<ResponseOf<K>>;
-};
-
-/** A client whose requests are recorded in `sent` and answered by `answers`; a throw becomes an error reply. */
-export function fakeClient(answers: FakeAnswers) {
+/**
+ * A typed client over `send` (usually the real background's handler on fake browser ports, see fake-browser.ts),
+ * recording every request in `sent`. Replies cross a JSON copy, as messages between contexts do.
+ */
+export function recordingClient(send: (message: unknown) => Promise<unknown> | undefined) {
   const sent: Request[] = [];
   const client = createClient(async (message) => {
-    const request = message as Request;
-    sent.push(request);
-    const answer = answers[request.type] as ((r: Request) => unknown) | undefined;
-    if (!answer) return { ok: false, error: `no answer for ${request.type}` };
-    try {
-      return { ok: true, value: await answer(request) };
-    } catch (error) {
-      return { ok: false, error: (error as Error).message };
-    }
+    sent.push(message as Request);
+    const reply = await send(message);
+    return reply === undefined ? undefined : JSON.parse(JSON.stringify(reply));
   });
   const sentOf = <K extends RequestType>(type: K) => sent.filter((r) => r.type === type) as Request<K>[];
   return { client, sent, sentOf };

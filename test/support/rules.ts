@@ -1,0 +1,34 @@
+// The one builder of a valid rule and the one builder of a config snapshot, for every test that needs either.
+import type { Rule } from '../../src/core/types';
+import { DEFAULT_SETTINGS, type ConfigSnapshot } from '../../src/protocol';
+import { BUILT_IN_RULES, mergeRules } from '../../src/rules';
+
+/** A valid rule of the operator's own (Kuaishou live carts take no Pinduoduo links), unlike any built-in id. */
+export function aRule(id: string, patch: Partial<Rule> = {}): Rule {
+  return {
+    id,
+    platform: 'kuaishou',
+    surfaces: ['live-cart'],
+    links: [{ source: 'pinduoduo' }],
+    verdict: 'banned',
+    from: '2024-01-01T00:00:00+08:00',
+    summary: { zh: '本团队不上架拼多多链接。', en: 'Our team lists no Pinduoduo links.' },
+    advice: { zh: '换成快手小店商品。', en: 'Use a Kuaishou shop item instead.' },
+    announcement: { title: { zh: '团队规定', en: 'Team rule' }, reports: [{ name: 'team handbook' }] },
+    lastVerified: '2026-11-01',
+    ...patch,
+  };
+}
+
+/** The snapshot a content script or page gets from `config/get`: the built-in rules, default settings. */
+export function aConfig(patch: Partial<ConfigSnapshot> = {}): ConfigSnapshot {
+  return {
+    rules: mergeRules(BUILT_IN_RULES, [], []),
+    settings: { ...DEFAULT_SETTINGS },
+    surfaceOverrides: {},
+    managedKeys: [],
+    locked: false,
+    problems: [],
+    ...patch,
+  };
+}
