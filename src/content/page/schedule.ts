@@ -1,0 +1,100 @@
+// When the scanner works, so the page never waits for it: a touched place is re-read on the next animation frame
+// (with every other place touched before it), a structural rescan runs at most every `rescanMs` and on a frame,
+// deferred work runs in slices on later tasks, and a slow poll catches what changes without events. Every timer
+// and frame is bound to `signal`, and every piece of work runs guarded: our error never reaches the host page.
+
+export interface ScheduleOptions<T> {
+  win: Window;
+  signal: AbortSignal;
+  /** The structural scan (find every place again). */
+  scan(): void;
+  /** Re-read the places touched since the last frame. */
+  flush(touched: ReadonlySet<T>): void;
+  /** One slice of deferred work; true while some remains. */
+  slice(): boolean;
+  /** Compare what script may change without events. */
+  poll(): void;
+  /** Fewest milliseconds between the starts of two structural scans. */
+  rescanMs?: number;
+  pollMs?: number;
+}
+
+export interface Schedule<T> {
+  /** A structural scan soon: on a frame, no sooner than `rescanMs` after the last one began. */
+  rescan(): void;
+  /** Re-read `item` on the next frame. */
+  touch(item: T): void;
+  /** Run `slice` on later tasks until it says it is done. */
+  defer(): void;
+  /** Say a structural scan began at `at` (performance.now()), however it was started. */
+  scanned(at: number): void;
+}
+
+/** Runs `work` unless `signal` aborted, keeping its errors to ourselves. */
+export function guarded(signal: AbortSignal, work: () => void): void {
+  if (signal.aborted) return;
+  try {
+    work();
+  } catch (error) {
+    console.debug('cartlint: scan failed', error); // never break the host page
+  }
+}
+
+export function createSchedule<T>(options: ScheduleOptions<T>): Schedule<T> {
+  const { win, signal } = options;
+  const rescanMs = options.rescanMs ?? 100;
+  const run = (work: () => void) => guarded(signal, work);
+  const touched = new Set<T>();
+  let lastScan = -Infinity;
+  // window.setTimeout ids (DOM typing, not Node's Timeout)
+  let scanTimer: number | null = null;
+  let sliceTimer: number | null = null;
+  let frame: number | null = null;
+
+  function rescan() {
+    if (scanTimer !== null || signal.aborted) return;
+    const wait = Math.max(0, lastScan + rescanMs - win.performance.now());
+    scanTimer = win.setTimeout(() => {
+      scanTimer = null;
+      win.requestAnimationFrame(() => run(options.scan));
+    }, wait);
+  }
+
+  function flush() {
+    frame = null;
+    const items = new Set(touched);
+    touched.clear();
+    options.flush(items);
+  }
+
+  function touch(item: T) {
+    touched.add(item);
+    if (frame === null && !signal.aborted) frame = win.requestAnimationFrame(() => run(flush));
+  }
+
+  function slice() {
+    sliceTimer = null;
+    if (options.slice()) defer();
+  }
+
+  function defer() {
+    if (sliceTimer === null && !signal.aborted) sliceTimer = win.setTimeout(() => run(slice), 0);
+  }
+
+  const pollTimer = win.setInterval(() => run(options.poll), options.pollMs ?? 750);
+  signal.addEventListener('abort', () => {
+    win.clearInterval(pollTimer);
+    if (scanTimer !== null) win.clearTimeout(scanTimer);
+    if (sliceTimer !== null) win.clearTimeout(sliceTimer);
+    if (frame !== null) win.cancelAnimationFrame(frame);
+  });
+
+  return {
+    rescan,
+    touch,
+    defer,
+    scanned(at) {
+      lastScan = at;
+    },
+  };
+}
