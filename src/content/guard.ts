@@ -10,6 +10,7 @@ import { t } from '../i18n';
 import { confirmDialog } from './ui/dialog';
 import type { Root } from './page/roots';
 import type { UiHost } from './ui/host';
+import { ellipsis } from '../core/ellipsis';
 
 export interface GuardOptions {
   submitLabels: readonly string[];
@@ -59,7 +60,7 @@ function question(banned: readonly JudgedLink[], action: string, s: ReturnType<G
   const { lang } = s;
   const { link, decision } = banned[0]!;
   const place = t(lang, 'guard_place', platformName(lang, s.platform), surfaceName(lang, s.surface));
-  const text = link.text.length > LINK_CHARS ? `${link.text.slice(0, LINK_CHARS - 1)}\u2026` : link.text;
+  const text = ellipsis(link.text, LINK_CHARS);
   const lines = [
     decision.since
       ? t(lang, 'guard_message', text, sourceName(lang, link.source), place, beijingDateTime(decision.since))

@@ -6,6 +6,7 @@
 import { classify } from '../core/extract';
 import { normalizeText } from '../core/normalize';
 import type { LinkFinding } from '../core/types';
+import { ellipsis } from '../core/ellipsis';
 
 export interface ShortLinks {
   /** The link as its target when known; otherwise the link itself (asking the background on first sight). */
@@ -36,7 +37,7 @@ export function shortLinkUrl(text: string): string {
 
 /** The short link judged as its target: its own text and offsets, the target's source, affiliate and seller. */
 export function asTarget(link: LinkFinding, target: LinkFinding): LinkFinding {
-  const shown = target.text.length > SHOWN ? `${target.text.slice(0, SHOWN - 1)}\u2026` : target.text;
+  const shown = ellipsis(target.text, SHOWN);
   const { text, start, end, kind } = link;
   const resolved: LinkFinding = {
     text,

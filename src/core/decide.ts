@@ -11,6 +11,7 @@
 // - Nothing applies → `review`, "no rule known": cartlint never guesses that a third-party link is fine.
 import { t } from '../i18n';
 import { beijingLabel, listOf, platformName, sourceName, surfaceName } from './names';
+import { OWN_SOURCES } from './sources';
 import type {
   Decision,
   Lang,
@@ -26,15 +27,6 @@ import type {
   SurfaceOrUnknown,
   Verdict,
 } from './types';
-
-/** What each platform sells itself; never third-party there. */
-export const OWN_SOURCES: Record<Platform, readonly Source[]> = {
-  kuaishou: ['kuaishou'],
-  douyin: ['douyin'],
-  xiaohongshu: ['xiaohongshu'],
-  weixin: ['weixin'],
-  'taobao-live': ['taobao', 'tmall'],
-};
 
 const SEVERITY: Record<Verdict, number> = { banned: 2, review: 1, allowed: 0 };
 
@@ -129,7 +121,7 @@ function exceptionDecision(rule: Rule, exception: RuleException): Decision {
 
 /** What holds whatever the rules say: the platform's own goods, and short links nobody can read. */
 function withoutRules(link: LinkFinding, platform: Platform): Decision | null {
-  if (OWN_SOURCES[platform].includes(link.source)) {
+  if (OWN_SOURCES.get(platform)?.includes(link.source)) {
     const reason = sentence((lang) =>
       t(lang, 'reason_own', sourceName(lang, link.source), platformName(lang, platform)),
     );

@@ -11,17 +11,18 @@ import {
   CueFinder,
   MEDIA_CUE,
   OWN_GOODS_CUE,
+  SECOND_HAND_CUE,
   shareCodeAfter,
   ShareTagFinder,
   type ShareTag,
   wordIn,
-  XIANYU_CUE,
 } from './share-context';
-import { OWN_SHARE_SOURCE } from './sources';
+import { CUE_UPGRADES, DEFAULT_TOKEN_APP, familyOf, hostRule, NAMED_TOKEN_APPS, secondHandOf } from './sources';
 import { findDouyinCodes, findMiniPrograms, findPids, findTokens, type Atom } from './tokens';
-import type { LinkFinding, Source } from './types';
-import { findUrls, NOT_GOODS, type Recognition } from './url';
+import type { LinkFinding } from './types';
 import { analyzeUrlMemo } from './url-memo';
+import { NOT_GOODS, type Recognition } from './url-analyze';
+import { findUrls } from './url-find';
 
 /**
  * Text without any of these characters holds no link of any form: URLs need `.` `/` or `:`, tokens a
@@ -30,11 +31,11 @@ import { analyzeUrlMemo } from './url-memo';
  */
 const MAYBE_LINK = /[./:%$¥€₤¤¢₳啊!(&\\_。\u2024\u2044\uFE50-\uFE6F\uFF00-\uFFEF]/;
 
-/** Sources whose links a 淘客 message makes affiliate when the link itself cannot tell. */
-const CUE_UPGRADES: ReadonlySet<Source> = new Set(['taobao', 'tmall', '1688', 'jd', 'pinduoduo', 'vipshop', 'suning']);
-const TAOBAO_FAMILY: ReadonlySet<Source> = new Set(['taobao', 'tmall', '1688']);
-/** A token's app, when the words next to it name another app than Taobao (`打开【京东APP】`). */
-const TOKEN_APPS: ReadonlySet<Source> = new Set(['jd', 'tmall', '1688']);
+/**
+ * Every link form that is not a URL, each found by its own linear scanner over the normalised text. URLs are
+ * found first (findUrlAtoms): what lies inside a URL (a PID in `?pid=mm_…`) belongs to the URL.
+ */
+const FINDERS: ReadonlyArray<(text: string) => Atom[]> = [findTokens, findPids, findDouyinCodes, findMiniPrograms];
 
 /** How far (normalised characters) the words of one share text reach. */
 const ALLIANCE_RADIUS = 200;
@@ -55,20 +56,12 @@ export function classify(input: string): LinkFinding[] {
   return toFindings(input, normalized, joinShareTexts(readContext(text, atoms)));
 }
 
-/** URL atoms first; token-like atoms only outside URLs (a PID inside `?pid=mm_…` belongs to its URL). */
+/** URL atoms first; the other finders' atoms only outside URLs. */
 function collectAtoms(text: string): Atom[] {
-  const urls: Atom[] = [];
   const claimed: Array<{ start: number; end: number }> = [];
-  for (const span of findUrls(text)) {
-    const analysis = analyzeUrlMemo(span.url, text.length);
-    if (analysis === null) continue;
-    claimed.push(span);
-    if (analysis !== NOT_GOODS) urls.push(atomOf(analysis, span.start, span.end));
-  }
-  const douyin = findDouyinCodes(text);
-  for (const atom of douyin) atom.host = 'v.douyin.com';
-  const others = findTokens(text);
-  for (const found of [findPids(text), douyin, findMiniPrograms(text)]) for (const atom of found) others.push(atom);
+  const urls = findUrlAtoms(text, claimed);
+  const others: Atom[] = [];
+  for (const find of FINDERS) for (const atom of find(text)) others.push(atom);
   if (others.length === 0) return withoutOverlaps(urls);
   others.sort(byStart);
   const free: Atom[] = [];
@@ -79,6 +72,18 @@ function collectAtoms(text: string): Atom[] {
     free.push(atom);
   }
   return withoutOverlaps([...urls, ...free].sort(byStart));
+}
+
+/** The commerce URLs; every URL we know (goods or known not-goods) claims its span in `claimed`. */
+function findUrlAtoms(text: string, claimed: Array<{ start: number; end: number }>): Atom[] {
+  const urls: Atom[] = [];
+  for (const span of findUrls(text)) {
+    const analysis = analyzeUrlMemo(span.url, text.length);
+    if (analysis === null) continue;
+    claimed.push(span);
+    if (analysis !== NOT_GOODS) urls.push(atomOf(analysis, span.start, span.end));
+  }
+  return urls;
 }
 
 /**
@@ -127,11 +132,12 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
     const framable = atom.kind === 'url' || atom.kind === 'short-link' || atom.kind === 'token';
     let tag = framable ? tags.before(atom.start) : null;
     if (tag && tag.start < (out[out.length - 1]?.end ?? 0)) tag = null; // never reach into the previous finding
-    if (host && (host === 'tb.cn' || host.endsWith('.tb.cn'))) {
-      if (tag?.name === '闲鱼' || wordIn(text, XIANYU_CUE, atom.start - 24, atom.start)) continue; // second-hand, not a shop
+    const secondHand = host ? secondHandOf(host) : undefined;
+    if (secondHand && (tag?.name === secondHand || wordIn(text, SECOND_HAND_CUE, atom.start - 24, atom.start))) {
+      continue; // second-hand goods (闲鱼), not a shop
     }
 
-    const own = host ? OWN_SHARE_SOURCE.get(host) : undefined;
+    const own = host ? hostRule(host)?.shareOf : undefined;
     if (own && atom.source === 'shortener') {
       if (wordIn(text, OWN_GOODS_CUE, atom.start - OWN_GOODS_RADIUS, atom.end + OWN_GOODS_RADIUS)) {
         atom.source = own;
@@ -141,9 +147,9 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
       }
     }
 
-    if (atom.kind === 'token' && atom.source === 'taobao') {
+    if (atom.kind === 'token' && atom.source === DEFAULT_TOKEN_APP) {
       const app = appNear(text, atom.start, atom.end, TOKEN_APP_RADIUS);
-      if (app && TOKEN_APPS.has(app)) {
+      if (app && NAMED_TOKEN_APPS.has(app)) {
         atom.source = app;
         atom.evidence = `${atom.evidence} (the text names ${app})`;
       }
@@ -196,7 +202,7 @@ function join(a: Atom, b: Atom): Atom | null {
   const sameApp =
     link.source === token.source ||
     link.source === 'shortener' ||
-    (TAOBAO_FAMILY.has(link.source) && TAOBAO_FAMILY.has(token.source));
+    (familyOf(link.source) !== undefined && familyOf(link.source) === familyOf(token.source));
   if (!sameApp) return null;
   const joined: Atom = {
     start: a.start,

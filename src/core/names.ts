@@ -2,6 +2,7 @@
 // Catalogue keys use "_" where the ids use "-": Chrome accepts only [A-Za-z0-9_@] in message names.
 import { t, type MessageKey } from '../i18n';
 import { beijingDateTime } from './beijing-time';
+import { SOURCE_LABELS } from './sources';
 import type { Lang, Platform, Source, SurfaceOrUnknown, Verdict } from './types';
 
 const PLATFORM_KEYS: Record<Platform, MessageKey> = {
@@ -22,25 +23,6 @@ const SURFACE_KEYS: Record<SurfaceOrUnknown, MessageKey> = {
   unknown: 'surface_unknown',
 };
 
-const SOURCE_KEYS: Record<Source, MessageKey> = {
-  taobao: 'source_taobao',
-  tmall: 'source_tmall',
-  '1688': 'source_1688',
-  jd: 'source_jd',
-  pinduoduo: 'source_pinduoduo',
-  youzan: 'source_youzan',
-  mokuai: 'source_mokuai',
-  vipshop: 'source_vipshop',
-  suning: 'source_suning',
-  kaola: 'source_kaola',
-  dangdang: 'source_dangdang',
-  kuaishou: 'source_kuaishou',
-  douyin: 'source_douyin',
-  xiaohongshu: 'source_xiaohongshu',
-  weixin: 'source_weixin',
-  shortener: 'source_shortener',
-};
-
 const VERDICT_KEYS: Record<Verdict, MessageKey> = {
   banned: 'verdict_banned',
   review: 'verdict_review',
@@ -49,7 +31,7 @@ const VERDICT_KEYS: Record<Verdict, MessageKey> = {
 
 export const platformName = (lang: Lang, platform: Platform) => t(lang, PLATFORM_KEYS[platform]);
 export const surfaceName = (lang: Lang, surface: SurfaceOrUnknown) => t(lang, SURFACE_KEYS[surface]);
-export const sourceName = (lang: Lang, source: Source) => t(lang, SOURCE_KEYS[source]);
+export const sourceName = (lang: Lang, source: Source) => t(lang, SOURCE_LABELS.get(source)!);
 export const verdictName = (lang: Lang, verdict: Verdict) => t(lang, VERDICT_KEYS[verdict]);
 
 /** "a、b、c" / "a, b, c". */

@@ -3,9 +3,13 @@
 // video, and 闲鱼 says a tb.cn link is second-hand goods. Alliance wording is found in one pass over the text
 // around the links that need it; the rarer cues are looked for only in their link's own bounded window.
 
-import { SHARE_APP_NAMES } from './sources';
-import { SHARE_CODE_AFTER } from './tokens';
+import { SECOND_HAND_NAMES, SHARE_APP_NAMES, SHARE_TAGS, SHOP_NAMES } from './sources';
 import type { Source } from './types';
+
+/** The app codes printed after a token or share link (`CZ3457`, `MF6563`, `HU7709`, JD `MU5104`, `ZH1234`). */
+export const APP_CODE = '(?:CZ|MF|HU|CA|MU|ZH)\\d{3,4}(?![A-Za-z0-9])';
+/** An app code right after a token or link, maybe after one space; group 1 is the code. */
+export const SHARE_CODE_AFTER = new RegExp(`^ ?(${APP_CODE})`);
 
 /**
  * Words that only 淘客 / alliance messages use (§3 pitfalls): coupons, "internal code", order-link labels, and
@@ -15,17 +19,15 @@ const ALLIANCE_WORDS =
   '领券|券后|优惠券|券面额|元券|内部码|内部券|下单链接|在售价|佣金|返利|淘客|隐藏券|复制这条信息[^\\n]{0,40}打开【手机淘宝】即可查看';
 /** A platform share link that is a video, a live room or a note, not goods (§15, §16). */
 const MEDIA_WORDS = '直接观看|观看视频|看视频|作品|被播放|直播|存好这段口令|笔记|精彩内容';
-/** A platform share link that is the platform's own shop goods. */
-const OWN_GOODS_WORDS = '抖音商城|抖音小店|快手小店|小红书商城|小红书店铺|商品详情';
-/** 闲鱼 (second-hand) uses tb.cn short links too; such a link is not a shop product. */
-const XIANYU_WORDS = '闲鱼';
 
 /** Alliance wording is looked for around most links, so it is found once per region (CueFinder). */
 export const ALLIANCE_CUE = new RegExp(ALLIANCE_WORDS, 'g');
 /** The other cues matter only around a few links (platform share hosts, tb.cn): each looks at its own window. */
 export const MEDIA_CUE = new RegExp(MEDIA_WORDS);
-export const OWN_GOODS_CUE = new RegExp(OWN_GOODS_WORDS);
-export const XIANYU_CUE = new RegExp(XIANYU_WORDS);
+/** A platform share link that is the platform's own shop goods: the shop named, or 商品详情. */
+export const OWN_GOODS_CUE = new RegExp([...SHOP_NAMES, '商品详情'].join('|'));
+/** A second-hand app (闲鱼) named before a link of the short hosts it shares: not a shop product. */
+export const SECOND_HAND_CUE = new RegExp(SECOND_HAND_NAMES.join('|'));
 
 /** Does `pattern` (not global) match inside text[from, to)? */
 export function wordIn(text: string, pattern: RegExp, from: number, to: number): boolean {
@@ -88,30 +90,18 @@ function hasCueIn(positions: readonly number[], from: number, to: number): boole
   return lo < positions.length && positions[lo]! < to;
 }
 
-const TAG_SOURCE: Record<string, Source> = {
-  淘宝: 'taobao',
-  天猫: 'tmall',
-  京东: 'jd',
-  拼多多: 'pinduoduo',
-  抖音商城: 'douyin',
-  快手小店: 'kuaishou',
-  '1688': '1688',
-  阿里巴巴: '1688',
-  唯品会: 'vipshop',
-  苏宁易购: 'suning',
-};
 /**
  * The app tag in front of an official share link: `【淘宝】`, `16:06【京东】`, `【拼多多】百亿补贴 超划算 `. Its names
- * are TAG_SOURCE's and 闲鱼 (a tag that names no source of ours).
+ * are the sources' share tags and the second-hand apps' names (tags that name no source of ours).
  */
 const SHARE_TAG = new RegExp(
-  `【(${[...Object.keys(TAG_SOURCE), '闲鱼'].join('|')})】(?:[^\\s【】「」]{1,12}\\s{1,3}){0,3}$`,
+  `【(${[...SHARE_TAGS.keys(), ...SECOND_HAND_NAMES].join('|')})】(?:[^\\s【】「」]{1,12}\\s{1,3}){0,3}$`,
 );
 
 export interface ShareTag {
   start: number;
   name: string;
-  /** Undefined for 闲鱼: a tag that names no source of ours. */
+  /** Undefined for a second-hand app's tag (闲鱼): it names no source of ours. */
   source: Source | undefined;
 }
 
@@ -128,7 +118,7 @@ export function shareTagBefore(text: string, at: number): ShareTag | null {
 function tagIn(text: string, from: number, at: number): ShareTag | null {
   const m = SHARE_TAG.exec(text.slice(from, at));
   if (!m) return null;
-  return { start: from + m.index, name: m[1]!, source: TAG_SOURCE[m[1]!] };
+  return { start: from + m.index, name: m[1]!, source: SHARE_TAGS.get(m[1]!) };
 }
 
 /**
@@ -175,8 +165,8 @@ const APP_PATTERNS = SHARE_APP_NAMES.map(({ source, names }) => ({
   names: new RegExp(names.source, names.flags.includes('g') ? names.flags : `${names.flags}g`),
 }));
 
-/** A character every app name in SHARE_APP_NAMES contains (淘宝 taobao 京东 JD 天猫 tmall 1688 阿里巴巴 拼多多 抖音 快手). */
-const APP_HINT = /[淘寳京天阿拼抖快1aAdD]/;
+/** Any app name at all (case-insensitive: a superset), so most windows are turned away by one test. */
+const APP_HINT = new RegExp(SHARE_APP_NAMES.map(({ names }) => `(?:${names.source})`).join('|'), 'i');
 
 /** The app a token belongs to: the app name nearest to it within `radius` characters, or undefined. */
 export function appNear(text: string, start: number, end: number, radius: number): Source | undefined {

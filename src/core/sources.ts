@@ -1,8 +1,11 @@
-// THE table of commerce sources: which host, path shape, parameter marker or app scheme means which source.
-// Everything source-specific lives here; the scanners in url.ts / tokens.ts / extract.ts stay generic.
+// What each commerce source IS, one record per source: its hosts, short hosts and share hosts, its app schemes,
+// the names people and share texts use for it (tags, app names, mini-program apps, badges), its alliance markers
+// and its place in a family. Every lookup table the recognisers use is derived from these records below, once,
+// at module load: adding a source is one record (plus its id in types.ts and its label in the two catalogues).
 // Patterns come from ../shared/research/link-patterns.md (section numbers in the comments).
 
-import type { Seller, Source } from './types';
+import type { MessageKey } from '../i18n';
+import type { Platform, Seller, Source } from './types';
 
 /** What a URL looks like to a rule: lower-cased path and query, plus the decoded parameters. */
 export interface PageView {
@@ -12,11 +15,12 @@ export interface PageView {
   params: { get(key: string): string | undefined };
 }
 
-export interface HostRule {
+/** A host of a source, as its record writes it. */
+export interface HostSpec {
   /** Matched on whole labels, anchored at the end of the host: `taobao.com` ⊃ `item.taobao.com`. */
   host: string;
-  /** null: a hard negative — an Alibaba/JD host that is not goods (analytics, finance, images, npm). */
-  source: Source | null;
+  /** A hard negative: a host of the company that is not goods (analytics, finance, login, npm). */
+  notGoods?: boolean;
   /** Affiliate when no marker and no plain page decides. Default null (the text cannot tell). */
   affiliate?: boolean | null;
   /** A short-link host: a one-code path (`/rioMXxu`, `/h.4CEhFr0`, `/s/Eb6ykv4y`) is kind `short-link`. */
@@ -34,10 +38,94 @@ export interface HostRule {
   wrapper?: boolean | RegExp;
   /** A CPS network's click URL: whatever it wraps was reached through an affiliate. */
   cps?: boolean;
-  /** A non-goods host that still counts, as this source, when it carries an alliance marker. */
-  unlessMarked?: Source;
+  /** With `notGoods`: the host still counts, as this source, when it carries one of the family's markers. */
+  unlessMarked?: boolean;
+  /** Any one label in front of this host is a shop (`gbyl.taobao.com`), except these service labels. */
+  shopsExcept?: readonly string[];
   /** Which seller the path tells, where it does. */
   seller?: (view: PageView) => Seller | undefined;
+}
+
+/** A host rule as the URL analyser reads it: the spec with its source filled in. */
+export interface HostRule extends Omit<HostSpec, 'notGoods' | 'unlessMarked' | 'shopsExcept'> {
+  /** null: a hard negative. */
+  source: Source | null;
+  unlessMarked?: Source;
+  shopsExcept?: ReadonlySet<string>;
+  /** A live platform's own share shortener: `shortener` alone, this platform's shop when the text says goods. */
+  shareOf?: Source;
+}
+
+/** An alliance (affiliate) marker in a parameter; it applies to the sources of its family. */
+export interface MarkerSpec {
+  key: string;
+  value: RegExp;
+  /** Also on hosts we do not know: a Taobao click can land on any mirror. */
+  anyHost?: boolean;
+}
+export interface ParamMarker extends MarkerSpec {
+  family: Source;
+}
+
+/** A path shape that tells this source on ANY unknown host (§1 masked alliance hosts, §2 喵口令, §8 Youzan). */
+export interface PathShapeSpec {
+  page: RegExp;
+  affiliate: boolean | null;
+  short: boolean;
+  evidence: string;
+}
+export interface PathShape extends PathShapeSpec {
+  source: Source;
+}
+
+/** How an app deep-link scheme carries its target (§1, §2, §4, §6, §10, §15). */
+export interface SchemeSpec {
+  affiliate: boolean | null;
+  /** `inner`: the rest is a URL without scheme (`taobao://item.taobao.com/…`); `params`: see WRAPPER_PARAMS. */
+  target: 'inner' | 'params' | 'jd-json';
+  /** The scheme alone is not commerce; only these paths are (`vipshop://showGoodsDetail`). */
+  goodsPath?: RegExp;
+}
+export interface SchemeRule extends SchemeSpec {
+  source: Source;
+}
+
+export interface SourceRecord {
+  id: Source;
+  /** Catalogue key of its display name (both languages live in public/_locales). */
+  label: MessageKey;
+  hosts?: readonly HostSpec[];
+  /** The live platform's own share shorteners (v.douyin.com): a `shortener` that the share text may make ours. */
+  shareHosts?: readonly string[];
+  /** The source whose alliance markers apply (tmall and 1688 links carry Taobao's); default: its own, if any. */
+  family?: Source;
+  markers?: readonly MarkerSpec[];
+  /** Path shapes that mark an alliance page regardless of parameters. */
+  alliancePaths?: readonly RegExp[];
+  /** Pages on the source's hosts that are not goods at all. */
+  nonGoodsPaths?: readonly RegExp[];
+  pathShapes?: readonly PathShapeSpec[];
+  schemes?: Readonly<Record<string, SchemeSpec>>;
+  /** WeChat mini-program app names (`#小程序://拼多多/…`) and goods paths. */
+  miniProgramApps?: readonly string[];
+  miniProgramPaths?: readonly RegExp[];
+  /** The app tag in front of an official share link: `【淘宝】`. */
+  shareTags?: readonly string[];
+  /** App names in share texts (【淘宝】, 打开【京东APP】, 手机淘宝) that tell whose a bare token is; default: shopNames. */
+  shareAppNames?: RegExp;
+  /** Labels a goods list prints beside a product; `allianceBadges` say the product came through the alliance. */
+  badges?: readonly string[];
+  allianceBadges?: readonly string[];
+  /** 淘客 wording (领券, 券后价) around an undecided link of this source makes it affiliate. */
+  cueUpgrade?: boolean;
+  /** 淘口令: `default` is the app a bare token belongs to; `named`, when the words next to a token name this app. */
+  tokens?: 'default' | 'named';
+  /** A second-hand app that shares this source's short hosts (闲鱼 on tb.cn): its links are not shop goods. */
+  secondHand?: { name: string; hosts: readonly string[] };
+  /** Platforms that sell this source themselves: never third-party there. */
+  ownOn?: readonly Platform[];
+  /** A live platform's shop as share texts name it (抖音商城): its share short link is then goods, not a video. */
+  shopNames?: readonly string[];
 }
 
 /** Taobao-family item ids may sit in any of these parameters, not only first (§1). */
@@ -57,104 +145,462 @@ function suningSeller(view: PageView): Seller | undefined {
   return SUNING_SELF.test(view.page) ? 'self-operated' : 'marketplace';
 }
 
-export const HOST_RULES: readonly HostRule[] = [
-  // §1 Taobao — shops on <name>.taobao.com are handled by `isTaobaoShopHost`.
-  { host: 'taobao.com', source: 'taobao', plainPage: TAOBAO_ITEM },
-  { host: 'tb.cn', source: 'taobao', short: true },
-  { host: 'mashort.cn', source: 'taobao', short: true },
-  { host: 'juhuasuan.com', source: 'taobao', plainPage: TAOBAO_ITEM },
-  { host: 's.click.taobao.com', source: 'taobao', affiliate: true, short: true },
-  { host: 'uland.taobao.com', source: 'taobao', affiliate: true },
-  { host: 'login.taobao.com', source: null, wrapper: true },
-  { host: 'sycm.taobao.com', source: null },
-  { host: 'simba.taobao.com', source: null }, // 直通车 paid ads, not the alliance
-  { host: 'npm.taobao.com', source: null },
-  { host: 'fleamarket.taobao.com', source: null }, // 闲鱼 second-hand
-  // §2 Tmall
-  { host: 'tmall.com', source: 'tmall', plainPage: TAOBAO_ITEM },
-  { host: 'tmall.hk', source: 'tmall', plainPage: TAOBAO_ITEM },
-  { host: 'page.tm', source: 'tmall', plainPage: TAOBAO_ITEM },
-  { host: 's.click.tmall.com', source: 'tmall', affiliate: true, short: true },
-  { host: 'uland.tmall.com', source: 'tmall', affiliate: true },
-  // §14 1688
-  { host: '1688.com', source: '1688', plainPage: /^\/offer\/|^\/pic\// },
-  { host: 'qr.1688.com', source: '1688', short: true },
-  { host: 'login.1688.com', source: null, wrapper: true },
-  // §4–5 JD and 京东联盟
-  { host: 'jd.com', source: 'jd', plainPage: JD_ITEM },
-  { host: 'jd.hk', source: 'jd', plainPage: JD_ITEM },
-  { host: 'npcitem.jd.hk', source: 'jd', plainPage: JD_ITEM, seller: () => 'self-operated' },
-  { host: '3.jd.hk', source: 'jd', short: true },
-  { host: '3.cn', source: 'jd', short: true },
-  { host: 'yiyaojd.com', source: 'jd', plainPage: JD_ITEM },
-  { host: '360buy.com', source: 'jd', plainPage: JD_ITEM },
-  { host: 'u.jd.com', source: 'jd', affiliate: true, short: true },
-  { host: 'union-click.jd.com', source: 'jd', affiliate: true },
-  { host: 'jingfen.jd.com', source: 'jd', affiliate: true },
-  { host: 'platform.m.jd.com', source: 'jd', wrapper: true },
-  { host: 'dc2.jd.com', source: 'jd', wrapper: true },
-  { host: 'jr.jd.com', source: null, unlessMarked: 'jd' }, // JD Finance
-  { host: 'qr.m.jd.com', source: null }, // login QR flow
-  { host: 'passport.jd.com', source: null },
-  // §6–7 Pinduoduo and 多多进宝
-  { host: 'yangkeduo.com', source: 'pinduoduo', plainPage: PDD_GOODS, wrapper: PDD_WRAPPER },
-  { host: 'pinduoduo.com', source: 'pinduoduo', plainPage: PDD_GOODS, wrapper: PDD_WRAPPER },
-  { host: 'com.xunmeng.pinduoduo', source: 'pinduoduo', plainPage: PDD_GOODS }, // host part of pinduoduo://
-  // p.pinduoduo.com codes are 多多进宝 short links (§7); a normal page path on it says nothing more.
-  { host: 'p.pinduoduo.com', source: 'pinduoduo', short: true, codeAffiliate: true },
-  // §8 Youzan (item pages carry no affiliate signal but `dc_ps`)
-  { host: 'youzan.com', source: 'youzan' },
-  { host: 'koudaitong.com', source: 'youzan' },
-  { host: 'j.youzan.com', source: 'youzan', short: true },
-  { host: 'kdt.im', source: 'youzan', short: true },
-  { host: 'api.kdt.im', source: null },
-  { host: 'yzcdn.cn', source: null },
-  // §9 Mokuai: merchant H5 shops on <biz>.m.mockuai.com; the company's other hosts are not goods.
-  { host: 'm.mockuai.com', source: 'mokuai' },
-  { host: 'm.mockuai.net', source: 'mokuai' },
-  // §10 Vipshop
-  { host: 'vip.com', source: 'vipshop', plainPage: /^\/(?:product|detail)-\d+-\d+\.html/ },
-  { host: 't.vip.com', source: 'vipshop', affiliate: true, short: true },
-  { host: 'union.vip.com', source: 'vipshop', affiliate: true },
-  // §11 Suning
-  { host: 'suning.com', source: 'suning', plainPage: /\/product\/|^\/\d{10}\/\d+\.html/, seller: suningSeller },
-  { host: 'sugs.suning.com', source: 'suning', affiliate: true, short: true },
-  // §12 Kaola
-  { host: 'kaola.com', source: 'kaola', plainPage: /^\/product\/\d+\.html/ },
-  { host: 'lu.kaola.com', source: 'kaola', short: true },
-  // §13 Dangdang
-  { host: 'dangdang.com', source: 'dangdang', plainPage: /^\/\d{6,12}\.html|[?&]product_id=/ },
-  { host: 'union.dangdang.com', source: 'dangdang', affiliate: true, wrapper: true },
-  // §15 The live platforms' own shops: recognised so they can be ALLOWED, never called third-party.
-  { host: 'kwaixiaodian.com', source: 'kuaishou', affiliate: false },
-  { host: 's.kwaixiaodian.com', source: null }, // merchant back office
-  { host: 'syt.kwaixiaodian.com', source: null },
-  { host: 'login.kwaixiaodian.com', source: null },
-  { host: 'open.kwaixiaodian.com', source: null },
-  { host: 'openapi.kwaixiaodian.com', source: null },
-  { host: 'haohuo.jinritemai.com', source: 'douyin', affiliate: false },
-  { host: 'xiaohongshu.com', source: 'xiaohongshu', plainPage: /^\/goods-detail\//, pagesOnly: true },
-  // Weixin 微信小店: listed under "other malls" in the research, but `weixin` is a source of ours.
-  { host: 'store.weixin.qq.com', source: 'weixin', plainPage: /^\/shop\// },
-  // §16 Platform share shorteners and generic shorteners: the target is unknown until resolved.
-  { host: 'v.douyin.com', source: 'shortener', short: true },
-  { host: 'v.kuaishou.com', source: 'shortener', short: true },
-  { host: 'v.kuaishouapp.com', source: 'shortener', short: true },
-  { host: 'xhslink.com', source: 'shortener', short: true },
-  { host: 'xhslink.cn', source: 'shortener', short: true },
-  { host: 't.cn', source: 'shortener', short: true },
-  { host: 'dwz.cn', source: 'shortener', short: true },
-  { host: 'url.cn', source: 'shortener', short: true },
-  { host: 'j.mp', source: 'shortener', short: true },
-  // Widely used generic shorteners seen in 淘客 groups; like t.cn, where they lead is unknown until resolved.
-  ...['bit.ly', 'tinyurl.com', 'goo.gl', 't.co', 'is.gd', 'suo.im', 'cutt.ly', 'ow.ly', 'sohu.gg', 'mrw.so'].map(
-    (host): HostRule => ({ host, source: 'shortener', short: true }),
-  ),
-  { host: 'go.maxthon.cn', source: 'shortener', wrapper: true },
-  // CPS networks (多麦, 成果网): a click URL whose target is an affiliate link, visible or not.
-  { host: 'c.duomai.com', source: 'shortener', affiliate: true, wrapper: true, cps: true },
-  { host: 'count.chanet.com.cn', source: 'shortener', affiliate: true, wrapper: true, cps: true },
+/** Taobao service hosts; any other single label in front of taobao.com is a shop (`gbyl.taobao.com`). */
+const TAOBAO_SERVICE_LABELS =
+  'www m h5 a item s uland ai temai ju shop detail world login sycm npm registry click simba fleamarket buyertrade cart trade favorite i h5api mclaren market'.split(
+    ' ',
+  );
+
+/** Widely used generic shorteners seen in 淘客 groups; like t.cn, where they lead is unknown until resolved. */
+const GENERIC_SHORTENERS = [
+  't.cn',
+  'dwz.cn',
+  'url.cn',
+  'j.mp',
+  'bit.ly',
+  'tinyurl.com',
+  'goo.gl',
+  't.co',
+  'is.gd',
+  'suo.im',
+  'cutt.ly',
+  'ow.ly',
+  'sohu.gg',
+  'mrw.so',
 ];
+
+export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
+  // §1 Taobao
+  taobao: {
+    id: 'taobao',
+    label: 'source_taobao',
+    hosts: [
+      { host: 'taobao.com', plainPage: TAOBAO_ITEM, shopsExcept: TAOBAO_SERVICE_LABELS },
+      { host: 'tb.cn', short: true },
+      { host: 'mashort.cn', short: true },
+      { host: 'juhuasuan.com', plainPage: TAOBAO_ITEM },
+      { host: 's.click.taobao.com', affiliate: true, short: true },
+      { host: 'uland.taobao.com', affiliate: true },
+      { host: 'login.taobao.com', notGoods: true, wrapper: true },
+      { host: 'sycm.taobao.com', notGoods: true },
+      { host: 'simba.taobao.com', notGoods: true }, // 直通车 paid ads, not the alliance
+      { host: 'npm.taobao.com', notGoods: true },
+      { host: 'fleamarket.taobao.com', notGoods: true }, // 闲鱼 second-hand
+    ],
+    markers: [
+      { key: 'ali_trackid', value: /mm_\d+_\d+_\d+/, anyHost: true },
+      { key: 'pid', value: /^mm_\d+_\d+_\d+/, anyHost: true },
+      { key: 'union_lens', value: /./ },
+      { key: 'clk1', value: /^[0-9a-f]{32}$/i },
+      { key: 'bxsign', value: /^tbk/i },
+      { key: 'tkflag', value: /^1$/ },
+    ],
+    pathShapes: [
+      {
+        page: /^\/h\.[a-z0-9]{5,7}\?(?:.*&)?cv=[a-z0-9]{10,12}(?:&|$)/,
+        affiliate: true,
+        short: true,
+        evidence: 'masked 淘宝联盟 short link /h.…?cv=<淘口令>',
+      },
+    ],
+    schemes: {
+      taobao: { affiliate: null, target: 'inner' },
+      tbopen: { affiliate: null, target: 'params' },
+    },
+    miniProgramApps: ['淘宝'],
+    shareTags: ['淘宝'],
+    shareAppNames: /淘宝|taobao|淘.?寳|tao寳/i,
+    badges: ['淘宝'],
+    allianceBadges: ['淘宝联盟'],
+    cueUpgrade: true,
+    tokens: 'default',
+    secondHand: { name: '闲鱼', hosts: ['tb.cn'] },
+    ownOn: ['taobao-live'],
+  },
+  // §2 Tmall
+  tmall: {
+    id: 'tmall',
+    label: 'source_tmall',
+    hosts: [
+      { host: 'tmall.com', plainPage: TAOBAO_ITEM },
+      { host: 'tmall.hk', plainPage: TAOBAO_ITEM },
+      { host: 'page.tm', plainPage: TAOBAO_ITEM },
+      { host: 's.click.tmall.com', affiliate: true, short: true },
+      { host: 'uland.tmall.com', affiliate: true },
+    ],
+    family: 'taobao',
+    pathShapes: [
+      {
+        page: /^\/s\/[a-z0-9]{5}\?(?:.*&)?tm=[0-9a-f]{6}(?:&|$)/,
+        affiliate: null,
+        short: true,
+        evidence: '喵口令 short link /s/…?tm=',
+      },
+    ],
+    schemes: { tmall: { affiliate: null, target: 'inner' } },
+    miniProgramApps: ['天猫'],
+    shareTags: ['天猫'],
+    shareAppNames: /天猫|tmall/i,
+    badges: ['天猫'],
+    cueUpgrade: true,
+    tokens: 'named',
+    ownOn: ['taobao-live'],
+  },
+  // §14 1688
+  '1688': {
+    id: '1688',
+    label: 'source_1688',
+    hosts: [
+      { host: '1688.com', plainPage: /^\/offer\/|^\/pic\// },
+      { host: 'qr.1688.com', short: true },
+      { host: 'login.1688.com', notGoods: true, wrapper: true },
+    ],
+    family: 'taobao',
+    miniProgramApps: ['阿里巴巴'],
+    shareTags: ['1688', '阿里巴巴'],
+    shareAppNames: /1688|阿里巴巴/,
+    badges: ['1688'],
+    cueUpgrade: true,
+    tokens: 'named',
+  },
+  // §4–5 JD and 京东联盟
+  jd: {
+    id: 'jd',
+    label: 'source_jd',
+    hosts: [
+      { host: 'jd.com', plainPage: JD_ITEM },
+      { host: 'jd.hk', plainPage: JD_ITEM },
+      { host: 'npcitem.jd.hk', plainPage: JD_ITEM, seller: () => 'self-operated' },
+      { host: '3.jd.hk', short: true },
+      { host: '3.cn', short: true },
+      { host: 'yiyaojd.com', plainPage: JD_ITEM },
+      { host: '360buy.com', plainPage: JD_ITEM },
+      { host: 'u.jd.com', affiliate: true, short: true },
+      { host: 'union-click.jd.com', affiliate: true },
+      { host: 'jingfen.jd.com', affiliate: true },
+      { host: 'platform.m.jd.com', wrapper: true },
+      { host: 'dc2.jd.com', wrapper: true },
+      { host: 'jr.jd.com', notGoods: true, unlessMarked: true }, // JD Finance
+      { host: 'qr.m.jd.com', notGoods: true }, // login QR flow
+      { host: 'passport.jd.com', notGoods: true },
+    ],
+    markers: [
+      { key: 'cu', value: /^true$/i },
+      { key: 'utm_medium', value: /^(?:jingfen|tuiguang)$/i },
+      { key: 'utm_source', value: /^(?:kong|lianmeng)/i },
+      { key: 'unionactid', value: /./ },
+      { key: 'utm_campaign', value: /^t_\d{6,}_/ }, // t_<unionId>_<site>_<position>
+    ],
+    alliancePaths: [/^\/cps\//], // re.jd.com/cps/item/<sku>.html
+    schemes: {
+      'openapp.jdmobile': { affiliate: false, target: 'jd-json' },
+      openjd: { affiliate: false, target: 'jd-json' },
+    },
+    miniProgramApps: ['京东', '京东购物'],
+    shareTags: ['京东'],
+    shareAppNames: /京东|\bJD\b/,
+    badges: ['京东'],
+    allianceBadges: ['京东联盟'],
+    cueUpgrade: true,
+    tokens: 'named',
+  },
+  // §6–7 Pinduoduo and 多多进宝
+  pinduoduo: {
+    id: 'pinduoduo',
+    label: 'source_pinduoduo',
+    hosts: [
+      { host: 'yangkeduo.com', plainPage: PDD_GOODS, wrapper: PDD_WRAPPER },
+      { host: 'pinduoduo.com', plainPage: PDD_GOODS, wrapper: PDD_WRAPPER },
+      { host: 'com.xunmeng.pinduoduo', plainPage: PDD_GOODS }, // host part of pinduoduo://
+      // p.pinduoduo.com codes are 多多进宝 short links (§7); a normal page path on it says nothing more.
+      { host: 'p.pinduoduo.com', short: true, codeAffiliate: true },
+    ],
+    markers: [
+      { key: 'cpssign', value: /^CC/i },
+      { key: 'duoduo_type', value: /./ },
+    ],
+    alliancePaths: [/^\/duo_coupon_landing\.html/],
+    nonGoodsPaths: [/^\/fyxmkief\.html/], // 多多视频 feed
+    schemes: {
+      pinduoduo: { affiliate: null, target: 'inner' },
+      pddopen: { affiliate: null, target: 'params' },
+    },
+    miniProgramApps: ['拼多多'],
+    shareTags: ['拼多多'],
+    shareAppNames: /拼多多/,
+    badges: ['拼多多'],
+    allianceBadges: ['多多进宝'],
+    cueUpgrade: true,
+  },
+  // §8 Youzan (item pages carry no affiliate signal but `dc_ps`)
+  youzan: {
+    id: 'youzan',
+    label: 'source_youzan',
+    hosts: [
+      { host: 'youzan.com' },
+      { host: 'koudaitong.com' },
+      { host: 'j.youzan.com', short: true },
+      { host: 'kdt.im', short: true },
+      { host: 'api.kdt.im', notGoods: true },
+      { host: 'yzcdn.cn', notGoods: true },
+    ],
+    markers: [{ key: 'dc_ps', value: /./ }], // 有赞分销
+    pathShapes: [
+      {
+        page: /^\/(?:wscgoods\/detail\/[a-z0-9]{10,16}|(?:v2|wscshop)\/(?:goods\/[a-z0-9]{10,16}|showcase\/goods\?(?:.*&)?alias=))/,
+        affiliate: null,
+        short: false,
+        evidence: 'Youzan goods path',
+      },
+    ],
+    miniProgramApps: ['有赞'],
+    miniProgramPaths: [/^\/?packages\/goods\/detail\/index\?alias=[a-z0-9]{8,16}/i],
+    badges: ['有赞'],
+  },
+  // §9 Mokuai: merchant H5 shops on <biz>.m.mockuai.com; the company's other hosts are not goods.
+  mokuai: {
+    id: 'mokuai',
+    label: 'source_mokuai',
+    hosts: [{ host: 'm.mockuai.com' }, { host: 'm.mockuai.net' }],
+    badges: ['魔筷', '魔筷星选'],
+  },
+  // §10 Vipshop
+  vipshop: {
+    id: 'vipshop',
+    label: 'source_vipshop',
+    hosts: [
+      { host: 'vip.com', plainPage: /^\/(?:product|detail)-\d+-\d+\.html/ },
+      { host: 't.vip.com', affiliate: true, short: true },
+      { host: 'union.vip.com', affiliate: true },
+    ],
+    // 唯品会联盟 hands out vipshop://showGoodsDetail deep links; the corpus labels them affiliate.
+    schemes: { vipshop: { affiliate: true, target: 'params', goodsPath: /^showgoodsdetail/ } },
+    miniProgramApps: ['唯品会'],
+    miniProgramPaths: [/^\/?pages\/productdetail\/productdetail\?goodsid=\d{5,20}/i],
+    shareTags: ['唯品会'],
+    badges: ['唯品会'],
+    cueUpgrade: true,
+  },
+  // §11 Suning
+  suning: {
+    id: 'suning',
+    label: 'source_suning',
+    hosts: [
+      { host: 'suning.com', plainPage: /\/product\/|^\/\d{10}\/\d+\.html/, seller: suningSeller },
+      { host: 'sugs.suning.com', affiliate: true, short: true },
+    ],
+    miniProgramApps: ['苏宁易购'],
+    shareTags: ['苏宁易购'],
+    badges: ['苏宁'],
+    cueUpgrade: true,
+  },
+  // §12 Kaola
+  kaola: {
+    id: 'kaola',
+    label: 'source_kaola',
+    hosts: [
+      { host: 'kaola.com', plainPage: /^\/product\/\d+\.html/ },
+      { host: 'lu.kaola.com', short: true },
+    ],
+    badges: ['考拉'],
+  },
+  // §13 Dangdang
+  dangdang: {
+    id: 'dangdang',
+    label: 'source_dangdang',
+    hosts: [
+      { host: 'dangdang.com', plainPage: /^\/\d{6,12}\.html|[?&]product_id=/ },
+      { host: 'union.dangdang.com', affiliate: true, wrapper: true },
+    ],
+    miniProgramApps: ['当当'],
+    badges: ['当当'],
+  },
+  // §15 The live platforms' own shops: recognised so they can be ALLOWED, never called third-party.
+  kuaishou: {
+    id: 'kuaishou',
+    label: 'source_kuaishou',
+    hosts: [
+      { host: 'kwaixiaodian.com', affiliate: false },
+      { host: 's.kwaixiaodian.com', notGoods: true }, // merchant back office
+      { host: 'syt.kwaixiaodian.com', notGoods: true },
+      { host: 'login.kwaixiaodian.com', notGoods: true },
+      { host: 'open.kwaixiaodian.com', notGoods: true },
+      { host: 'openapi.kwaixiaodian.com', notGoods: true },
+    ],
+    shareHosts: ['v.kuaishou.com', 'v.kuaishouapp.com'],
+    schemes: { kwai: { affiliate: false, target: 'params', goodsPath: /^(?:merchant|shop|goods|kwaishop)/ } },
+    shareTags: ['快手小店'],
+    shopNames: ['快手小店'],
+    badges: ['快手小店'],
+    ownOn: ['kuaishou'],
+  },
+  douyin: {
+    id: 'douyin',
+    label: 'source_douyin',
+    hosts: [{ host: 'haohuo.jinritemai.com', affiliate: false }],
+    shareHosts: ['v.douyin.com'],
+    markers: [{ key: 'pick_source', value: /./ }], // 精选联盟: affiliate, yet the platform's own shop
+    schemes: {
+      snssdk1128: { affiliate: false, target: 'params', goodsPath: /^(?:goods|product|ec_goods|commerce)/ },
+    },
+    shareTags: ['抖音商城'],
+    shopNames: ['抖音商城', '抖音小店'],
+    badges: ['抖音小店', '抖店'],
+    ownOn: ['douyin'],
+  },
+  xiaohongshu: {
+    id: 'xiaohongshu',
+    label: 'source_xiaohongshu',
+    hosts: [{ host: 'xiaohongshu.com', plainPage: /^\/goods-detail\//, pagesOnly: true }],
+    shareHosts: ['xhslink.com', 'xhslink.cn'],
+    schemes: { xhsdiscover: { affiliate: false, target: 'params', goodsPath: /^(?:goods_detail|goods|mall)/ } },
+    badges: ['小红书'],
+    ownOn: ['xiaohongshu'],
+    shopNames: ['小红书商城', '小红书店铺'],
+  },
+  // Weixin 微信小店: listed under "other malls" in the research, but `weixin` is a source of ours.
+  weixin: {
+    id: 'weixin',
+    label: 'source_weixin',
+    hosts: [{ host: 'store.weixin.qq.com', plainPage: /^\/shop\// }],
+    badges: ['微信小店'],
+    ownOn: ['weixin'],
+  },
+  // §16 Generic shorteners and CPS networks: the target is unknown until resolved.
+  shortener: {
+    id: 'shortener',
+    label: 'source_shortener',
+    hosts: [
+      ...GENERIC_SHORTENERS.map((host): HostSpec => ({ host, short: true })),
+      { host: 'go.maxthon.cn', wrapper: true },
+      // CPS networks (多麦, 成果网): a click URL whose target is an affiliate link, visible or not.
+      { host: 'c.duomai.com', affiliate: true, wrapper: true, cps: true },
+      { host: 'count.chanet.com.cn', affiliate: true, wrapper: true, cps: true },
+    ],
+  },
+};
+
+/** A badge's meaning: whose, and whether it says alliance. */
+export interface BadgeMeaning {
+  source: Source;
+  affiliate: true | null;
+}
+
+/** Every table the recognisers read, derived from the records (exported for the test that a record is enough). */
+export function deriveSourceTables(records: readonly SourceRecord[]) {
+  const hostRules: HostRule[] = [];
+  const family = new Map<Source, Source>();
+  const markers: ParamMarker[] = [];
+  const alliancePaths: Array<{ source: Source; path: RegExp }> = [];
+  const nonGoodsPaths: Array<{ source: Source; path: RegExp }> = [];
+  const pathShapes: PathShape[] = [];
+  const schemes: Record<string, SchemeRule> = {};
+  const miniProgramApps = new Map<string, Source>();
+  const miniProgramPaths: Array<{ source: Source; path: RegExp }> = [];
+  const shareTags = new Map<string, Source>();
+  const shareAppNames: Array<{ source: Source; names: RegExp }> = [];
+  const badges = new Map<string, BadgeMeaning>();
+  const cueUpgrades = new Set<Source>();
+  const namedTokenApps = new Set<Source>();
+  let defaultTokenApp: Source | undefined;
+  const secondHand = new Map<string, string>(); // short host → second-hand app name
+  const ownSources = new Map<Platform, Source[]>();
+  const labels = new Map<Source, MessageKey>();
+  const shopNames: string[] = [];
+
+  for (const r of records) {
+    const id = r.id;
+    labels.set(id, r.label);
+    for (const { notGoods, unlessMarked, shopsExcept, ...spec } of r.hosts ?? []) {
+      const rule: HostRule = { ...spec, source: notGoods ? null : id };
+      if (unlessMarked) rule.unlessMarked = id;
+      if (shopsExcept) rule.shopsExcept = new Set(shopsExcept);
+      hostRules.push(rule);
+    }
+    for (const host of r.shareHosts ?? []) {
+      hostRules.push({ host, source: 'shortener', short: true, shareOf: id });
+    }
+    const familyHead = r.family ?? (r.markers ? id : undefined);
+    if (familyHead) family.set(id, familyHead);
+    for (const marker of r.markers ?? []) markers.push({ ...marker, family: id });
+    for (const path of r.alliancePaths ?? []) alliancePaths.push({ source: id, path });
+    for (const path of r.nonGoodsPaths ?? []) nonGoodsPaths.push({ source: id, path });
+    for (const shape of r.pathShapes ?? []) pathShapes.push({ ...shape, source: id });
+    for (const [scheme, spec] of Object.entries(r.schemes ?? {})) schemes[scheme] = { ...spec, source: id };
+    for (const app of r.miniProgramApps ?? []) miniProgramApps.set(app, id);
+    for (const path of r.miniProgramPaths ?? []) miniProgramPaths.push({ source: id, path });
+    for (const tag of r.shareTags ?? []) shareTags.set(tag, id);
+    const appNames = r.shareAppNames ?? (r.shopNames ? new RegExp(r.shopNames.join('|')) : undefined);
+    if (appNames) shareAppNames.push({ source: id, names: appNames });
+    for (const name of r.shopNames ?? []) shopNames.push(name);
+    for (const badge of r.badges ?? []) badges.set(badge, { source: id, affiliate: null });
+    for (const badge of r.allianceBadges ?? []) badges.set(badge, { source: id, affiliate: true });
+    if (r.cueUpgrade) cueUpgrades.add(id);
+    if (r.tokens === 'named') namedTokenApps.add(id);
+    if (r.tokens === 'default') defaultTokenApp ??= id;
+    for (const host of r.secondHand?.hosts ?? []) secondHand.set(host, r.secondHand!.name);
+    for (const platform of r.ownOn ?? []) ownSources.set(platform, [...(ownSources.get(platform) ?? []), id]);
+  }
+  if (!defaultTokenApp) throw new Error('sources: no record owns bare 淘口令 tokens');
+  return {
+    hostRules,
+    family,
+    markers,
+    alliancePaths,
+    nonGoodsPaths,
+    pathShapes,
+    schemes,
+    miniProgramApps,
+    miniProgramPaths,
+    shareTags,
+    shareAppNames,
+    badges,
+    cueUpgrades,
+    namedTokenApps,
+    defaultTokenApp,
+    secondHand,
+    ownSources,
+    labels,
+    shopNames,
+  };
+}
+
+const TABLES = deriveSourceTables(Object.values(SOURCE_RECORDS));
+
+const HOST_RULES: readonly HostRule[] = TABLES.hostRules;
+export const PARAM_MARKERS: readonly ParamMarker[] = TABLES.markers;
+export const ALLIANCE_PATHS: ReadonlyArray<{ source: Source; path: RegExp }> = TABLES.alliancePaths;
+export const NON_GOODS_PATHS: ReadonlyArray<{ source: Source; path: RegExp }> = TABLES.nonGoodsPaths;
+export const PATH_SHAPES: readonly PathShape[] = TABLES.pathShapes;
+export const SCHEME_RULES: Readonly<Record<string, SchemeRule>> = TABLES.schemes;
+export const MINI_PROGRAM_APPS: ReadonlyMap<string, Source> = TABLES.miniProgramApps;
+export const MINI_PROGRAM_PATHS: ReadonlyArray<{ source: Source; path: RegExp }> = TABLES.miniProgramPaths;
+/** App tag → source (`【淘宝】`); second-hand apps' tags (`【闲鱼】`) are tags too, of no source of ours. */
+export const SHARE_TAGS: ReadonlyMap<string, Source> = TABLES.shareTags;
+export const SECOND_HAND_NAMES: readonly string[] = [...new Set(TABLES.secondHand.values())];
+/** App names in share texts → the source a bare token belongs to. First wins. */
+export const SHARE_APP_NAMES: ReadonlyArray<{ source: Source; names: RegExp }> = TABLES.shareAppNames;
+export const BADGES: ReadonlyMap<string, BadgeMeaning> = TABLES.badges;
+export const CUE_UPGRADES: ReadonlySet<Source> = TABLES.cueUpgrades;
+/** The app a bare 淘口令 belongs to, and the apps a token is when the words next to it name them. */
+export const DEFAULT_TOKEN_APP: Source = TABLES.defaultTokenApp;
+export const NAMED_TOKEN_APPS: ReadonlySet<Source> = TABLES.namedTokenApps;
+/** What each platform sells itself. */
+export const OWN_SOURCES: ReadonlyMap<Platform, readonly Source[]> = TABLES.ownSources;
+export const SOURCE_LABELS: ReadonlyMap<Source, MessageKey> = TABLES.labels;
+/** The live platforms' shops as share texts name them. */
+export const SHOP_NAMES: readonly string[] = TABLES.shopNames;
+
+/** The source whose alliance markers apply to `source`'s links; two sources of one family share a share text. */
+export function familyOf(source: Source | null): Source | undefined {
+  return source ? TABLES.family.get(source) : undefined;
+}
+
+/** The second-hand app (闲鱼) that also uses this short host, if any; matched on whole labels like hosts. */
+export function secondHandOf(host: string): string | undefined {
+  for (const [short, name] of TABLES.secondHand) if (host === short || host.endsWith(`.${short}`)) return name;
+  return undefined;
+}
 
 const RULES_BY_HOST = new Map(HOST_RULES.map((rule) => [rule.host, rule]));
 
@@ -184,106 +630,15 @@ function ruleBySuffix(host: string): HostRule | undefined {
   }
 }
 
-/** Taobao service hosts; any other single label in front of taobao.com is a shop (`gbyl.taobao.com`). */
-const TAOBAO_SERVICE_LABELS = new Set(
-  'www m h5 a item s uland ai temai ju shop detail world login sycm npm registry click simba fleamarket buyertrade cart trade favorite i h5api mclaren market'.split(
-    ' ',
-  ),
-);
-export function isTaobaoShopHost(host: string): boolean {
-  if (!host.endsWith('.taobao.com')) return false;
-  const label = host.slice(0, -'.taobao.com'.length);
-  return !label.includes('.') && !TAOBAO_SERVICE_LABELS.has(label);
+/** Is `host` a shop on `rule`'s host (one label in front that is not a service)? `gbyl.taobao.com` is. */
+export function isShopHost(rule: HostRule, host: string): boolean {
+  if (!rule.shopsExcept || host.length <= rule.host.length + 1 || !host.endsWith(`.${rule.host}`)) return false;
+  const label = host.slice(0, -rule.host.length - 1);
+  return !label.includes('.') && !rule.shopsExcept.has(label);
 }
 
 /** A path that is one short code, optionally behind a one- or two-letter segment (`/s/`, `/o/`, `/a/`). */
 export const SHORT_CODE_PATH = /^\/(?:[a-z]{1,2}\/)?[A-Za-z0-9_.-]{2,24}\/?$/;
-
-/**
- * Alliance (affiliate) markers in parameters. `family` limits a marker to the sources where it means
- * something; `*` also applies on unknown hosts (a Taobao click can land on any mirror).
- */
-export interface ParamMarker {
-  family: 'taobao' | 'jd' | 'pinduoduo' | 'youzan' | 'douyin';
-  key: string;
-  value: RegExp;
-}
-export const PARAM_MARKERS: readonly ParamMarker[] = [
-  { family: 'taobao', key: 'ali_trackid', value: /mm_\d+_\d+_\d+/ },
-  { family: 'taobao', key: 'pid', value: /^mm_\d+_\d+_\d+/ },
-  { family: 'taobao', key: 'union_lens', value: /./ },
-  { family: 'taobao', key: 'clk1', value: /^[0-9a-f]{32}$/i },
-  { family: 'taobao', key: 'bxsign', value: /^tbk/i },
-  { family: 'taobao', key: 'tkflag', value: /^1$/ },
-  { family: 'jd', key: 'cu', value: /^true$/i },
-  { family: 'jd', key: 'utm_medium', value: /^(?:jingfen|tuiguang)$/i },
-  { family: 'jd', key: 'utm_source', value: /^(?:kong|lianmeng)/i },
-  { family: 'jd', key: 'unionactid', value: /./ },
-  { family: 'jd', key: 'utm_campaign', value: /^t_\d{6,}_/ }, // t_<unionId>_<site>_<position>
-  { family: 'pinduoduo', key: 'cpssign', value: /^CC/i },
-  { family: 'pinduoduo', key: 'duoduo_type', value: /./ },
-  { family: 'youzan', key: 'dc_ps', value: /./ }, // 有赞分销
-  { family: 'douyin', key: 'pick_source', value: /./ }, // 精选联盟: affiliate, yet the platform's own shop
-];
-
-const SOURCE_FAMILY: Partial<Record<Source, ParamMarker['family']>> = {
-  taobao: 'taobao',
-  tmall: 'taobao',
-  '1688': 'taobao',
-  jd: 'jd',
-  pinduoduo: 'pinduoduo',
-  youzan: 'youzan',
-  douyin: 'douyin',
-};
-export function markerFamily(source: Source | null): ParamMarker['family'] | undefined {
-  return source ? SOURCE_FAMILY[source] : undefined;
-}
-
-/** Path shapes that mark an alliance page regardless of parameters. */
-export const ALLIANCE_PATHS: ReadonlyArray<{ source: Source; path: RegExp }> = [
-  { source: 'jd', path: /^\/cps\// }, // re.jd.com/cps/item/<sku>.html
-  { source: 'pinduoduo', path: /^\/duo_coupon_landing\.html/ },
-];
-
-/** Pages on a source's host that are not goods at all. */
-export const NON_GOODS_PATHS: ReadonlyArray<{ source: Source; path: RegExp }> = [
-  { source: 'pinduoduo', path: /^\/fyxmkief\.html/ }, // 多多视频 feed
-];
-
-/**
- * Path shapes that tell the source on ANY host (§1 masked alliance hosts, §2 rotating 喵口令 hosts,
- * §8 Youzan VIP domains). Checked only when the host itself is unknown.
- */
-export interface PathShape {
-  source: Source;
-  page: RegExp;
-  affiliate: boolean | null;
-  short: boolean;
-  evidence: string;
-}
-export const PATH_SHAPES: readonly PathShape[] = [
-  {
-    source: 'taobao',
-    page: /^\/h\.[a-z0-9]{5,7}\?(?:.*&)?cv=[a-z0-9]{10,12}(?:&|$)/,
-    affiliate: true,
-    short: true,
-    evidence: 'masked 淘宝联盟 short link /h.…?cv=<淘口令>',
-  },
-  {
-    source: 'tmall',
-    page: /^\/s\/[a-z0-9]{5}\?(?:.*&)?tm=[0-9a-f]{6}(?:&|$)/,
-    affiliate: null,
-    short: true,
-    evidence: '喵口令 short link /s/…?tm=',
-  },
-  {
-    source: 'youzan',
-    page: /^\/(?:wscgoods\/detail\/[a-z0-9]{10,16}|(?:v2|wscshop)\/(?:goods\/[a-z0-9]{10,16}|showcase\/goods\?(?:.*&)?alias=))/,
-    affiliate: null,
-    short: false,
-    evidence: 'Youzan goods path',
-  },
-];
 
 /** Parameters that wrap the real target (§0.10). Unknown hosts are searched for any of these. */
 export const WRAPPER_PARAMS: readonly string[] = [
@@ -305,78 +660,5 @@ export const WRAPPER_PARAMS: readonly string[] = [
   'link',
 ];
 
-/** How an app deep-link scheme carries its target (§1, §2, §4, §6, §10, §15). */
-export interface SchemeRule {
-  /** Source when the target inside does not decide; null: the scheme alone is not commerce. */
-  source: Source | null;
-  affiliate: boolean | null;
-  /** `inner`: the rest is a URL without scheme (`taobao://item.taobao.com/…`); `params`: see WRAPPER_PARAMS. */
-  target: 'inner' | 'params' | 'jd-json';
-  /** For schemes that are not commerce as such: paths that are (`vipshop://showGoodsDetail`). */
-  goodsPath?: RegExp;
-}
-export const SCHEME_RULES: Readonly<Record<string, SchemeRule>> = {
-  taobao: { source: 'taobao', affiliate: null, target: 'inner' },
-  tbopen: { source: 'taobao', affiliate: null, target: 'params' },
-  tmall: { source: 'tmall', affiliate: null, target: 'inner' },
-  'openapp.jdmobile': { source: 'jd', affiliate: false, target: 'jd-json' },
-  openjd: { source: 'jd', affiliate: false, target: 'jd-json' },
-  pinduoduo: { source: 'pinduoduo', affiliate: null, target: 'inner' },
-  pddopen: { source: 'pinduoduo', affiliate: null, target: 'params' },
-  // 唯品会联盟 hands out vipshop://showGoodsDetail deep links; the corpus labels them affiliate.
-  vipshop: { source: null, affiliate: true, target: 'params', goodsPath: /^showgoodsdetail/ },
-  snssdk1128: { source: null, affiliate: false, target: 'params', goodsPath: /^(?:goods|product|ec_goods|commerce)/ },
-  kwai: { source: null, affiliate: false, target: 'params', goodsPath: /^(?:merchant|shop|goods|kwaishop)/ },
-  xhsdiscover: { source: null, affiliate: false, target: 'params', goodsPath: /^(?:goods_detail|goods|mall)/ },
-};
-/** Deep-link scheme → source for schemes whose own goods path is matched (null-source rules above). */
-export const SCHEME_OWN_SOURCE: Readonly<Record<string, Source>> = {
-  vipshop: 'vipshop',
-  snssdk1128: 'douyin',
-  kwai: 'kuaishou',
-  xhsdiscover: 'xiaohongshu',
-};
-
 /** JD deep-link `des` values that are login flows, not goods (§4 pitfalls). */
 export const JD_LOGIN_DES = /^(?:scanlogin|login)$/i;
-
-/** WeChat mini-program paths and `#小程序://<app>/<code>` texts (§6, §8, §10). */
-export const MINI_PROGRAM_PATHS: ReadonlyArray<{ source: Source; path: RegExp }> = [
-  { source: 'youzan', path: /^\/?packages\/goods\/detail\/index\?alias=[a-z0-9]{8,16}/i },
-  { source: 'vipshop', path: /^\/?pages\/productdetail\/productdetail\?goodsid=\d{5,20}/i },
-];
-export const MINI_PROGRAM_APPS: Readonly<Record<string, Source>> = {
-  拼多多: 'pinduoduo',
-  京东: 'jd',
-  京东购物: 'jd',
-  淘宝: 'taobao',
-  天猫: 'tmall',
-  唯品会: 'vipshop',
-  有赞: 'youzan',
-  苏宁易购: 'suning',
-  当当: 'dangdang',
-  阿里巴巴: '1688',
-};
-
-/** App names in share texts (【淘宝】, 打开【京东APP】, 手机淘宝) → the source a bare token belongs to. First wins. */
-export const SHARE_APP_NAMES: ReadonlyArray<{ source: Source; names: RegExp }> = [
-  { source: 'taobao', names: /淘宝|taobao|淘.?寳|tao寳/i },
-  { source: 'jd', names: /京东|\bJD\b/ },
-  { source: 'tmall', names: /天猫|tmall/i },
-  { source: '1688', names: /1688|阿里巴巴/ },
-  { source: 'pinduoduo', names: /拼多多/ },
-  { source: 'douyin', names: /抖音商城|抖音小店/ },
-  { source: 'kuaishou', names: /快手小店/ },
-];
-
-/**
- * The live platforms' own share shorteners, with the platform whose shop they lead to when the share text says
- * goods; the share text tells a video or note from goods.
- */
-export const OWN_SHARE_SOURCE: ReadonlyMap<string, Source> = new Map([
-  ['v.douyin.com', 'douyin'],
-  ['v.kuaishou.com', 'kuaishou'],
-  ['v.kuaishouapp.com', 'kuaishou'],
-  ['xhslink.com', 'xiaohongshu'],
-  ['xhslink.cn', 'xiaohongshu'],
-]);

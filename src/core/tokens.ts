@@ -1,19 +1,17 @@
 // Link forms that are not URLs: 淘口令 tokens of every generation, JD 口令, mm_ PIDs, Douyin URL-less share
 // codes and WeChat mini-program paths. All scanners work on normalised text (￥ is already ¥, ！ is !).
 
-import { MINI_PROGRAM_APPS, MINI_PROGRAM_PATHS } from './sources';
-import type { Recognition } from './url';
+import { APP_CODE, SHARE_CODE_AFTER } from './share-context';
+import { DEFAULT_TOKEN_APP, MINI_PROGRAM_APPS, MINI_PROGRAM_PATHS, SOURCE_RECORDS } from './sources';
+import type { Recognition } from './url-analyze';
 
 export interface Atom extends Recognition {
   start: number;
   end: number;
 }
 
-/** The app codes printed after a token or share link (`CZ3457`, `MF6563`, `HU7709`, JD `MU5104`, `ZH1234`). */
-const APP_CODE = '(?:CZ|MF|HU|CA|MU|ZH)\\d{3,4}(?![A-Za-z0-9])';
-export const SHARE_CODE = new RegExp(`^${APP_CODE}`);
-/** An app code right after a token or link, maybe after one space; group 1 is the code. */
-export const SHARE_CODE_AFTER = new RegExp(`^ ?(${APP_CODE})`);
+/** An app code at the start of a token's body (`( CZ3457 AbCdEfGhIjK)`). */
+const SHARE_CODE = new RegExp(`^${APP_CODE}`);
 
 /**
  * Token delimiters seen in the wild (§1, §3): ¥ (from ￥ and ¥), €, $, ₤, ¤, ¢, ₳, and the Chinese
@@ -90,7 +88,7 @@ function tokenAt(text: string, open: number): Atom | null {
   return {
     start,
     end,
-    source: 'taobao',
+    source: DEFAULT_TOKEN_APP,
     affiliate: tokenFamily ? true : null,
     kind: 'token',
     evidence: `淘口令 ${bracket ? `(${body})` : `${delim}${body}${delim}`}${code ? ` ${code}` : ''}${tokenFamily ? ' (淘客 token family)' : ''}`,
@@ -174,6 +172,9 @@ function cueTracker(text: string): (from: number) => number {
   };
 }
 
+/** The share host a URL-less Douyin code stands for: the link the app would have printed. */
+const DOUYIN_SHARE_HOST = SOURCE_RECORDS.douyin.shareHosts![0]!;
+
 export function findDouyinCodes(text: string): Atom[] {
   if (!(text.includes('抖音') || text.includes('复制此链接'))) return []; // see DOUYIN_CODE
   const nextCue = cueTracker(text);
@@ -186,7 +187,8 @@ export function findDouyinCodes(text: string): Atom[] {
     source: 'shortener',
     affiliate: null,
     kind: 'token',
-    evidence: `抖音 share code ${m[1]}${m[2] ?? ''} (a v.douyin.com link)`,
+    evidence: `抖音 share code ${m[1]}${m[2] ?? ''} (a ${DOUYIN_SHARE_HOST} link)`,
+    host: DOUYIN_SHARE_HOST,
   }));
 }
 
@@ -209,7 +211,7 @@ export function findMiniPrograms(text: string): Atom[] {
   const atoms: Atom[] = [];
   if (text.includes('小程序:')) {
     for (const m of text.matchAll(MINI_PROGRAM_LINK)) {
-      const source = MINI_PROGRAM_APPS[m[1]!];
+      const source = MINI_PROGRAM_APPS.get(m[1]!);
       const start = m.index ?? 0;
       if (source)
         atoms.push({

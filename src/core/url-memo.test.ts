@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { classify } from './extract';
-import { analyzeUrl } from './url';
+import { analyzeUrl } from './url-analyze';
 import { analyzeUrlMemo, clearUrlMemo, URL_MEMO_SIZE, urlMemoSize } from './url-memo';
 
 const corpus = readFileSync(new URL('../../test/fixtures/link-corpus.jsonl', import.meta.url), 'utf8')

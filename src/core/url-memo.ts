@@ -3,7 +3,7 @@
 // ago. An analysis depends on the URL string alone, so a remembered one is exact; results are frozen because
 // they are shared between calls.
 
-import { analyzeUrl, type Analysis } from './url';
+import { analyzeUrl, type Analysis } from './url-analyze';
 
 /** URLs per generation; at most twice this many are remembered (a few hundred KB at most). */
 export const URL_MEMO_SIZE = 1024;

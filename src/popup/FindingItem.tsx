@@ -5,7 +5,7 @@ import type { Announcement, LinkFinding } from '../core/types';
 import type { TabFinding } from '../protocol';
 import { useLang, useT } from '../ui/components/lang';
 import { VerdictBadge } from '../ui/components/VerdictBadge';
-import { shortenLink } from './shorten';
+import { ellipsis } from '../core/ellipsis';
 
 interface Props {
   finding: TabFinding;
@@ -62,7 +62,7 @@ export function FindingItem({ finding, announcement, notice, copied, onReveal, o
       <button type="button" class="finding-main" title={tr('popup_reveal_hint')} onClick={() => onReveal(finding.id)}>
         <VerdictBadge verdict={decision.verdict} />
         <span class="finding-link" title={link.text}>
-          {shortenLink(link.text)}
+          {ellipsis(link.text, 46, 'middle')}
         </span>
         <span class="finding-where muted">{finding.where}</span>
       </button>

@@ -1,34 +1,10 @@
 // Source badges: the small 淘宝 / 京东 / 有赞 labels a goods list prints beside a product. They say where a product
 // comes from when the row holds no link, so the page scanner turns them into findings of kind 'badge'.
-import type { LinkFinding, Source } from '../../core/types';
-
-const BADGE_SOURCES: ReadonlyMap<string, Source> = new Map([
-  ['淘宝', 'taobao'],
-  ['淘宝联盟', 'taobao'],
-  ['天猫', 'tmall'],
-  ['京东', 'jd'],
-  ['京东联盟', 'jd'],
-  ['拼多多', 'pinduoduo'],
-  ['多多进宝', 'pinduoduo'],
-  ['1688', '1688'],
-  ['有赞', 'youzan'],
-  ['魔筷', 'mokuai'],
-  ['魔筷星选', 'mokuai'],
-  ['唯品会', 'vipshop'],
-  ['苏宁', 'suning'],
-  ['考拉', 'kaola'],
-  ['当当', 'dangdang'],
-  ['快手小店', 'kuaishou'],
-  ['抖音小店', 'douyin'],
-  ['抖店', 'douyin'],
-  ['小红书', 'xiaohongshu'],
-  ['微信小店', 'weixin'],
-]);
-
-const AFFILIATE_BADGES = new Set(['淘宝联盟', '京东联盟', '多多进宝']);
+import { BADGES } from '../../core/sources';
+import type { LinkFinding } from '../../core/types';
 
 /** Cheap pre-check on a row's text: no badge word, no walk. */
-const ANY_BADGE = new RegExp([...BADGE_SOURCES.keys()].join('|'));
+const ANY_BADGE = new RegExp([...BADGES.keys()].join('|'));
 
 /** A badge is a short leaf label; a product title that mentions 淘宝 is not one. Walks text nodes, not elements:
  *  in a 2,000-row list that is the cheaper way to reach the few leaves that could be badges. */
@@ -39,7 +15,8 @@ export function findBadges(row: Element, rowText: string): LinkFinding[] {
   const walker = row.ownerDocument.createTreeWalker(row, 4 /* SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const label = (node as Text).data.trim();
-    if (!BADGE_SOURCES.has(label)) continue;
+    const badge = BADGES.get(label);
+    if (!badge) continue;
     const leaf = node.parentElement;
     if (!leaf || leaf === row || leaf.childElementCount !== 0 || (leaf.textContent ?? '').trim() !== label) continue;
     const start = rowText.indexOf(label, from);
@@ -49,8 +26,8 @@ export function findBadges(row: Element, rowText: string): LinkFinding[] {
       text: label,
       start,
       end: start + label.length,
-      source: BADGE_SOURCES.get(label)!,
-      affiliate: AFFILIATE_BADGES.has(label) ? true : null,
+      source: badge.source,
+      affiliate: badge.affiliate,
       kind: 'badge',
       evidence: `badge ${label}`,
     });

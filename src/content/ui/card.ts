@@ -9,6 +9,7 @@ import { t } from '../../i18n';
 import { copyText } from './clipboard';
 import type { Spot } from '../page/scan';
 import { el } from './host';
+import { ellipsis } from '../../core/ellipsis';
 
 const SHOWN = 3;
 const LINK_CHARS = 120;
@@ -22,10 +23,6 @@ export function ruleSentence(judged: JudgedLink, ctx: NoticeContext): string {
   if (!found || decision.verdict === 'review' || !decision.since) return decision.reason[ctx.lang];
   const summary = (found.exception ?? found.rule).summary[ctx.lang];
   return t(ctx.lang, 'overlay_rule_since', summary, beijingDateTime(decision.since));
-}
-
-function shorten(text: string): string {
-  return text.length > LINK_CHARS ? `${text.slice(0, LINK_CHARS - 1)}\u2026` : text;
 }
 
 function item(doc: Document, judged: JudgedLink, ctx: NoticeContext): HTMLElement {
@@ -47,7 +44,7 @@ function item(doc: Document, judged: JudgedLink, ctx: NoticeContext): HTMLElemen
     'div',
     'item',
     el(doc, 'div', `verdict ${verdict}`, el(doc, 'span', 'icon', ICONS[verdict]), verdictName(lang, decision.verdict)),
-    el(doc, 'div', 'link', shorten(link.text)),
+    el(doc, 'div', 'link', ellipsis(link.text, LINK_CHARS)),
     el(doc, 'div', 'muted', t(lang, 'overlay_source', sourceName(lang, link.source))),
     el(doc, 'div', 'rule', ruleSentence(judged, ctx)),
     actions,

@@ -1,16 +1,15 @@
-// URLs in (normalised) text: where they are, what they are. Scanning is a linear loop with bounded steps;
-// what a host, path or parameter MEANS comes from the table in sources.ts.
+// What a URL is: a commerce link (which source, affiliate or not, which kind), a known non-goods page, or
+// nothing we know. What a host, path or parameter MEANS comes from the records in sources.ts.
 
 import {
   ALLIANCE_PATHS,
+  familyOf,
   hostRule,
-  isTaobaoShopHost,
+  isShopHost,
   JD_LOGIN_DES,
-  markerFamily,
   NON_GOODS_PATHS,
   PARAM_MARKERS,
   PATH_SHAPES,
-  SCHEME_OWN_SOURCE,
   SCHEME_RULES,
   SHORT_CODE_PATH,
   WRAPPER_PARAMS,
@@ -18,7 +17,9 @@ import {
   type PageView,
   type ParamMarker,
 } from './sources';
+import { ellipsis } from './ellipsis';
 import type { LinkKind, Seller, Source } from './types';
+import { URL_SCHEMES } from './url-find';
 
 /** What a link is, before offsets are attached. */
 export interface Recognition {
@@ -34,223 +35,8 @@ export interface Recognition {
 export const NOT_GOODS = 'not-goods';
 export type Analysis = Recognition | typeof NOT_GOODS | null;
 
-/** Longest URL we look at; longer runs are cut so that adversarial pastes stay linear. */
-const MAX_URL = 4096;
 /** Nesting depth for wrappers inside wrappers. */
 const MAX_DEPTH = 4;
-
-/** Web and the app schemes of SCHEME_RULES (one table; each alternative must be followed by `://`, so order is free). */
-const SCHEMES = ['https?', ...Object.keys(SCHEME_RULES).map((scheme) => scheme.replace('.', '\\.'))].join('|');
-/**
- * A URL starts with a known scheme, with `//` (protocol-relative), or with a dotted host. The lookbehind
- * keeps us from starting inside a word, a host, a path or an e-mail address (`pengchun@taobao.com`). A colon may
- * precede a scheme: `领券：https://…` (full-width ： is `:` once normalised).
- */
-const URL_START = new RegExp(
-  `(?<![A-Za-z0-9.+@_/%-])(${SCHEMES}):\\/\\/|(?<![A-Za-z0-9.+@_/:%-])(?:\\/\\/(?=[A-Za-z0-9-]{1,63}\\.)|(?=(?:[A-Za-z0-9-]{1,63}\\.){1,9}[A-Za-z]))`,
-  'gi',
-);
-const isHostChar = (code: number) =>
-  (code >= 0x61 && code <= 0x7a) ||
-  (code >= 0x41 && code <= 0x5a) ||
-  (code >= 0x30 && code <= 0x39) ||
-  code === 0x2e ||
-  code === 0x2d;
-/** ASCII characters that end a URL: quotes, angle brackets and the like (`}` outside a JSON value too). */
-const URL_STOP: readonly boolean[] = Array.from({ length: 0x80 }, (_, c) =>
-  '"\'<>`^|\\}'.includes(String.fromCharCode(c)),
-);
-
-export interface UrlSpan {
-  start: number;
-  end: number;
-  /** The URL text with `https://` added to protocol-relative and schemeless forms. */
-  url: string;
-  schemeless: boolean;
-}
-
-/** Same pattern, tried at one position only. */
-const URL_START_AT = new RegExp(URL_START.source, 'iy');
-// Every URL holds a `.` (host) or a `/` (scheme, `//`) close to its start: the scan hops between these anchors.
-/** A URL's start lies at most this far before its first anchor (scheme ≤ 16, host label ≤ 63). */
-const MAX_LEAD = 96;
-
-const isLetter = (code: number) => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
-
-/**
- * From `from`, over host characters (letters, digits, `.`, `-`): the offset of the first letter, or of the
- * character that ends the run. Each call resumes where the last one stopped, so a long run is walked once.
- */
-function nextLetterInRun(text: string, from: number): number {
-  let i = from;
-  for (; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (isLetter(code)) return i;
-    if (!((code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2d)) return i;
-  }
-  return i;
-}
-
-/** Characters between a URL's start and its first anchor: scheme letters, `:`, host label characters. */
-function isLeadChar(code: number): boolean {
-  return (
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x30 && code <= 0x3a) ||
-    code === 0x2d ||
-    code === 0x2b
-  );
-}
-
-/**
- * Every URL-shaped span in `text`, in order, not overlapping. Rather than trying the start pattern at every
- * position, we hop from anchor to anchor and try only the positions where a URL could begin before it: the
- * start of the run of scheme/host characters, and right after a `:`. Each position is tried once.
- */
-export function findUrls(text: string): UrlSpan[] {
-  const spans: UrlSpan[] = [];
-  let floor = 0; // no URL starts before the end of the previous one
-  let tried = -1; // positions up to here were tried
-  let noLetterUntil = -1; // the host-character run after the last number-like anchor has no letter before this
-  // The next `.` and `/` by indexOf (a native scan, much faster than a regex call per anchor on page text).
-  let nextDot = text.indexOf('.');
-  let nextSlash = text.indexOf('/');
-  let resumeAt = 0;
-  for (;;) {
-    if (nextDot >= 0 && nextDot < resumeAt) nextDot = text.indexOf('.', resumeAt);
-    if (nextSlash >= 0 && nextSlash < resumeAt) nextSlash = text.indexOf('/', resumeAt);
-    const at = nextDot < 0 ? nextSlash : nextSlash < 0 ? nextDot : Math.min(nextDot, nextSlash);
-    if (at < 0) break;
-    resumeAt = at + 1;
-    let from = at;
-    let letter = false;
-    while (from > floor && at - from < MAX_LEAD && isLeadChar(text.charCodeAt(from - 1))) {
-      from--;
-      letter ||= isLetter(text.charCodeAt(from));
-    }
-    if (text.charCodeAt(at) === 0x2e /* . */ && !letter) {
-      // `59.9`, `1.2万`: a run of host characters without a letter is a number, not a host (a TLD needs one).
-      if (noLetterUntil <= at) noLetterUntil = nextLetterInRun(text, at + 1);
-      if (noLetterUntil < 0 || !isLetter(text.charCodeAt(noLetterUntil))) {
-        tried = at;
-        continue;
-      }
-    }
-    if (from <= tried) from = tried + 1;
-    let span: UrlSpan | null = null;
-    for (let p = from; p <= at && !span; p++) {
-      if (p !== from && text.charCodeAt(p - 1) !== 0x3a /* : */) continue;
-      URL_START_AT.lastIndex = p;
-      const start = URL_START_AT.exec(text);
-      if (start) span = scanUrlAt(text, p, start[0], start[1]);
-    }
-    tried = at;
-    if (span) {
-      spans.push(span);
-      floor = span.end;
-      tried = span.end - 1;
-      resumeAt = span.end;
-    }
-  }
-  return spans;
-}
-
-function scanUrlAt(text: string, start: number, prefix: string, scheme: string | undefined): UrlSpan | null {
-  const bodyStart = start + prefix.length;
-  const isWeb = !scheme || /^https?$/i.test(scheme);
-  let end = bodyStart;
-  if (isWeb) {
-    while (end < text.length && end - bodyStart < 253 && isHostChar(text.charCodeAt(end))) end++;
-    while (end > bodyStart && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
-    const host = text.slice(bodyStart, end);
-    if (!/^(?:[A-Za-z0-9-]{1,63}\.){1,12}[A-Za-z][A-Za-z0-9-]{0,62}$/.test(host)) return null;
-    if (text.charCodeAt(end) === 0x3a /* : */) {
-      const port = /^:\d{1,5}/.exec(text.slice(end, end + 6));
-      if (port) end += port[0].length;
-    }
-    if ('/?#'.includes(text[end] ?? ' ')) end = extendUrl(text, end, start + MAX_URL);
-  } else {
-    end = extendUrl(text, bodyStart, start + MAX_URL);
-  }
-  end = trimTrailing(text, bodyStart, end);
-  if (end <= bodyStart) return null;
-  const raw = text.slice(start, end);
-  const schemeless = prefix === '';
-  if (schemeless && !isPlausibleBareUrl(raw)) return null;
-  return { start, end, url: isWeb && !scheme ? `https:${schemeless ? '//' : ''}${raw}` : raw, schemeless };
-}
-
-/**
- * Without a scheme, `Taobao.com` in prose is not a link: a bare host needs a path or a subdomain
- * (`item.jd.com/…`, `demo.m.mockuai.com`). Hosts that mean nothing to us are left alone.
- */
-function isPlausibleBareUrl(raw: string): boolean {
-  const slash = raw.search(/[/?#]/);
-  const host = (slash < 0 ? raw : raw.slice(0, slash)).toLowerCase();
-  if (!hostRule(host) && slash < 0) return false;
-  return slash >= 0 || host.split('.').length >= 3;
-}
-
-/** URL characters that neither end a URL (URL_STOP, space, non-ASCII) nor open or close brackets or JSON. */
-const URL_RUN = /[^\x00-\x20\x7f-\uffff"'<>`^|\\{}()[\]]+/y;
-
-/** Extends over URL characters. Brackets must balance (markdown `[t](url)`); JSON in `params={…}` is kept. */
-function extendUrl(text: string, from: number, limit: number): number {
-  let depth = 0;
-  let i = from;
-  const stop = Math.min(text.length, limit);
-  while (i < stop) {
-    // Skip the run of ordinary URL characters natively; the loop below only sees the characters that matter.
-    URL_RUN.lastIndex = i;
-    if (URL_RUN.test(text)) {
-      i = Math.min(URL_RUN.lastIndex, stop);
-      if (i === stop) break;
-    }
-    const c = text.charCodeAt(i);
-    if (c <= 0x20 || c >= 0x7f || URL_STOP[c]) break;
-    if (c === 0x7b /* { */) {
-      i = skipJson(text, i, stop);
-      continue;
-    }
-    if (c === 0x28 /* ( */ || c === 0x5b /* [ */) depth++;
-    else if (c === 0x29 /* ) */ || c === 0x5d /* ] */) {
-      if (depth === 0) break;
-      depth--;
-    }
-    i++;
-  }
-  return i;
-}
-
-/** Skips a JSON object (strings may hold anything but a line break); stops at the end of the line if open. */
-function skipJson(text: string, from: number, stop: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = from; i < stop; i++) {
-    const ch = text[i]!;
-    if (ch === '\n' || ch === '\r') return i;
-    if (inString) {
-      // An escape never swallows a line break: a string left open by a trailing `\` ends with its line.
-      if (ch === '\\') {
-        const next = text[i + 1];
-        if (next === '\n' || next === '\r') return i + 1;
-        i++;
-      } else if (ch === '"') inString = false;
-    } else if (ch === '"') inString = true;
-    else if (ch === '{') depth++;
-    else if (ch === '}' && --depth === 0) return i + 1;
-  }
-  return stop;
-}
-
-/** Punctuation glued after a URL belongs to the sentence: `…726477321880.`, `…html。`, `…/abc)!`. */
-function trimTrailing(text: string, from: number, end: number): number {
-  while (end > from && '.,;:!?*\'"'.includes(text[end - 1]!)) end--;
-  return end;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Parsing
 
 interface ParsedUrl {
   scheme: string;
@@ -392,9 +178,6 @@ function pageView(url: ParsedUrl, params: Map<string, Param>): PageView {
   return { page: lowerCase(url.pathAndQuery), params: new DecodedParams(params) };
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Analysis
-
 /** What the URL `raw` is: a commerce link, a known non-goods page, or nothing we know. */
 export function analyzeUrl(raw: string, depth = 0): Analysis {
   const url = parseUrl(raw);
@@ -427,18 +210,18 @@ function analyzeWebUrl(url: ParsedUrl, params: Map<string, Param>, depth: number
 
   let source = rule.source;
   if (source === null) {
-    if (!rule.unlessMarked || !findMarker(markerFamily(rule.unlessMarked), view)) return NOT_GOODS;
+    if (!rule.unlessMarked || !findMarker(familyOf(rule.unlessMarked), view)) return NOT_GOODS;
     source = rule.unlessMarked;
   }
   if (NON_GOODS_PATHS.some((p) => p.source === source && p.path.test(view.page))) return NOT_GOODS;
 
-  const plain = !!rule.plainPage?.test(view.page) || (source === 'taobao' && isTaobaoShopHost(url.host));
+  const plain = !!rule.plainPage?.test(view.page) || isShopHost(rule, url.host);
   if (rule.pagesOnly && !plain) return NOT_GOODS;
   const isShort = !!rule.short && SHORT_CODE_PATH.test(url.path) && !/\.(?:s?html?|php|aspx?|action)$/i.test(url.path);
   // A shortener's bare home page (`https://t.cn`, `xhslink.com/a/…` cut short) links nowhere.
   if (rule.short && !isShort && url.path.length <= 3 && !url.query) return null;
 
-  const marker = findMarker(markerFamily(source), view) ?? findAlliancePath(source, view);
+  const marker = findMarker(familyOf(source), view) ?? findAlliancePath(source, view);
   const affiliate =
     marker || rule.affiliate === true || (isShort && rule.codeAffiliate)
       ? true
@@ -474,22 +257,29 @@ function recognizeUnknownHost(url: ParsedUrl, view: PageView): Analysis {
       };
     }
   }
-  const pid = findMarker('taobao', view, ['ali_trackid', 'pid']);
-  return pid ? { source: 'taobao', affiliate: true, kind: 'url', evidence: pid } : null;
+  for (const marker of ANY_HOST_MARKERS) {
+    const evidence = markerEvidence(marker, view);
+    if (evidence) return { source: marker.family, affiliate: true, kind: 'url', evidence };
+  }
+  return null;
 }
 
-function findMarker(
-  family: ParamMarker['family'] | undefined,
-  view: PageView,
-  keys?: readonly string[],
-): string | undefined {
+/** Markers that mean their family on any host (a 淘宝联盟 PID in `?pid=mm_…`). */
+const ANY_HOST_MARKERS = PARAM_MARKERS.filter((marker) => marker.anyHost);
+
+function findMarker(family: Source | undefined, view: PageView): string | undefined {
   if (!family) return undefined;
   for (const marker of PARAM_MARKERS) {
-    if (marker.family !== family || (keys && !keys.includes(marker.key))) continue;
-    const value = view.params.get(marker.key);
-    if (value !== undefined && marker.value.test(value)) return `param ${marker.key}=${shorten(value)}`;
+    if (marker.family !== family) continue;
+    const evidence = markerEvidence(marker, view);
+    if (evidence) return evidence;
   }
   return undefined;
+}
+
+function markerEvidence(marker: ParamMarker, view: PageView): string | undefined {
+  const value = view.params.get(marker.key);
+  return value !== undefined && marker.value.test(value) ? `param ${marker.key}=${ellipsis(value, 33)}` : undefined;
 }
 
 function findAlliancePath(source: Source, view: PageView): string | undefined {
@@ -497,11 +287,7 @@ function findAlliancePath(source: Source, view: PageView): string | undefined {
   return hit ? `alliance page ${view.page.split('?')[0]}` : undefined;
 }
 
-function shorten(value: string): string {
-  return value.length > 32 ? `${value.slice(0, 32)}…` : value;
-}
-
-const NESTED_URL = new RegExp(`^(?:(?:${SCHEMES}):\\/\\/|\\/\\/)`, 'i');
+const NESTED_URL = new RegExp(`^(?:(?:${URL_SCHEMES}):\\/\\/|\\/\\/)`, 'i');
 
 /** A wrapper's own page named without host (`launch_url=duo_coupon_landing.html%3Fgoods_id%3D…`). */
 const RELATIVE_PAGE = /^\/?[A-Za-z0-9_-]{1,40}\.html?\?/;
@@ -542,16 +328,16 @@ function analyzeDeepLink(url: ParsedUrl, params: Map<string, Param>, depth: numb
     const affiliate = rule.target === 'jd-json' && inner.source === 'jd' && !inner.affiliate ? false : inner.affiliate;
     return { ...inner, affiliate, kind: 'deep-link', evidence: `${scheme} ${inner.evidence}` };
   }
-  const own = SCHEME_OWN_SOURCE[url.scheme];
-  if (own && rule.goodsPath?.test(url.body.toLowerCase())) {
+  // A scheme with goods paths is commerce only on them (`kwai://merchant/…`, not `kwai://profile/…`).
+  if (rule.goodsPath) {
+    if (!rule.goodsPath.test(url.body.toLowerCase())) return null;
     return {
-      source: own,
+      source: rule.source,
       affiliate: rule.affiliate,
       kind: 'deep-link',
       evidence: `${scheme}${url.body.split(/[?/]/)[0]}`,
     };
   }
-  if (!rule.source) return null;
   return { source: rule.source, affiliate: rule.affiliate, kind: 'deep-link', evidence: `scheme ${scheme}` };
 }
 

@@ -2,7 +2,7 @@
 // not the URL has capitals: the lower-casing skips strings that have none, and must not skip any that do.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeUrl } from './url';
+import { analyzeUrl } from './url-analyze';
 
 const URLS = [
   'https://item.taobao.com/item.htm?id=726477321880',

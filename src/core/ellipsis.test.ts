@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { ellipsis } from './ellipsis';
+
+describe('ellipsis', () => {
+  it('keeps texts that fit whole', () => {
+    expect(ellipsis('https://s.click.taobao.com/abc', 46)).toBe('https://s.click.taobao.com/abc');
+    expect(ellipsis('abcd', 4)).toBe('abcd');
+  });
+
+  it('cuts at the end to exactly the given length', () => {
+    expect(ellipsis('abcdef', 4)).toBe('abc…');
+  });
+
+  it('cuts links in the middle to the given length, keeping host and tail', () => {
+    const link = `https://uland.taobao.com/coupon/edetail?e=${'x'.repeat(80)}&pid=mm_1_2_3`;
+    const short = ellipsis(link, 40, 'middle');
+    expect(short).toHaveLength(40);
+    expect(short.startsWith('https://uland.taobao.com')).toBe(true);
+    expect(short.endsWith('mm_1_2_3')).toBe(true);
+    expect(short).toContain('…');
+  });
+});
