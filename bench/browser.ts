@@ -4,6 +4,7 @@
 //   · scan: 2,000 cart rows inserted at once → every row judged (data-cartlint settled), long tasks meanwhile
 //   · paste → warning: in which animation frame after the paste the field carries data-cartlint
 //   · keystrokes: main-thread time per typed character, with the extension minus without (CDP Performance metrics)
+//   · many fields: 1k / 10k / 30k unlabelled inputs inserted at once → the structural scan that finds them
 // Run alone with `tsx bench/browser.ts`, or from bench/run.ts through `runBrowserBench()`.
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
@@ -16,6 +17,8 @@ export interface BrowserBenchOptions {
   pastes?: number;
   keystrokes?: number;
   popups?: number;
+  /** Input counts for the many-fields measurement. */
+  fieldCounts?: readonly number[];
   log?: (line: string) => void;
 }
 
@@ -44,6 +47,8 @@ export interface BrowserBenchResult {
    *  once its tab view has rendered, measured from the popup's navigation start. */
   popupReadyMs: number[];
   longTasksWhileTypingMs: number[];
+  /** Per input count: the first pass of the scan that found that many inputs (`cartlint:scan`), null if none. */
+  fieldScanMs: { fields: number; scanMs: number | null }[];
 }
 
 const DASHBOARD_URL = 'https://zs.kwaixiaodian.com/page/helper';
@@ -222,6 +227,37 @@ async function measurePaste(page: TestPage, text: string) {
   );
 }
 
+/** `count` unlabelled inputs inserted at once (a table of price and stock cells, as in a bulk goods editor), then
+ *  the duration of the content script's scan that found them. */
+async function measureFields(page: TestPage, count: number): Promise<number | null> {
+  return page.evaluate(
+    ({ count }) =>
+      new Promise<number | null>((resolve) => {
+        const table = document.createElement('table');
+        for (let i = 0; i < count / 4; i++) {
+          const tr = table.insertRow();
+          for (let k = 0; k < 4; k++) {
+            const input = document.createElement('input');
+            input.value = String(i * 4 + k);
+            tr.insertCell().append(input);
+          }
+        }
+        const start = performance.now();
+        document.body.append(table);
+        const deadline = start + 120_000;
+        const check = () => {
+          const scan = performance.getEntriesByName('cartlint:scan', 'measure').find((m) => m.startTime >= start);
+          if (scan || performance.now() > deadline) {
+            table.remove();
+            resolve(scan ? Math.round(scan.duration * 100) / 100 : null);
+          } else setTimeout(check, 50);
+        };
+        setTimeout(check, 50);
+      }),
+    { count },
+  );
+}
+
 async function typingTaskMs(page: TestPage, cdp: CDPSession, keystrokes: number): Promise<number> {
   await page.clear('#paste');
   const text = `${LINK} `.repeat(Math.ceil(keystrokes / (LINK.length + 1))).slice(0, keystrokes);
@@ -243,6 +279,7 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
   const pastes = options.pastes ?? 15;
   const keystrokes = options.keystrokes ?? 200;
   const popups = options.popups ?? 10;
+  const fieldCounts = options.fieldCounts ?? [1_000, 10_000, 30_000];
   const log = options.log ?? ((line: string) => console.log(line));
   const router = createFixtureRouter({
     pages: [
@@ -317,6 +354,13 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
       without += await typingTaskMs(controlPage, controlMetrics, keystrokes);
     }
     const longTasksWhileTypingMs = await takeLongTasks(pastePage);
+
+    const fieldScanMs = [];
+    for (const fields of fieldCounts) {
+      const fieldsPage = await open(DASHBOARD_URL);
+      fieldScanMs.push({ fields, scanMs: await measureFields(fieldsPage, fields) });
+      await fieldsPage.close();
+    }
     const result: BrowserBenchResult = {
       items,
       scanSettleMs: scan.settleMs === null ? null : round(scan.settleMs),
@@ -332,6 +376,7 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
       keystrokeOverheadMs: round((withExtension - without) / (2 * keystrokes)),
       longTasksWhileTypingMs,
       popupReadyMs,
+      fieldScanMs,
     };
     report(result, pastes, log);
     return result;
@@ -368,6 +413,8 @@ function report(r: BrowserBenchResult, pastes: number, log: (line: string) => vo
     `  keystroke overhead: ${r.keystrokeOverheadMs} ms per key (main-thread task time with − without the extension) ${budget(r.keystrokeOverheadMs === null ? null : r.keystrokeOverheadMs < 1)}`,
   );
   log(`  long tasks while typing: ${list(r.longTasksWhileTypingMs)}`);
+  for (const { fields, scanMs } of r.fieldScanMs)
+    log(`  ${fields} inputs inserted → the scan that finds them (cartlint:scan): ${scanMs ?? '—'} ms`);
   const popupMedian = median(r.popupReadyMs);
   log(
     `  popup shows the tab's findings: median ${popupMedian} ms, slowest ${Math.max(...r.popupReadyMs)} ms of ${r.popupReadyMs.length} (from the popup's navigation start) ${budget(typeof popupMedian === 'number' ? popupMedian < 100 : null)}`,

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ADAPTERS } from '../../dashboards';
-import { fieldLabel, findFields, findRows, placeSelectors, rowText } from './places';
+import { fieldLabel, findFields, findRows, labelTexts, placeSelectors, rowText } from './places';
 
 const selectors = placeSelectors(ADAPTERS.find((a) => a.id === 'kuaishou-live-helper')!);
 
@@ -32,12 +32,33 @@ describe('findFields', () => {
 });
 
 describe('fieldLabel', () => {
-  it('prefers placeholder, then aria-label, then a <label>, then title', () => {
-    page(`<label for="a">商品链接</label><input id="a" title="t">
-      <label>备注 <textarea id="b"></textarea></label><input id="c" title="标题">`);
-    expect(fieldLabel(document.getElementById('a')!)).toBe('商品链接');
-    expect(fieldLabel(document.getElementById('b')!)).toBe('备注');
-    expect(fieldLabel(document.getElementById('c')!)).toBe('标题');
+  it('prefers placeholder, then aria-label, then the first <label>, then title', () => {
+    const roots = page(`<label for="a">商品链接</label><input id="a" title="t"><label for="a">第二个</label>
+      <label>备注 <textarea id="b"></textarea></label><input id="c" title="标题"><input id="d" placeholder="粘贴">`);
+    const labels = labelTexts(roots);
+    expect(fieldLabel(document.getElementById('a')!, labels)).toBe('商品链接');
+    expect(fieldLabel(document.getElementById('b')!, labels)).toBe('备注');
+    expect(fieldLabel(document.getElementById('c')!, labels)).toBe('标题');
+    expect(fieldLabel(document.getElementById('d')!, labels)).toBe('粘贴');
+  });
+
+  it('finds labels in one pass over them, never through el.labels (a walk of the whole document per field)', () => {
+    const roots = page(`${'<input>'.repeat(50)}<label for="x">链接</label><input id="x">`);
+    const reads = vi.fn();
+    const own = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'labels');
+    Object.defineProperty(HTMLInputElement.prototype, 'labels', {
+      configurable: true,
+      get() {
+        reads();
+        return own?.get?.call(this);
+      },
+    });
+    try {
+      expect(findFields(roots, selectors).at(-1)?.label).toBe('链接');
+    } finally {
+      if (own) Object.defineProperty(HTMLInputElement.prototype, 'labels', own);
+    }
+    expect(reads).not.toHaveBeenCalled();
   });
 });
 
