@@ -1,20 +1,32 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { spawn, execFileSync } from 'node:child_process';
+import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIo } from './cartlint';
+import { MAX_RECORD } from './csv';
+import { MAX_LINE, streamWriter } from './io';
 
 const ALLIANCE = 'https://s.click.taobao.com/rioMXxu';
 const JD = 'https://item.jd.com/12103309.html';
 const TMALL = 'https://detail.tmall.com/item.htm?id=679540837892';
 
-function run(argv: string[], { stdin = '' as string | Buffer, tty = false, env = {} as Record<string, string> } = {}) {
+function run(
+  argv: string[],
+  {
+    stdin = '' as string | Buffer | Buffer[],
+    tty = false,
+    env = {} as Record<string, string>,
+    stdout = undefined as CliIo['stdout'] | undefined,
+  } = {},
+) {
   const out: string[] = [];
   const err: string[] = [];
+  const chunks = Array.isArray(stdin) ? stdin : [typeof stdin === 'string' ? Buffer.from(stdin) : stdin];
   const io: CliIo = {
-    stdin: Readable.from([typeof stdin === 'string' ? Buffer.from(stdin) : stdin]),
-    stdout: { write: (chunk) => (out.push(chunk), true), isTTY: tty },
+    stdin: Readable.from(chunks),
+    stdout: stdout ?? { write: (chunk) => (out.push(chunk), true), isTTY: tty },
     stderr: { write: (chunk) => (err.push(chunk), true) },
     env,
     now: new Date('2026-11-23T01:00:00+08:00'),
@@ -339,5 +351,169 @@ describe('help', () => {
     const { code, out } = await run(argv);
     expect(code).toBe(0);
     expect(out).toMatch(/Usage|cartlint —/);
+  });
+});
+
+describe('odd inputs and outputs (the red team’s CLI attacks)', () => {
+  const judge = ['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2022-03-01'];
+  const listing = `商品链接\r\n${ALLIANCE} 淘宝\r\n${JD}\r\n`;
+
+  it('reads UTF-16 with and without a BOM, either byte order, and says which encoding it used', async () => {
+    const le = Buffer.from(listing, 'utf16le');
+    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), le]), le, Buffer.from(le).swap16()]) {
+      const path = file('unicode.txt', bytes);
+      const { code, out, err } = await run([...judge, '-c', '商品链接', path]);
+      expect(code).toBe(1);
+      expect(jsonLines(out).map((row) => row.findings[0].rule)).toEqual(['KS-4', 'KS-5']);
+      expect(err).toMatch(new RegExp(`^cartlint: reading ${path} as UTF-16 (LE|BE)\\n$`));
+    }
+  });
+
+  it('reads a UTF-8 file with one stray byte as UTF-8 and warns, instead of missing its 淘口令 as GBK', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('【淘宝】复制这段 ￥AbCd1234￥ 打开手机淘宝\n商品 '),
+      Buffer.from([0xff, 0x0a]),
+    ]);
+    const { code, out, err } = await run([...judge, file('stray.txt', bytes)]);
+    expect(code).toBe(1);
+    expect(jsonLines(out)[1].input).toBe('商品 \uFFFD');
+    expect(err).toContain('has bytes that are not UTF-8 (the first at byte 66); read as UTF-8 with � in their place');
+  });
+
+  it('says so when it reads GBK, and refuses bytes that are no text', async () => {
+    const gbk = await run([...judge, '-c', '链接', file('gbk-note.csv', Buffer.from([0xc1, 0xb4, 0xbd, 0xd3, 0x0a]))]);
+    expect(gbk.err).toContain('as GBK');
+    const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+    const { code, err } = await run(['classify', file('binary.bin', binary)]);
+    expect(code).toBe(2);
+    expect(err).toContain('binary.bin is not text');
+  });
+
+  it('stops a stray CSV quote at the record cap, naming its line, instead of buffering the rest of the file', async () => {
+    const rest = `x,${'y'.repeat(99)}\n`.repeat(Math.ceil((MAX_RECORD * 2) / 102));
+    const { code, err } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-c', '2'], {
+      stdin: `标题,商品链接\n"oops,x\n${rest}`,
+    });
+    expect(code).toBe(2);
+    expect(err).toContain(
+      `-: the quoted cell that starts on line 2 runs past ${MAX_RECORD} characters without closing`,
+    );
+  });
+
+  it('refuses a line over the line cap with exit 2, not a crash', async () => {
+    const mib = Buffer.alloc(1 << 20, 'a');
+    const chunks = Array.from({ length: MAX_LINE / (1 << 20) + 1 }, () => mib);
+    const { code, err } = await run(['classify'], { stdin: [Buffer.from('ok\n'), ...chunks] });
+    expect(code).toBe(2);
+    expect(err).toContain(`-: line 2 is longer than ${MAX_LINE} characters`);
+  });
+
+  it('neutralises formula cells in the CSV report as spreadsheets expect', async () => {
+    const inputs = ['=HYPERLINK("http://evil.example/")', '+1+1', '-2+3', '@SUM(A1)', '\t=1'];
+    const { out } = await run([...judge, '-f', 'csv', '-c', '1'], {
+      stdin: `a\n${inputs.map((text) => `"${text.replace(/"/g, '""')} ${JD}"`).join('\n')}\n`,
+    });
+    const cells = out
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => line.split(',')[1]);
+    expect(cells).toEqual([
+      `"'=HYPERLINK(""http://evil.example/"") ${JD}"`,
+      `'+1+1 ${JD}`,
+      `'-2+3 ${JD}`,
+      `'@SUM(A1) ${JD}`,
+      `'\t=1 ${JD}`,
+    ]);
+  });
+
+  it('shows terminal escapes from a rule file instead of printing them raw', async () => {
+    const [ks4] = JSON.parse(readFileSync(join(__dirname, '..', 'rules', 'kuaishou.json'), 'utf8')).rules.filter(
+      (r: { id: string }) => r.id === 'KS-4',
+    );
+    const summary = { zh: '\u001b[2J清屏', en: '\u001b[31mRED\u001b]0;title\u0007\u009b0m' };
+    const rules = file('ansi.json', JSON.stringify({ rules: [{ ...ks4, summary }] }));
+    const listed = await run(['rules', '--rules', rules, '-p', 'kuaishou']);
+    const table = await run([...judge, '-f', 'table', '--rules', rules], { stdin: ALLIANCE });
+    for (const { out } of [listed, table]) {
+      expect(out).toContain('␛[31mRED␛]0;title␇\\x9b0m');
+      expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    }
+  });
+
+  it('lists the first hundred problems of a rule file with millions, and exits 2', async () => {
+    const { code, err } = await run([
+      'rules',
+      '--validate',
+      file('empty-rules.json', JSON.stringify({ rules: Array(300).fill({}) })),
+    ]);
+    expect(code).toBe(2);
+    const lines = err.trim().split('\n');
+    expect(lines).toHaveLength(102);
+    expect(lines.at(-2)).toMatch(/^… and \d+ more problem\(s\) not listed$/);
+    expect(lines.at(-1)).toMatch(/empty-rules\.json: \d+ problem\(s\); fix them/);
+  });
+
+  it('exits 2 with a message, no stack, when the output cannot be written (a full disk)', async () => {
+    const chunks = [Buffer.from(`${JD}\n`.repeat(2000)), Buffer.from(`${JD}\n`.repeat(2000))];
+    for (const argv of [judge, ['classify']]) {
+      const full = new Writable({
+        write: (_chunk, _encoding, done) => done(Object.assign(new Error('no space left'), { code: 'ENOSPC' })),
+      });
+      const { code, err } = await run(argv, {
+        stdin: chunks,
+        stdout: streamWriter(full as unknown as NodeJS.WriteStream),
+      });
+      expect(code).toBe(2);
+      expect(err).toContain('cannot write the output (ENOSPC)');
+      expect(err).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('exits 1 when the reader goes away (| head) after banned rows, 0 when nothing banned was seen', async () => {
+    const closedAfterOne = () => {
+      let writes = 0;
+      const pipe = new Writable({
+        write: (_chunk, _encoding, done) =>
+          ++writes === 1 ? done() : done(Object.assign(new Error('broken pipe'), { code: 'EPIPE' })),
+      });
+      return streamWriter(pipe as unknown as NodeJS.WriteStream);
+    };
+    const many = (line: string) => [1, 2, 3].map(() => Buffer.from(`${line}\n`.repeat(3000)));
+    const banned = await run(judge, { stdin: many(ALLIANCE), stdout: closedAfterOne() });
+    expect([banned.code, banned.err]).toEqual([1, '']);
+    const clean = await run(judge, { stdin: many('nothing here'), stdout: closedAfterOne() });
+    expect([clean.code, clean.err]).toEqual([0, '']);
+  });
+
+  it('reads a FIFO (as process substitution gives) instead of refusing it as a directory', async () => {
+    const fifo = join(dir, 'links.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', `printf '%s\\n' '${ALLIANCE}' > '${fifo}'`]);
+    const { code, out } = await run([...judge, fifo]);
+    writer.kill();
+    expect(code).toBe(1);
+    expect(jsonLines(out)[0].findings[0].rule).toBe('KS-4');
+    const directory = await run(['classify', dir]);
+    expect([directory.code, directory.err]).toEqual([2, expect.stringContaining('(EISDIR)')]);
+  });
+
+  it('exits 2 with a message, no stack, when reading the input fails', async () => {
+    const failing = new Readable({
+      read() {
+        this.destroy(Object.assign(new Error('input/output error'), { code: 'EIO' }));
+      },
+    });
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(judge, {
+      stdin: failing,
+      stdout: { write: (chunk) => (out.push(chunk), true) },
+      stderr: { write: (chunk) => (err.push(chunk), true) },
+      env: {},
+      now: new Date(),
+    });
+    expect(code).toBe(2);
+    expect(err.join('')).toContain('input/output error');
+    expect(err.join('')).not.toMatch(/\n\s+at /);
   });
 });

@@ -10,9 +10,20 @@ import { notice } from '../core/notice';
 import { PLATFORMS, type Lang } from '../core/types';
 import { t, type MessageKey } from '../i18n';
 import { runCheck, type Format } from './check';
-import { cliLang, emit, openLines, Progress, UsageError, usageError, type CliIo } from './io';
+import {
+  cliLang,
+  emit,
+  openLines,
+  OutputError,
+  Progress,
+  streamWriter,
+  UsageError,
+  usageError,
+  type CliIo,
+} from './io';
 import { choice, COMMON, JUDGING, langOption, parseOptions, RULES, target } from './options';
 import { listRules, rulesFor, validateFile } from './rules-command';
+import { printable } from './table';
 
 export type { CliIo } from './io';
 
@@ -37,18 +48,22 @@ const classifyCommand: Command = async (argv, io, lang) => {
   if (values.help) return help(io, lang, 'cli_usage_classify');
   if (positionals.length > 1) throw usageError(lang, 'cli_err_many_files');
   const progress = new Progress(io, lang);
-  for await (const input of await openLines(positionals[0], io, lang)) {
-    const links = classify(input).map(({ text, start, end, source, affiliate, kind, evidence }) => ({
-      text,
-      start,
-      end,
-      source,
-      affiliate,
-      kind,
-      evidence,
-    }));
-    await emit(io.stdout, `${JSON.stringify({ input, links })}\n`);
-    await progress.tick();
+  for await (const batch of await openLines(positionals[0], io, lang)) {
+    let out = '';
+    for (const input of batch) {
+      const links = classify(input).map(({ text, start, end, source, affiliate, kind, evidence }) => ({
+        text,
+        start,
+        end,
+        source,
+        affiliate,
+        kind,
+        evidence,
+      }));
+      out += `${JSON.stringify({ input, links })}\n`;
+    }
+    await emit(io.stdout, out);
+    await progress.tick(batch.length);
   }
   return 0;
 };
@@ -87,7 +102,7 @@ const noticeCommand: Command = async (argv, io, lang) => {
   const judged = judgeText(text, { ...where, rules });
   if (judged.length === 0) throw usageError(lang, 'cli_err_no_link', text);
   const context = { platform: where.platform, surface: where.surface, rules, lang };
-  await emit(io.stdout, `${judged.map((one) => notice(one, context)).join('\n\n')}\n`);
+  await emit(io.stdout, `${printable(judged.map((one) => notice(one, context)).join('\n\n'))}\n`);
   return 0;
 };
 
@@ -115,10 +130,15 @@ const COMMANDS: Record<string, Command> = {
   rules: rulesCommand,
 };
 
-/** Runs one command line; resolves to the exit code (0 fine, 1 something banned, 2 usage or input error). */
+/**
+ * Runs one command line; resolves to the exit code: 0 fine, 1 something banned, 2 anything that went wrong (a
+ * usage or input error, a failed write, a bug), always with a message and never a stack. A reader that closes the
+ * pipe early (`| head`) is not an error: the code is what was judged until then.
+ */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   let lang: Lang = 'en';
+  let message: string;
   try {
     lang = cliLang(langOption(argv), io.env);
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -128,11 +148,23 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (!command) throw new UsageError(t(lang, 'cli_err_unknown_command', name));
     return await command(rest, io, lang);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    const hint = USAGE[name ?? ''] ? t(lang, 'cli_hint_help', name!) : t(lang, 'cli_hint_help_main');
-    await emit(io.stderr, `${t(lang, 'cli_error', error.message)}\n${hint}\n`);
-    return 2;
+    if (error instanceof OutputError && error.code === 'EPIPE') return 0;
+    if (error instanceof UsageError) {
+      const hint = USAGE[name ?? ''] ? t(lang, 'cli_hint_help', name!) : t(lang, 'cli_hint_help_main');
+      message = `${t(lang, 'cli_error', error.message)}\n${hint}`;
+    } else if (error instanceof OutputError) {
+      message = t(lang, 'cli_error', t(lang, 'cli_err_write', error.code ?? '?'));
+    } else {
+      message = t(lang, 'cli_error', t(lang, 'cli_err_internal', (error as Error)?.message ?? String(error)));
+    }
   }
+  try {
+    // Messages quote file names, headers and rule text: their control characters are shown, not obeyed.
+    await emit(io.stderr, `${printable(message)}\n`);
+  } catch {
+    // stderr is gone too: the exit code is all that is left to say it.
+  }
+  return 2;
 }
 
 function runningAsScript(): boolean {
@@ -146,27 +178,19 @@ function runningAsScript(): boolean {
 }
 
 if (runningAsScript()) {
-  // `cartlint check … | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-  main(process.argv.slice(2), {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-    now: new Date(),
-  }).then(
+  const stdout = streamWriter(process.stdout);
+  const stderr = streamWriter(process.stderr);
+  main(process.argv.slice(2), { stdin: process.stdin, stdout, stderr, env: process.env, now: new Date() }).then(
     (code) => {
       process.exitCode = code;
-    },
-    (error: unknown) => {
-      // Not the user's mistake (those exit 2): a bug, reported with its stack.
-      process.stderr.write(
-        `${t(cliLang(undefined, process.env), 'cli_error', (error as Error).stack ?? String(error))}\n`,
-      );
-      process.exitCode = 3;
+      // A write that failed after the last one returned (a full disk) shows once the output is flushed.
+      process.stdout.write('', () => {
+        const failure = stdout.failure();
+        if (!failure || failure.code === 'EPIPE' || code === 2) return;
+        const lang = cliLang(undefined, process.env);
+        process.stderr.write(`${t(lang, 'cli_error', t(lang, 'cli_err_write', failure.code ?? '?'))}\n`);
+        process.exitCode = 2;
+      });
     },
   );
 }

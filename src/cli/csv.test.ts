@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvReader, csvLine, UnclosedQuoteError } from './csv';
+import { CsvReader, csvLine, MAX_RECORD, RecordTooLongError, UnclosedQuoteError } from './csv';
 
 function parse(lines: string[]) {
   const reader = new CsvReader();
@@ -19,6 +19,23 @@ describe('CsvReader', () => {
       { cells: ['2', 'x'], line: 4 },
     ]);
   });
+  it('reads a quote inside an unquoted cell, and text after a closing quote, as the cell goes on', () => {
+    expect(parse(['a 5" screen,"x"y,'])).toEqual([{ cells: ['a 5" screen', 'xy', ''], line: 1 }]);
+  });
+  it('gives up on a quoted cell past the cap, naming the line it started on', () => {
+    const reader = new CsvReader();
+    reader.push('id,desc', 1);
+    reader.push('1,"stray', 2);
+    const line = 'x'.repeat(999);
+    let thrown: unknown;
+    try {
+      for (let i = 3; i < 3 + (MAX_RECORD / 1000) * 2; i++) reader.push(line, i);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(RecordTooLongError);
+    expect((thrown as RecordTooLongError).line).toBe(2);
+  });
   it('refuses an input that ends inside quotes', () => {
     const reader = new CsvReader();
     reader.push('1,"open', 7);
@@ -29,6 +46,11 @@ describe('CsvReader', () => {
 describe('csvLine', () => {
   it('quotes only what needs it and ends with CRLF', () => {
     expect(csvLine(['a', 'b,c', 'say "hi"', 'two\nlines', 3])).toBe('a,"b,c","say ""hi""","two\nlines",3\r\n');
+  });
+  it('turns text a spreadsheet would run as a formula into plain text, numbers excepted', () => {
+    expect(csvLine(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', 'a=b', -3])).toBe(
+      `'=1+1,'+1,'-1,'@SUM(A1),'\tx,"'\rx",a=b,-3\r\n`,
+    );
   });
   it('round-trips through the reader', () => {
     const cells = ['淘宝', '"quoted"', 'a,b', ' padded '];

@@ -7,7 +7,7 @@ import { BUILT_IN_RULES, mergeRules } from '../rules/index';
 import { parseRuleFile } from '../rules/schema';
 import { t } from '../i18n';
 import { emit, UsageError, usageError, type CliIo } from './io';
-import { paint, row, useColour } from './table';
+import { paint, printable, row, useColour } from './table';
 
 const WIDTHS = [16, 12, 40, 8, 12, 12];
 
@@ -60,6 +60,15 @@ async function readRuleFile(file: string, lang: Lang) {
   }
 }
 
+/** At most this many problems are printed: a broken 2 MB file can have millions. */
+const LISTED_PROBLEMS = 100;
+
+function problemList(errors: readonly string[], file: string, lang: Lang): string {
+  const listed = errors.slice(0, LISTED_PROBLEMS);
+  if (errors.length > LISTED_PROBLEMS) listed.push(t(lang, 'cli_more_problems', errors.length - LISTED_PROBLEMS));
+  return `${listed.join('\n')}\n${t(lang, 'cli_err_validate_failed', file, errors.length)}`;
+}
+
 /**
  * The built-in rules, with the rules of `--rules FILE` over them (same id replaces, as custom rules do in the
  * extension). A file with any problem is refused whole: an audit must not run on half a rule set.
@@ -67,8 +76,7 @@ async function readRuleFile(file: string, lang: Lang) {
 export async function rulesFor(file: string | undefined, lang: Lang): Promise<Rule[]> {
   if (file === undefined) return BUILT_IN_RULES;
   const { rules, errors } = await readRuleFile(file, lang);
-  if (errors.length > 0)
-    throw new UsageError(`${errors.join('\n')}\n${t(lang, 'cli_err_validate_failed', file, errors.length)}`);
+  if (errors.length > 0) throw new UsageError(problemList(errors, file, lang));
   return mergeRules(BUILT_IN_RULES, rules, []);
 }
 
@@ -79,6 +87,6 @@ export async function validateFile(file: string, lang: Lang, io: CliIo): Promise
     await emit(io.stdout, `${t(lang, 'cli_validate_ok', file, rules.length)}\n`);
     return 0;
   }
-  await emit(io.stderr, `${errors.join('\n')}\n${t(lang, 'cli_err_validate_failed', file, errors.length)}\n`);
+  await emit(io.stderr, `${printable(problemList(errors, file, lang))}\n`);
   return 2;
 }

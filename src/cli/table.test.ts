@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, fit, row } from './table';
+import { displayWidth, fit, printable, row } from './table';
 
 describe('table', () => {
   it('counts Chinese and full-width characters as two cells', () => {
@@ -16,5 +16,9 @@ describe('table', () => {
   });
   it('leaves the last column free and flattens newlines', () => {
     expect(row(['12', '禁止', 'a\nb'], [4, 6])).toBe('12    禁止    a b\n');
+  });
+  it('shows control characters instead of sending them to the terminal, keeping tabs and newlines', () => {
+    expect(printable('\u001b[2J\u0007\u009b\u007f\tok\n')).toBe('␛[2J␇\\x9b\u2421\tok\n');
+    expect(row(['\u001b[31mred', 'x'], [8])).toBe('␛[31mred  x\n');
   });
 });

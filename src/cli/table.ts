@@ -25,6 +25,22 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+/** C0 and C1 control characters but tab and newline: a terminal acts on them (ESC starts an escape sequence). */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text from a file (a rule summary, a cell, a header) safe to print on a terminal: each control character is shown
+ * (␛ for ESC, \x9b for a C1 code) instead of acting, so a file cannot clear the screen or recolour the output.
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    if (code === 0x7f) return '\u2421';
+    return `\\x${code.toString(16)}`;
+  });
+}
+
 /** Cut to `width` cells with "…", or pad with spaces to it. */
 export function fit(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ');
@@ -48,14 +64,17 @@ export function paint(text: string, verdict: Verdict, colour: boolean): string {
   return colour ? `${VERDICT_COLOUR[verdict]}${text}\u001b[0m` : text;
 }
 
-/** One row: every column but the last padded to its width, two spaces apart; `decorate` colours a fitted cell. */
+/**
+ * One row: every column but the last padded to its width, two spaces apart, control characters shown; `decorate`
+ * colours a fitted cell.
+ */
 export function row(
   columns: readonly string[],
   widths: readonly number[],
   decorate: (index: number, cell: string) => string = (_, cell) => cell,
 ): string {
   const fitted = columns.map((text, i) =>
-    decorate(i, i < widths.length ? fit(text, widths[i]!) : text.replace(/\s+/g, ' ')),
+    decorate(i, i < widths.length ? fit(printable(text), widths[i]!) : printable(text).replace(/\s+/g, ' ')),
   );
   return `${fitted.join('  ').trimEnd()}\n`;
 }
