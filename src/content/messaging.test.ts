@@ -37,4 +37,24 @@ describe('messaging with a worker that may be asleep', () => {
     expect(send).toHaveBeenCalledTimes(2);
     expect(built).toEqual([3]); // the superseded reports were never even built
   });
+
+  it('still reports while changes never pause (a countdown re-rendering every 100 ms), at most every maxWaitMs', () => {
+    vi.useFakeTimers();
+    try {
+      const sent: number[] = [];
+      const reporter = createReporter(async (value: number) => void sent.push(value), {
+        delayMs: 150,
+        maxWaitMs: 1000,
+      });
+      for (let tick = 1; tick <= 30; tick++) {
+        reporter.report(() => tick);
+        vi.advanceTimersByTime(100);
+      }
+      expect(sent).toEqual([10, 20, 30]);
+      vi.advanceTimersByTime(1000);
+      expect(sent).toEqual([10, 20, 30]); // nothing new, nothing sent
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // Talking to the background worker, which Chrome stops when idle and restarts on the next message; a message sent
 // while it restarts (or while the extension reloads) can fail. Requests are retried with backoff, and reports are
-// debounced so a burst of typing sends one, with the newest state always winning.
+// debounced so a burst of typing sends one, with the newest state always winning; a page that never stops changing
+// (a countdown in a row, a live sales counter) still reports at least every `maxWaitMs`.
 import type { Client, Request, RequestType, ResponseOf } from '../protocol';
 
 export const RETRY_DELAYS_MS = [100, 300, 1000, 2000, 5000] as const;
@@ -39,17 +40,24 @@ export async function requestWithRetry<K extends RequestType>(
 }
 
 export interface Reporter<T> {
-  /** Send what `make` returns after a quiet moment; a newer report replaces one not sent yet. `make` runs once, at
-   *  send time, so a burst of changes over a long list builds one report, not one per change. */
+  /** Send what `make` returns after a quiet moment, or `maxWaitMs` after the first unsent change at the latest; a
+   *  newer report replaces one not sent yet. `make` runs once, at send time, so a burst of changes over a long list
+   *  builds one report, not one per change. */
   report(make: () => T): void;
 }
 
 export function createReporter<T>(
   send: (value: T) => Promise<unknown>,
-  { delayMs = 150, delays = RETRY_DELAYS_MS }: { delayMs?: number; delays?: readonly number[] } = {},
+  {
+    delayMs = 150,
+    maxWaitMs = 1000,
+    delays = RETRY_DELAYS_MS,
+  }: { delayMs?: number; maxWaitMs?: number; delays?: readonly number[] } = {},
 ): Reporter<T> {
   let pending: (() => T) | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the oldest change not sent yet was reported to us (Date.now()). */
+  let waitingSince = 0;
   let generation = 0;
 
   async function deliver(value: T, mine: number) {
@@ -69,21 +77,26 @@ export function createReporter<T>(
     report(make) {
       pending = make;
       generation++;
-      if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        const make = pending;
-        pending = null;
-        if (!make) return;
-        let value: T;
-        try {
-          value = make();
-        } catch (error) {
-          console.debug('cartlint: report not built', error); // never break the host page
-          return;
-        }
-        void deliver(value, generation);
-      }, delayMs);
+      const now = Date.now();
+      if (timer === null) waitingSince = now;
+      else clearTimeout(timer);
+      timer = setTimeout(
+        () => {
+          timer = null;
+          const make = pending;
+          pending = null;
+          if (!make) return;
+          let value: T;
+          try {
+            value = make();
+          } catch (error) {
+            console.debug('cartlint: report not built', error); // never break the host page
+            return;
+          }
+          void deliver(value, generation);
+        },
+        Math.max(0, Math.min(delayMs, waitingSince + maxWaitMs - now)),
+      );
     },
   };
 }
