@@ -72,67 +72,10 @@ export interface LocalizedText {
 /** Where a rule came from; set when rules are loaded, never written in a rule file. */
 export type RuleOrigin = 'built-in' | 'custom' | 'managed';
 
-/** Which links a rule (or one of its exceptions) is about. Every given field must match. */
-export interface LinkMatch {
-  /** A source, or '*' for every source that is not the platform's own. */
-  source: Source | '*';
-  /** Only links with this affiliate value; omitted = any. */
-  affiliate?: boolean;
-  /** Only links with this seller; omitted = any. A link whose seller is unknown cannot be told apart → `review`. */
-  seller?: Seller;
-}
-
-/** A time-bounded carve-out of a rule (Kuaishou's 2022-10-28 Tmall / JD-self-operated window). */
-export interface RuleException {
-  id: string;
-  links: LinkMatch[];
-  verdict: Verdict;
-  /** ISO 8601 with offset, Beijing time: "2022-10-28T00:00:00+08:00". */
-  from: string;
-  /** Exclusive end; omitted = open-ended. */
-  until?: string;
-  summary: LocalizedText;
-  /** When the carve-out had its own announcement (Kuaishou's window was announced by the alliances). */
-  announcement?: Announcement;
-}
-
-export interface ReportCitation {
-  /** Publisher or site, e.g. "daoinsights.com". */
-  name: string;
-  url?: string;
-  date?: string;
-}
-
-export interface Announcement {
-  title: LocalizedText;
-  /** YYYY-MM-DD, when known. */
-  date?: string;
-  reports: ReportCitation[];
-}
-
-export interface Rule {
-  /** Stable id, also the data file's key: "KS-4". */
-  id: string;
-  platform: Platform;
-  surfaces: Surface[];
-  links: LinkMatch[];
-  verdict: Verdict;
-  /** ISO 8601 with offset (Beijing time). Inclusive. */
-  from: string;
-  /** Exclusive end; omitted = still in force as far as known. */
-  until?: string;
-  exceptions?: RuleException[];
-  /** The rule in one plain sentence. */
-  summary: LocalizedText;
-  /** What the operator should do instead. */
-  advice: LocalizedText;
-  /** The announcement and where it was reported. */
-  announcement: Announcement;
-  /** YYYY-MM-DD: when someone last checked the rule still holds. */
-  lastVerified: string;
-  /** Id of the rule that replaced this one, for history. */
-  supersededBy?: string;
-}
+// The rule file's shapes (Rule, its exceptions, link matches, announcements) are written once, as the schema in
+// src/rules/schema.ts, and their types inferred from it. Type-only: no schema code reaches a bundle through here.
+export type { Announcement, LinkMatch, ReportCitation, Rule, RuleException } from '../rules/schema';
+import type { Rule } from '../rules/schema';
 
 /** A rule as held at run time: where it came from, and whether the user switched it off. */
 export interface LoadedRule extends Rule {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeRules } from './index';
-import { parseRuleFile, validateRuleFile } from './schema';
+import { isWebAddress, parseRuleFile, validateRuleFile } from './schema';
 import { aRule } from '../../test/support/rules';
 
 /** A rule that passes, as KS-4 is written; each test breaks one thing. */
@@ -169,9 +169,55 @@ describe('validateRuleFile', () => {
     ]);
   });
 
+  it('says a year before 2010 is out of range, also for years 0–99', () => {
+    expect(errorsOf(goodRule({ from: '0099-01-01' }))).toEqual([
+      'kuaishou.json: rule KS-4: from: "0099-01-01" is outside 2010…2099',
+    ]);
+  });
+
+  it('checks an exception against its rule only when the exception is an object', () => {
+    expect(errorsOf(goodRule({ exceptions: [window(), 5] }))).toEqual([
+      'kuaishou.json: rule KS-4: exceptions[1]: must be an object, got number 5',
+    ]);
+  });
+
+  it('reports every bad citation of an announcement, not only the first', () => {
+    const announcement = { title: { zh: 'a', en: 'b' }, reports: [{ name: 'x', url: 'ftp://x' }, 7] };
+    expect(errorsOf(goodRule({ announcement }))).toEqual([
+      'kuaishou.json: rule KS-4: announcement.reports[0].url: must be an http(s) address, got "ftp://x"',
+      'kuaishou.json: rule KS-4: announcement.reports[1]: must be an object {"name", "url", "date"}, got number 7',
+    ]);
+  });
+
   it('reads a bare day as Beijing midnight', () => {
     const [rule] = validateRuleFile([goodRule({ from: '2022-03-01' })], 'a.json').rules;
     expect(rule!.from).toBe('2022-03-01T00:00:00+08:00');
+  });
+});
+
+describe('isWebAddress', () => {
+  it.each([
+    ['https://daoinsights.com/news/x', true],
+    ['http://a.b', true],
+    ['https://36kr.com/p/3286599373218693', true],
+    ['https://localhost/x', false],
+    ['https://.com', false],
+    ['https://a.', false],
+    ['https://a/b.c', false],
+    ['https://a.b c', false],
+    ['ftp://a.b', false],
+    ['javascript:alert(1)', false],
+    ['daoinsights.com', false],
+  ])('%s → %s (as the former pattern ^https?:\\/\\/[^\\s/]+\\.[^\\s]+$ said)', (url, ok) => {
+    expect(isWebAddress(url)).toBe(ok);
+  });
+
+  it('refuses a megabyte of dots in one pass (the former pattern backtracked for minutes)', () => {
+    const url = `https://${'.'.repeat(1_000_000)} x`;
+    const announcement = { title: { zh: 'a', en: 'b' }, reports: [{ name: 'x', url }] };
+    expect(errorsOf(goodRule({ announcement }))[0]).toMatch(
+      /announcement\.reports\[0\]\.url: must be an http\(s\) address/,
+    );
   });
 });
 

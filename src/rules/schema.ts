@@ -1,24 +1,11 @@
-// Validation of rule files (built-in, imported by a user, pushed by an admin). Hand-written rather than a schema
-// library: the core must stay small enough for a content script, and every error must name file, rule and field
+// The rule file's shape (built-in, imported by a user, pushed by an admin), written once as valibot schemas; the
+// rule types in src/core/types.ts are inferred from them. Every error names file, rule and field
 // ("kuaishou.json: rule KS-4: exceptions[0].until: must be after from") so a person can fix it without reading code.
 // A broken rule never throws: it is reported and left out, the valid rules of the same file are still returned.
-import {
-  PLATFORMS,
-  type Announcement,
-  SOURCES,
-  SURFACES,
-  VERDICTS,
-  type LinkMatch,
-  type LocalizedText,
-  type ReportCitation,
-  type Rule,
-  type RuleException,
-} from '../core/types';
-
-export interface RuleFileResult {
-  rules: Rule[];
-  errors: string[];
-}
+// Only the worker, the options page and the CLI import this file; the content script gets checked data.
+import * as v from 'valibot';
+import { PLATFORMS, SOURCES, SURFACES, VERDICTS } from '../core/types';
+import { describe, isObject, pathText } from '../core/guards';
 
 /** Dates outside this range are typos (2202 for 2022), not policies. */
 const EARLIEST = Date.parse('2010-01-01T00:00:00+08:00');
@@ -28,46 +15,17 @@ const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const SELLERS = ['self-operated', 'marketplace'] as const;
-
-const RULE_FIELDS = new Set([
-  'id',
-  'platform',
-  'surfaces',
-  'links',
-  'verdict',
-  'from',
-  'until',
-  'exceptions',
-  'summary',
-  'advice',
-  'announcement',
-  'lastVerified',
-  'supersededBy',
-]);
-const EXCEPTION_FIELDS = new Set(['id', 'links', 'verdict', 'from', 'until', 'summary', 'announcement']);
-const LINK_FIELDS = new Set(['source', 'affiliate', 'seller']);
-const ANNOUNCEMENT_FIELDS = new Set(['title', 'date', 'reports']);
-const REPORT_FIELDS = new Set(['name', 'url', 'date']);
-const TEXT_FIELDS = new Set(['zh', 'en']);
-
-type Json = Record<string, unknown>;
-/** Collects the problems of one rule; `path` is the field path inside the rule. */
-type Report = (path: string, problem: string) => void;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const join = (base: string, key: string | number) =>
-  typeof key === 'number' ? `${base}[${key}]` : base ? `${base}.${key}` : key;
+/** A source, or '*' for every source that is not the platform's own. */
+const ANY_SOURCE = ['*', ...SOURCES] as const;
 
 /** Beijing midnight of a valid calendar day, or null. Shared by day fields and date-only from/until. */
 function calendarDay(text: string): string | null {
   const m = DAY.exec(text);
   if (!m) return null;
-  const [, y, mo, d] = m;
-  const probe = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  const valid =
-    probe.getUTCFullYear() === Number(y) && probe.getUTCMonth() === Number(mo) - 1 && probe.getUTCDate() === Number(d);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  const probe = new Date(0);
+  probe.setUTCFullYear(y, mo, d); // not Date.UTC, which reads years 0–99 as 19xx
+  const valid = probe.getUTCFullYear() === y && probe.getUTCMonth() === mo && probe.getUTCDate() === d;
   return valid ? `${text}T00:00:00+08:00` : null;
 }
 
@@ -75,7 +33,7 @@ function calendarDay(text: string): string | null {
  * An instant in a rule: ISO 8601 with an explicit offset, or a bare day meaning 00:00 Beijing time
  * (the platforms' notices are all Beijing time). Returns the normalised ISO text, or null if impossible.
  */
-export function normaliseInstant(text: string): string | null {
+function normaliseInstant(text: string): string | null {
   const day = calendarDay(text);
   if (day) return day;
   const m = ISO_WITH_OFFSET.exec(text);
@@ -85,235 +43,212 @@ export function normaliseInstant(text: string): string | null {
   return Number.isNaN(Date.parse(text)) ? null : text;
 }
 
-function unknownFields(value: Json, allowed: Set<string>, path: string, report: Report): void {
-  for (const key of Object.keys(value)) if (!allowed.has(key)) report(join(path, key), 'unknown field');
+/**
+ * An http(s) address with a dotted host. Written as a scan, not as the regex it replaces
+ * (`^https?:\/\/[^\s/]+\.[^\s]+$`), which backtracked quadratically on a long dotted address that fails.
+ */
+export function isWebAddress(text: string): boolean {
+  const scheme = /^https?:\/\//.exec(text);
+  if (!scheme || /\s/.test(text)) return false;
+  const rest = text.slice(scheme[0].length);
+  const slash = rest.indexOf('/');
+  const dot = (slash < 0 ? rest : rest.slice(0, slash)).indexOf('.', 1);
+  return dot > 0 && dot < rest.length - 1;
 }
 
-function checkString(value: unknown, path: string, report: Report): value is string {
-  if (typeof value === 'string' && value.trim() !== '') return true;
-  report(path, typeof value === 'string' ? 'must not be empty' : `must be a string, got ${describe(value)}`);
-  return false;
-}
+type Issue = v.BaseIssue<unknown>;
+const got = (expected: string) => (issue: Issue) => `must be ${expected}, got ${describe(issue.input)}`;
+const oneOf = (options: readonly string[]) => (issue: Issue) =>
+  `must be one of ${options.join(', ')}; got ${describe(issue.input)}`;
 
-function checkEnum<T extends string>(value: unknown, options: readonly T[], path: string, report: Report): value is T {
-  if (typeof value === 'string' && (options as readonly string[]).includes(value)) return true;
-  report(path, `must be one of ${options.join(', ')}; got ${describe(value)}`);
-  return false;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value)}`;
-}
-
-function checkInstant(value: unknown, path: string, report: Report): string | null {
-  if (typeof value !== 'string') {
-    report(path, `must be a date string like "2022-03-01T00:00:00+08:00", got ${describe(value)}`);
-    return null;
-  }
-  const iso = normaliseInstant(value);
-  if (!iso) {
-    report(path, `"${value}" is not a date; write "YYYY-MM-DD" (Beijing midnight) or "YYYY-MM-DDTHH:MM:SS+08:00"`);
-    return null;
-  }
-  const time = Date.parse(iso);
-  if (time < EARLIEST || time >= LATEST) {
-    report(path, `"${value}" is outside 2010…2099`);
-    return null;
-  }
-  return iso;
-}
-
-function checkDay(value: unknown, path: string, report: Report): value is string {
-  if (typeof value === 'string' && calendarDay(value)) return true;
-  report(path, `must be a day "YYYY-MM-DD", got ${describe(value)}`);
-  return false;
-}
-
-function checkText(value: unknown, path: string, report: Report): LocalizedText | null {
-  if (!isObject(value)) {
-    report(path, `must be an object {"zh": …, "en": …}, got ${describe(value)}`);
-    return null;
-  }
-  unknownFields(value, TEXT_FIELDS, path, report);
-  const zh = checkString(value.zh, join(path, 'zh'), report);
-  const en = checkString(value.en, join(path, 'en'), report);
-  return zh && en ? { zh: value.zh as string, en: value.en as string } : null;
-}
-
-function checkArray(value: unknown, path: string, report: Report): value is unknown[] {
-  if (Array.isArray(value) && value.length > 0) return true;
-  report(path, Array.isArray(value) ? 'must not be empty' : `must be an array, got ${describe(value)}`);
-  return false;
-}
-
-function checkLinks(value: unknown, path: string, report: Report): LinkMatch[] | null {
-  if (!checkArray(value, path, report)) return null;
-  const links: LinkMatch[] = [];
-  value.forEach((item, i) => {
-    const at = join(path, i);
-    if (!isObject(item)) return report(at, `must be an object like {"source": "taobao"}, got ${describe(item)}`);
-    unknownFields(item, LINK_FIELDS, at, report);
-    const match: LinkMatch = { source: '*' };
-    if (item.source === '*' || checkEnum(item.source, SOURCES, join(at, 'source'), report)) {
-      match.source = item.source as LinkMatch['source'];
-    }
-    if (item.affiliate !== undefined) {
-      if (typeof item.affiliate === 'boolean') match.affiliate = item.affiliate;
-      else report(join(at, 'affiliate'), `must be true or false, got ${describe(item.affiliate)}`);
-    }
-    if (item.seller !== undefined && checkEnum(item.seller, SELLERS, join(at, 'seller'), report)) {
-      match.seller = item.seller;
-    }
-    links.push(match);
-  });
-  return links;
-}
-
-function checkRange(
-  from: unknown,
-  until: unknown,
-  base: string,
-  report: Report,
-): { from: string; until?: string } | null {
-  const start = checkInstant(from, join(base, 'from'), report);
-  const end = until === undefined ? undefined : checkInstant(until, join(base, 'until'), report);
-  if (!start || end === null) return null;
-  if (end !== undefined && Date.parse(end) <= Date.parse(start)) {
-    report(join(base, 'until'), 'must be after from');
-    return null;
-  }
-  return end === undefined ? { from: start } : { from: start, until: end };
-}
-
-function checkException(value: unknown, path: string, rule: { from: string; until?: string } | null, report: Report) {
-  if (!isObject(value)) return report(path, `must be an object, got ${describe(value)}`);
-  unknownFields(value, EXCEPTION_FIELDS, path, report);
-  const id = checkId(value.id, join(path, 'id'), report);
-  const links = checkLinks(value.links, join(path, 'links'), report);
-  const verdict = checkEnum(value.verdict, VERDICTS, join(path, 'verdict'), report);
-  const range = checkRange(value.from, value.until, path, report);
-  const summary = checkText(value.summary, join(path, 'summary'), report);
-  const announcement =
-    value.announcement === undefined
-      ? undefined
-      : checkAnnouncement(value.announcement, join(path, 'announcement'), report);
-  if (range && rule) {
-    const start = Date.parse(range.from);
-    if (start < Date.parse(rule.from) || (rule.until !== undefined && start >= Date.parse(rule.until))) {
-      report(join(path, 'from'), "must lie within the rule's from…until");
-    }
-  }
-  if (!id || !links || !verdict || !range || !summary || announcement === null) return undefined;
-  const exception: RuleException = { id, links, verdict: value.verdict as RuleException['verdict'], ...range, summary };
-  if (announcement) exception.announcement = announcement;
-  return exception;
-}
-
-function checkId(value: unknown, path: string, report: Report): string | null {
-  if (typeof value === 'string' && ID.test(value)) return value;
-  report(path, `must be an id of letters, digits, ".", "_" or "-" (like "KS-4"), got ${describe(value)}`);
-  return null;
-}
-
-function checkAnnouncement(value: unknown, path: string, report: Report): Announcement | null {
-  if (!isObject(value)) {
-    report(path, `must be an object {"title", "date", "reports"}, got ${describe(value)}`);
-    return null;
-  }
-  unknownFields(value, ANNOUNCEMENT_FIELDS, path, report);
-  const title = checkText(value.title, join(path, 'title'), report);
-  const dateOk = value.date === undefined || checkDay(value.date, join(path, 'date'), report);
-  const reports: ReportCitation[] = [];
-  let reportsOk = false;
-  if (checkArray(value.reports, join(path, 'reports'), report)) {
-    reportsOk = value.reports.every((item, i) => {
-      const citation = checkCitation(item, join(join(path, 'reports'), i), report);
-      if (citation) reports.push(citation);
-      return citation !== null;
-    });
-  }
-  if (!title || !dateOk || !reportsOk) return null;
-  return value.date === undefined ? { title, reports } : { title, date: value.date as string, reports };
-}
-
-function checkCitation(value: unknown, path: string, report: Report): ReportCitation | null {
-  if (!isObject(value)) {
-    report(path, `must be an object {"name", "url", "date"}, got ${describe(value)}`);
-    return null;
-  }
-  unknownFields(value, REPORT_FIELDS, path, report);
-  let ok = checkString(value.name, join(path, 'name'), report);
-  if (value.url !== undefined && !(typeof value.url === 'string' && /^https?:\/\/[^\s/]+\.[^\s]+$/.test(value.url))) {
-    report(join(path, 'url'), `must be an http(s) address, got ${describe(value.url)}`);
-    ok = false;
-  }
-  if (value.date !== undefined && !checkDay(value.date, join(path, 'date'), report)) ok = false;
-  if (!ok) return null;
-  const citation: ReportCitation = { name: value.name as string };
-  if (value.url !== undefined) citation.url = value.url as string;
-  if (value.date !== undefined) citation.date = value.date as string;
-  return citation;
-}
-
-function checkSurfaces(value: unknown, path: string, report: Report): Rule['surfaces'] | null {
-  if (!checkArray(value, path, report)) return null;
-  const surfaces = value.filter((s, i) => checkEnum(s, SURFACES, join(path, i), report)) as Rule['surfaces'];
-  if (new Set(surfaces).size !== surfaces.length) report(path, 'lists a surface twice');
-  return surfaces.length === value.length && new Set(surfaces).size === surfaces.length ? surfaces : null;
-}
-
-/** One rule: the rule, or null after reporting every problem found in it. */
-function checkRule(value: unknown, report: Report): Rule | null {
-  if (!isObject(value)) {
-    report('', `must be an object, got ${describe(value)}`);
-    return null;
-  }
-  let errors = 0;
-  const counted: Report = (path, problem) => {
-    errors++;
-    report(path, problem);
+/**
+ * An object with exactly these fields, each problem at its own path: a non-object is `must be <expected>`, a missing
+ * field gets its own schema's message for "nothing there", every field not in `entries` is "unknown field".
+ */
+function record<const E extends v.ObjectEntries>(entries: E, expected: string) {
+  const missing = (issue: Issue) => {
+    const key = issue.path?.[issue.path.length - 1]?.key as keyof E;
+    return v.safeParse(entries[key]!, undefined).issues?.[0].message ?? 'is missing';
   };
-  unknownFields(value, RULE_FIELDS, '', counted);
-  const id = checkId(value.id, 'id', counted);
-  checkEnum(value.platform, PLATFORMS, 'platform', counted);
-  const surfaces = checkSurfaces(value.surfaces, 'surfaces', counted);
-  const links = checkLinks(value.links, 'links', counted);
-  checkEnum(value.verdict, VERDICTS, 'verdict', counted);
-  const range = checkRange(value.from, value.until, '', counted);
-  const exceptions: RuleException[] = [];
-  if (value.exceptions !== undefined) {
-    if (!Array.isArray(value.exceptions)) counted('exceptions', `must be an array, got ${describe(value.exceptions)}`);
-    else
-      value.exceptions.forEach((item, i) => {
-        const exception = checkException(item, join('exceptions', i), range, counted);
-        if (exception) exceptions.push(exception);
+  return v.pipe(
+    v.custom<Record<string, unknown>>(isObject, got(expected)),
+    v.objectWithRest(entries, v.never('unknown field'), missing),
+  ) as unknown as v.GenericSchema<unknown, v.InferOutput<v.ObjectSchema<E, undefined>>>;
+}
+
+/** A non-empty list of `item`. */
+const list = <T extends v.GenericSchema>(item: T) =>
+  v.pipe(v.array(item, got('an array')), v.nonEmpty('must not be empty'));
+
+const text = v.pipe(
+  v.string(got('a string')),
+  v.check((s) => s.trim() !== '', 'must not be empty'),
+);
+
+const localized = record({ zh: text, en: text }, 'an object {"zh": …, "en": …}');
+
+const id = v.pipe(
+  v.string(got('an id of letters, digits, ".", "_" or "-" (like "KS-4")')),
+  v.regex(ID, got('an id of letters, digits, ".", "_" or "-" (like "KS-4")')),
+);
+
+const day = v.pipe(
+  v.string(got('a day "YYYY-MM-DD"')),
+  v.check((s) => calendarDay(s) !== null, got('a day "YYYY-MM-DD"')),
+);
+
+/** A rule's from / until, normalised to ISO with offset. */
+const instant = v.pipe(
+  v.string(got('a date string like "2022-03-01T00:00:00+08:00"')),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const iso = normaliseInstant(dataset.value);
+    if (!iso) {
+      addIssue({
+        message: `"${dataset.value}" is not a date; write "YYYY-MM-DD" (Beijing midnight) or "YYYY-MM-DDTHH:MM:SS+08:00"`,
       });
-  }
-  const summary = checkText(value.summary, 'summary', counted);
-  const advice = checkText(value.advice, 'advice', counted);
-  const announcement = checkAnnouncement(value.announcement, 'announcement', counted);
-  checkDay(value.lastVerified, 'lastVerified', counted);
-  if (value.supersededBy !== undefined) checkId(value.supersededBy, 'supersededBy', counted);
-  if (errors > 0 || !id || !surfaces || !links || !range || !summary || !advice || !announcement) return null;
-  const rule: Rule = {
+      return NEVER;
+    }
+    const time = Date.parse(iso);
+    if (time < EARLIEST || time >= LATEST) {
+      addIssue({ message: `"${dataset.value}" is outside 2010…2099` });
+      return NEVER;
+    }
+    return iso;
+  }),
+);
+
+const LinkMatchSchema = record(
+  {
+    source: v.picklist(ANY_SOURCE, oneOf(ANY_SOURCE)),
+    affiliate: v.optional(v.boolean(got('true or false'))),
+    seller: v.optional(v.picklist(SELLERS, oneOf(SELLERS))),
+  },
+  'an object like {"source": "taobao"}',
+);
+
+const ReportCitationSchema = record(
+  {
+    name: text,
+    url: v.optional(v.pipe(v.string(got('an http(s) address')), v.check(isWebAddress, got('an http(s) address')))),
+    date: v.optional(day),
+  },
+  'an object {"name", "url", "date"}',
+);
+
+const AnnouncementSchema = record(
+  { title: localized, date: v.optional(day), reports: list(ReportCitationSchema) },
+  'an object {"title", "date", "reports"}',
+);
+
+const verdict = v.picklist(VERDICTS, oneOf(VERDICTS));
+
+/** Whether no issue lies at, inside or above the path `at`, so the value there is the checked one. */
+const clean = (issues: readonly Issue[] | undefined, at: readonly (string | number)[]) =>
+  !issues?.some((issue) => at.every((key, i) => i >= (issue.path?.length ?? 0) || issue.path?.[i]?.key === key));
+
+const pathItem = (input: unknown, key: string | number, value: unknown): v.UnknownPathItem => ({
+  type: 'unknown',
+  origin: 'value',
+  input,
+  key,
+  value,
+});
+
+type Span = { from: string; until?: string | undefined };
+/** until after from, reported at `until`. Checked when both are well formed, whatever else is wrong. */
+const endsAfterStart = <T extends Span>() =>
+  v.rawCheck<T>(({ dataset, addIssue }) => {
+    if (!isObject(dataset.value) || !clean(dataset.issues, ['from']) || !clean(dataset.issues, ['until'])) return;
+    const span = dataset.value as T;
+    if (span.until === undefined || Date.parse(span.until) > Date.parse(span.from)) return;
+    addIssue({ message: 'must be after from', path: [pathItem(span, 'until', span.until)] });
+  });
+
+const ExceptionFields = record(
+  {
     id,
-    platform: value.platform as Rule['platform'],
-    surfaces,
-    links,
-    verdict: value.verdict as Rule['verdict'],
-    ...range,
-    summary,
-    advice,
-    announcement,
-    lastVerified: value.lastVerified as string,
+    links: list(LinkMatchSchema),
+    verdict,
+    from: instant,
+    until: v.optional(instant),
+    summary: localized,
+    announcement: v.optional(AnnouncementSchema),
+  },
+  'an object',
+);
+const RuleExceptionSchema = v.pipe(ExceptionFields, endsAfterStart<v.InferOutput<typeof ExceptionFields>>());
+
+const RuleFields = record(
+  {
+    id,
+    platform: v.picklist(PLATFORMS, oneOf(PLATFORMS)),
+    surfaces: v.pipe(
+      list(v.picklist(SURFACES, oneOf(SURFACES))),
+      v.check((surfaces) => new Set(surfaces).size === surfaces.length, 'lists a surface twice'),
+    ),
+    links: list(LinkMatchSchema),
+    verdict,
+    from: instant,
+    until: v.optional(instant),
+    exceptions: v.optional(v.array(RuleExceptionSchema, got('an array'))),
+    summary: localized,
+    advice: localized,
+    announcement: AnnouncementSchema,
+    lastVerified: day,
+    supersededBy: v.optional(id),
+  },
+  'an object',
+);
+type RuleFields = v.InferOutput<typeof RuleFields>;
+
+export const RuleSchema = v.pipe(
+  RuleFields,
+  endsAfterStart<RuleFields>(),
+  // An exception is a carve-out of its rule's time: it must start while the rule is in force.
+  v.rawCheck<RuleFields>(({ dataset, addIssue }) => {
+    const { issues } = dataset;
+    const value = dataset.value as RuleFields;
+    if (!isObject(value) || !clean(issues, ['from']) || !clean(issues, ['until']) || !Array.isArray(value.exceptions))
+      return;
+    const [start, end] = [Date.parse(value.from), value.until === undefined ? Infinity : Date.parse(value.until)];
+    value.exceptions.forEach((exception, i) => {
+      if (!clean(issues, ['exceptions', i, 'from'])) return;
+      const from = Date.parse(exception.from);
+      if (from >= start && from < end) return;
+      addIssue({
+        message: "must lie within the rule's from…until",
+        path: [
+          pathItem(value, 'exceptions', value.exceptions),
+          pathItem(value.exceptions, i, exception),
+          pathItem(exception, 'from', exception.from),
+        ],
+      });
+    });
+  }),
+);
+
+export type Rule = v.InferOutput<typeof RuleSchema>;
+export type RuleException = NonNullable<Rule['exceptions']>[number];
+export type LinkMatch = Rule['links'][number];
+export type Announcement = Rule['announcement'];
+export type ReportCitation = Announcement['reports'][number];
+
+/** One rule: the rule, or every problem found in it as "path: problem". */
+export function checkRule(value: unknown): { rule: Rule; problems: [] } | { rule: null; problems: string[] } {
+  const result = v.safeParse(RuleSchema, value);
+  if (result.success) return { rule: result.output, problems: [] };
+  return {
+    rule: null,
+    problems: result.issues.map((issue) => {
+      const path = pathText((issue.path ?? []).map((item) => item.key));
+      return path ? `${path}: ${issue.message}` : issue.message;
+    }),
   };
-  if (value.exceptions !== undefined) rule.exceptions = exceptions;
-  if (value.supersededBy !== undefined) rule.supersededBy = value.supersededBy as string;
-  return rule;
+}
+
+export interface RuleFileResult {
+  rules: Rule[];
+  errors: string[];
 }
 
 const isComment = (value: unknown) =>
@@ -344,17 +279,15 @@ export function validateRuleFile(json: unknown, file: string): RuleFileResult {
   const rules: Rule[] = [];
   const seen = new Set<string>();
   list.forEach((value, index) => {
-    const label = ruleLabel(value, index);
-    const report: Report = (path, problem) => errors.push(`${file}: ${label}: ${path ? `${path}: ` : ''}${problem}`);
-    const rule = checkRule(value, report);
-    if (!rule) return;
+    const label = `${file}: ${ruleLabel(value, index)}`;
+    const { rule, problems } = checkRule(value);
+    if (!rule) return errors.push(...problems.map((problem) => `${label}: ${problem}`));
     // Ids name rules and exceptions alike (a decision cites either), so both share one namespace.
     const ids = [rule.id, ...(rule.exceptions ?? []).map((e) => e.id)];
     const clash = ids.find((id, i) => seen.has(id) || ids.indexOf(id) !== i);
     if (clash !== undefined) {
       const path = clash === rule.id ? 'id' : `exceptions[${ids.indexOf(clash) - 1}].id`;
-      report(path, `duplicate id "${clash}"`);
-      return;
+      return errors.push(`${label}: ${path}: duplicate id "${clash}"`);
     }
     ids.forEach((id) => seen.add(id));
     rules.push(rule);
