@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromWire, toWire } from './protocol';
+import { DEFAULT_SETTINGS, fromWire, hostOf, isPaused, toWire } from './protocol';
 
 const report = {
   type: 'tab/report',
@@ -65,5 +65,19 @@ describe('wire form', () => {
     const json = JSON.stringify({ decisions: [], findings: [{ id: 'a', decision: 3 }, { id: 'b' }] });
     const { findings } = fromWire({ ...report, findingsJson: json }) as { findings: { decision?: unknown }[] };
     expect(findings.map((f) => f.decision)).toEqual([undefined, undefined]);
+  });
+});
+
+describe('hostOf and isPaused', () => {
+  const settings = { ...DEFAULT_SETTINGS, pausedSites: ['cp.kuaishou.com'] };
+  it('reads a host, or null for addresses without one', () => {
+    expect(hostOf('https://cp.kuaishou.com/article/publish')).toBe('cp.kuaishou.com');
+    expect([undefined, null, '', 'about:blank', 'not a url'].map(hostOf)).toEqual([null, null, null, null, null]);
+  });
+  it('pauses a paused host, unless an administrator locked cartlint on', () => {
+    expect(isPaused(settings, false, 'cp.kuaishou.com')).toBe(true);
+    expect(isPaused(settings, true, 'cp.kuaishou.com')).toBe(false);
+    expect(isPaused(settings, false, 'zs.kwaixiaodian.com')).toBe(false);
+    expect(isPaused(settings, false, null)).toBe(false);
   });
 });

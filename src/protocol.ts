@@ -1,42 +1,28 @@
 // How the extension's contexts talk: one discriminated union of every message, and one typed client.
 // The background answers runtime messages with one `switch` (src/background/handle.ts); the content
 // script answers the two tab messages at the bottom.
-import type { Decision, LinkFinding, LoadedRule, Platform, Rule, Surface, SurfaceOrUnknown } from './core/types';
+import type { Decision, LoadedRule, Surface } from './core/types';
+import type { PageInfo, RequestFields, RequestType, Settings, TabFinding } from './protocol-schema';
 
-export type LanguageSetting = 'auto' | 'zh' | 'en';
-
-export interface Settings {
-  /** UI and notice language: follow the browser, or fixed. */
-  language: LanguageSetting;
-  /** Hosts ("zs.kwaixiaodian.com") where the operator paused cartlint. */
-  pausedSites: string[];
-  /** Follow redirects of generic short links (t.cn, dwz.cn, …) to classify their target. Off by default. */
-  resolveShortLinks: boolean;
-}
+// The request and settings shapes are schemas (src/protocol-schema.ts); their types are inferred from them.
+export type { PageInfo, RequestType, Settings, TabFinding } from './protocol-schema';
+export type LanguageSetting = Settings['language'];
 
 export const DEFAULT_SETTINGS: Settings = { language: 'auto', pausedSites: [], resolveShortLinks: false };
 
-/** What the content script knows about the page it runs in. */
-export interface PageInfo {
-  url: string;
-  /** Adapter id ("kuaishou-live-helper"), null when no adapter claims the page. */
-  adapter: string | null;
-  platform: Platform | null;
-  surface: SurfaceOrUnknown;
-  /** Who said which surface it is: the adapter's page cues, the operator (popup selector), or nobody. */
-  surfaceFrom: 'adapter' | 'user' | 'unknown';
-  /** Key under which an operator's surface choice is remembered: adapter id + path pattern. */
-  pattern: string;
+/** A page's host, or null for addresses that have none (about:blank, data:) or are no address at all. */
+export function hostOf(url: string | undefined | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname || null;
+  } catch {
+    return null;
+  }
 }
 
-/** One judged link in one place of the page. */
-export interface TabFinding {
-  /** Stable within a page life: identifies the field or row, plus the link's offset. */
-  id: string;
-  /** Human label of where it was seen: the field's placeholder/label, or "小黄车商品 · row 3". */
-  where: string;
-  link: LinkFinding;
-  decision: Decision;
+/** Whether cartlint sleeps on this host: the operator paused it there, and no administrator locked it on. */
+export function isPaused(settings: Settings, locked: boolean, host: string | null): boolean {
+  return !locked && host !== null && settings.pausedSites.includes(host);
 }
 
 export interface TabState {
@@ -66,61 +52,32 @@ export interface Ok {
   ok: true;
 }
 
-/** Every request, keyed by `type`: what it carries and what it answers. */
-interface Requests {
-  'config/get': { req: {}; res: ConfigSnapshot };
-  /** Content → background: the findings of the sender's tab (replaces the previous report for that frame). */
-  'tab/report': { req: { page: PageInfo; findings: TabFinding[]; at: string }; res: Ok };
-  /** Popup → background: a tab's state (the active tab when tabId is omitted). */
-  'tab/state': { req: { tabId?: number }; res: TabState };
-  'surface/set': { req: { tabId: number; pattern: string; surface: SurfaceOrUnknown }; res: Ok };
-  /** Popup → background → content: scroll to a finding's field and flash it. */
-  'finding/reveal': { req: { tabId: number; findingId: string }; res: Ok };
-  'settings/set': { req: { patch: Partial<Settings> }; res: Settings };
-  /** Options: replace-or-add custom rules from a JSON text; all or nothing. */
-  'rules/import': { req: { json: string }; res: { added: number; replaced: number } };
-  'rules/save': { req: { rule: Rule }; res: Ok };
-  'rules/delete': { req: { id: string }; res: Ok };
-  'rules/toggle': { req: { id: string; enabled: boolean }; res: Ok };
-  'rules/export': { req: {}; res: { json: string } };
-  /** Content/popup → background: where a generic short link (t.cn, dwz.cn, …) leads. Null unless the operator
-   *  switched the resolver on and granted the link's host; the background never fetches without that opt-in. */
-  'link/resolve': { req: { url: string }; res: { target: string | null } };
-}
+/** One answer per request type, no more, no less: a missing or extra key fails to compile. */
+type OnePerRequest<T extends { [K in RequestType]: unknown } & { [K in Exclude<keyof T, RequestType>]: never }> = T;
 
-export type RequestType = keyof Requests;
-export type Request<K extends RequestType = RequestType> = { [T in K]: { type: T } & Requests[T]['req'] }[K];
-export type ResponseOf<K extends RequestType> = Requests[K]['res'];
+/** What each request answers, keyed like the requests themselves (REQUESTS in src/protocol-schema.ts). */
+type Responses = OnePerRequest<{
+  'config/get': ConfigSnapshot;
+  'tab/report': Ok;
+  'tab/state': TabState;
+  'surface/set': Ok;
+  'finding/reveal': Ok;
+  'settings/set': Settings;
+  'rules/import': { added: number; replaced: number };
+  'rules/save': Ok;
+  'rules/delete': Ok;
+  'rules/toggle': Ok;
+  'rules/export': { json: string };
+  'link/resolve': { target: string | null };
+}>;
+
+export type Request<K extends RequestType = RequestType> = { [T in K]: { type: T } & RequestFields<T> }[K];
+export type ResponseOf<K extends RequestType> = Responses[K];
 /** The wire form of every answer: errors travel as data, never as a rejected promise from the other side. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Background → content script, sent to a tab. */
 export type TabMessage = { type: 'config/changed' } | { type: 'finding/reveal'; findingId: string };
-
-export const REQUEST_TYPES: readonly RequestType[] = [
-  'config/get',
-  'tab/report',
-  'tab/state',
-  'surface/set',
-  'finding/reveal',
-  'settings/set',
-  'rules/import',
-  'rules/save',
-  'rules/delete',
-  'rules/toggle',
-  'rules/export',
-  'link/resolve',
-];
-
-/** Shape check at the receiving end: anything else gets an error reply, never a crash. */
-export function isRequest(value: unknown): value is Request {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { type?: unknown }).type === 'string' &&
-    (REQUEST_TYPES as readonly string[]).includes((value as { type: string }).type)
-  );
-}
 
 export function isTabMessage(value: unknown): value is TabMessage {
   if (typeof value !== 'object' || value === null) return false;

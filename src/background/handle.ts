@@ -5,14 +5,14 @@
 // Who may ask: only our extension. Messages from another extension are ignored. Our pages (popup, options) may
 // send anything; our content scripts, which run inside dashboard pages, only what a page needs (config/get,
 // tab/report, link/resolve), so a compromised page cannot change rules or settings through them.
-import { fromWire, isRequest, type Reply, type Request, type Settings, type TabMessage } from '../protocol';
+import { fromWire, type Reply, type Request, type TabMessage } from '../protocol';
 import { langFromLocale, t } from '../i18n';
 import { badgeFor, showBadge, type ActionApi } from './badge';
-import { requestProblem } from './checks';
+import { readRequest } from './checks';
 import { loadConfig, type ConfigSources, type Loaded } from './config';
 import { resolveLink, type ResolverDeps } from './resolver';
 import { deleteRule, exportRules, importRules, Refusal, saveRule, toggleRule } from './rules';
-import { cleanSettings, effectiveSettings } from './settings';
+import { changeSettings } from './settings';
 import type { LocalState, TabReports } from './store';
 import { frameOf, tabState, type TabsApi } from './tabs';
 
@@ -82,29 +82,6 @@ export function createHandler(deps: HandlerDeps) {
     return value;
   }
 
-  function setSettings(
-    loaded: Loaded,
-    patch: Record<string, unknown>,
-  ): { patch: Partial<LocalState>; value: Settings } {
-    const { lang, managed, settings } = loaded;
-    const { settings: wanted, bad } = cleanSettings(patch);
-    if (bad.length > 0) throw new Refusal(t(lang, 'bg_bad_setting', bad.join(', ')));
-    const own: Partial<Settings> = { ...loaded.local.settings };
-    for (const [key, value] of Object.entries(wanted) as [keyof Settings, unknown][]) {
-      if (key in managed.settings) {
-        if (JSON.stringify(managed.settings[key]) !== JSON.stringify(value)) {
-          throw new Refusal(t(lang, 'bg_managed_setting', key));
-        }
-        continue; // the administrator's value stands; nothing of the operator's to store
-      }
-      (own as Record<string, unknown>)[key] = value;
-    }
-    if (loaded.snapshot.locked && wanted.pausedSites?.some((host) => !settings.pausedSites.includes(host))) {
-      throw new Refusal(t(lang, 'bg_locked'));
-    }
-    return { patch: { settings: own }, value: effectiveSettings(own, managed.settings) };
-  }
-
   async function answer(request: Request, caller: Caller, loaded: Loaded): Promise<unknown> {
     const { lang } = loaded;
     switch (request.type) {
@@ -145,7 +122,7 @@ export function createHandler(deps: HandlerDeps) {
         return ok;
       }
       case 'settings/set':
-        return change((current) => setSettings(current, request.patch as Record<string, unknown>));
+        return change((current) => changeSettings(current, request.patch));
       case 'rules/import':
         return change((current) => {
           const { patch, added, replaced } = importRules(current, builtIn, request.json);
@@ -172,16 +149,19 @@ export function createHandler(deps: HandlerDeps) {
     try {
       const loaded = await loadConfig(deps);
       lang = loaded.lang;
-      if (!isRequest(message)) {
-        const type = (message as { type?: unknown } | null)?.type;
-        return { ok: false, error: t(lang, 'bg_malformed', typeof type === 'string' ? type : '?') };
+      const reading = readRequest(message);
+      if (!reading.request) {
+        const { type, field } = reading;
+        return {
+          ok: false,
+          error: field === null ? t(lang, 'bg_malformed', type ?? '?') : t(lang, 'bg_malformed_field', type!, field),
+        };
       }
-      const problem = requestProblem(message);
-      if (problem) return { ok: false, error: t(lang, 'bg_malformed_field', message.type, problem) };
-      if (caller.kind === 'content' && !FROM_CONTENT.has(message.type)) {
-        return { ok: false, error: t(lang, 'bg_not_allowed', message.type) };
+      const { request } = reading;
+      if (caller.kind === 'content' && !FROM_CONTENT.has(request.type)) {
+        return { ok: false, error: t(lang, 'bg_not_allowed', request.type) };
       }
-      return { ok: true, value: await answer(message, caller, loaded) };
+      return { ok: true, value: await answer(request, caller, loaded) };
     } catch (error) {
       if (error instanceof Refusal) return { ok: false, error: error.message };
       return { ok: false, error: t(lang, 'bg_failed', error instanceof Error ? error.message : String(error)) };

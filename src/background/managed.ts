@@ -2,6 +2,7 @@
 // "my organisation", settings the operator cannot change, and `locked` (cartlint cannot be paused).
 // Chrome checks values against public/managed_schema.json; Firefox checks nothing and throws when no policy
 // exists, so every key is read defensively and type-checked here.
+import { isObject } from '../core/guards';
 import type { Lang, Rule } from '../core/types';
 import type { Settings } from '../protocol';
 import { validateRuleFile } from '../rules/schema';
@@ -34,9 +35,6 @@ export async function readManagedArea(
     return { raw: {}, error: NO_POLICY_ERROR.test(message) ? null : message };
   }
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Rules from `rules`: a list (Chrome's schema), a rule file object, or a JSON text of either (Firefox, registry). */
 function managedRules(value: unknown, previous: readonly Rule[], lang: Lang): { rules: Rule[]; problems: string[] } {

@@ -1,6 +1,7 @@
 // The optional short-link resolver: where does t.cn/… lead? Off by default. It fetches only when the operator
 // switched it on AND granted the link's host (optional_host_permissions), and only for hosts listed there.
 // Results are cached in storage.local (capped), so a link is followed once, not on every keystroke.
+import { isObject } from '../core/guards';
 import type { StorageArea } from './store';
 
 export interface ResolverDeps {
@@ -37,9 +38,7 @@ export function patternCovers(pattern: string, url: URL): boolean {
 
 async function readCache(local: StorageArea): Promise<Record<string, CacheEntry>> {
   const value = (await local.get(CACHE_KEY))[CACHE_KEY];
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, CacheEntry>)
-    : {};
+  return isObject(value) ? (value as Record<string, CacheEntry>) : {};
 }
 
 /** Not under the store's lock: two lookups racing can at worst lose one cache entry, which is asked again later. */

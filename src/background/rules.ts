@@ -6,6 +6,7 @@
 // organisation's rule would win and hide it), and no rule or exception id may name two different rules, since
 // a decision cites one id.
 import { beijingDay } from '../core/beijing-time';
+import { isObject } from '../core/guards';
 import type { Rule } from '../core/types';
 import { parseRuleFile, validateRuleFile } from '../rules/schema';
 import { t } from '../i18n';
@@ -18,8 +19,7 @@ export class Refusal extends Error {
 }
 
 const idsOf = (rule: Rule) => [rule.id, ...(rule.exceptions ?? []).map((e) => e.id)];
-const storedId = (entry: StoredCustomRule): unknown =>
-  typeof entry.rule === 'object' && entry.rule !== null ? entry.rule.id : undefined;
+const storedId = (entry: StoredCustomRule): unknown => (isObject(entry.rule) ? entry.rule.id : undefined);
 
 /** Every id problem of `incoming` against the rules that stay beside it, each naming file, rule and field. */
 function idProblems(incoming: readonly Rule[], loaded: Loaded, builtIn: readonly Rule[], file: string): string[] {

@@ -1,24 +1,15 @@
-// One type check per settings key, shared by what storage holds, what an administrator pushes and what a page
-// asks to change: a value of the wrong shape is named and left out, never stored or applied.
-import { DEFAULT_SETTINGS, type LanguageSetting, type Settings } from '../protocol';
+// The settings as storage holds them, an administrator pushes them and a page asks to change them, each key read
+// with its schema (src/protocol-schema.ts): a value of the wrong shape is named and left out, never stored or applied.
+import * as v from 'valibot';
+import { isObject } from '../core/guards';
+import { t } from '../i18n';
+import { DEFAULT_SETTINGS, type Settings } from '../protocol';
+import { SETTINGS_ENTRIES } from '../protocol-schema';
+import type { Loaded } from './config';
+import { Refusal } from './rules';
+import type { LocalState } from './store';
 
-const LANGUAGES: readonly LanguageSetting[] = ['auto', 'zh', 'en'];
-/** A host as the popup pauses it ("zs.kwaixiaodian.com"). */
-const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)*$/;
-
-export const SETTINGS_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
-
-type Checks = { [K in keyof Settings]: (value: unknown) => Settings[K] | undefined };
-
-const CHECKS: Checks = {
-  language: (value) => ((LANGUAGES as readonly unknown[]).includes(value) ? (value as LanguageSetting) : undefined),
-  resolveShortLinks: (value) => (typeof value === 'boolean' ? value : undefined),
-  pausedSites: (value) => {
-    if (!Array.isArray(value)) return undefined;
-    const hosts = value.map((host) => (typeof host === 'string' ? host.trim().toLowerCase() : ''));
-    return hosts.every((host) => HOST.test(host)) ? [...new Set(hosts)] : undefined;
-  },
-};
+export const SETTINGS_KEYS = Object.keys(SETTINGS_ENTRIES) as (keyof Settings)[];
 
 export interface CleanSettings {
   settings: Partial<Settings>;
@@ -26,17 +17,18 @@ export interface CleanSettings {
   bad: string[];
 }
 
+const isSettingsKey = (key: string): key is keyof Settings => Object.hasOwn(SETTINGS_ENTRIES, key);
+
 /** The usable settings in `value` (an object of some settings keys; anything else yields none). */
 export function cleanSettings(value: unknown): CleanSettings {
   const settings: Partial<Settings> = {};
   const bad: string[] = [];
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { settings, bad };
+  if (!isObject(value)) return { settings, bad };
   for (const [key, raw] of Object.entries(value)) {
     if (raw === undefined) continue;
-    const check = (CHECKS as Record<string, (value: unknown) => unknown>)[key];
-    const clean = check?.(raw);
-    if (clean === undefined) bad.push(key);
-    else (settings as Record<string, unknown>)[key] = clean;
+    const read = isSettingsKey(key) ? v.safeParse(SETTINGS_ENTRIES[key], raw) : null;
+    if (read?.success) (settings as Record<string, unknown>)[key] = read.output;
+    else bad.push(key);
   }
   return { settings, bad };
 }
@@ -46,12 +38,26 @@ export function effectiveSettings(own: Partial<Settings>, managed: Partial<Setti
   return { ...DEFAULT_SETTINGS, ...own, ...managed };
 }
 
-/** A page's host, or null for addresses that have none (about:blank, data:). */
-export function hostOf(url: string | undefined | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname || null;
-  } catch {
-    return null;
+/**
+ * The operator's settings after `patch`, or a Refusal in the UI language: for a bad key, for changing what the
+ * administrator fixed (sending the fixed value back unchanged is fine), and for pausing a site while locked.
+ */
+export function changeSettings(loaded: Loaded, patch: unknown): { patch: Partial<LocalState>; value: Settings } {
+  const { lang, managed, settings } = loaded;
+  const { settings: wanted, bad } = cleanSettings(patch);
+  if (bad.length > 0) throw new Refusal(t(lang, 'bg_bad_setting', bad.join(', ')));
+  const own: Partial<Settings> = { ...loaded.local.settings };
+  for (const [key, value] of Object.entries(wanted) as [keyof Settings, unknown][]) {
+    if (key in managed.settings) {
+      if (JSON.stringify(managed.settings[key]) !== JSON.stringify(value)) {
+        throw new Refusal(t(lang, 'bg_managed_setting', key));
+      }
+      continue; // the administrator's value stands; nothing of the operator's to store
+    }
+    (own as Record<string, unknown>)[key] = value;
   }
+  if (loaded.snapshot.locked && wanted.pausedSites?.some((host) => !settings.pausedSites.includes(host))) {
+    throw new Refusal(t(lang, 'bg_locked'));
+  }
+  return { patch: { settings: own }, value: effectiveSettings(own, managed.settings) };
 }

@@ -3,6 +3,7 @@
 // under a `schemaVersion`; storage.session holds per-tab findings (gone when the browser closes, like the tabs).
 // Built-in rules are never stored: they ship in the bundle, so an update can never overwrite a custom rule.
 import type { PageInfo, Settings, TabFinding } from '../protocol';
+import { isObject } from '../core/guards';
 import { SURFACES, type Rule, type Surface } from '../core/types';
 import { serial } from './serial';
 import { cleanSettings } from './settings';
@@ -47,8 +48,6 @@ export const LOCAL_KEYS = ['settings', 'customRules', 'disabledBuiltIn', 'surfac
 const TAB_PREFIX = 'tab:';
 const tabKey = (tabId: number) => `${TAB_PREFIX}${tabId}`;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 

@@ -1,8 +1,7 @@
 // Per-tab findings: what the popup reads (tab/state), and when they stop being true (navigation, tab closed).
 import type { Lang } from '../core/types';
-import type { Settings, TabMessage, TabState } from '../protocol';
+import { hostOf, isPaused, type Settings, type TabMessage, type TabState } from '../protocol';
 import { badgeFor, showBadge, type ActionApi } from './badge';
-import { hostOf } from './settings';
 import type { Store, TabReports } from './store';
 
 /** The part of browser.tabs we use. */
@@ -16,11 +15,6 @@ const frames = (reports: TabReports) =>
   Object.entries(reports)
     .map(([frameId, report]) => ({ frameId: Number(frameId), report }))
     .sort((a, b) => a.frameId - b.frameId);
-
-export function isPaused(url: string | undefined | null, settings: Settings, locked: boolean): boolean {
-  const host = hostOf(url);
-  return !locked && host !== null && settings.pausedSites.includes(host);
-}
 
 /** The tab as the popup shows it: the top frame's page, every frame's findings, the latest judging time. */
 export function tabState(
@@ -38,7 +32,7 @@ export function tabState(
     page,
     findings: list.flatMap(({ report }) => report.findings),
     at: times[times.length - 1] ?? null,
-    paused: isPaused(page?.url ?? tabUrl, settings, locked),
+    paused: isPaused(settings, locked, hostOf(page?.url ?? tabUrl)),
   };
 }
 

@@ -2,7 +2,15 @@
 // route, aborted on the next), fetches the config (retrying while the worker restarts, then judging locally with the
 // last one), honours paused sites, answers the background's tab messages, and keeps every error to itself.
 import type { Lang } from '../core/types';
-import { createClient, isTabMessage, toWire, type ConfigSnapshot, type PageInfo, type TabMessage } from '../protocol';
+import {
+  createClient,
+  isPaused,
+  isTabMessage,
+  toWire,
+  type ConfigSnapshot,
+  type PageInfo,
+  type TabMessage,
+} from '../protocol';
 import { resolveLang } from '../i18n';
 import { ADAPTERS, adapterFor } from '../dashboards';
 import type { JudgeContext } from './judges';
@@ -37,10 +45,6 @@ export interface Content {
 }
 
 const isDashboardHost = (host: string) => ADAPTERS.some((adapter) => adapter.host === host);
-
-export function isPaused(config: ConfigSnapshot, host: string): boolean {
-  return !config.locked && config.settings.pausedSites.includes(host);
-}
 
 /** A frame whose parent we can read is scanned by the top frame's script (roots.ts walks same-origin iframes). */
 function scannedByParent(win: Window): boolean {
@@ -124,7 +128,7 @@ export function startContent(options: ContentOptions): Content | null {
     }
     const snapshot = await fetchConfig(control.signal);
     if (!snapshot || control.signal.aborted) return;
-    if (isPaused(snapshot, win.location.host)) {
+    if (isPaused(snapshot.settings, snapshot.locked, win.location.host)) {
       const page = emptyPage(match.pattern, match.adapter.id, match.adapter.platform);
       report(() => ({ page, findings: [], at: new Date().toISOString() }));
       return;
@@ -147,10 +151,10 @@ export function startContent(options: ContentOptions): Content | null {
 
   async function onConfigChanged() {
     const signal = lifeControl?.signal ?? whole.signal;
-    const wasPaused = config ? isPaused(config, win.location.host) : false;
+    const wasPaused = config ? isPaused(config.settings, config.locked, win.location.host) : false;
     const snapshot = await fetchConfig(signal);
     if (!snapshot || signal.aborted) return;
-    if (isPaused(snapshot, win.location.host) !== wasPaused || !life) return restart();
+    if (isPaused(snapshot.settings, snapshot.locked, win.location.host) !== wasPaused || !life) return restart();
     life.setConfig(snapshot, langOf(snapshot));
   }
 

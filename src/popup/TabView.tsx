@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { SurfaceOrUnknown } from '../core/types';
 import { adapterFor } from '../dashboards';
-import type { Settings } from '../protocol';
+import { hostOf, type Settings } from '../protocol';
 import { useLang, useT } from '../ui/components/lang';
 import { pausedSitesWith } from '../ui/watched';
 import { CopyFallback } from './CopyFallback';
@@ -22,14 +22,6 @@ interface Props {
 }
 
 const ALL_BANNED = 'all-banned';
-
-const hostOf = (url: string | undefined) => {
-  try {
-    return url ? new URL(url).hostname : null;
-  } catch {
-    return null;
-  }
-};
 
 /** False when the address is known and no adapter watches it: the content script stays idle there and never reports. */
 const mayBeDashboard = (url: string | undefined) => {
