@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify } from './extract';
+import { clearUrlMemo } from './url-memo';
 import type { LinkFinding } from './types';
 
 const corpus = readFileSync(new URL('../../test/fixtures/link-corpus.jsonl', import.meta.url), 'utf8')
@@ -199,7 +200,12 @@ const ADVERSARIAL_UNITS = [
   'ages/',
   ':ab:/抖音',
   'mm_1_2_3 ',
+  // One unbroken run of nested wrappers: every URL in it could reach the end of the line.
+  'https://x.cn/?url=',
 ];
+
+/** Units whose run must stay linear when it is the whole paste, not a share of it. */
+const LONG_RUN_UNITS = ['https://x.cn/?url=', 'https://a.cn/' + 'A'.repeat(5000), '://'];
 
 /** `size` characters: each unit repeated over its share of the text, so every run is long. */
 function adversarialPaste(size: number): string {
@@ -238,5 +244,25 @@ describe('adversarial pastes', () => {
     const best = (input: string) => Math.min(...[0, 1, 2].map(() => cpuMs(() => classify(input))));
     const ratio = best(full) / Math.max(best(quarter), 0.5);
     expect(ratio).toBeLessThan(8);
+  });
+
+  it('a single run grows linearly too: 1 MB of one unit costs far less than 8× a quarter MB', {
+    timeout: 60_000,
+  }, () => {
+    // Memo emptied first: the cost of the scan itself, not of the URL memo's hits.
+    const best = (input: string) =>
+      Math.min(
+        ...[0, 1, 2].map(() => {
+          clearUrlMemo();
+          return cpuMs(() => classify(input));
+        }),
+      );
+    for (const unit of LONG_RUN_UNITS) {
+      const run = (size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+      const quarter = run(250_000);
+      const full = run(1_000_000);
+      classify(quarter);
+      expect(best(full) / Math.max(best(quarter), 2), unit.slice(0, 20)).toBeLessThan(8);
+    }
   });
 });

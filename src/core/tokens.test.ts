@@ -1,7 +1,7 @@
 // The Douyin share-code scan skips `:/`s with no cue near (every URL has one); the skip must never hide a code
 // the pattern finds: a cue may start up to 12 characters after the `:/`, and `打开抖音` holds its `抖音` 2 later.
 import { describe, expect, it } from 'vitest';
-import { findDouyinCodes } from './tokens';
+import { findDouyinCodes, findTokens } from './tokens';
 
 const CUES = ['抖音', '打开抖音', '复制此链接'];
 
@@ -21,5 +21,36 @@ describe('Douyin share codes next to their cue', () => {
     const row = (i: number) => `https://m.tb.cn/h.${i} 商品${i}\n:ab${i % 10}:/ 复制此链接，打开抖音搜索\n`;
     const text = Array.from({ length: 300 }, (_, i) => row(i)).join('');
     expect(findDouyinCodes(text)).toHaveLength(300);
+  });
+});
+
+describe('dollar words are not 淘口令', () => {
+  it('leaves prices, currencies and code identifiers between dollars or in brackets alone', () => {
+    for (const text of [
+      'Gift card ($50USD) limited',
+      '满199减20 ($20off) 今日特价',
+      'Price in ($USD)',
+      'save ($45off) now',
+      'lookup_file($path) and ($data)',
+      'var _s = $RefreshSig$();',
+      'if (node.$$$isSourceNode$$$) return',
+      'template $Sig$ and $Title$',
+      "my ($self, $args) = @_; print ($Config{'cc'})",
+    ]) {
+      expect(findTokens(text), text).toEqual([]);
+    }
+  });
+
+  it('keeps the 淘客 tools’ dollar tokens: random bodies, a `://` tail, an app code, or share words around', () => {
+    for (const text of [
+      '($Huz8by2FJAl)',
+      '复制本条($AbcdEfghIj)打开淘宝',
+      '3$ABC$:// CZ3148',
+      '4$ CZ321 hnUYT94XgHI$/',
+      '5fu😄質3$FbOzd8kUAFb$:// ZH9102,打開/',
+      '复制$RefreshSig$打开手机淘宝',
+    ]) {
+      expect(findTokens(text), text).toHaveLength(1);
+    }
   });
 });

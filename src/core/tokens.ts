@@ -23,6 +23,12 @@ const canonicalDelimiter = (char: string) => (char === '￥' ? '¥' : char === '
 /** A token body is 3–16 ASCII letters and digits (10–16 in real tokens; short ones need context, below). */
 const isAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isUpper = (c: number) => c >= 0x41 && c <= 0x5a;
+/**
+ * A body made of words (`RefreshSig`, `isSourceNode`, `USD`): segments with a vowel, capital runs, no digit.
+ * About 0.6 % of random 11-character bodies look like this, and those are only doubted without any share word.
+ */
+const WORDY = /^(?:[A-Z]?(?=[a-z]{2})[a-z]*[aeiouy][a-z]*|[A-Z]{2,})+$/;
+const isWordy = (body: string) => WORDY.test(body);
 /** Words around a token that make a short placeholder body (`￥def456￥`) believable. */
 const TOKEN_CUE = /复制|復.?制|覆|輹|fu.?zhi|打开|打開|咑閞|口令|淘宝|淘.?寳|taobao|京东|天猫|手机/i;
 
@@ -76,10 +82,12 @@ function tokenAt(text: string, open: number): Atom | null {
   if (text[end] === '/' && (scheme || innerCode)) end++;
 
   const code = innerCode?.[0] ?? after?.[1];
-  const strong = scheme || !!code || parenthesised;
-  const context = text.slice(Math.max(0, open - 30), Math.min(text.length, end + 30));
-  const minLength = strong ? 3 : TOKEN_CUE.test(context) ? 6 : 10;
-  if (body.length < minLength) return null;
+  // The `://` tail or an app code is what only a token has; brackets and `$` are everyday signs (`($USD)`).
+  const strong = scheme || !!code;
+  const cue = !strong && TOKEN_CUE.test(text.slice(Math.max(0, open - 30), Math.min(text.length, end + 30)));
+  if (body.length < (strong ? 3 : cue ? 6 : 10)) return null;
+  // `$RefreshSig$`, `$$$isSourceNode$$$`: code and templates put words between dollars; a token body is random.
+  if (delim === '$' && !strong && !cue && isWordy(body)) return null;
   if (delim === '啊' && !(/\d/.test(body) && body.length >= 10)) return null; // 啊 is also just a word
 
   // `$…$://`, `￥…￥://` and `($…)` are the 淘客 tools' token family (§3), not the app's own share format.

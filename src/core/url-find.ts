@@ -160,8 +160,12 @@ function isPlausibleBareUrl(raw: string): boolean {
   return slash >= 0 || host.split('.').length >= 3;
 }
 
-/** URL characters that neither end a URL (URL_STOP, space, non-ASCII) nor open or close brackets or JSON. */
-const URL_RUN = /[^\x00-\x20\x7f-\uffff"'<>`^|\\{}()[\]]+/y;
+/**
+ * URL characters that neither end a URL (URL_STOP, space, non-ASCII) nor open or close brackets or JSON. At most
+ * MAX_URL of them: a URL is cut there anyway, and an unbounded run would walk a whole megabyte-long line of
+ * `?url=?url=…` once per URL in it (quadratic).
+ */
+const URL_RUN = new RegExp(`[^\\x00-\\x20\\x7f-\\uffff"'<>\`^|\\\\{}()[\\]]{1,${MAX_URL}}`, 'y');
 
 /** Extends over URL characters. Brackets must balance (markdown `[t](url)`); JSON in `params={…}` is kept. */
 function extendUrl(text: string, from: number, limit: number): number {
