@@ -82,7 +82,7 @@ describe('i18n catalogues', () => {
     expect(literalKeys(source)).toEqual(['popup_copied', 'options_save', 'verdict_banned', 'cli_x']);
     const scanned = sourceFiles(join(ROOT, 'src')).flatMap((file) => literalKeys(readFileSync(file, 'utf8')));
     expect(scanned.length).toBeGreaterThan(50);
-    expect(scanned).toContain('popup_copy_notice');
+    expect(scanned).toContain('popup_copy_short');
   });
 });
 

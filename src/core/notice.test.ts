@@ -44,6 +44,15 @@ describe('notice', () => {
     expect(text).not.toMatch(/\$[A-Z_]+\$|undefined/);
   });
 
+  it('cites at most three reports, so it stays short enough for a chat message', () => {
+    const ks4 = BUILT_IN_RULES.find((rule) => rule.id === 'KS-4')!;
+    expect(ks4.announcement.reports.length).toBeGreaterThan(3);
+    const lines = notice(banned, ks('en')).split('\n');
+    const reports = lines.slice(lines.indexOf('Reported by:') + 1).filter((line) => line.startsWith('- '));
+    expect(reports).toHaveLength(3);
+    ks4.announcement.reports.slice(0, 3).forEach((report, i) => expect(reports[i]).toContain(report.name));
+  });
+
   it('speaks English when asked', () => {
     const text = notice(banned, ks('en'));
     expect(text).toContain('[Platform rule] Kuaishou · live-room cart (小黄车)');
@@ -85,6 +94,22 @@ describe('notice', () => {
 });
 
 describe('combinedNotice', () => {
+  it('gathers the links to check under their rule when asked for the review group', () => {
+    const pdd = judged(
+      'https://mobile.yangkeduo.com/goods.html?goods_id=1',
+      'pinduoduo',
+      'kuaishou',
+      'live-cart',
+      '2024-05-01T10:00:00+08:00',
+      null,
+    );
+    expect(pdd.decision.verdict).toBe('review');
+    const text = combinedNotice([pdd], ks('en'), 'review');
+    expect(text.split('\n')[0]).toBe('[Platform rule] Kuaishou · live-room cart (小黄车): 1 link(s) to check');
+    expect(text).toContain('- https://mobile.yangkeduo.com/goods.html?goods_id=1 (Pinduoduo)');
+    expect(combinedNotice([pdd], ks('en'))).toContain('no banned links found');
+  });
+
   const when = '2024-05-01T10:00:00+08:00';
   const list = [
     judged(taobaoLink, 'taobao', 'kuaishou', 'live-cart', when),

@@ -15,6 +15,8 @@ export interface NoticeContext {
 const heading = (ctx: NoticeContext) =>
   t(ctx.lang, 'notice_heading', platformName(ctx.lang, ctx.platform), surfaceName(ctx.lang, ctx.surface));
 
+const MAX_REPORTS = 3;
+
 function announcementLines(lang: Lang, announcement: Announcement): string[] {
   const title = announcement.title[lang];
   const lines = [
@@ -23,7 +25,8 @@ function announcementLines(lang: Lang, announcement: Announcement): string[] {
       : t(lang, 'notice_announcement_undated', title),
     t(lang, 'notice_reported'),
   ];
-  for (const report of announcement.reports) {
+  // Three reports let a merchant check the rule; more make the notice too long for a chat message.
+  for (const report of announcement.reports.slice(0, MAX_REPORTS)) {
     const parts = [report.name, report.date, report.url].filter((part): part is string => Boolean(part));
     lines.push(t(lang, 'notice_report_line', parts.join(' ')));
   }
@@ -75,12 +78,19 @@ export function notice(judged: JudgedLink, ctx: NoticeContext): string {
   return lines.join('\n');
 }
 
-/** One notice for every banned finding of a page, grouped by the rule that bans them. */
-export function combinedNotice(judgedList: readonly JudgedLink[], ctx: NoticeContext): string {
+/**
+ * One notice for every banned finding of a page (or, with `verdict` 'review', every one to check), grouped by the
+ * rule that decided them: the links once each, then the rule once per group.
+ */
+export function combinedNotice(
+  judgedList: readonly JudgedLink[],
+  ctx: NoticeContext,
+  verdict: 'banned' | 'review' = 'banned',
+): string {
   const { lang } = ctx;
   const groups = new Map<string, JudgedLink[]>();
   for (const judged of judgedList) {
-    if (judged.decision.verdict !== 'banned' || !judged.decision.rule) continue;
+    if (judged.decision.verdict !== verdict || !judged.decision.rule) continue;
     const group = groups.get(judged.decision.rule) ?? [];
     if (!group.some((other) => other.link.text === judged.link.text)) group.push(judged);
     groups.set(judged.decision.rule, group);
@@ -89,7 +99,8 @@ export function combinedNotice(judgedList: readonly JudgedLink[], ctx: NoticeCon
   const platform = platformName(lang, ctx.platform);
   const surface = surfaceName(lang, ctx.surface);
   if (count === 0) return t(lang, 'notice_combined_none', platform, surface);
-  const lines = [t(lang, 'notice_combined_heading', platform, surface, count)];
+  const headingKey = verdict === 'banned' ? 'notice_combined_heading' : 'notice_combined_heading_review';
+  const lines = [t(lang, headingKey, platform, surface, count)];
   const cited: Rule[] = [];
   for (const [id, group] of groups) {
     const found = findRule(ctx.rules, id);
@@ -98,7 +109,7 @@ export function combinedNotice(judgedList: readonly JudgedLink[], ctx: NoticeCon
       '',
       since
         ? t(lang, 'notice_group_heading', id, beijingLabel(lang, since))
-        : t(lang, 'notice_verdict_rule', verdictName(lang, 'banned'), id),
+        : t(lang, 'notice_verdict_rule', verdictName(lang, verdict), id),
     );
     lines.push(t(lang, 'notice_links'));
     for (const { link } of group) lines.push(t(lang, 'notice_link_line', link.text, sourceName(lang, link.source)));

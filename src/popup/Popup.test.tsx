@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { combinedNotice, notice } from '../core/notice';
 import type { PageInfo, Request, Settings, TabFinding } from '../protocol';
@@ -20,6 +21,7 @@ import { decide } from '../core/decide';
 import type { LinkFinding } from '../core/types';
 import { POPUP_READY_MARK, type PopupEnv } from './env';
 import { Popup } from './Popup';
+import { ROW_HEIGHT } from './FindingList';
 
 afterEach(unmountAll);
 
@@ -137,22 +139,81 @@ describe('popup findings', () => {
     expect(root.querySelector('.page-at')!.textContent).toContain('2024-06-01 10:00');
   });
 
-  it('shows the link shortened with the full link on hover, the source, affiliate or not, the rule and its reports', async () => {
+  it('puts the counts first, then the banned and to-check findings by rule', async () => {
     const root = await (await setup()).open();
-    const taobao = items(root).find((li) => li.querySelector('.finding-link')!.getAttribute('title') === TAOBAO_LINK)!;
+    const summary = root.querySelector('.summary')!;
+    expect(root.firstElementChild!.querySelector('.summary')).toBe(summary); // nothing above it but the bar
+    expect(summary.querySelector('.summary-counts')!.textContent).toBe('2 banned · 1 to check · 1 allowed');
+    expect([...summary.querySelectorAll('.group-label')].map((label) => label.textContent)).toEqual([
+      'KS-4 Taobao ×1',
+      'KS-5 JD.com ×1',
+      'no rule short link ×1',
+    ]);
+  });
+
+  it('shows one line per finding: the link cut in the middle, where it is, all else in its title', async () => {
+    const root = await (await setup()).open();
+    const taobao = items(root).find((li) =>
+      li.querySelector('.finding-main')!.getAttribute('title')!.startsWith(TAOBAO_LINK),
+    )!;
     const shown = taobao.querySelector('.finding-link')!.textContent!;
     expect(shown.length).toBeLessThan(TAOBAO_LINK.length);
     expect(shown).toContain('…');
-    expect(taobao.querySelector('.finding-source')!.textContent).toBe('Taobao · affiliate (alliance) link');
-    expect(taobao.querySelector('.finding-reason')!.textContent).toContain('KS-4 since 2022-03-01');
-    const announcement = taobao.querySelector('.finding-announcement')!.textContent!;
+    expect(shown.startsWith('https://s.click')).toBe(true);
+    expect(shown.endsWith('_2_3')).toBe(true);
+    expect(taobao.querySelector('.finding-where')!.textContent).toBe('粘贴商品链接');
+    const title = taobao.querySelector('.finding-main')!.getAttribute('title')!;
+    expect(title).toContain('Taobao · affiliate (alliance) link');
+    expect(title).toContain('KS-4 since 2022-03-01');
+  });
+
+  it('gives the rule’s text, date, advice and at most three reports once per group, folded until opened', async () => {
+    const root = await (await setup()).open();
+    const group = root.querySelector<HTMLLIElement>('.group[data-rule="KS-4"]')!;
+    const details = group.querySelector('details')!;
+    expect(details.open).toBe(false);
+    expect(group.querySelector('.group-rule')!.textContent).toContain('Taobao');
+    expect(group.querySelector('.group-since')!.textContent).toBe('In force since 2022-03-01 (Beijing time)');
+    expect(group.querySelector('.group-advice')!.textContent).toMatch(/^Instead: /);
+    const announcement = group.querySelector('.group-announcement')!.textContent!;
     expect(announcement).toMatch(/^Announced: .+ \(2022-02-22\) · reported by .+, /);
-    const reports = [...taobao.querySelectorAll<HTMLAnchorElement>('.finding-announcement a')];
+    const ks4 = RULES.find((rule) => rule.id === 'KS-4')!;
+    expect(ks4.announcement.reports.length).toBeGreaterThan(3);
+    const reports = [...group.querySelectorAll<HTMLAnchorElement>('.group-announcement a')];
     expect(reports.length).toBeGreaterThan(0);
+    expect(reports.length).toBeLessThanOrEqual(3);
     for (const a of reports) {
       expect(a.target).toBe('_blank');
       expect(a.rel).toContain('noopener');
     }
+    expect(root.querySelectorAll('.group-rule')).toHaveLength(3);
+  });
+
+  it('copies one notice for a rule group: these links, this rule', async () => {
+    const { open, writeText } = await setup();
+    const root = await open();
+    const button = root.querySelector<HTMLButtonElement>('.group[data-rule="KS-4"] .copy-group')!;
+    expect(button.getAttribute('aria-label')).toBe('Copy one notice for these 1 links under KS-4');
+    await click(button);
+    const taobao = FINDINGS.filter((f) => f.id === 'f-taobao');
+    expect(writeText).toHaveBeenCalledWith(combinedNotice(taobao, { ...ctx, lang: 'en' }));
+    expect(button.textContent).toBe('Copied');
+  });
+
+  it('filters by verdict and by a search, and says when nothing matches', async () => {
+    const root = await (await setup()).open();
+    const verdicts = () => items(root).map((li) => li.className);
+    await click(root.querySelector('.filter-review'));
+    expect(verdicts()).toEqual(['finding finding-review']);
+    await click(root.querySelector('.filter-all'));
+    await change(root.querySelector('input.search'), 'JD', 'input');
+    expect(items(root).map((li) => li.querySelector('.finding-where')!.textContent)).toEqual(['小黄车商品 · row 2']);
+    expect(root.querySelector('.shown-count')!.textContent).toBe('1 of 4 shown');
+    await change(root.querySelector('input.search'), 'ks-4 taobao', 'input');
+    expect(items(root)).toHaveLength(1);
+    await change(root.querySelector('input.search'), 'nothing like this', 'input');
+    expect(items(root)).toHaveLength(0);
+    expect(root.querySelector('.no-match')!.textContent).toBe('No finding matches.');
   });
 
   it('copies the notice of one finding from the click and says so', async () => {
@@ -160,7 +221,7 @@ describe('popup findings', () => {
     const root = await open();
     const taobao = FINDINGS.find((f) => f.id === 'f-taobao')!;
     const button = items(root)
-      .find((li) => li.querySelector('.finding-link')!.getAttribute('title') === TAOBAO_LINK)!
+      .find((li) => li.querySelector('.finding-main')!.getAttribute('title')!.startsWith(TAOBAO_LINK))!
       .querySelector<HTMLButtonElement>('button.copy')!;
     await click(button);
     expect(writeText).toHaveBeenCalledWith(notice(taobao, { ...ctx, lang: 'en' }));
@@ -180,7 +241,7 @@ describe('popup findings', () => {
     const { open, env } = await setup();
     env.clipboard.writeText = () => Promise.reject(new DOMException('Document is not focused', 'NotAllowedError'));
     const root = await open();
-    await click(buttonsWithText(root, 'Copy notice')[0]);
+    await click(root.querySelector('button.copy'));
     const box = root.querySelector('textarea')!;
     expect(box.value).toContain(TAOBAO_LINK);
     expect(document.activeElement).toBe(box);
@@ -214,18 +275,87 @@ describe('popup findings', () => {
   });
 });
 
+describe('popup on a long cart', () => {
+  /** A 2,000-row cart: 198 淘宝联盟 rows (KS-4), 2 JD rows (KS-5), the rest the shop's own goods. */
+  const CART: TabFinding[] = Array.from({ length: 2000 }, (_, row) => {
+    const where = `小黄车商品 · row ${row + 1}`;
+    if (row % 10 === 3 && row < 1980) return judged(`t${row}`, link(`${TAOBAO_LINK}&n=${row}`, 'taobao', true), where);
+    if (row === 1990 || row === 1995)
+      return judged(`j${row}`, link(`https://item.jd.com/${row}.html`, 'jd', false), where);
+    return judged(
+      `o${row}`,
+      link(`https://app.kwaixiaodian.com/merchant/shop/detail?id=${row}`, 'kuaishou', false),
+      where,
+    );
+  });
+  const longCart = async () => (await setup({ report: { page: PAGE, findings: CART } })).open();
+  const indexes = (root: HTMLElement) => items(root).map((li) => Number(li.dataset.index));
+
+  it('says 200 banned first, by rule, with each rule’s text once', async () => {
+    const root = await longCart();
+    expect(root.querySelector('.summary-counts')!.textContent).toBe('200 banned · 0 to check · 1800 allowed');
+    expect([...root.querySelectorAll('.group-label')].map((label) => label.textContent)).toEqual([
+      'KS-4 Taobao ×198',
+      'KS-5 JD.com ×2',
+    ]);
+    expect(root.querySelectorAll('.group-rule')).toHaveLength(2);
+  });
+
+  it('renders only the rows in view, and the rows scrolled to', async () => {
+    const root = await longCart();
+    const list = root.querySelector<HTMLElement>('ul.findings')!;
+    expect(list.style.height).toBe(`${2000 * ROW_HEIGHT}px`);
+    expect(items(root).length).toBeLessThan(30);
+    expect(indexes(root)[0]).toBe(0);
+    expect(items(root)[0]!.className).toBe('finding finding-banned');
+    const scroller = root.querySelector<HTMLElement>('.findings-scroller')!;
+    await act(() => {
+      scroller.scrollTop = 1000 * ROW_HEIGHT;
+      scroller.dispatchEvent(new Event('scroll'));
+    });
+    await settle();
+    expect(indexes(root)).toContain(1000);
+    expect(indexes(root)).not.toContain(0);
+    expect(items(root).length).toBeLessThan(30);
+  });
+
+  it('moves between rows with the arrow keys, Home and End, rendering the row it moves to', async () => {
+    const root = await longCart();
+    const key = async (name: string) => {
+      await act(() => {
+        document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true }));
+      });
+      await settle();
+    };
+    root.querySelector<HTMLElement>('li[data-index="0"] .finding-main')!.focus();
+    await key('ArrowDown');
+    expect(document.activeElement!.closest('li')!.dataset.index).toBe('1');
+    await key('End');
+    expect(document.activeElement!.closest('li')!.dataset.index).toBe('1999');
+    await key('Home');
+    expect(document.activeElement!.closest('li')!.dataset.index).toBe('0');
+  });
+
+  it('copies the 198 KS-4 links in one notice', async () => {
+    const { open, writeText } = await setup({ report: { page: PAGE, findings: CART } });
+    const root = await open();
+    await click(root.querySelector('.group[data-rule="KS-4"] .copy-group'));
+    const text = writeText.mock.calls[0]![0];
+    expect(text.match(/s\.click\.taobao\.com/g)).toHaveLength(198);
+    expect(text).not.toContain('item.jd.com');
+  });
+});
+
 describe('popup language', () => {
   it('follows the language setting and switches to the other language, notices included', async () => {
     const { open, writeText } = await setup({ settings: { language: 'zh' } });
     const root = await open();
     expect(root.querySelector('main')!.lang).toBe('zh-CN');
     expect(items(root)[0]!.querySelector('.verdict')!.textContent).toContain('禁止');
-    expect(items(root)[0]!.querySelector('.finding-announcement')!.textContent).toMatch(
-      /^公告：.+（2022-02-22） · 报道来源 .+、/,
-    );
+    expect(root.querySelector('.group-announcement')!.textContent).toMatch(/^公告：.+（2022-02-22） · 报道来源 .+、/);
     await click(buttonWithText(root, 'EN'));
     expect(root.querySelector('main')!.lang).toBe('en');
-    await click(buttonWithText(root, 'Copy notice'));
+    await click(root.querySelector('button.copy'));
     expect(writeText).toHaveBeenCalledWith(notice(FINDINGS[1]!, { ...ctx, lang: 'en' }));
   });
 });

@@ -9,8 +9,10 @@ import { CopyFallback } from './CopyFallback';
 import { NothingFlagged, NotReadYet, NotWatched, Paused } from './EmptyStates';
 import type { PopupEnv } from './env';
 import { FindingList } from './FindingList';
-import { buildNotices } from './notices';
+import { noticesFor } from './notices';
 import { PageHeader } from './PageHeader';
+import { Summary } from './Summary';
+import { groupKey, summarise } from './summary';
 import { useCopy } from './useCopy';
 import type { PopupData } from './usePopupData';
 
@@ -37,7 +39,8 @@ export function TabView({ data, env, refreshTab, setSettings }: Props) {
   const { client } = env;
   const lang = useLang();
   const tr = useT();
-  const notices = useMemo(() => buildNotices(tab, config.rules, lang), [tab, config.rules, lang]);
+  const summary = useMemo(() => summarise(tab.findings), [tab.findings]);
+  const notices = useMemo(() => noticesFor(tab, config.rules, lang), [tab, config.rules, lang]);
   const [copyState, copy] = useCopy(env.clipboard);
   const [failure, setFailure] = useState<string | null>(null);
   const host = hostOf(tab.page?.url) ?? hostOf(target.url);
@@ -93,11 +96,18 @@ export function TabView({ data, env, refreshTab, setSettings }: Props) {
   const copiedWhat = copyState.kind === 'copied' ? copyState.what : null;
   return (
     <>
-      <PageHeader page={{ ...page, platform: page.platform }} at={tab.at} onSurface={setSurface} />
+      {tab.findings.length > 0 && (
+        <Summary
+          summary={summary}
+          rules={config.rules}
+          copiedWhat={copiedWhat}
+          onCopyGroup={notices ? (group) => copy(groupKey(group), notices.group(group)) : undefined}
+        />
+      )}
       <div class="actions">
-        {notices.allBanned !== null && (
-          <button type="button" class="primary" onClick={() => copy(ALL_BANNED, notices.allBanned!)}>
-            {copiedWhat === ALL_BANNED ? tr('popup_copied') : tr('popup_copy_all', notices.bannedCount)}
+        {notices && summary.counts.banned > 0 && (
+          <button type="button" class="primary" onClick={() => copy(ALL_BANNED, notices.allBanned())}>
+            {copiedWhat === ALL_BANNED ? tr('popup_copied') : tr('popup_copy_all', summary.counts.banned)}
           </button>
         )}
         {!config.locked && host && (
@@ -112,14 +122,14 @@ export function TabView({ data, env, refreshTab, setSettings }: Props) {
         <NothingFlagged />
       ) : (
         <FindingList
-          findings={tab.findings}
-          rules={config.rules}
-          notices={notices}
+          sorted={summary.sorted}
+          counts={summary.counts}
           copiedWhat={copiedWhat}
           onReveal={reveal}
-          onCopy={copy}
+          onCopy={notices ? (finding) => copy(finding.id, notices.finding(finding)) : undefined}
         />
       )}
+      <PageHeader page={{ ...page, platform: page.platform }} at={tab.at} onSurface={setSurface} />
       <p class="visually-hidden" role="status" aria-live="polite">
         {copiedWhat ? tr('popup_copied') : ''}
       </p>

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { BROWSERS, eventually, openReadyPopup, type TestPage } from './harness/index';
 import { REPO_ROOT } from './harness/paths';
-import { KUAISHOU_LIVE, LINKS, openDashboard, useSession, waitForFlag } from './support';
+import { KUAISHOU_LIVE, LINKS, fill, openDashboard, useSession, waitForFlag } from './support';
 
 const catalogue = (dir: string) =>
   JSON.parse(readFileSync(`${REPO_ROOT}/public/_locales/${dir}/messages.json`, 'utf8')) as Record<
@@ -47,6 +47,13 @@ async function copyVia(
     { what },
   );
 }
+
+/** 2,000 cart rows: 198 淘宝联盟 links (KS-4), 2 JD links (KS-5), the rest the shop's own goods. */
+const LONG_CART: [title: string, link: string][] = Array.from({ length: 2000 }, (_, n) => {
+  if (n % 10 === 3 && n < 1980) return [`联盟商品 ${n}`, `${LINKS.taobaoAlliance}&n=${n}`];
+  if (n === 1990 || n === 1995) return [`京东商品 ${n}`, `https://item.jd.com/${100000000 + n}.html`];
+  return [`店铺自营 ${n}`, `https://app.kwaixiaodian.com/merchant/shop/detail?id=${2000000 + n}`];
+});
 
 describe.each(BROWSERS)('%s: the popup', (name) => {
   const session = useSession(name);
@@ -120,7 +127,7 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     await popup.click('.lang-switch button[lang="zh-CN"]');
     await popup.waitFor(
       (label) => document.querySelector('.finding-banned .copy')?.textContent === label,
-      zh.popup_copy_notice!.message,
+      zh.popup_copy_short!.message,
       {
         what: 'the copy button in Chinese',
       },
@@ -162,6 +169,71 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
         what: 'the flash on the field',
       },
     );
+    await popup.close();
+    await page.close();
+  });
+
+  it('reads a 2,000-row cart at a glance: 200 banned first, one ≤ 40 px line per finding, copy per rule', async () => {
+    const { page, tabId } = await openDashboard(session(), KUAISHOU_LIVE);
+    await page.evaluate((rows) => {
+      const list = document.querySelector('[data-fixture-rows]')!;
+      const template = document.getElementById('row') as HTMLTemplateElement;
+      const fragment = document.createDocumentFragment();
+      rows.forEach(([title, link], i) => {
+        const node = template.content.cloneNode(true) as DocumentFragment;
+        node.firstElementChild!.setAttribute('data-index', String(i));
+        node.querySelector('[data-slot="title"]')!.textContent = title;
+        node.querySelector('[data-slot="badge"]')!.remove();
+        node.querySelector('[data-slot="link"]')!.setAttribute('href', link);
+        fragment.append(node);
+      });
+      list.append(fragment);
+    }, LONG_CART);
+    const state = await session().waitForTabState(
+      tabId,
+      (s) => s.findings.filter((f) => f.decision.verdict === 'banned').length === 200,
+      'the 200 banned rows reported',
+    );
+    expect(state.findings.length).toBeGreaterThanOrEqual(2000);
+
+    const popup = await openReadyPopup(session(), tabId);
+    const layout = await popup.evaluate(() => {
+      const rows = [...document.querySelectorAll<HTMLElement>('li.finding')];
+      const counts = document.querySelector('.summary-counts')!;
+      return {
+        counts: counts.textContent,
+        countsTop: counts.getBoundingClientRect().top,
+        groups: [...document.querySelectorAll('.group-label')].map((g) => g.textContent),
+        rendered: rows.length,
+        rowHeight: rows[0]!.getBoundingClientRect().height,
+        within600: rows.filter((row) => row.getBoundingClientRect().bottom <= 600).length,
+        ready: performance.getEntriesByName('cartlint:popup-ready')[0]?.startTime ?? null,
+      };
+    });
+    console.log(`${name}: long-cart popup`, JSON.stringify(layout));
+    expect(layout.counts).toMatch(/^200 banned · /);
+    expect(layout.countsTop).toBeLessThan(80);
+    expect(layout.groups).toEqual(['KS-4 Taobao ×198', 'KS-5 JD.com ×2']);
+    expect(layout.rowHeight).toBeLessThanOrEqual(40);
+    expect(layout.within600).toBeGreaterThanOrEqual(12);
+    expect(layout.rendered).toBeLessThan(60); // the list is virtual: 2,000 findings, a screenful of rows
+
+    // Filter to the JD rows by search, then copy the KS-4 group: its 198 links and none of the others.
+    await fill(popup, 'input.search', 'item.jd.com');
+    await popup.waitFor(() => document.querySelectorAll('li.finding').length === 2, undefined, {
+      what: 'the search to leave the two JD rows',
+    });
+    await popup.evaluate(() => navigator.clipboard.writeText('before').catch(() => undefined));
+    await popup.click('.group[data-rule="KS-4"] .copy-group');
+    const notice = await eventually(
+      async () => {
+        const now = await copied(popup).catch(() => null);
+        return now && now.text.includes('s.click.taobao.com') ? now.text : null;
+      },
+      { what: 'the KS-4 group notice' },
+    );
+    expect(notice.match(/s\.click\.taobao\.com/g)).toHaveLength(198);
+    expect(notice).not.toContain('item.jd.com');
     await popup.close();
     await page.close();
   });

@@ -17,3 +17,16 @@ export function VerdictBadge({ verdict }: { verdict: Verdict }) {
     </span>
   );
 }
+
+/** The icon alone where space is short (one line per finding); screen readers still hear the word. */
+export function VerdictIcon({ verdict }: { verdict: Verdict }) {
+  const lang = useLang();
+  return (
+    <span class={`verdict verdict-${verdict}`} title={verdictName(lang, verdict)}>
+      <span class="verdict-icon" aria-hidden="true">
+        {ICONS[verdict]}
+      </span>
+      <span class="visually-hidden">{verdictName(lang, verdict)}</span>
+    </span>
+  );
+}
