@@ -28,7 +28,8 @@ export const SettingsSchema = v.object(SETTINGS_ENTRIES);
 const text = v.object({ zh: v.string(), en: v.string() });
 const surfaceOrUnknown = v.picklist([...SURFACES, 'unknown']);
 const nonEmpty = v.pipe(v.string(), v.minLength(1));
-const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const tabId = count;
 
 const PageInfoSchema = v.object({
   url: v.string(),
@@ -40,6 +41,8 @@ const PageInfoSchema = v.object({
   surfaceFrom: v.picklist(['adapter', 'user', 'unknown']),
   /** Key under which an operator's surface choice is remembered: adapter id + path pattern. */
   pattern: v.string(),
+  /** How many text fields and list rows cartlint reads on the page (the popup says so, and says when it is none). */
+  reads: v.optional(v.object({ fields: count, rows: count })),
 });
 
 const LinkFindingSchema = v.object({

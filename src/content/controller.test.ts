@@ -102,6 +102,21 @@ describe('content script', () => {
     expect(document.querySelector('cartlint-ui')).not.toBeNull();
   });
 
+  it('reports how many fields and rows it reads, and none on a page without either', async () => {
+    loadFixture('kuaishou-live-helper', { demo: true });
+    const fake = fakeRuntime({ current: aConfig() });
+    start(fake.runtime);
+    await vi.waitFor(() => expect(fake.reports.at(-1)?.page.reads?.rows).toBe(4));
+    const fields = document.querySelectorAll('input:not([type="hidden"]), textarea, [contenteditable="true"]').length;
+    expect(fake.reports.at(-1)!.page.reads!.fields).toBe(fields);
+    content!.stop();
+    for (const el of document.querySelectorAll('input, textarea, [contenteditable], [class^="list-container"]'))
+      el.remove();
+    const bare = fakeRuntime({ current: aConfig() });
+    start(bare.runtime);
+    await vi.waitFor(() => expect(bare.reports.at(-1)?.page.reads).toEqual({ fields: 0, rows: 0 }));
+  });
+
   it('sends no new report when a rescan of a long list finds every row as it was', async () => {
     loadFixture('kuaishou-live-helper');
     const list = document.createElement('div');

@@ -11,7 +11,7 @@ import { enabledRules, type JudgeContext } from './judges';
 import { createMarks } from './ui/marks';
 import { createOverlay } from './ui/overlay';
 import type { Root } from './page/roots';
-import { createScanner, type Judges, type Scanner } from './page/scan';
+import { createScanner, type Judges, type Scanner, type Spot } from './page/scan';
 import { createShortLinks, type ShortLinks } from './short-links';
 import { createUiHost } from './ui/host';
 
@@ -44,6 +44,13 @@ export interface PageLife {
   reveal(findingId: string): boolean;
   page(): PageInfo;
   scanner: Scanner;
+}
+
+/** How many fields and rows the page's spots are: what the popup says cartlint reads. */
+function readCounts(spots: readonly Spot[]): { fields: number; rows: number } {
+  let rows = 0;
+  for (const spot of spots) if (spot.kind === 'row') rows++;
+  return { fields: spots.length - rows, rows };
 }
 
 export function startPageLife(options: PageLifeOptions): PageLife {
@@ -93,6 +100,7 @@ export function startPageLife(options: PageLifeOptions): PageLife {
     surface,
     surfaceFrom,
     pattern,
+    reads: readCounts(scanner.spots()),
   });
   /** A change judged while rows still wait for their slice, not yet reported. */
   let held = false;

@@ -47,6 +47,16 @@ export function NotReadYet({ onReload }: { onReload(): void }) {
   );
 }
 
+/** A watched page where cartlint found nothing to read: said plainly, not shown as an empty list. */
+export function ReadsNothing() {
+  const tr = useT();
+  return (
+    <section class="empty reads-nothing">
+      <p>{tr('popup_reads_nothing')}</p>
+    </section>
+  );
+}
+
 export function NothingFlagged() {
   const tr = useT();
   return (

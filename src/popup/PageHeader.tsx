@@ -1,4 +1,5 @@
-// What cartlint thinks the tab is: platform, surface (correctable), and when the verdicts were judged.
+// What cartlint watches on the tab: the platform and dashboard page it took it for, how many fields and rows it
+// reads (plainly none, when none), the surface and who said so (correctable), and when the verdicts were judged.
 import { beijingDateTime } from '../core/beijing-time';
 import { platformName, surfaceName } from '../core/names';
 import { SURFACES, type Platform, type SurfaceOrUnknown } from '../core/types';
@@ -26,7 +27,11 @@ export function PageHeader({ page, at, onSurface }: Props) {
       <p class="page-platform">
         <strong>{platformName(lang, page.platform)}</strong>
         <span class="muted"> · {new URL(page.url).hostname}</span>
+        {page.adapter && <span class="page-adapter muted"> · {tr('popup_watch_adapter', page.adapter)}</span>}
       </p>
+      {page.reads && page.reads.fields + page.reads.rows > 0 && (
+        <p class="page-reads muted">{tr('popup_reads', page.reads.fields, page.reads.rows)}</p>
+      )}
       <p class="page-surface">
         <label for="surface">{tr('popup_surface_label')}</label>{' '}
         <select

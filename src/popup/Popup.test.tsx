@@ -413,6 +413,28 @@ describe('popup empty states', () => {
     expect(items(root)).toHaveLength(FINDINGS.length);
   });
 
+  it('says what it watches on the page: the dashboard page it took it for, its fields and rows', async () => {
+    const reading = { ...PAGE, reads: { fields: 2, rows: 40 } };
+    const root = await (await setup({ report: { page: reading, findings: FINDINGS } })).open();
+    expect(root.querySelector('.page-platform')!.textContent).toBe(
+      'Kuaishou · zs.kwaixiaodian.com · read as kuaishou-live-helper',
+    );
+    expect(root.querySelector('.page-reads')!.textContent).toBe(
+      'Reads 2 text field(s) and 40 list row(s) on this page.',
+    );
+    expect(root.querySelector('#surface-from')!.textContent).toContain('from the page');
+  });
+
+  it('says plainly when it finds no field or row on a watched page, instead of an empty list', async () => {
+    const bare = { ...PAGE, reads: { fields: 0, rows: 0 } };
+    const root = await (await setup({ report: { page: bare, findings: [] } })).open();
+    expect(root.querySelector('.reads-nothing')!.textContent).toBe(
+      'cartlint finds no text field or list row on this page, so it checks nothing here yet.',
+    );
+    expect(root.textContent).not.toContain('No third-party product link on this page so far');
+    expect(root.querySelector('.page-reads')).toBeNull();
+  });
+
   it('says nothing is flagged on a dashboard without findings', async () => {
     const root = await (await setup({ report: { page: PAGE, findings: [] } })).open();
     expect(items(root)).toHaveLength(0);

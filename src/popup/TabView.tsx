@@ -6,7 +6,7 @@ import { hostOf, type Settings } from '../protocol';
 import { useLang, useT } from '../ui/components/lang';
 import { pausedSitesWith } from '../ui/watched';
 import { CopyFallback } from './CopyFallback';
-import { NothingFlagged, NotReadYet, NotWatched, Paused } from './EmptyStates';
+import { NothingFlagged, NotReadYet, NotWatched, Paused, ReadsNothing } from './EmptyStates';
 import type { PopupEnv } from './env';
 import { FindingList } from './FindingList';
 import { noticesFor } from './notices';
@@ -119,7 +119,11 @@ export function TabView({ data, env, refreshTab, setSettings }: Props) {
       {failureNote}
       {copyState.kind === 'refused' && <CopyFallback text={copyState.text} />}
       {tab.findings.length === 0 ? (
-        <NothingFlagged />
+        page.reads && page.reads.fields + page.reads.rows === 0 ? (
+          <ReadsNothing />
+        ) : (
+          <NothingFlagged />
+        )
       ) : (
         <FindingList
           sorted={summary.sorted}

@@ -238,6 +238,31 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     await page.close();
   });
 
+  it('says what it reads on a watched page, and plainly when it finds no field or row', async () => {
+    const { page, tabId } = await openDashboard(session(), KUAISHOU_LIVE);
+    await session().waitForTabState(tabId, (s) => (s.page?.reads?.fields ?? 0) > 0, 'the fields counted');
+    const popup = await openReadyPopup(session(), tabId);
+    expect(await popup.evaluate(() => document.querySelector('.page-reads')?.textContent)).toMatch(
+      /^Reads [1-9]\d* text field\(s\) and \d+ list row\(s\) on this page\.$/,
+    );
+    await popup.close();
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('input, textarea, [contenteditable], [data-fixture-rows] > *'))
+        el.remove();
+    });
+    await session().waitForTabState(
+      tabId,
+      (s) => s.page?.reads?.fields === 0 && s.page.reads.rows === 0,
+      'the page reported with nothing to read',
+    );
+    const bare = await openReadyPopup(session(), tabId);
+    expect(await bare.evaluate(() => document.querySelector('.reads-nothing')?.textContent)).toBe(
+      en.popup_reads_nothing!.message,
+    );
+    await bare.close();
+    await page.close();
+  });
+
   it('pauses cartlint on the site from the popup, and resumes it', async () => {
     const { page, tabId } = await openDashboard(session(), KUAISHOU_LIVE);
     await page.paste(KUAISHOU_LIVE.field, LINKS.taobaoAlliance);
