@@ -3,6 +3,7 @@
 // script answers the two tab messages at the bottom.
 import type { Decision, LoadedRule, Surface } from './core/types';
 import type { PageInfo, RequestFields, RequestType, Settings, TabFinding } from './protocol-schema';
+import type { LoosenedBan } from './rules/loosened';
 
 // The request and settings shapes are schemas (src/protocol-schema.ts); their types are inferred from them.
 export type { PageInfo, RequestType, Settings, TabFinding } from './protocol-schema';
@@ -46,6 +47,8 @@ export interface ConfigSnapshot {
   locked: boolean;
   /** Rule-file problems found at load (broken custom or managed rules); the rules before them stay in force. */
   problems: string[];
+  /** Where custom or managed rules in force allow what a built-in rule bans: valid, but never silent. */
+  loosened: LoosenedBan[];
 }
 
 export interface Ok {

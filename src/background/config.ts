@@ -3,7 +3,8 @@
 import type { Lang, Rule } from '../core/types';
 import type { ConfigSnapshot, Settings } from '../protocol';
 import { mergeRules } from '../rules';
-import { validateRuleFile } from '../rules/schema';
+import { loosenedBans } from '../rules/loosened';
+import { validateRuleFileOnce } from '../rules/schema';
 import { resolveLang, t } from '../i18n';
 import { interpretManaged, managedLanguage, readManagedArea, type ManagedPolicy } from './managed';
 import { effectiveSettings } from './settings';
@@ -29,7 +30,7 @@ export function disabledIds(local: LocalState, custom: readonly Rule[]): Set<str
 
 export function buildConfig(builtIn: readonly Rule[], local: LocalState, managed: ManagedPolicy, lang: Lang): Loaded {
   const settings = effectiveSettings(local.settings, managed.settings);
-  const checked = validateRuleFile(
+  const checked = validateRuleFileOnce(
     local.customRules.map((entry) => entry.rule),
     t(lang, 'bg_custom_label'),
   );
@@ -37,7 +38,13 @@ export function buildConfig(builtIn: readonly Rule[], local: LocalState, managed
   const hidden = checked.rules
     .filter((rule) => managedIds.has(rule.id))
     .map((rule) => t(lang, 'bg_custom_hidden', rule.id));
-  const rules = mergeRules(builtIn, checked.rules, managed.rules, disabledIds(local, checked.rules));
+  const disabled = disabledIds(local, checked.rules);
+  const rules = mergeRules(builtIn, checked.rules, managed.rules, disabled);
+  const customInForce = checked.rules.filter((rule) => !managedIds.has(rule.id) && !disabled.has(rule.id));
+  const loosened = [
+    ...loosenedBans(managed.rules, builtIn).map((found) => ({ ...found, origin: 'managed' as const })),
+    ...loosenedBans(customInForce, builtIn).map((found) => ({ ...found, origin: 'custom' as const })),
+  ];
   return {
     local,
     managed,
@@ -51,6 +58,7 @@ export function buildConfig(builtIn: readonly Rule[], local: LocalState, managed
       managedKeys: Object.keys(managed.settings) as (keyof Settings)[],
       locked: managed.locked,
       problems: [...managed.problems, ...checked.errors, ...hidden],
+      loosened,
     },
   };
 }

@@ -320,6 +320,19 @@ describe('rules', () => {
     expect(ruleOf(await config(bg), 'MY-1')).toBeUndefined();
   });
 
+  it('warns, in the config, about a custom rule that lifts a built-in ban, while it is on', async () => {
+    const bg = startBackground(fakeBrowser());
+    const ks4 = BUILT_IN_RULES.find((r) => r.id === 'KS-4')!;
+    expect((await config(bg)).loosened).toEqual([]);
+    await value(bg.send({ type: 'rules/save', rule: { ...ks4, links: [{ source: '*' }], verdict: 'allowed' } }));
+    expect((await config(bg)).loosened).toEqual([
+      { origin: 'custom', rule: 'KS-4', ban: 'KS-2', platform: 'kuaishou', surfaces: ['live-cart'] },
+      { origin: 'custom', rule: 'KS-4', ban: 'KS-4', platform: 'kuaishou', surfaces: ks4.surfaces },
+    ]);
+    await value(bg.send({ type: 'rules/toggle', id: 'KS-4', enabled: false }));
+    expect((await config(bg)).loosened).toEqual([]);
+  });
+
   it('a custom rule with a built-in id replaces it; deleting it brings the built-in back', async () => {
     const bg = startBackground(fakeBrowser());
     const ks4 = BUILT_IN_RULES.find((r) => r.id === 'KS-4')!;

@@ -5,7 +5,7 @@
 import { isObject } from '../core/guards';
 import type { Lang, Rule } from '../core/types';
 import type { Settings } from '../protocol';
-import { validateRuleFile } from '../rules/schema';
+import { validateRuleFileOnce } from '../rules/schema';
 import { t } from '../i18n';
 import { cleanSettings, SETTINGS_KEYS } from './settings';
 import type { StorageArea } from './store';
@@ -50,7 +50,7 @@ function managedRules(value: unknown, previous: readonly Rule[], lang: Lang): { 
     }
   }
   const list = Array.isArray(json) ? json : isObject(json) && Array.isArray(json.rules) ? json.rules : null;
-  const { rules, errors } = validateRuleFile(json, label);
+  const { rules, errors } = validateRuleFileOnce(json, label);
   if (!list) return { rules: [...previous], problems: errors };
   // A rule broken in this version stays in force as it was last validated, if it was.
   const valid = new Set(rules.map((rule) => rule.id));

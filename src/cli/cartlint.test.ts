@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { main, type CliIo } from './cartlint';
 import { MAX_RECORD } from './csv';
 import { MAX_LINE, streamWriter } from './io';
+import { BUILT_IN_RULES } from '../rules';
 
 const ALLIANCE = 'https://s.click.taobao.com/rioMXxu';
 const JD = 'https://item.jd.com/12103309.html';
@@ -336,6 +337,14 @@ describe('cartlint rules', () => {
     const broken = await run(['rules', '--validate', file('broken.json', '{"rules": [')]);
     expect(broken.code).toBe(2);
     expect(broken.err).toContain('broken.json: not valid JSON');
+  });
+  it('validates a file that lifts a built-in ban, and warns about it on stderr', async () => {
+    const ks4 = BUILT_IN_RULES.find((rule) => rule.id === 'KS-4')!;
+    const path = file('override.json', JSON.stringify([{ ...ks4, links: [{ source: '*' }], verdict: 'allowed' }]));
+    const { code, out, err } = await run(['rules', '--validate', path]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/override\.json: 1 rule\(s\), no problems/);
+    expect(err).toMatch(/^warning: .*override\.json: rule KS-4 allows links that the built-in rule KS-4 bans/m);
   });
 });
 

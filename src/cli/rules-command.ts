@@ -4,6 +4,8 @@ import { beijingDateTime } from '../core/beijing-time';
 import { platformName, verdictName } from '../core/names';
 import type { Lang, Platform, Rule } from '../core/types';
 import { BUILT_IN_RULES, mergeRules } from '../rules/index';
+import { loosenedBans } from '../rules/loosened';
+import { loosenedBanText } from '../rules/loosened-text';
 import { parseRuleFile } from '../rules/schema';
 import { t } from '../i18n';
 import { emit, UsageError, usageError, type CliIo } from './io';
@@ -84,6 +86,9 @@ export async function rulesFor(file: string | undefined, lang: Lang): Promise<Ru
 export async function validateFile(file: string, lang: Lang, io: CliIo): Promise<number> {
   const { rules, errors } = await readRuleFile(file, lang);
   if (errors.length === 0) {
+    for (const found of loosenedBans(rules, BUILT_IN_RULES)) {
+      await emit(io.stderr, `${printable(t(lang, 'cli_warning', loosenedBanText(found, file, lang)))}\n`);
+    }
     await emit(io.stdout, `${t(lang, 'cli_validate_ok', file, rules.length)}\n`);
     return 0;
   }

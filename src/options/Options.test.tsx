@@ -167,6 +167,19 @@ describe('options rules table', () => {
 });
 
 describe('options custom rules', () => {
+  it('warns about an own rule that lifts a built-in ban, and not about one that does not', async () => {
+    const ks4 = BUILT_IN_RULES.find((rule) => rule.id === 'KS-4')!;
+    const lifting = { ...ks4, links: [{ source: 'tmall' as const }], verdict: 'allowed' as const };
+    const warnings = async (custom: Rule[]) =>
+      [...(await (await setup({ custom })).open()).querySelectorAll('.error-list')]
+        .map((list) => list.textContent!)
+        .filter((text) => text.startsWith('Rules in force that lift a built-in ban'));
+    expect(await warnings([lifting])).toEqual([
+      expect.stringContaining('mine: rule KS-4 allows links that the built-in rule KS-4 bans'),
+    ]);
+    expect(await warnings([CUSTOM_RULE])).toEqual([]);
+  });
+
   it('shows which rule and field is wrong and saves nothing', async () => {
     const { open, sentOf } = await setup();
     const root = await open();

@@ -6,6 +6,7 @@ import { LangContext } from '../ui/components/lang';
 import { coalesced } from '../ui/config-changes';
 import { resolveLang, t } from '../i18n';
 import type { OptionsEnv } from './env';
+import { loosenedBanText } from '../rules/loosened-text';
 import { ErrorList } from './ErrorList';
 import { ImportExport } from './ImportExport';
 import { newRule } from './rule-draft';
@@ -95,6 +96,16 @@ export function Options({ env }: { env: OptionsEnv }) {
         ) : (
           <>
             <ErrorList title={t(lang, 'options_problems')} errors={config.problems} />
+            <ErrorList
+              title={t(lang, 'options_warnings')}
+              errors={config.loosened.map((found) =>
+                loosenedBanText(
+                  found,
+                  t(lang, found.origin === 'managed' ? 'options_origin_managed' : 'options_origin_custom'),
+                  lang,
+                ),
+              )}
+            />
             <SettingsPanel env={env} config={config} onChange={changeSettings} />
             <section class="rules-section" aria-labelledby="rules-title">
               <h2 id="rules-title">{t(lang, 'options_rules_title')}</h2>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeRules } from './index';
-import { isWebAddress, parseRuleFile, validateRuleFile } from './schema';
+import { isWebAddress, parseRuleFile, validateRuleFile, validateRuleFileOnce } from './schema';
 import { aRule } from '../../test/support/rules';
 
 /** A rule that passes, as KS-4 is written; each test breaks one thing. */
@@ -218,6 +218,18 @@ describe('isWebAddress', () => {
     expect(errorsOf(goodRule({ announcement }))[0]).toMatch(
       /announcement\.reports\[0\]\.url: must be an http\(s\) address/,
     );
+  });
+});
+
+describe('validateRuleFileOnce', () => {
+  it('checks a file once: the same text gives back the same checked rules, a changed one is checked anew', () => {
+    const first = validateRuleFileOnce([goodRule()], 'mine.json');
+    const again = validateRuleFileOnce([goodRule()], 'mine.json');
+    expect(again.rules[0]).toBe(first.rules[0]);
+    expect(again.rules).not.toBe(first.rules);
+    const changed = validateRuleFileOnce([goodRule({ verdict: 'review' })], 'mine.json');
+    expect(changed.rules[0]?.verdict).toBe('review');
+    expect(validateRuleFileOnce([goodRule({ from: 'soon' })], 'mine.json').errors[0]).toMatch(/from: "soon"/);
   });
 });
 

@@ -305,3 +305,22 @@ export function parseRuleFile(text: string, file: string): RuleFileResult {
   }
   return validateRuleFile(json, file);
 }
+
+/** How many files validateRuleFileOnce remembers: the operator's rules and the organisation's, in two languages. */
+const REMEMBERED = 8;
+const remembered = new Map<string, RuleFileResult>();
+
+/**
+ * validateRuleFile, remembered by the file's name and JSON text. The worker re-reads the same stored rules on every
+ * request; their check runs once, not each time. Each answer gets its own lists (callers add to them).
+ */
+export function validateRuleFileOnce(json: unknown, file: string): RuleFileResult {
+  const key = `${file}\n${JSON.stringify(json)}`;
+  let result = remembered.get(key);
+  if (!result) {
+    result = validateRuleFile(json, file);
+    if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value!);
+    remembered.set(key, result);
+  }
+  return { rules: [...result.rules], errors: [...result.errors] };
+}

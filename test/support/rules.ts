@@ -29,6 +29,7 @@ export function aConfig(patch: Partial<ConfigSnapshot> = {}): ConfigSnapshot {
     managedKeys: [],
     locked: false,
     problems: [],
+    loosened: [],
     ...patch,
   };
 }
