@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, execFileSync } from 'node:child_process';
 import { Readable, Writable } from 'node:stream';
+import { jsonLines, runCli } from '../../test/support/cli';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from './cartlint';
+import { main } from './cartlint';
 import { MAX_RECORD } from './csv';
 import { MAX_LINE, streamWriter } from './io';
 import { BUILT_IN_RULES } from '../rules';
@@ -13,33 +14,7 @@ const ALLIANCE = 'https://s.click.taobao.com/rioMXxu';
 const JD = 'https://item.jd.com/12103309.html';
 const TMALL = 'https://detail.tmall.com/item.htm?id=679540837892';
 
-function run(
-  argv: string[],
-  {
-    stdin = '' as string | Buffer | Buffer[],
-    tty = false,
-    env = {} as Record<string, string>,
-    stdout = undefined as CliIo['stdout'] | undefined,
-  } = {},
-) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const chunks = Array.isArray(stdin) ? stdin : [typeof stdin === 'string' ? Buffer.from(stdin) : stdin];
-  const io: CliIo = {
-    stdin: Readable.from(chunks),
-    stdout: stdout ?? { write: (chunk) => (out.push(chunk), true), isTTY: tty },
-    stderr: { write: (chunk) => (err.push(chunk), true) },
-    env,
-    now: new Date('2026-11-23T01:00:00+08:00'),
-  };
-  return main(argv, io).then((code) => ({ code, out: out.join(''), err: err.join('') }));
-}
-
-const jsonLines = (text: string) =>
-  text
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line));
+const run = runCli;
 
 const dir = mkdtempSync(join(tmpdir(), 'cartlint-cli-'));
 function file(name: string, content: string | Buffer): string {
@@ -236,7 +211,7 @@ describe('cartlint check', () => {
     ],
     [
       ['check', '-p', 'douyin', '-s', 'live-cart', '--format', 'xml'],
-      '--format must be one of json, table, csv, not "xml"',
+      '--format must be one of json, table, csv, xlsx, html, not "xml"',
     ],
     [['check', '-p', 'douyin', '-s', 'live-cart', '--colour'], 'unknown option --colour'],
     [
@@ -254,11 +229,12 @@ describe('cartlint check', () => {
   });
 
   it('exits 2 on CSV problems: missing column, bad index, unclosed quote', async () => {
+    const good = file('good.csv', 'name,link\n1,x\n');
+    const missing = await run(['check', '-p', 'douyin', '-s', 'live-cart', '-c', 'url', good]);
+    expect(missing.err).toContain(`no column "url" in ${good}; its header has: name, link`);
+    const index = await run(['check', '-p', 'douyin', '-s', 'live-cart', '-c', '3', good]);
+    expect(index.err).toContain(`column 3 does not exist: ${good} has 2 columns`);
     const path = file('bad.csv', 'name,link\n1,"never closed\n');
-    const missing = await run(['check', '-p', 'douyin', '-s', 'live-cart', '-c', 'url', path]);
-    expect(missing.err).toContain(`no column "url" in ${path}; its header has: name, link`);
-    const index = await run(['check', '-p', 'douyin', '-s', 'live-cart', '-c', '3', path]);
-    expect(index.err).toContain(`column 3 does not exist: ${path} has 2 columns`);
     const quote = await run(['check', '-p', 'douyin', '-s', 'live-cart', '-c', 'link', path]);
     expect([missing.code, index.code, quote.code]).toEqual([2, 2, 2]);
     expect(quote.err).toContain(`${path}: the quoted cell that starts on line 2 is never closed`);

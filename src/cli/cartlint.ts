@@ -9,7 +9,7 @@ import { judgeText } from '../core/judge';
 import { notice } from '../core/notice';
 import { PLATFORMS, type Lang } from '../core/types';
 import { t, type MessageKey } from '../i18n';
-import { runCheck, type Format } from './check';
+import { FORMATS, runCheck, type Format } from './check';
 import {
   cliLang,
   emit,
@@ -22,6 +22,7 @@ import {
   type CliIo,
 } from './io';
 import { choice, COMMON, JUDGING, langOption, parseOptions, RULES, target } from './options';
+import { Memo } from './memo';
 import { listRules, rulesFor, validateFile } from './rules-command';
 import { printable } from './table';
 
@@ -48,20 +49,25 @@ const classifyCommand: Command = async (argv, io, lang) => {
   if (values.help) return help(io, lang, 'cli_usage_classify');
   if (positionals.length > 1) throw usageError(lang, 'cli_err_many_files');
   const progress = new Progress(io, lang);
+  // Each distinct line's output line, worked out once.
+  const output = new Memo(
+    (input) =>
+      `${JSON.stringify({
+        input,
+        links: classify(input).map(({ text, start, end, source, affiliate, kind, evidence }) => ({
+          text,
+          start,
+          end,
+          source,
+          affiliate,
+          kind,
+          evidence,
+        })),
+      })}\n`,
+  );
   for await (const batch of await openLines(positionals[0], io, lang)) {
     let out = '';
-    for (const input of batch) {
-      const links = classify(input).map(({ text, start, end, source, affiliate, kind, evidence }) => ({
-        text,
-        start,
-        end,
-        source,
-        affiliate,
-        kind,
-        evidence,
-      }));
-      out += `${JSON.stringify({ input, links })}\n`;
-    }
+    for (const input of batch) out += output.get(input);
     await emit(io.stdout, out);
     await progress.tick(batch.length);
   }
@@ -72,23 +78,30 @@ const checkCommand: Command = async (argv, io, lang) => {
   const options = {
     ...JUDGING,
     format: { type: 'string', short: 'f' },
-    column: { type: 'string', short: 'c' },
+    column: { type: 'string', short: 'c', multiple: true },
+    sheet: { type: 'string' },
+    output: { type: 'string', short: 'o' },
   } as const;
   const { values, positionals } = parseOptions(argv, options, lang);
   if (values.help) return help(io, lang, 'cli_usage_check');
   const where = target(values, io.now, lang);
   // A person at a terminal gets the table; a pipe or a file gets JSON lines.
+  const output = stringOption(values.output);
   const format = choice<Format>(
     values.format,
-    ['json', 'table', 'csv'],
+    FORMATS,
     '--format',
     lang,
-    io.stdout.isTTY ? 'table' : 'json',
+    io.stdout.isTTY && !output ? 'table' : 'json',
   );
   if (positionals.length > 1) throw usageError(lang, 'cli_err_many_files');
-  const column = stringOption(values.column);
+  const columns = Array.isArray(values.column) ? values.column.filter((c): c is string => typeof c === 'string') : [];
   const rules = await rulesFor(stringOption(values.rules), lang);
-  const banned = await runCheck({ target: where, format, column, file: positionals[0], lang, rules }, io);
+  const sheet = stringOption(values.sheet);
+  const banned = await runCheck(
+    { target: where, format, columns, sheet, file: positionals[0], output, lang, rules },
+    io,
+  );
   return banned ? 1 : 0;
 };
 

@@ -1,117 +1,57 @@
-// `cartlint check`: every line of a text file, or every row of a product-list CSV export, judged on one platform,
-// surface and day; reported as JSON lines, a table for people, or a CSV report for a spreadsheet.
+// `cartlint check`: every line of a text file, or every row of a product-list export (CSV, or a sheet of an .xlsx
+// workbook), judged on one platform, surface and day; reported as JSON lines, a table for people, a CSV report, an
+// .xlsx workbook or a self-contained HTML page.
 import { findRule } from '../core/decide';
 import { judgeText } from '../core/judge';
 import { platformName, sourceName, surfaceName, verdictName } from '../core/names';
 import type { JudgedLink, Lang, Rule, Verdict } from '../core/types';
 import { t } from '../i18n';
-import { CsvReader, csvLine, MAX_RECORD, RecordTooLongError, UnclosedQuoteError } from './csv';
-import { emit, openLines, OutputError, Progress, usageError, type CliIo } from './io';
+import { createWriteStream } from 'node:fs';
+import { csvLine } from './csv';
+import {
+  emit,
+  lineBatches,
+  openSource,
+  OutputError,
+  peek,
+  Progress,
+  streamWriter,
+  textOf,
+  usageError,
+  type CliIo,
+  type Writer,
+} from './io';
+import { csvInputs, sheetInputs, textInputs, type Input, type Layout } from './inputs';
+import { Held, type TextReport } from './report';
+import { htmlReport } from './report-html';
+import { xlsxReport } from './report-xlsx';
+import { isWorkbookName, ZIP_MAGIC } from './workbook';
 import { beijingDay } from '../core/beijing-time';
+import { Memo } from './memo';
 import type { Target } from './options';
 import { paint, printable, row, useColour } from './table';
 
-/** One thing to judge: a text line, or one cell (or whole row) of a CSV record. */
-export interface Input {
-  text: string;
-  /** Line of the input where it starts: the row number a spreadsheet shows for CSV. */
-  line: number;
-}
-
-async function* textInputs(batches: AsyncIterable<string[]>): AsyncGenerator<Input[]> {
-  let line = 0;
-  for await (const batch of batches) yield batch.map((text) => ({ text, line: ++line }));
-}
-
-/** Which cell of each record to judge: a header name, a 1-based index, or (null) every cell. */
-function columnIndex(header: string[], column: string | undefined, file: string, lang: Lang): number | null {
-  if (column === undefined) return null;
-  if (/^\d+$/.test(column)) {
-    const index = Number(column) - 1;
-    if (index < 0 || index >= header.length)
-      throw usageError(lang, 'cli_err_column_index', column, file, header.length);
-    return index;
-  }
-  const wanted = column.trim().toLowerCase();
-  const index = header.findIndex((name) => name.trim().toLowerCase() === wanted);
-  if (index < 0) throw usageError(lang, 'cli_err_column_missing', column, file, header.join(', '));
-  return index;
-}
-
-async function* csvInputs(
-  batches: AsyncIterable<string[]>,
-  column: string | undefined,
-  file: string,
-  lang: Lang,
-): AsyncGenerator<Input[]> {
-  const reader = new CsvReader();
-  let index: number | null | undefined;
-  let line = 0;
-  try {
-    for await (const batch of batches) {
-      const inputs: Input[] = [];
-      for (const text of batch) {
-        const record = reader.push(text, ++line);
-        if (!record) continue;
-        if (index === undefined) index = columnIndex(record.cells, column, file, lang);
-        else
-          inputs.push({
-            text: index === null ? record.cells.join(' ') : (record.cells[index] ?? ''),
-            line: record.line,
-          });
-      }
-      yield inputs;
-    }
-    reader.end();
-  } catch (error) {
-    if (error instanceof UnclosedQuoteError) throw usageError(lang, 'cli_err_csv_quote', file, error.line);
-    if (error instanceof RecordTooLongError)
-      throw usageError(lang, 'cli_err_csv_record_long', file, error.line, MAX_RECORD);
-    throw error;
-  }
-  if (index === undefined) throw usageError(lang, 'cli_err_empty_csv', file);
-}
-
-/** Output built row by row and written once per batch, so a million rows cost a few thousand writes. */
-interface Report {
-  add(input: Input, judged: JudgedLink[]): void;
-  /** The output added since the last call. */
-  take(): string;
-  /** What follows the last row (a legend, a summary); the header alone when there were no rows. */
-  end(): string;
-}
-
-/** Collects text and hands it over in one piece. */
-class Held {
-  private parts: string[] = [];
-  push(text: string): void {
-    this.parts.push(text);
-  }
-  take(): string {
-    const text = this.parts.join('');
-    this.parts = [];
-    return text;
-  }
-}
-
-function jsonReport(lang: Lang): Report {
+function jsonReport(lang: Lang): TextReport {
   const held = new Held();
+  // The same judged text (a memo hit) gives the same findings: they are written as JSON once.
+  const findingsJson = new WeakMap<JudgedLink[], string>();
+  const findings = (judged: JudgedLink[]) =>
+    JSON.stringify(
+      judged.map(({ link, decision }) => ({
+        text: link.text,
+        source: link.source,
+        affiliate: link.affiliate,
+        verdict: decision.verdict,
+        rule: decision.rule,
+        reason: decision.reason[lang],
+      })),
+    );
   return {
-    add: (input, judged) =>
-      held.push(
-        `${JSON.stringify({
-          input: input.text,
-          line: input.line,
-          findings: judged.map(({ link, decision }) => ({
-            text: link.text,
-            source: link.source,
-            affiliate: link.affiliate,
-            verdict: decision.verdict,
-            rule: decision.rule,
-            reason: decision.reason[lang],
-          })),
-        })}\n`,
-      ),
+    add(input, judged) {
+      let json = findingsJson.get(judged);
+      if (json === undefined) findingsJson.set(judged, (json = findings(judged)));
+      held.push(`{"input":${JSON.stringify(input.text)},"line":${input.line},"findings":${json}}\n`);
+    },
     take: () => held.take(),
     end: () => '',
   };
@@ -121,7 +61,7 @@ function affiliateName(lang: Lang, affiliate: boolean | null): string {
   return t(lang, affiliate === null ? 'cli_affiliate_unknown' : affiliate ? 'cli_affiliate_yes' : 'cli_affiliate_no');
 }
 
-function csvReport(lang: Lang): Report {
+function csvReport(lang: Lang): TextReport {
   const held = new Held();
   // The byte-order mark makes Excel and WPS read the report as UTF-8, so Chinese stays intact.
   held.push(
@@ -160,7 +100,7 @@ function csvReport(lang: Lang): Report {
 
 const TABLE_WIDTHS = [6, 8, 12, 16];
 
-function tableReport(io: CliIo, lang: Lang, target: Target, rules: readonly Rule[]): Report {
+function tableReport(io: CliIo, lang: Lang, target: Target, rules: readonly Rule[]): TextReport {
   const colour = useColour(io);
   const held = new Held();
   const counts: Record<Verdict, number> = { banned: 0, review: 0, allowed: 0 };
@@ -223,15 +163,53 @@ function tableReport(io: CliIo, lang: Lang, target: Target, rules: readonly Rule
   };
 }
 
-export type Format = 'json' | 'table' | 'csv';
+export const FORMATS = ['json', 'table', 'csv', 'xlsx', 'html'] as const;
+export type Format = (typeof FORMATS)[number];
 
 export interface CheckOptions {
   target: Target;
   format: Format;
-  column: string | undefined;
+  /** Columns to judge, by header name, letter or 1-based number; none: every cell. */
+  columns: readonly string[];
+  sheet: string | undefined;
   file: string | undefined;
+  /** Where the report goes; stdout when absent. */
+  output: string | undefined;
   lang: Lang;
   rules: readonly Rule[];
+}
+
+/** The inputs of FILE: a workbook's rows, a CSV's rows, or a text's lines. */
+async function inputsOf(options: CheckOptions, layout: Layout, io: CliIo) {
+  const { file, columns, sheet, lang } = options;
+  const { head, source } = await peek(await openSource(file, io, lang));
+  const name = file ?? '-';
+  if (head.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC) || isWorkbookName(name) || sheet !== undefined) {
+    return sheetInputs(source, head, sheet, columns, layout, lang);
+  }
+  if (columns.length > 0 || name.toLowerCase().endsWith('.csv')) return csvInputs(source, columns, layout, io, lang);
+  return textInputs(lineBatches(textOf(source, io, lang), source.name, lang));
+}
+
+/** The report's destination: stdout, or the file of -o (opened before anything is judged, so a bad path fails first). */
+async function destination(options: CheckOptions, io: CliIo) {
+  const { output, lang } = options;
+  if (output === undefined) return { out: io.stdout, close: async () => {} };
+  const stream = createWriteStream(output);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (error: NodeJS.ErrnoException) =>
+      reject(usageError(lang, 'cli_err_write_file', output, error.code ?? error.message)),
+    );
+  });
+  const out: Writer = streamWriter(stream as unknown as NodeJS.WriteStream);
+  const close = () =>
+    new Promise<void>((resolve, reject) => {
+      stream.end((error?: Error | null) =>
+        error ? reject(new OutputError((error as NodeJS.ErrnoException).code)) : resolve(),
+      );
+    });
+  return { out, close };
 }
 
 /**
@@ -239,27 +217,55 @@ export interface CheckOptions {
  * stops there and the answer is what was judged until then.
  */
 export async function runCheck(options: CheckOptions, io: CliIo): Promise<boolean> {
-  const { target, format, column, file, lang, rules } = options;
-  const lines = await openLines(file, io, lang);
-  const isCsv = column !== undefined || (file?.toLowerCase().endsWith('.csv') ?? false);
-  const inputs = isCsv ? csvInputs(lines, column, file ?? '-', lang) : textInputs(lines);
-  const report =
-    format === 'json' ? jsonReport(lang) : format === 'csv' ? csvReport(lang) : tableReport(io, lang, target, rules);
-  const progress = new Progress(io, lang);
+  const { target, format, lang, rules, output } = options;
+  if (format === 'xlsx' && output === undefined) throw usageError(lang, 'cli_err_output_needed', format);
+  const layout: Layout = { header: [] };
+  const inputs = await inputsOf(options, layout, io);
   const context = { ...target, rules };
+  const judge = new Memo((text) => judgeText(text, context));
+  const progress = new Progress(io, lang);
   let banned = false;
-  try {
+  const judged = async (each: (input: Input, found: JudgedLink[]) => void, flush: () => Promise<void>) => {
     for await (const batch of inputs) {
       for (const input of batch) {
-        const judged = judgeText(input.text, context);
-        banned ||= judged.some(({ decision }) => decision.verdict === 'banned');
-        report.add(input, judged);
+        const { parts } = input;
+        const found =
+          parts && parts.length > 1 ? parts.flatMap((part) => judge.get(part)) : judge.get(parts?.[0] ?? input.text);
+        banned ||= found.some(({ decision }) => decision.verdict === 'banned');
+        each(input, found);
       }
-      const text = report.take();
-      if (text) await emit(io.stdout, text);
+      await flush();
       await progress.tick(batch.length);
     }
-    await emit(io.stdout, report.end());
+  };
+  if (format === 'xlsx') {
+    const report = await xlsxReport(output!, layout, rules, lang);
+    await judged(
+      (input, found) => report.add(input, found),
+      async () => {},
+    );
+    await report.end();
+    return banned;
+  }
+  const { out, close } = await destination(options, io);
+  const report =
+    format === 'json'
+      ? jsonReport(lang)
+      : format === 'csv'
+        ? csvReport(lang)
+        : format === 'html'
+          ? htmlReport(options.file ?? '-', target, rules, lang)
+          : tableReport(io, lang, target, rules);
+  try {
+    await judged(
+      (input, found) => report.add(input, found),
+      async () => {
+        const text = report.take();
+        if (text) await emit(out, text);
+      },
+    );
+    await emit(out, report.end());
+    await close();
   } catch (error) {
     if (error instanceof OutputError && error.code === 'EPIPE') return banned;
     throw error;

@@ -1,0 +1,263 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { jsonLines, runCli } from '../../test/support/cli';
+import { bigWorkbook, exceljsWorkbook, handMadeWorkbook } from '../../test/support/workbooks';
+import { cellText, columnLetters } from './workbook';
+
+const ALLIANCE = 'https://s.click.taobao.com/t?e=m%3D2&pid=mm_1_2_3';
+const JD = 'https://item.jd.com/100012043978.html';
+const dir = mkdtempSync(join(tmpdir(), 'cartlint-xlsx-'));
+const path = (name: string) => join(dir, name);
+const judge = ['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2024-01-01'];
+const rulesOf = (out: string) =>
+  jsonLines(out).map((row) => [row.line, row.findings.map((f: { rule: string }) => f.rule)]);
+
+/** The export a dashboard makes: a title row, a blank row, the header, then goods. */
+const EXPORT = {
+  商品列表: [
+    ['快手小店 商品导出 2026-12-01'],
+    [],
+    ['商品ID', '商品名称', '商品链接', '价格'],
+    [
+      1,
+      {
+        richText: [
+          { text: '【淘宝】复制这段 ' },
+          { font: { bold: true }, text: '￥AbCd1234￥' },
+          { text: ' 打开手机淘宝' },
+        ],
+      },
+      { text: '链接', hyperlink: ALLIANCE },
+      19.9,
+    ],
+    [2, '手套', JD, 29],
+    [3, '帽子', { formula: `HYPERLINK("${JD}","点我")`, result: '点我' }, 5],
+    [4, '无链接', null, 0],
+  ],
+  第二页: [
+    ['名称', '链接'],
+    ['x', 'https://item.jd.com/2.html'],
+  ],
+};
+
+describe('cellText', () => {
+  it('reads strings, numbers, rich text, hyperlinks and HYPERLINK formulas as the text to judge', () => {
+    expect(cellText('a')).toBe('a');
+    expect(cellText(19.9)).toBe('19.9');
+    expect(cellText(null)).toBe('');
+    expect(cellText({ richText: [{ text: '围巾 ' }, { text: '￥AbCd1234￥' }] })).toBe('围巾 ￥AbCd1234￥');
+    expect(cellText('链接', ALLIANCE)).toBe(`链接 ${ALLIANCE}`);
+    expect(cellText(ALLIANCE, ALLIANCE)).toBe(ALLIANCE);
+    expect(cellText({ text: '链接', hyperlink: JD })).toBe(`链接 ${JD}`);
+    expect(cellText({ formula: `HYPERLINK("${JD}","点我")`, result: '点我' })).toBe(`点我 ${JD}`);
+    expect(cellText({ error: '#N/A' })).toBe('');
+  });
+  it('names columns by letters', () => {
+    expect([1, 3, 26, 27, 52, 703].map(columnLetters)).toEqual(['A', 'C', 'Z', 'AA', 'AZ', 'AAA']);
+  });
+});
+
+describe('cartlint check on .xlsx workbooks', () => {
+  it('reads an exceljs workbook: first sheet, title rows skipped, header found where the column is', async () => {
+    await exceljsWorkbook(path('goods.xlsx'), EXPORT);
+    const { code, out, err } = await runCli([...judge, '-c', '商品链接', path('goods.xlsx')]);
+    expect([code, err]).toEqual([1, '']);
+    expect(rulesOf(out)).toEqual([
+      [4, ['KS-4']],
+      [5, ['KS-5']],
+      [6, ['KS-5']],
+      [7, []],
+    ]);
+    expect(jsonLines(out)[0].findings[0].text).toBe(ALLIANCE);
+  });
+
+  it('judges several columns at once (a 淘口令 in the title), by name, letter or number', async () => {
+    await exceljsWorkbook(path('goods.xlsx'), EXPORT);
+    for (const columns of [
+      ['商品名称', '商品链接'],
+      ['B', 'C'],
+      ['2', '3'],
+    ]) {
+      const { out } = await runCli([...judge, ...columns.flatMap((c) => ['-c', c]), path('goods.xlsx')]);
+      const findings = jsonLines(out)[0].findings;
+      expect(findings.map((f: { text: string }) => f.text)).toEqual(['【淘宝】复制这段 ￥AbCd1234￥', ALLIANCE]);
+    }
+    const every = await runCli([...judge, path('goods.xlsx')]);
+    expect(jsonLines(every.out)[0].findings).toHaveLength(2);
+  });
+
+  it('picks a sheet by name or tab number', async () => {
+    await exceljsWorkbook(path('goods.xlsx'), EXPORT);
+    for (const sheet of ['第二页', '2']) {
+      const { out } = await runCli([...judge, '--sheet', sheet, '-c', '链接', path('goods.xlsx')]);
+      expect(rulesOf(out)).toEqual([[2, ['KS-5']]]);
+    }
+  });
+
+  it('reads a workbook made by hand: parts out of order, tabs not in file order, inline and shared strings', async () => {
+    handMadeWorkbook(path('hand.xlsx'));
+    const first = await runCli([...judge, '-c', 'A', path('hand.xlsx')]);
+    expect([first.code, first.out]).toEqual([0, '']); // 说明 is the first tab: one row, its header
+    const { code, out } = await runCli([
+      ...judge,
+      '--sheet',
+      '商品',
+      '-c',
+      '商品名称',
+      '-c',
+      '商品链接',
+      path('hand.xlsx'),
+    ]);
+    expect(code).toBe(1);
+    const rows = jsonLines(out);
+    expect(rows.map((row) => row.line)).toEqual([4, 5, 6]);
+    expect(rows[0].input).toBe(`【淘宝】复制这段 ￥AbCd1234￥ 打开手机淘宝 链接 ${ALLIANCE}`);
+    expect(rows[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['KS-4', 'KS-4']);
+    expect(rows[2].findings).toEqual([]);
+  });
+
+  it('reads a workbook from stdin too', async () => {
+    await exceljsWorkbook(path('goods.xlsx'), EXPORT);
+    const { code, out } = await runCli([...judge, '-c', '商品链接'], { stdin: readFileSync(path('goods.xlsx')) });
+    expect(code).toBe(1);
+    expect(rulesOf(out)).toHaveLength(4);
+  });
+
+  it('reads 100,000 rows', async () => {
+    await bigWorkbook(path('big.xlsx'), 100_000, (i) => [
+      `商品 ${i}`,
+      i % 1000 === 0 ? ALLIANCE : `https://app.kwaixiaodian.com/merchant/shop/detail?id=${i}`,
+      i,
+    ]);
+    const { code, out } = await runCli([...judge, '-c', '商品链接', path('big.xlsx')]);
+    expect(code).toBe(1);
+    const rows = jsonLines(out);
+    expect(rows).toHaveLength(100_000);
+    expect(rows[0].line).toBe(3);
+    expect(rows.filter((row) => row.findings[0]?.verdict === 'banned')).toHaveLength(100);
+  }, 120_000);
+
+  it.each([
+    [
+      'not a zip',
+      () => writeFileSync(path('bad.xlsx'), 'name,link\n1,2\n'),
+      ['-c', 'link'],
+      'cannot read the workbook',
+      'not a zip',
+    ],
+    [
+      'a zip without a workbook',
+      () => writeFileSync(path('bad.xlsx'), zipSync({ 'a.txt': strToU8('x') })),
+      [],
+      'cannot read the workbook',
+      '',
+    ],
+    [
+      'encrypted',
+      () => writeFileSync(path('bad.xlsx'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])),
+      [],
+      'is encrypted or an old .xls',
+      '',
+    ],
+  ])('refuses a bad workbook (%s) with exit 2 naming the file', async (_, make, extra, message) => {
+    make();
+    const { code, err, out } = await runCli([...judge, ...extra, path('bad.xlsx')]);
+    expect([code, out]).toEqual([2, '']);
+    expect(err).toContain(path('bad.xlsx'));
+    expect(err).toContain(message);
+  });
+
+  it('names the sheet and the header it found when the column or the sheet is not there', async () => {
+    await exceljsWorkbook(path('goods.xlsx'), EXPORT);
+    const column = await runCli([...judge, '-c', '链接地址', path('goods.xlsx')]);
+    expect(column.code).toBe(2);
+    expect(column.err).toContain(
+      `no column "链接地址" in ${path('goods.xlsx')}, sheet "商品列表"; the header row it found has: 商品ID, 商品名称, 商品链接, 价格`,
+    );
+    const sheet = await runCli([...judge, '--sheet', '9', path('goods.xlsx')]);
+    expect(sheet.code).toBe(2);
+    expect(sheet.err).toContain(`no sheet "9" in ${path('goods.xlsx')}; its sheets are: 商品列表, 第二页`);
+  });
+});
+
+describe('reports', () => {
+  it('--format xlsx: the rows as they came with verdict columns, banned rows filled, a summary sheet', async () => {
+    await exceljsWorkbook(path('goods.xlsx'), EXPORT);
+    const report = path('report.xlsx');
+    const { code } = await runCli([
+      ...judge,
+      '-c',
+      '商品链接',
+      '-f',
+      'xlsx',
+      '-o',
+      report,
+      '--lang',
+      'zh',
+      path('goods.xlsx'),
+    ]);
+    expect(code).toBe(1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(report);
+    const [rows, summary] = workbook.worksheets;
+    expect(rows!.getRow(1).values).toEqual([
+      undefined,
+      '行',
+      '商品ID',
+      '商品名称',
+      '商品链接',
+      '价格',
+      '结论',
+      '规则',
+      '原因',
+      '最后核实',
+    ]);
+    const first = rows!.getRow(2);
+    expect(first.getCell(1).value).toBe(4);
+    expect(first.getCell(3).value).toBe('【淘宝】复制这段 ￥AbCd1234￥ 打开手机淘宝');
+    expect(first.getCell(6).value).toBe('禁止');
+    expect(first.getCell(7).value).toBe('KS-4');
+    expect(first.getCell(9).value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((first.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    expect(rows!.getRow(5).getCell(6).value).toBe('无链接');
+    expect(rows!.getRow(5).getCell(1).fill).toBeUndefined();
+    const counts = Object.fromEntries(
+      summary!.getRows(2, 3)!.map((row) => [row.getCell(1).value, row.getCell(2).value]),
+    );
+    expect(counts).toEqual({ 禁止: 3, 待核实: 0, 允许: 0 });
+    expect(summary!.getSheetValues().flat()).toContain('KS-5');
+  });
+
+  it('--format xlsx needs -o', async () => {
+    const { code, err } = await runCli([...judge, '-f', 'xlsx'], { stdin: JD });
+    expect(code).toBe(2);
+    expect(err).toContain('-o report.xlsx');
+  });
+
+  it('--format html: one page, no network, every text escaped, notices for banned links, a summary', async () => {
+    const hostile = `<img src=x onerror=alert(1)> "'& ${ALLIANCE}`;
+    const report = path('report.html');
+    const { code } = await runCli([...judge, '-f', 'html', '-o', report], {
+      stdin: `${hostile}\n${JD}\nhttps://app.kwaixiaodian.com/merchant/shop/detail?id=1\n`,
+    });
+    expect(code).toBe(1);
+    const html = readFileSync(report, 'utf8');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &quot;&#39;&amp;');
+    expect(html).not.toMatch(/\b(?:src|href)=["']?(?:https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|url\(/);
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain('name="viewport"');
+    expect(html).toContain('<span lang="zh">禁止</span> <span lang="en">Banned</span>');
+    expect(html.match(/<textarea readonly>/g)).toHaveLength(2);
+    expect(html).toMatch(
+      /<textarea readonly>【平台规则提醒】|<textarea readonly>\[Platform rule notice\]|<textarea readonly>/,
+    );
+    expect(html).toContain('<section id="summary">');
+    expect(html.match(/<tr class="(banned|review|allowed)">/g)).toHaveLength(3);
+  });
+});

@@ -1,0 +1,89 @@
+// Workbooks for the CLI tests: made by exceljs (as the dashboards' exports and Excel make them), and made by hand
+// from the XML parts, in an order exceljs's own writer never uses (sheets before the shared strings and the
+// workbook, tabs not in file order), with inline strings, rich text and hyperlinks held in the sheet's relations.
+import { writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
+
+export async function exceljsWorkbook(path: string, sheets: Record<string, unknown[][]>): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const sheet = workbook.addWorksheet(name);
+    for (const row of rows) sheet.addRow(row);
+  }
+  await workbook.xlsx.writeFile(path);
+}
+
+/** A large export written with the streaming writer: `rows` rows under a title row and a header row. */
+export async function bigWorkbook(path: string, rows: number, row: (i: number) => unknown[]): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+  const sheet = workbook.addWorksheet('商品');
+  sheet.addRow(['快手小店 商品导出']).commit();
+  sheet.addRow(['商品名称', '商品链接', '价格']).commit();
+  for (let i = 0; i < rows; i++) sheet.addRow(row(i)).commit();
+  sheet.commit();
+  await workbook.commit();
+}
+
+const xml = (body: string) => strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`);
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+/**
+ * Two tabs, "说明" (sheet2.xml) first and "商品" (sheet1.xml) second. 商品 has two title rows, a header on row 3,
+ * then: a shared rich-text title with a 淘口令 share text and a hyperlink cell showing "链接"; an inline string URL; an empty
+ * link cell; a number.
+ */
+export function handMadeWorkbook(path: string): void {
+  const goods = xml(
+    `<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>` +
+      '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' +
+      '<row r="2"/>' +
+      '<row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3" t="s"><v>2</v></c><c r="C3" t="inlineStr"><is><t>价格</t></is></c></row>' +
+      '<row r="4"><c r="A4" t="s"><v>3</v></c><c r="B4" t="s"><v>4</v></c><c r="C4"><v>19.9</v></c></row>' +
+      '<row r="5"><c r="A5" t="inlineStr"><is><t>京东 手套</t></is></c><c r="B5" t="inlineStr"><is><t>https://item.jd.com/100012043978.html</t></is></c><c r="C5"><v>29</v></c></row>' +
+      '<row r="6"><c r="A6" t="inlineStr"><is><t>无链接</t></is></c><c r="C6"><v>5</v></c></row>' +
+      '</sheetData><hyperlinks><hyperlink ref="B4" r:id="rId7"/></hyperlinks></worksheet>',
+  );
+  const notes = xml(
+    `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>https://s.click.taobao.com/notes</t></is></c></row></sheetData></worksheet>`,
+  );
+  const strings = xml(
+    `<sst xmlns="${MAIN}" count="5" uniqueCount="5">` +
+      '<si><t>快手小店 商品导出 2026-12-01</t></si><si><t>商品名称</t></si><si><t>商品链接</t></si>' +
+      '<si><r><t xml:space="preserve">【淘宝】复制这段 </t></r><r><rPr><b/></rPr><t>￥AbCd1234￥</t></r><r><t xml:space="preserve"> 打开手机淘宝</t></r></si><si><t>链接</t></si></sst>',
+  );
+  const zip = zipSync({
+    '[Content_Types].xml': xml(
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+        '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+        '</Types>',
+    ),
+    '_rels/.rels': xml(
+      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    'xl/worksheets/sheet1.xml': goods,
+    'xl/worksheets/_rels/sheet1.xml.rels': xml(
+      `<Relationships xmlns="${PKG}"><Relationship Id="rId7" Type="${REL}/hyperlink" Target="https://s.click.taobao.com/t?e=m%3D2&amp;pid=mm_1_2_3" TargetMode="External"/></Relationships>`,
+    ),
+    'xl/worksheets/sheet2.xml': notes,
+    'xl/sharedStrings.xml': strings,
+    'xl/_rels/workbook.xml.rels': xml(
+      `<Relationships xmlns="${PKG}">` +
+        `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
+        `<Relationship Id="rId2" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/>` +
+        `<Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    ),
+    'xl/workbook.xml': xml(
+      `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>` +
+        '<sheet name="说明" sheetId="2" r:id="rId2"/><sheet name="商品" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+  });
+  writeFileSync(path, zip);
+}
