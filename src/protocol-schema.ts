@@ -5,8 +5,12 @@ import * as v from 'valibot';
 import { isObject } from './core/guards';
 import { LINK_KINDS, PLATFORMS, SOURCES, SURFACES, VERDICTS, type Rule } from './core/types';
 
-/** More than a dashboard can show; bounds what one report may put into storage. */
-export const MAX_FINDINGS = 5000;
+/**
+ * At most this many findings of one frame are listed, banned before review; past it the page is "too many to list"
+ * and only counted. Allowed links are never listed, only counted: a 20,000-row cart of the shop's own goods costs
+ * three numbers, and the popup shows what needs a decision. Bounds what one report may put into storage.
+ */
+export const MAX_LISTED = 500;
 
 /** A host as the popup pauses it ("zs.kwaixiaodian.com"). */
 const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)*$/;
@@ -74,13 +78,18 @@ const TabFindingSchema = v.object({
   decision: DecisionSchema,
 });
 
+/** How many links of each verdict a page (or tab) holds, listed or not. */
+const VerdictCountsSchema = v.object({ banned: count, review: count, allowed: count });
+
 /** Every request's fields, keyed by its `type`; what each answers is written beside it in src/protocol.ts. */
 export const REQUESTS = {
   'config/get': v.object({}),
-  /** Content → background: the findings of the sender's tab (replaces the previous report for that frame). */
+  /** Content → background: the findings of the sender's tab (replaces the previous report for that frame): banned
+   *  and review ones listed (at most MAX_LISTED), every verdict counted. */
   'tab/report': v.object({
     page: PageInfoSchema,
-    findings: v.pipe(v.array(TabFindingSchema), v.maxLength(MAX_FINDINGS)),
+    findings: v.pipe(v.array(TabFindingSchema), v.maxLength(MAX_LISTED)),
+    counts: VerdictCountsSchema,
     at: v.pipe(
       v.string(),
       v.check((at) => !Number.isNaN(Date.parse(at))),
@@ -110,3 +119,4 @@ export type RequestFields<K extends RequestType> = v.InferOutput<(typeof REQUEST
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type PageInfo = v.InferOutput<typeof PageInfoSchema>;
 export type TabFinding = v.InferOutput<typeof TabFindingSchema>;
+export type VerdictCounts = v.InferOutput<typeof VerdictCountsSchema>;

@@ -2,11 +2,12 @@
 // The background answers runtime messages with one `switch` (src/background/handle.ts); the content
 // script answers the two tab messages at the bottom.
 import type { Decision, LoadedRule, Surface } from './core/types';
-import type { PageInfo, RequestFields, RequestType, Settings, TabFinding } from './protocol-schema';
+import type { PageInfo, RequestFields, RequestType, Settings, TabFinding, VerdictCounts } from './protocol-schema';
 import type { LoosenedBan } from './rules/loosened';
 
 // The request and settings shapes are schemas (src/protocol-schema.ts); their types are inferred from them.
-export type { PageInfo, RequestType, Settings, TabFinding } from './protocol-schema';
+export type { PageInfo, RequestType, Settings, TabFinding, VerdictCounts } from './protocol-schema';
+export { MAX_LISTED } from './protocol-schema';
 export type LanguageSetting = Settings['language'];
 
 export const DEFAULT_SETTINGS: Settings = { language: 'auto', pausedSites: [], resolveShortLinks: false };
@@ -26,10 +27,15 @@ export function isPaused(settings: Settings, locked: boolean, host: string | nul
   return !locked && host !== null && settings.pausedSites.includes(host);
 }
 
+export const NO_LINKS: Readonly<VerdictCounts> = { banned: 0, review: 0, allowed: 0 };
+
 export interface TabState {
   tabId: number;
   page: PageInfo | null;
+  /** Banned and review findings of every frame, each frame's list capped at MAX_LISTED. */
   findings: TabFinding[];
+  /** Every judged link of the tab, listed or not. */
+  counts: VerdictCounts;
   /** ISO time the verdicts were judged at. */
   at: string | null;
   paused: boolean;
@@ -89,16 +95,11 @@ export function isTabMessage(value: unknown): value is TabMessage {
 }
 
 /**
- * The wire form of a request. A report's findings travel as one JSON string: Chrome's messaging converts an object
- * graph value by value (~60 ms in one task for a 2,000-row cart's findings), a string in one piece. Rows judged
- * alike share one decision (the content script memoises them), so decisions go once in a table and findings point
- * into it: the bilingual reasons were most of the bytes. `fromWire` on the receiving end gives back the typed
- * request; other requests pass through as they are.
+ * Findings as one JSON string, the form they travel and are stored in. Rows judged alike share one decision (the
+ * content script memoises them), so decisions go once in a table and findings point into it: the bilingual reasons
+ * were most of the bytes.
  */
-export function toWire(message: unknown): unknown {
-  const m = message as { type?: unknown; findings?: unknown } | null;
-  if (m === null || typeof m !== 'object' || m.type !== 'tab/report' || !Array.isArray(m.findings)) return message;
-  const { findings, ...rest } = m as { findings: TabFinding[] };
+export function packFindings(findings: readonly TabFinding[]): string {
   const index = new Map<Decision, number>();
   const decisions: Decision[] = [];
   const packed = findings.map(({ decision, ...finding }) => {
@@ -109,21 +110,17 @@ export function toWire(message: unknown): unknown {
     }
     return { ...finding, decision: at };
   });
-  return { ...rest, findingsJson: JSON.stringify({ decisions, findings: packed }) };
+  return JSON.stringify({ decisions, findings: packed });
 }
 
-/** The request a `toWire` message stands for. What cannot be read is left out (no findings, or a finding without
- *  its decision), for the shape check to name the field. */
-export function fromWire(message: unknown): unknown {
-  const m = message as { type?: unknown; findingsJson?: unknown } | null;
-  if (m === null || typeof m !== 'object' || m.type !== 'tab/report' || typeof m.findingsJson !== 'string')
-    return message;
-  const { findingsJson, ...rest } = m;
+/** The findings a `packFindings` string stands for, null when it cannot be read. Unchecked: a finding whose decision
+ *  is missing comes back without one, for the receiver's shape check to name the field. */
+export function unpackFindings(json: string): unknown[] | null {
   let packed: { decisions?: unknown; findings?: unknown };
   try {
-    packed = JSON.parse(findingsJson) as typeof packed;
+    packed = JSON.parse(json) as typeof packed;
   } catch {
-    return rest;
+    return null;
   }
   if (
     typeof packed !== 'object' ||
@@ -131,15 +128,36 @@ export function fromWire(message: unknown): unknown {
     !Array.isArray(packed.decisions) ||
     !Array.isArray(packed.findings)
   ) {
-    return rest;
+    return null;
   }
   const decisions = packed.decisions as unknown[];
-  const findings = (packed.findings as unknown[]).map((finding) => {
+  return (packed.findings as unknown[]).map((finding) => {
     if (typeof finding !== 'object' || finding === null) return finding;
     const at = (finding as { decision?: unknown }).decision;
     return { ...finding, decision: typeof at === 'number' ? decisions[at] : undefined };
   });
-  return { ...rest, findings };
+}
+
+/**
+ * The wire form of a request. A report's findings travel packed (`packFindings`): Chrome's messaging converts an
+ * object graph value by value (~60 ms in one task for a 2,000-row cart's findings), a string in one piece.
+ * `fromWire` on the receiving end gives back the typed request; other requests pass through as they are.
+ */
+export function toWire(message: unknown): unknown {
+  const m = message as { type?: unknown; findings?: unknown } | null;
+  if (m === null || typeof m !== 'object' || m.type !== 'tab/report' || !Array.isArray(m.findings)) return message;
+  const { findings, ...rest } = m as { findings: TabFinding[] };
+  return { ...rest, findingsJson: packFindings(findings) };
+}
+
+/** The request a `toWire` message stands for. What cannot be read is left out, for the shape check to name it. */
+export function fromWire(message: unknown): unknown {
+  const m = message as { type?: unknown; findingsJson?: unknown } | null;
+  if (m === null || typeof m !== 'object' || m.type !== 'tab/report' || typeof m.findingsJson !== 'string')
+    return message;
+  const { findingsJson, ...rest } = m;
+  const findings = unpackFindings(findingsJson);
+  return findings === null ? rest : { ...rest, findings };
 }
 
 export class ProtocolError extends Error {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TabFinding, TabState } from '../../src/protocol';
 import { t } from '../../src/i18n';
+import { countsOf } from '../../test/support/fake-browser';
 import { findingLines, renderTable, summaryLine, type DemoPageResult } from './report';
 
 const finding = (
@@ -31,6 +32,7 @@ const state = (findings: TabFinding[]): TabState => ({
     pattern: 'kuaishou-live-helper /page/helper',
   },
   findings,
+  counts: countsOf(findings),
   at: '2026-11-23T10:00:00.000Z',
   paused: false,
 });
@@ -83,5 +85,8 @@ describe('demo report', () => {
 
   it('sums the verdicts over every page', () => {
     expect(summaryLine(results, 'en')).toBe('3 demo pages: 2 banned, 1 to review, 0 allowed');
+    // Allowed links are counted by the page, not listed.
+    const counted = { ...results[1]!, state: { ...state([]), counts: { banned: 0, review: 0, allowed: 4 } } };
+    expect(summaryLine([counted], 'en')).toBe('1 demo pages: 0 banned, 0 to review, 4 allowed');
   });
 });

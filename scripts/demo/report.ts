@@ -71,10 +71,6 @@ export function renderTable(results: readonly DemoPageResult[], lang: Lang, colo
 }
 
 export function summaryLine(results: readonly DemoPageResult[], lang: Lang): string {
-  const count = (verdict: Verdict) =>
-    results.reduce(
-      (sum, { state }) => sum + (state?.findings.filter((f) => f.decision.verdict === verdict).length ?? 0),
-      0,
-    );
+  const count = (verdict: Verdict) => results.reduce((sum, { state }) => sum + (state?.counts[verdict] ?? 0), 0);
   return t(lang, 'demo_summary', results.length, count('banned'), count('review'), count('allowed'));
 }

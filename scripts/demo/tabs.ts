@@ -46,7 +46,7 @@ export async function openDemoTabs(session: ExtensionSession, fixtures: readonly
 }
 
 const fingerprint = (state: TabState) =>
-  JSON.stringify(state.findings.map((f) => [f.id, f.link.text, f.decision.verdict, f.decision.rule]));
+  JSON.stringify([state.counts, state.findings.map((f) => [f.id, f.link.text, f.decision.verdict, f.decision.rule])]);
 
 /** The tab's state once its page has reported and the findings stayed the same for a moment; null if it never reported. */
 export async function settledState(session: ExtensionSession, tabId: number | null): Promise<TabState | null> {

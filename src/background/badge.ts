@@ -1,7 +1,7 @@
 // The toolbar badge of one tab: how many banned links (red), else how many to check (amber), else nothing.
 // Colour is never the only signal: the count is shown and the button's title says what it counts.
 import type { Lang } from '../core/types';
-import type { TabFinding } from '../protocol';
+import type { VerdictCounts } from '../protocol';
 import { t } from '../i18n';
 
 /** The part of browser.action we use; setBadgeTextColor is missing before Chrome 110. */
@@ -26,9 +26,10 @@ export interface Badge {
 /** A badge holds about four characters. */
 const count = (n: number) => (n > 99 ? '99+' : String(n));
 
-export function badgeFor(findings: readonly TabFinding[], paused: boolean, lang: Lang): Badge {
-  const banned = paused ? 0 : findings.filter((f) => f.decision.verdict === 'banned').length;
-  const review = paused ? 0 : findings.filter((f) => f.decision.verdict === 'review').length;
+/** From the tab's counts, not its list: a page with more links than are listed is still counted in full. */
+export function badgeFor(counts: VerdictCounts, paused: boolean, lang: Lang): Badge {
+  const banned = paused ? 0 : counts.banned;
+  const review = paused ? 0 : counts.review;
   if (banned > 0) return { text: count(banned), color: BADGE_RED, title: t(lang, 'bg_badge_banned', banned, review) };
   if (review > 0) return { text: count(review), color: BADGE_AMBER, title: t(lang, 'bg_badge_review', review) };
   return { text: '', color: null, title: t(lang, 'extShortName') };

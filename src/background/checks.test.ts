@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_FINDINGS } from '../protocol-schema';
+import { MAX_LISTED } from '../protocol-schema';
 import { readRequest } from './checks';
 
 const finding = {
@@ -31,7 +31,13 @@ const page = {
   surfaceFrom: 'adapter',
   pattern: 'kuaishou-live-helper /page/helper',
 };
-const report = { type: 'tab/report', page, findings: [finding], at: '2026-12-03T06:00:00.000Z' };
+const report = {
+  type: 'tab/report',
+  page,
+  findings: [finding],
+  counts: { banned: 0, review: 1, allowed: 0 },
+  at: '2026-12-03T06:00:00.000Z',
+};
 
 describe('readRequest', () => {
   it('passes a full report through unchanged, optional fields included', () => {
@@ -44,8 +50,13 @@ describe('readRequest', () => {
     expect(readRequest({ type: 'toString' })).toEqual({ request: null, type: 'toString', field: null });
     const bad = { ...finding, link: { ...finding.link, kind: 'smoke' } };
     expect(readRequest({ ...report, findings: [finding, bad] })).toMatchObject({ field: 'findings[1].link.kind' });
-    expect(readRequest({ ...report, findings: Array(MAX_FINDINGS + 1).fill(finding) })).toMatchObject({
+    expect(readRequest({ ...report, findings: Array(MAX_LISTED + 1).fill(finding) })).toMatchObject({
       field: 'findings',
+    });
+    const { counts: _, ...uncounted } = report;
+    expect(readRequest(uncounted)).toMatchObject({ field: 'counts' });
+    expect(readRequest({ ...report, counts: { banned: -1, review: 0, allowed: 0 } })).toMatchObject({
+      field: 'counts.banned',
     });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigSnapshot, Reply, TabState } from '../protocol';
-import { toWire } from '../protocol';
+import { MAX_LISTED, NO_LINKS, toWire } from '../protocol';
 import { REQUESTS } from '../protocol-schema';
 import { BUILT_IN_RULES } from '../rules';
 import { BADGE_AMBER, BADGE_RED } from './badge';
@@ -9,6 +9,7 @@ import {
   EXTENSION_ID,
   fakeBrowser,
   finding,
+  frameReport,
   KS_LIVE_URL,
   PAGE,
   page,
@@ -98,11 +99,11 @@ describe('malformed messages', () => {
       ...finding('f1', 'banned'),
       decision: { verdict: 'terrible', rule: null, reason: { zh: '', en: '' } },
     };
-    const reply = bg.send({ type: 'tab/report', page: page(), findings: [bad], at: '2026-11-23T10:00:00Z' }, content);
+    const reply = bg.send({ type: 'tab/report', page: page(), findings: [bad], counts: NO_LINKS, at: 'x' }, content);
     expect(await error(reply)).toContain('findings[0].decision.verdict');
-    expect(await error(bg.send({ type: 'tab/report', page: { url: 1 }, findings: [], at: 'x' }, content))).toContain(
-      'page.url',
-    );
+    expect(
+      await error(bg.send({ type: 'tab/report', page: { url: 1 }, findings: [], counts: NO_LINKS, at: 'x' }, content)),
+    ).toContain('page.url');
   });
 
   it('answers every request type of the protocol with a reply, never a crash', async () => {
@@ -137,15 +138,13 @@ describe('tab/report, tab/state and the badge', () => {
     const browser = fakeBrowser();
     const bg = startBackground(browser);
     const top = withTab(browser);
-    await value(bg.send({ type: 'tab/report', page: page(), findings: [finding('a', 'banned')], at }, top));
+    await value(bg.send({ type: 'tab/report', ...frameReport([finding('a', 'banned')], at) }, top));
     const frame = contentIn(7, 'https://zs.kwaixiaodian.com/frame', 3);
     await value(
       bg.send(
         {
           type: 'tab/report',
-          page: page({ url: 'https://zs.kwaixiaodian.com/frame' }),
-          findings: [finding('b', 'review')],
-          at,
+          ...frameReport([finding('b', 'review')], at, { url: 'https://zs.kwaixiaodian.com/frame' }),
         },
         frame,
       ),
@@ -154,7 +153,7 @@ describe('tab/report, tab/state and the badge', () => {
     expect(state).toMatchObject({ tabId: 7, at, paused: false, page: { url: KS_LIVE_URL } });
     expect(state.findings.map((f) => f.id)).toEqual(['a', 'b']);
     // A new report replaces the frame's previous one.
-    await value(bg.send({ type: 'tab/report', page: page(), findings: [], at }, top));
+    await value(bg.send({ type: 'tab/report', ...frameReport([], at) }, top));
     expect((await value<TabState>(bg.send({ type: 'tab/state', tabId: 7 }))).findings.map((f) => f.id)).toEqual(['b']);
   });
 
@@ -163,7 +162,7 @@ describe('tab/report, tab/state and the badge', () => {
     const bg = startBackground(browser);
     const top = withTab(browser);
     const findings = [finding('a', 'banned'), finding('b', 'review')];
-    await value(bg.send(toWire({ type: 'tab/report', page: page(), findings, at }), top));
+    await value(bg.send(toWire({ type: 'tab/report', ...frameReport(findings, at) }), top));
     expect((await value<TabState>(bg.send({ type: 'tab/state', tabId: 7 }))).findings).toEqual(findings);
     const broken = { type: 'tab/report', page: page(), findingsJson: '[{"id":', at };
     expect(await error(bg.send(broken, top))).toContain('findings');
@@ -173,9 +172,7 @@ describe('tab/report, tab/state and the badge', () => {
     const browser = fakeBrowser();
     const bg = startBackground(browser);
     browser.tabs.tabs.push({ id: 4, url: 'https://example.org/', active: false });
-    await value(
-      bg.send({ type: 'tab/report', page: page(), findings: [finding('a', 'banned')], at }, withTab(browser, 5)),
-    );
+    await value(bg.send({ type: 'tab/report', ...frameReport([finding('a', 'banned')], at) }, withTab(browser, 5)));
     const state = await value<TabState>(bg.send({ type: 'tab/state' }));
     expect(state.tabId).toBe(5);
     expect(state.findings).toHaveLength(1);
@@ -183,13 +180,13 @@ describe('tab/report, tab/state and the badge', () => {
 
   it('answers an empty state for a tab nothing reported on', async () => {
     const state = await value<TabState>(startBackground(fakeBrowser()).send({ type: 'tab/state', tabId: 99 }));
-    expect(state).toEqual({ tabId: 99, page: null, findings: [], at: null, paused: false });
+    expect(state).toEqual({ tabId: 99, page: null, findings: [], counts: NO_LINKS, at: null, paused: false });
   });
 
   it('refuses a report from a page that is not in a tab', async () => {
-    expect(
-      await error(startBackground(fakeBrowser()).send({ type: 'tab/report', page: page(), findings: [], at })),
-    ).toContain('content script');
+    expect(await error(startBackground(fakeBrowser()).send({ type: 'tab/report', ...frameReport([], at) }))).toContain(
+      'content script',
+    );
   });
 
   it('paints the badge: banned count in red, review count in amber, nothing when clean', async () => {
@@ -197,7 +194,7 @@ describe('tab/report, tab/state and the badge', () => {
     const bg = startBackground(browser);
     const content = withTab(browser);
     const report = (findings: ReturnType<typeof finding>[]) =>
-      value(bg.send({ type: 'tab/report', page: page(), findings, at }, content));
+      value(bg.send({ type: 'tab/report', ...frameReport(findings, at) }, content));
     await report([finding('a', 'banned'), finding('b', 'banned'), finding('c', 'review')]);
     expect(browser.action.badges.get(7)).toMatchObject({ text: '2', color: BADGE_RED });
     await report([finding('c', 'review'), finding('d', 'allowed')]);
@@ -211,7 +208,7 @@ describe('tab/report, tab/state and the badge', () => {
     const bg = startBackground(browser);
     const content = withTab(browser);
     await value(bg.send({ type: 'settings/set', patch: { pausedSites: ['zs.kwaixiaodian.com'] } }));
-    await value(bg.send({ type: 'tab/report', page: page(), findings: [finding('a', 'banned')], at }, content));
+    await value(bg.send({ type: 'tab/report', ...frameReport([finding('a', 'banned')], at) }, content));
     expect((await value<TabState>(bg.send({ type: 'tab/state', tabId: 7 }))).paused).toBe(true);
     expect(browser.action.badges.get(7)?.text).toBe('');
 
@@ -235,6 +232,82 @@ describe('surface/set', () => {
   });
 });
 
+describe('big carts and many tabs (red team H1, H2)', () => {
+  const at = '2026-11-23T02:00:00.000Z';
+  /** What the content script sends for a cart of `rows` rows: one banned row, every tenth to check, the rest the
+   *  shop's own goods; listed as it lists them (banned first, at most MAX_LISTED), everything counted. */
+  const bigCart = (rows: number, tag: string) => {
+    const review = Math.floor(rows / 10);
+    const findings = [
+      finding(`${tag} row ${rows - 1}@0`, 'banned'),
+      ...Array.from({ length: Math.min(review, MAX_LISTED - 1) }, (_, i) =>
+        finding(`${tag} row ${i * 10}@0`, 'review', `https://mobile.yangkeduo.com/goods.html?goods_id=${i}`),
+      ),
+    ];
+    return {
+      type: 'tab/report',
+      page: page(),
+      findings,
+      counts: { banned: 1, review, allowed: rows - 1 - review },
+      at,
+    };
+  };
+
+  // 0.1.0 refused a report of more than 5,000 findings whole (allowed ones counted): no badge, empty popup.
+  it('takes an 8,000-row cart: the badge and the popup count every link, the popup lists what needs a decision', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    await value(bg.send(toWire(bigCart(8000, 'a')), withTab(browser)));
+    expect(browser.action.badges.get(7)).toMatchObject({ text: '1', color: BADGE_RED });
+    const state = await value<TabState>(bg.send({ type: 'tab/state', tabId: 7 }));
+    expect(state.counts).toEqual({ banned: 1, review: 800, allowed: 7199 });
+    expect(state.findings).toHaveLength(MAX_LISTED);
+    expect(state.findings[0]!.decision.verdict).toBe('banned');
+  });
+
+  it('refuses a list longer than MAX_LISTED and a report without counts', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    const content = withTab(browser);
+    const long = Array.from({ length: MAX_LISTED + 1 }, (_, i) => finding(`f${i}`, 'review'));
+    expect(await error(bg.send({ type: 'tab/report', ...frameReport(long, at) }, content))).toContain('findings');
+    const { counts: _, ...uncounted } = frameReport([finding('a', 'banned')], at);
+    expect(await error(bg.send({ type: 'tab/report', ...uncounted }, content))).toContain('counts');
+  });
+
+  // 0.1.0 stored ~1.3 KB a finding in the 10 MB session area shared by all tabs: the 4th 2,000-row tab was lost.
+  it('keeps six 8,000-row tabs within the session quota, each one counted and listed', async () => {
+    const browser = fakeBrowser();
+    browser.session!.quotaBytes = 10 * 1024 * 1024;
+    const bg = startBackground(browser);
+    for (let tab = 1; tab <= 6; tab++) await value(bg.send(toWire(bigCart(8000, `t${tab}`)), withTab(browser, tab)));
+    for (let tab = 1; tab <= 6; tab++) {
+      expect(browser.action.badges.get(tab)?.text, `tab ${tab}`).toBe('1');
+      expect((await value<TabState>(bg.send({ type: 'tab/state', tabId: tab }))).findings).toHaveLength(MAX_LISTED);
+    }
+    // The figure the design is for: a listed finding costs a few hundred bytes, not 1.3 KB.
+    expect(browser.session!.bytesInUse() / (6 * MAX_LISTED)).toBeLessThan(400);
+  });
+
+  it('when storage is full, evicts tabs that were closed unheard, then keeps the counts without the list', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    // A closed tab's report left behind (its onRemoved never reached a worker).
+    await value(bg.send(toWire(bigCart(8000, 'gone')), withTab(browser, 3)));
+    browser.tabs.tabs = browser.tabs.tabs.filter((tab) => tab.id !== 3);
+    browser.session!.quotaBytes = browser.session!.bytesInUse() + 1000;
+    await value(bg.send(toWire(bigCart(8000, 'new')), withTab(browser, 4)));
+    expect(browser.session!.data).not.toHaveProperty('tab:3');
+    expect((await value<TabState>(bg.send({ type: 'tab/state', tabId: 4 }))).findings).toHaveLength(MAX_LISTED);
+    // Nothing left to evict: the new tab is still counted (badge and popup), its list waits for room.
+    browser.session!.quotaBytes = browser.session!.bytesInUse() + 1000;
+    await value(bg.send(toWire(bigCart(8000, 'full')), withTab(browser, 5)));
+    expect(browser.action.badges.get(5)?.text).toBe('1');
+    const full = await value<TabState>(bg.send({ type: 'tab/state', tabId: 5 }));
+    expect(full).toMatchObject({ findings: [], counts: { banned: 1, review: 800, allowed: 7199 } });
+  });
+});
+
 describe('finding/reveal', () => {
   it('forwards to the frame that reported the finding', async () => {
     const browser = fakeBrowser();
@@ -242,10 +315,7 @@ describe('finding/reveal', () => {
     withTab(browser);
     const at = '2026-11-23T02:00:00.000Z';
     await value(
-      bg.send(
-        { type: 'tab/report', page: page(), findings: [finding('f9', 'banned')], at },
-        contentIn(7, KS_LIVE_URL, 2),
-      ),
+      bg.send({ type: 'tab/report', ...frameReport([finding('f9', 'banned')], at) }, contentIn(7, KS_LIVE_URL, 2)),
     );
     await value(bg.send({ type: 'finding/reveal', tabId: 7, findingId: 'f9' }));
     expect(browser.tabs.sent).toEqual([{ tabId: 7, message: { type: 'finding/reveal', findingId: 'f9' }, frameId: 2 }]);
@@ -257,10 +327,7 @@ describe('finding/reveal', () => {
     const content = withTab(browser);
     expect(await error(bg.send({ type: 'finding/reveal', tabId: 7, findingId: 'x' }))).toContain('no longer');
     await value(
-      bg.send(
-        { type: 'tab/report', page: page(), findings: [finding('x', 'banned')], at: '2026-11-23T02:00:00Z' },
-        content,
-      ),
+      bg.send({ type: 'tab/report', ...frameReport([finding('x', 'banned')], '2026-11-23T02:00:00Z') }, content),
     );
     browser.tabs.tabs[0]!.listening = false;
     expect(await error(bg.send({ type: 'finding/reveal', tabId: 7, findingId: 'x' }))).toContain('reload');
@@ -405,10 +472,7 @@ describe('worker restart', () => {
     await value(first.send({ type: 'rules/toggle', id: 'KS-1', enabled: false }));
     await value(first.send({ type: 'surface/set', tabId: 7, pattern: 'p', surface: 'note' }));
     await value(
-      first.send(
-        { type: 'tab/report', page: page(), findings: [finding('a', 'banned')], at: '2026-11-23T02:00:00Z' },
-        content,
-      ),
+      first.send({ type: 'tab/report', ...frameReport([finding('a', 'banned')], '2026-11-23T02:00:00Z') }, content),
     );
     const snapshot = await config(first);
     const state = await value<TabState>(first.send({ type: 'tab/state', tabId: 7 }));

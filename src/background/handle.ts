@@ -61,7 +61,7 @@ export function createHandler(deps: HandlerDeps) {
   /** `reports`: the tab's reports when the caller already holds them (a report just stored), saving a re-read. */
   async function paintTab(loaded: Loaded, tabId: number, reports?: TabReports): Promise<void> {
     const state = tabState(tabId, reports ?? (await store.tab(tabId)), loaded.settings, loaded.snapshot.locked);
-    await showBadge(deps.action, tabId, badgeFor(state.findings, state.paused, loaded.lang));
+    await showBadge(deps.action, tabId, badgeFor(state.counts, state.paused, loaded.lang));
   }
 
   /** After a change of config: every tab re-judges, every badge is repainted (pausing clears one). */
@@ -89,8 +89,10 @@ export function createHandler(deps: HandlerDeps) {
         return loaded.snapshot;
       case 'tab/report': {
         if (caller.kind !== 'content') throw new Refusal(t(lang, 'bg_no_tab'));
-        const { page, findings, at } = request;
-        const reports = await store.putReport(caller.tabId, caller.frameId, { page, findings, at });
+        const { page, findings, counts, at } = request;
+        const openTabs = async () =>
+          (await deps.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+        const reports = await store.putReport(caller.tabId, caller.frameId, { page, findings, counts, at }, openTabs);
         await paintTab(loaded, caller.tabId, reports);
         return ok;
       }

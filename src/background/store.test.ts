@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigSnapshot, Reply } from '../protocol';
 import { BUILT_IN_RULES } from '../rules';
-import { FakeArea, fakeBrowser, finding, page, startBackground } from '../../test/support/fake-browser';
+import { FakeArea, fakeBrowser, finding, frameReport, startBackground } from '../../test/support/fake-browser';
 import { aRule } from '../../test/support/rules';
 import { createStore, migrateV1, SCHEMA_VERSION } from './store';
 
@@ -119,8 +119,8 @@ describe('tab data', () => {
     const store = createStore({ local: new FakeArea(), session: new FakeArea() });
     const at = '2026-11-23T02:00:00Z';
     await Promise.all([
-      store.putReport(3, 0, { page: page(), findings: [finding('a', 'banned')], at }),
-      store.putReport(3, 1, { page: page(), findings: [finding('b', 'review')], at }),
+      store.putReport(3, 0, frameReport([finding('a', 'banned')], at)),
+      store.putReport(3, 1, frameReport([finding('b', 'review')], at)),
     ]);
     expect(Object.keys(await store.tab(3)).sort()).toEqual(['0', '1']);
   });
@@ -128,7 +128,7 @@ describe('tab data', () => {
   it('falls back to local storage without storage.session, and clears it at browser startup', async () => {
     const local = new FakeArea({ schemaVersion: SCHEMA_VERSION, settings: { language: 'en' } });
     const store = createStore({ local, session: null });
-    await store.putReport(5, 0, { page: page(), findings: [], at: '2026-11-23T02:00:00Z' });
+    await store.putReport(5, 0, frameReport([]));
     expect(local.data).toHaveProperty('tab:5');
     expect(await store.tabIds()).toEqual([5]);
     await store.clearTabsAtStartup();
@@ -138,7 +138,7 @@ describe('tab data', () => {
   it('drops a closed tab', async () => {
     const session = new FakeArea();
     const store = createStore({ local: new FakeArea(), session });
-    await store.putReport(5, 0, { page: page(), findings: [], at: '2026-11-23T02:00:00Z' });
+    await store.putReport(5, 0, frameReport([]));
     await store.dropTab(5);
     expect(session.data).toEqual({});
   });

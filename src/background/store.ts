@@ -2,7 +2,14 @@
 // every request re-reads storage. storage.local holds what the operator chose (settings, own rules, surface choices)
 // under a `schemaVersion`; storage.session holds per-tab findings (gone when the browser closes, like the tabs).
 // Built-in rules are never stored: they ship in the bundle, so an update can never overwrite a custom rule.
-import type { PageInfo, Settings, TabFinding } from '../protocol';
+import {
+  packFindings,
+  unpackFindings,
+  type PageInfo,
+  type Settings,
+  type TabFinding,
+  type VerdictCounts,
+} from '../protocol';
 import { isObject } from '../core/guards';
 import { SURFACES, type Rule, type Surface } from '../core/types';
 import { serial } from './serial';
@@ -34,14 +41,27 @@ export interface LocalState {
   managedCache: Rule[];
 }
 
-/** What one frame of a tab last reported. */
+/** What one frame of a tab last reported: its banned and review findings (capped), every verdict counted. */
 export interface FrameReport {
   page: PageInfo;
   findings: TabFinding[];
+  counts: VerdictCounts;
   at: string;
 }
 /** A tab's reports by frame id. */
 export type TabReports = Record<string, FrameReport>;
+
+/**
+ * A frame's report as storage.session holds it: the findings packed (one decision table, findings pointing into it),
+ * a few hundred bytes a finding instead of ~1.3 KB, because the session quota (10 MB) is shared by every tab.
+ */
+interface StoredFrame {
+  page: PageInfo;
+  findingsJson: string;
+  counts: VerdictCounts;
+  at: string;
+}
+type StoredTab = Record<string, StoredFrame>;
 
 /** The keys the configuration is read from; the pages watch the same ones (src/ui/config-changes.ts). */
 export const LOCAL_KEYS = ['settings', 'customRules', 'disabledBuiltIn', 'surfaceOverrides', 'managedCache'] as const;
@@ -111,6 +131,31 @@ function readState(raw: Record<string, unknown>): LocalState {
   };
 }
 
+const storedFrame = ({ findings, ...rest }: FrameReport): StoredFrame => ({
+  ...rest,
+  findingsJson: packFindings(findings),
+});
+
+/** The frames of a stored tab; a frame in another layout (an older version's) is left out rather than misread. */
+function storedTab(value: unknown): StoredTab {
+  if (!isObject(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry): entry is [string, StoredFrame] =>
+        isObject(entry[1]) && typeof entry[1].findingsJson === 'string' && isObject(entry[1].counts),
+    ),
+  );
+}
+
+function readTab(stored: StoredTab): TabReports {
+  const reports: TabReports = {};
+  for (const [frameId, { findingsJson, ...rest }] of Object.entries(stored)) {
+    // Written by putReport from checked findings, so they read back as they were.
+    reports[frameId] = { ...rest, findings: (unpackFindings(findingsJson) ?? []) as TabFinding[] };
+  }
+  return reports;
+}
+
 export interface Areas {
   local: StorageArea;
   /** storage.session; null where the browser lacks it (tab data then goes to local and is cleared at startup). */
@@ -136,6 +181,14 @@ export function createStore({ local, session }: Areas) {
 
   /** Brings the layout up to date once per worker life (and the first time after an update). Not queued behind
    *  `exclusive` (which itself waits for it), and memoised, so it runs once even when requests arrive together. */
+  async function storedTabIds(): Promise<number[]> {
+    const all = await tabArea.get(null);
+    return Object.keys(all)
+      .filter((key) => key.startsWith(TAB_PREFIX))
+      .map((key) => Number(key.slice(TAB_PREFIX.length)))
+      .filter(Number.isInteger);
+  }
+
   const ready = () => {
     upgraded ??= upgrade().catch((error: unknown) => {
       upgraded = null; // try again on the next request rather than stay broken
@@ -158,30 +211,43 @@ export function createStore({ local, session }: Areas) {
     },
     async tab(tabId: number): Promise<TabReports> {
       const key = tabKey(tabId);
-      const value = (await tabArea.get(key))[key];
-      return isObject(value) ? (value as TabReports) : {};
+      return readTab(storedTab((await tabArea.get(key))[key]));
     },
-    /** Replaces the frame's previous report. */
-    putReport(tabId: number, frameId: number, report: FrameReport): Promise<TabReports> {
+    /**
+     * Replaces the frame's previous report. When storage is full, the tabs `openTabs` does not list (closed while no
+     * worker heard it) are evicted and the write tried again; still full, the frame keeps its counts without its list
+     * (the popup says "too many to list"), so the badge never loses a banned link to the quota.
+     */
+    putReport(
+      tabId: number,
+      frameId: number,
+      report: FrameReport,
+      openTabs: () => Promise<readonly number[]> = async () => [],
+    ): Promise<TabReports> {
       return exclusive(async () => {
         const key = tabKey(tabId);
-        const stored = (await tabArea.get(key))[key];
-        const reports: TabReports = { ...(isObject(stored) ? (stored as TabReports) : {}), [frameId]: report };
-        await tabArea.set({ [key]: reports });
-        return reports;
+        const others = storedTab((await tabArea.get(key))[key]);
+        const write = async (frame: StoredFrame) => {
+          const stored = { ...others, [frameId]: frame };
+          await tabArea.set({ [key]: stored });
+          return readTab(stored);
+        };
+        const full = storedFrame(report);
+        try {
+          return await write(full);
+        } catch {
+          const open = new Set([...(await openTabs()), tabId]);
+          const closed = (await storedTabIds()).filter((id) => !open.has(id)).map(tabKey);
+          if (closed.length > 0) await tabArea.remove(closed);
+          return await write(full).catch(() => write(storedFrame({ ...report, findings: [] })));
+        }
       });
     },
     dropTab(tabId: number): Promise<void> {
       return exclusive(() => tabArea.remove(tabKey(tabId)));
     },
     /** Every tab with stored reports (to repaint badges after a settings change). */
-    async tabIds(): Promise<number[]> {
-      const all = await tabArea.get(null);
-      return Object.keys(all)
-        .filter((key) => key.startsWith(TAB_PREFIX))
-        .map((key) => Number(key.slice(TAB_PREFIX.length)))
-        .filter(Number.isInteger);
-    },
+    tabIds: storedTabIds,
     /** Tab ids restart with the browser; without storage.session old tab data in local would be misattributed. */
     async clearTabsAtStartup(): Promise<void> {
       if (session) return;

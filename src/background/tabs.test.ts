@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../protocol';
-import { FakeAction, FakeArea, finding, KS_LIVE_URL, page } from '../../test/support/fake-browser';
+import { FakeAction, FakeArea, finding, frameReport, KS_LIVE_URL } from '../../test/support/fake-browser';
 import { createStore } from './store';
 import { frameOf, onTabRemoved, onTabUpdated, tabState } from './tabs';
 
@@ -10,7 +10,7 @@ async function setup() {
   const session = new FakeArea();
   const store = createStore({ local: new FakeArea(), session });
   const action = new FakeAction();
-  await store.putReport(7, 0, { page: page(), findings: [finding('a', 'banned')], at });
+  await store.putReport(7, 0, frameReport([finding('a', 'banned')], at));
   action.badges.set(7, { text: '1' });
   return { store, action, session, deps: { store, action, lang: 'en' as const } };
 }
@@ -18,12 +18,10 @@ async function setup() {
 describe('tabState', () => {
   it('describes the tab by its top frame, with every frame’s findings and the latest time', () => {
     const reports = {
-      2: {
-        page: page({ url: 'https://zs.kwaixiaodian.com/frame' }),
-        findings: [finding('b', 'review')],
-        at: '2026-11-23T03:00:00.000Z',
-      },
-      0: { page: page(), findings: [finding('a', 'banned')], at },
+      2: frameReport([finding('b', 'review')], '2026-11-23T03:00:00.000Z', {
+        url: 'https://zs.kwaixiaodian.com/frame',
+      }),
+      0: frameReport([finding('a', 'banned')], at),
     };
     const state = tabState(7, reports, DEFAULT_SETTINGS, false);
     expect(state.page?.url).toBe(KS_LIVE_URL);

@@ -1,6 +1,15 @@
 // Per-tab findings: what the popup reads (tab/state), and when they stop being true (navigation, tab closed).
 import type { Lang } from '../core/types';
-import { hostOf, isPaused, type Settings, type TabMessage, type TabState } from '../protocol';
+import { VERDICTS } from '../core/types';
+import {
+  hostOf,
+  isPaused,
+  NO_LINKS,
+  type Settings,
+  type TabMessage,
+  type TabState,
+  type VerdictCounts,
+} from '../protocol';
 import { badgeFor, showBadge, type ActionApi } from './badge';
 import type { Store, TabReports } from './store';
 
@@ -16,7 +25,10 @@ const frames = (reports: TabReports) =>
     .map(([frameId, report]) => ({ frameId: Number(frameId), report }))
     .sort((a, b) => a.frameId - b.frameId);
 
-/** The tab as the popup shows it: the top frame's page, every frame's findings, the latest judging time. */
+const sum = (counts: readonly VerdictCounts[]): VerdictCounts =>
+  Object.fromEntries(VERDICTS.map((v) => [v, counts.reduce((n, c) => n + c[v], 0)])) as VerdictCounts;
+
+/** The tab as the popup shows it: the top frame's page, every frame's findings and counts, the latest judging time. */
 export function tabState(
   tabId: number,
   reports: TabReports,
@@ -31,6 +43,7 @@ export function tabState(
     tabId,
     page,
     findings: list.flatMap(({ report }) => report.findings),
+    counts: sum(list.map(({ report }) => report.counts)),
     at: times[times.length - 1] ?? null,
     paused: isPaused(settings, locked, hostOf(page?.url ?? tabUrl)),
   };
@@ -67,7 +80,7 @@ export async function onTabUpdated(
   if (!page) return;
   if (page.url === url) return;
   await deps.store.dropTab(tabId);
-  await showBadge(deps.action, tabId, badgeFor([], false, deps.lang));
+  await showBadge(deps.action, tabId, badgeFor(NO_LINKS, false, deps.lang));
 }
 
 /** tabs.onRemoved: nothing of a closed tab is kept. */

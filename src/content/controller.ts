@@ -6,6 +6,7 @@ import {
   createClient,
   isPaused,
   isTabMessage,
+  NO_LINKS,
   toWire,
   type ConfigSnapshot,
   type PageInfo,
@@ -123,14 +124,15 @@ export function startContent(options: ContentOptions): Content | null {
     const match = adapterFor(win.location.href);
     if (!match) {
       // A route off the dashboard: clear what the last route reported, then stay idle.
-      if (reportedPage) report(() => ({ page: emptyPage(null), findings: [], at: new Date().toISOString() }));
+      if (reportedPage)
+        report(() => ({ page: emptyPage(null), findings: [], counts: NO_LINKS, at: new Date().toISOString() }));
       return;
     }
     const snapshot = await fetchConfig(control.signal);
     if (!snapshot || control.signal.aborted) return;
     if (isPaused(snapshot.settings, snapshot.locked, win.location.host)) {
       const page = emptyPage(match.pattern, match.adapter.id, match.adapter.platform);
-      report(() => ({ page, findings: [], at: new Date().toISOString() }));
+      report(() => ({ page, findings: [], counts: NO_LINKS, at: new Date().toISOString() }));
       return;
     }
     life = startPageLife({

@@ -1,7 +1,9 @@
-// What the popup and the badge get from a page: every judged link of every place, with an id stable within the
-// page life (place key + offset) and a human label of where it was seen.
+// What the popup and the badge get from a page: every judged link counted by verdict, and the banned and review ones
+// listed (banned first when there are more than MAX_LISTED), each with an id stable within the page life (place key +
+// offset) and a human label of where it was seen. Allowed links are only counted: on a big agency cart they are
+// nearly every row, and nobody acts on them.
 import type { Lang } from '../core/types';
-import type { TabFinding } from '../protocol';
+import { MAX_LISTED, NO_LINKS, type TabFinding, type VerdictCounts } from '../protocol';
 import { t } from '../i18n';
 import type { Spot } from './page/scan';
 
@@ -10,18 +12,27 @@ export function whereLabel(spot: Spot, lang: Lang): string {
   return spot.label ?? t(lang, 'overlay_where_field');
 }
 
-export function toFindings(spots: readonly Spot[], lang: Lang): TabFinding[] {
-  const findings: TabFinding[] = [];
+export interface PageFindings {
+  findings: TabFinding[];
+  counts: VerdictCounts;
+}
+
+export function toFindings(spots: readonly Spot[], lang: Lang): PageFindings {
+  const counts: VerdictCounts = { ...NO_LINKS };
+  const listed: { banned: TabFinding[]; review: TabFinding[] } = { banned: [], review: [] };
   // One catalogue lookup for all rows of a long list: the row number goes into a ready template.
   const rowTemplate = t(lang, 'overlay_where_row', t(lang, 'overlay_where_list'), '\u0000');
   for (const spot of spots) {
-    if (spot.judged.length === 0) continue;
-    const where = spot.kind === 'row' ? rowTemplate.replace('\u0000', String(spot.row ?? 0)) : whereLabel(spot, lang);
+    let where: string | null = null;
     for (const { link, decision } of spot.judged) {
-      findings.push({ id: `${spot.key}@${link.start}`, where, link, decision });
+      const verdict = decision.verdict;
+      counts[verdict]++;
+      if (verdict === 'allowed' || listed[verdict].length >= MAX_LISTED) continue;
+      where ??= spot.kind === 'row' ? rowTemplate.replace('\u0000', String(spot.row ?? 0)) : whereLabel(spot, lang);
+      listed[verdict].push({ id: `${spot.key}@${link.start}`, where, link, decision });
     }
   }
-  return findings;
+  return { findings: [...listed.banned, ...listed.review].slice(0, MAX_LISTED), counts };
 }
 
 /** The place a finding id points at, if it is still on the page. */

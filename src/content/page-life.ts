@@ -2,10 +2,10 @@
 // submit guard and reports. Everything it starts is bound to `signal`; aborting it tears all of it down.
 import type { NoticeContext } from '../core/notice';
 import type { Lang, Rule, SurfaceOrUnknown } from '../core/types';
-import type { ConfigSnapshot, PageInfo, TabFinding } from '../protocol';
+import type { ConfigSnapshot, PageInfo } from '../protocol';
 import type { AdapterMatch } from '../dashboards';
 import { pageCues } from './page/cues';
-import { spotOfFinding, toFindings } from './findings';
+import { spotOfFinding, toFindings, type PageFindings } from './findings';
 import { createGuard } from './guard';
 import { enabledRules, type JudgeContext } from './judges';
 import { createMarks } from './ui/marks';
@@ -15,9 +15,8 @@ import { createScanner, type Judges, type Scanner, type Spot } from './page/scan
 import { createShortLinks, type ShortLinks } from './short-links';
 import { createUiHost } from './ui/host';
 
-export interface Report {
+export interface Report extends PageFindings {
   page: PageInfo;
-  findings: TabFinding[];
   at: string;
 }
 
@@ -105,7 +104,7 @@ export function startPageLife(options: PageLifeOptions): PageLife {
   /** A change judged while rows still wait for their slice, not yet reported. */
   let held = false;
   const report = () =>
-    options.report(() => ({ page: page(), findings: toFindings(scanner.spots(), lang), at: now().toISOString() }));
+    options.report(() => ({ page: page(), ...toFindings(scanner.spots(), lang), at: now().toISOString() }));
 
   const ui = createUiHost(doc, signal);
   const marks = createMarks(signal);

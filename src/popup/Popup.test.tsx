@@ -2,7 +2,7 @@
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { combinedNotice, notice } from '../core/notice';
-import type { PageInfo, Request, Settings, TabFinding } from '../protocol';
+import type { PageInfo, Request, Settings, TabFinding, VerdictCounts } from '../protocol';
 import { t } from '../i18n';
 import {
   buttonWithText,
@@ -15,7 +15,7 @@ import {
   settle,
   unmountAll,
 } from '../../test/support/preact';
-import { contentIn, fakeBrowser, page, startBackground } from '../../test/support/fake-browser';
+import { contentIn, countsOf, fakeBrowser, page, startBackground } from '../../test/support/fake-browser';
 import { aConfig, aRule } from '../../test/support/rules';
 import { decide } from '../core/decide';
 import type { LinkFinding } from '../core/types';
@@ -56,7 +56,7 @@ const PAGE: PageInfo = page({ url: PAGE_URL, pattern: 'kuaishou-live-helper /pag
 
 interface Start {
   /** What the content script in tab 7 reported; null: nothing yet. */
-  report?: { page: PageInfo; findings: TabFinding[] } | null;
+  report?: { page: PageInfo; findings: TabFinding[]; counts?: VerdictCounts } | null;
   settings?: Partial<Settings>;
   /** The organisation's policy (storage.managed). */
   managed?: Record<string, unknown>;
@@ -73,8 +73,8 @@ async function setup(
   browser.tabs.tabs = [{ id: 7, url: PAGE_URL, active: true, listening: true }];
   const background = startBackground(browser);
   if (settings) await background.send({ type: 'settings/set', patch: settings });
-  const reportPage = (sent: { page: PageInfo; findings: TabFinding[] }) =>
-    background.send({ type: 'tab/report', ...sent, at: AT }, contentIn(7, PAGE_URL));
+  const reportPage = (sent: { page: PageInfo; findings: TabFinding[]; counts?: VerdictCounts }) =>
+    background.send({ type: 'tab/report', counts: countsOf(sent.findings), ...sent, at: AT }, contentIn(7, PAGE_URL));
   if (report) await reportPage(report);
   const toBackground = (message: unknown) => background.send(message);
   const recorded = recordingClient((message) => (transport ? transport(message, toBackground) : toBackground(message)));
@@ -288,7 +288,13 @@ describe('popup on a long cart', () => {
       where,
     );
   });
-  const longCart = async () => (await setup({ report: { page: PAGE, findings: CART } })).open();
+  /** Reported as the content script reports it: banned and to-check links listed, every link counted. */
+  const REPORT = {
+    page: PAGE,
+    findings: CART.filter((finding) => finding.decision.verdict !== 'allowed'),
+    counts: countsOf(CART),
+  };
+  const longCart = async () => (await setup({ report: REPORT })).open();
   const indexes = (root: HTMLElement) => items(root).map((li) => Number(li.dataset.index));
 
   it('says 200 banned first, by rule, with each rule’s text once', async () => {
@@ -304,17 +310,17 @@ describe('popup on a long cart', () => {
   it('renders only the rows in view, and the rows scrolled to', async () => {
     const root = await longCart();
     const list = root.querySelector<HTMLElement>('ul.findings')!;
-    expect(list.style.height).toBe(`${2000 * ROW_HEIGHT}px`);
+    expect(list.style.height).toBe(`${200 * ROW_HEIGHT}px`);
     expect(items(root).length).toBeLessThan(30);
     expect(indexes(root)[0]).toBe(0);
     expect(items(root)[0]!.className).toBe('finding finding-banned');
     const scroller = root.querySelector<HTMLElement>('.findings-scroller')!;
     await act(() => {
-      scroller.scrollTop = 1000 * ROW_HEIGHT;
+      scroller.scrollTop = 100 * ROW_HEIGHT;
       scroller.dispatchEvent(new Event('scroll'));
     });
     await settle();
-    expect(indexes(root)).toContain(1000);
+    expect(indexes(root)).toContain(100);
     expect(indexes(root)).not.toContain(0);
     expect(items(root).length).toBeLessThan(30);
   });
@@ -331,13 +337,22 @@ describe('popup on a long cart', () => {
     await key('ArrowDown');
     expect(document.activeElement!.closest('li')!.dataset.index).toBe('1');
     await key('End');
-    expect(document.activeElement!.closest('li')!.dataset.index).toBe('1999');
+    expect(document.activeElement!.closest('li')!.dataset.index).toBe('199');
     await key('Home');
     expect(document.activeElement!.closest('li')!.dataset.index).toBe('0');
   });
 
+  it('says when there are more banned or to-check links than the page lists, and counts them all', async () => {
+    const root = await (
+      await setup({ report: { ...REPORT, counts: { banned: 900, review: 0, allowed: 7100 } } })
+    ).open();
+    expect(root.querySelector('.summary-counts')!.textContent).toBe('900 banned · 0 to check · 7100 allowed');
+    expect(root.querySelector('.too-many')!.textContent).toBe(t('en', 'popup_too_many', 200, 900));
+    expect(t('zh', 'popup_too_many', 200, 900)).toContain('900');
+  });
+
   it('copies the 198 KS-4 links in one notice', async () => {
-    const { open, writeText } = await setup({ report: { page: PAGE, findings: CART } });
+    const { open, writeText } = await setup({ report: REPORT });
     const root = await open();
     await click(root.querySelector('.group[data-rule="KS-4"] .copy-group'));
     const text = writeText.mock.calls[0]![0];

@@ -40,6 +40,9 @@ export function TabView({ data, env, refreshTab, setSettings }: Props) {
   const lang = useLang();
   const tr = useT();
   const summary = useMemo(() => summarise(tab.findings), [tab.findings]);
+  // The page's own counts: allowed links are counted, not listed, and past MAX_LISTED the rest are counted too.
+  const pageSummary = useMemo(() => ({ ...summary, counts: tab.counts }), [summary, tab.counts]);
+  const unlisted = tab.counts.banned + tab.counts.review - tab.findings.length;
   const notices = useMemo(() => noticesFor(tab, config.rules, lang), [tab, config.rules, lang]);
   const [copyState, copy] = useCopy(env.clipboard);
   const [failure, setFailure] = useState<string | null>(null);
@@ -96,9 +99,9 @@ export function TabView({ data, env, refreshTab, setSettings }: Props) {
   const copiedWhat = copyState.kind === 'copied' ? copyState.what : null;
   return (
     <>
-      {tab.findings.length > 0 && (
+      {tab.findings.length + tab.counts.allowed > 0 && (
         <Summary
-          summary={summary}
+          summary={pageSummary}
           rules={config.rules}
           copiedWhat={copiedWhat}
           onCopyGroup={notices ? (group) => copy(groupKey(group), notices.group(group)) : undefined}
@@ -118,12 +121,12 @@ export function TabView({ data, env, refreshTab, setSettings }: Props) {
       </div>
       {failureNote}
       {copyState.kind === 'refused' && <CopyFallback text={copyState.text} />}
+      {unlisted > 0 && (
+        <p class="too-many muted">{tr('popup_too_many', tab.findings.length, unlisted + tab.findings.length)}</p>
+      )}
       {tab.findings.length === 0 ? (
-        page.reads && page.reads.fields + page.reads.rows === 0 ? (
-          <ReadsNothing />
-        ) : (
-          <NothingFlagged />
-        )
+        tab.counts.allowed === 0 &&
+        (page.reads && page.reads.fields + page.reads.rows === 0 ? <ReadsNothing /> : <NothingFlagged />)
       ) : (
         <FindingList
           sorted={summary.sorted}

@@ -2,7 +2,7 @@
 // import this). They keep the browsers' observable behaviour that matters here: storage round-trips through JSON
 // (values are copies, never shared objects), Firefox's managed area throws when no policy exists, and sending to
 // a tab without our content script rejects.
-import type { PageInfo, TabFinding, TabMessage } from '../../src/protocol';
+import { NO_LINKS, type PageInfo, type TabFinding, type TabMessage, type VerdictCounts } from '../../src/protocol';
 import { BUILT_IN_RULES } from '../../src/rules';
 import type { ActionApi } from '../../src/background/badge';
 import { createHandler, type HandlerDeps, type Sender } from '../../src/background/handle';
@@ -32,7 +32,17 @@ export class FakeArea implements StorageArea {
   async set(items: Record<string, unknown>): Promise<void> {
     if (this.writeFailure) throw this.writeFailure;
     this.writes++;
-    Object.assign(this.data, copy(items));
+    const next = { ...this.data, ...copy(items) };
+    // Like Chrome's storage.session (10 MB, QUOTA_BYTES): a write past the quota fails whole.
+    if (this.quotaBytes !== null && this.bytesInUse(next) > this.quotaBytes) {
+      throw new Error('Session storage quota bytes exceeded. Values were not stored.');
+    }
+    this.data = next;
+  }
+  /** Set to refuse writes that would make the area larger (keys + JSON values) than this. */
+  quotaBytes: number | null = null;
+  bytesInUse(data: Record<string, unknown> = this.data): number {
+    return Object.entries(data).reduce((sum, [key, value]) => sum + key.length + JSON.stringify(value).length, 0);
   }
   async remove(keys: string | string[]): Promise<void> {
     for (const key of typeof keys === 'string' ? [keys] : keys) delete this.data[key];
@@ -205,4 +215,16 @@ export function finding(
     },
     decision: { verdict, rule: verdict === 'allowed' ? null : 'KS-4', reason: { zh: '理由', en: 'reason' } },
   };
+}
+
+/** What the content script counts for these findings (it counts every judged link, listed or not). */
+export function countsOf(findings: readonly TabFinding[]): VerdictCounts {
+  const counts = { ...NO_LINKS };
+  for (const { decision } of findings) counts[decision.verdict]++;
+  return counts;
+}
+
+/** One frame's report of these findings on the Kuaishou live cart. */
+export function frameReport(findings: TabFinding[], at = '2026-11-23T02:00:00.000Z', over: Partial<PageInfo> = {}) {
+  return { page: page(over), findings, counts: countsOf(findings), at };
 }
