@@ -51,12 +51,12 @@ export interface BrowserBenchResult {
   fieldScanMs: { fields: number; scanMs: number | null }[];
 }
 
-const DASHBOARD_URL = 'https://zs.kwaixiaodian.com/page/helper';
+export const DASHBOARD_URL = 'https://zs.kwaixiaodian.com/page/helper';
 /** Not a dashboard host: the content script is never injected here. */
 const CONTROL_URL = 'https://bench-control.cartlint.test/page/helper';
-const LINK = 'https://s.click.taobao.com/t?e=m%3D2%26s%3Dabc&pid=mm_123_456_789';
+export const LINK = 'https://s.click.taobao.com/t?e=m%3D2%26s%3Dabc&pid=mm_123_456_789';
 
-function benchHtml(url: string): string {
+export function benchHtml(url: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="cartlint-fixture-url" content="${url}"><title>直播助手 bench</title></head>
 <body>
@@ -92,7 +92,7 @@ async function taskMs(cdp: CDPSession): Promise<number> {
 }
 
 /** Functions below run in the page; tsx names them with a `__name` helper the page must have. */
-async function preparePage(page: TestPage): Promise<void> {
+export async function preparePage(page: TestPage): Promise<void> {
   await page.evaluate(() => {
     const g = globalThis as unknown as { __name?: (fn: unknown) => unknown; __longTasks: number[] };
     g.__name ??= (fn: unknown) => fn;
@@ -185,7 +185,8 @@ async function measureScan(page: TestPage, items: number, watched: boolean) {
   );
 }
 
-async function measurePaste(page: TestPage, text: string) {
+/** Pastes `text` into the bench page's field: in which frame after the paste, and how many ms after, it was flagged. */
+export async function measurePaste(page: TestPage, text: string) {
   await page.clear('#paste');
   await page.waitFor(() => !document.getElementById('paste')!.hasAttribute('data-cartlint'), undefined, {
     what: 'the field unflagged',
@@ -215,7 +216,7 @@ async function measurePaste(page: TestPage, text: string) {
           done = true;
           observer.disconnect();
           resolve(null);
-        }, 5_000);
+        }, 10_000);
         field.focus();
         const start = performance.now();
         const data = new DataTransfer();

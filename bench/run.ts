@@ -53,6 +53,13 @@ if (process.argv.includes('--browser')) {
         log(JSON.stringify(await runBrowserBench({ log }), null, 2));
       },
     });
+    benches.push({
+      name: 'cold start',
+      run: async () => {
+        const { runColdStartBench } = await import('./cold-start');
+        log(JSON.stringify(await runColdStartBench({ log }), null, 2));
+      },
+    });
   } else log('--browser: bench/browser.ts is not there; skipped');
 }
 

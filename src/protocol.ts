@@ -57,6 +57,10 @@ export interface ConfigSnapshot {
   loosened: LoosenedBan[];
 }
 
+/** The storage.local key under which the worker keeps its last ConfigSnapshot, for content scripts to judge with
+ *  before the worker (slow to wake after a browser start) answers. Only the worker writes it. */
+export const SNAPSHOT_KEY = 'configSnapshot';
+
 export interface Ok {
   ok: true;
 }

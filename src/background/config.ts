@@ -1,7 +1,8 @@
 // The configuration every context sees (ConfigSnapshot), rebuilt from storage on each request: built-in rules from
-// the bundle, the operator's own from storage.local, the organisation's from storage.managed.
+// the bundle, the operator's own from storage.local, the organisation's from storage.managed. The last snapshot is
+// kept in storage.local (SNAPSHOT_KEY) for content scripts to judge with before the worker answers.
 import type { Lang, Rule } from '../core/types';
-import type { ConfigSnapshot, Settings } from '../protocol';
+import { SNAPSHOT_KEY, type ConfigSnapshot, type Settings } from '../protocol';
 import { mergeRules } from '../rules';
 import { loosenedBans } from '../rules/loosened';
 import { validateRuleFileOnce } from '../rules/schema';
@@ -69,11 +70,55 @@ export interface ConfigSources {
   builtIn: readonly Rule[];
   /** The browser's UI language, for language "auto". */
   uiLocale: string;
+  /** How long a content script's request waits for storage.managed before the policy last applied stands in for
+   *  it (CONTENT_MANAGED_WAIT_MS); our pages always wait, as they are not told of a policy arriving late. */
+  managedWaitMs?: number;
+  /** storage.managed answered after the stand-in was used, with a different policy: every tab must re-judge. */
+  onLatePolicy?(): void;
 }
 
-/** Reads everything afresh (the worker may have been asleep since the last request). */
-export async function loadConfig({ store, managedArea, builtIn, uiLocale }: ConfigSources): Promise<Loaded> {
-  const [local, read] = await Promise.all([store.read(), readManagedArea(managedArea)]);
+/** Chromium answers the first storage.managed read after a browser start only once it has loaded policy: 1.5-2.5 s
+ *  on a machine that has none, which held up the first answer to every tab. */
+export const CONTENT_MANAGED_WAIT_MS = 100;
+
+type ManagedRead = Awaited<ReturnType<typeof readManagedArea>>;
+
+/** The policy as the kept snapshot shows it applied: its managed settings and lock, the managed rules last applied. */
+function lastPolicy(kept: unknown, local: LocalState): ManagedRead {
+  const snapshot = kept as Partial<ConfigSnapshot> | undefined;
+  const raw: Record<string, unknown> = { rules: local.managedCache };
+  if (snapshot?.settings && Array.isArray(snapshot.managedKeys)) {
+    for (const key of snapshot.managedKeys) raw[key] = snapshot.settings[key];
+  }
+  if (snapshot?.locked === true) raw.locked = true;
+  return { raw, error: null };
+}
+
+const policyKey = (read: ManagedRead, previous: readonly Rule[]) => {
+  const { rules, settings, locked } = interpretManaged(read, previous, 'en');
+  return JSON.stringify({ rules, settings, locked });
+};
+
+/** Reads everything afresh (the worker may have been asleep since the last request). `managedWaitMs`: how long to
+ *  wait for storage.managed before the policy last applied stands in; null waits for it. */
+export async function loadConfig(sources: ConfigSources, managedWaitMs: number | null = null): Promise<Loaded> {
+  const { store, managedArea, builtIn, uiLocale } = sources;
+  const reading = readManagedArea(managedArea);
+  const waited =
+    managedWaitMs === null ? reading : new Promise<null>((resolve) => setTimeout(resolve, managedWaitMs, null));
+  const [local, kept, answered] = await Promise.all([
+    store.read(),
+    store.local.get(SNAPSHOT_KEY).then((items) => items[SNAPSHOT_KEY]),
+    Promise.race([reading, waited]),
+  ]);
+  let read = answered;
+  if (!read) {
+    const standIn = lastPolicy(kept, local);
+    read = standIn;
+    void reading.then((late) => {
+      if (policyKey(late, local.managedCache) !== policyKey(standIn, local.managedCache)) sources.onLatePolicy?.();
+    });
+  }
   const lang = resolveLang(managedLanguage(read.raw) ?? local.settings.language ?? 'auto', uiLocale);
   const managed = interpretManaged(read, local.managedCache, lang);
   if (JSON.stringify(managed.rules) !== JSON.stringify(local.managedCache)) {
@@ -81,5 +126,8 @@ export async function loadConfig({ store, managedArea, builtIn, uiLocale }: Conf
     // callers hold the store's lock while loading, and this key is derived from the policy alone.
     await store.write({ managedCache: managed.rules });
   }
-  return buildConfig(builtIn, local, managed, lang);
+  const loaded = buildConfig(builtIn, local, managed, lang);
+  if (JSON.stringify(loaded.snapshot) !== JSON.stringify(kept))
+    await store.local.set({ [SNAPSHOT_KEY]: loaded.snapshot });
+  return loaded;
 }

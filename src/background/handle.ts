@@ -9,7 +9,7 @@ import { fromWire, type Reply, type Request, type TabMessage } from '../protocol
 import { langFromLocale, t } from '../i18n';
 import { badgeFor, showBadge, type ActionApi } from './badge';
 import { readRequest } from './checks';
-import { loadConfig, type ConfigSources, type Loaded } from './config';
+import { CONTENT_MANAGED_WAIT_MS, loadConfig, type ConfigSources, type Loaded } from './config';
 import { resolveLink, type ResolverDeps } from './resolver';
 import { deleteRule, exportRules, importRules, Refusal, saveRule, toggleRule } from './rules';
 import { changeSettings } from './settings';
@@ -149,7 +149,9 @@ export function createHandler(deps: HandlerDeps) {
     const message = fromWire(wire);
     let lang = langFromLocale(deps.uiLocale);
     try {
-      const loaded = await loadConfig(deps);
+      // A tab judges at once and re-judges on config/changed, so it need not wait for a slow storage.managed.
+      const wait = caller.kind === 'content' ? (deps.managedWaitMs ?? CONTENT_MANAGED_WAIT_MS) : null;
+      const loaded = await loadConfig(deps, wait);
       lang = loaded.lang;
       const reading = readRequest(message);
       if (!reading.request) {

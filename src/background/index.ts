@@ -16,8 +16,12 @@ const manifest = browser.runtime.getManifest() as { optional_host_permissions?: 
 const action = browser.action as unknown as ActionApi;
 const tabs = browser.tabs as unknown as TabsApi;
 
+/** A policy that storage.managed gave only after a request went ahead with the last one (config.ts). */
+let latePolicy = () => {};
+
 const { handle, policyChanged } = createHandler({
   store,
+  onLatePolicy: () => latePolicy(),
   managedArea: storage.managed ?? null,
   builtIn: BUILT_IN_RULES,
   uiLocale,
@@ -35,6 +39,8 @@ const { handle, policyChanged } = createHandler({
 
 /** Event handlers must not reject unseen; the next event starts from storage again anyway. */
 const logged = (work: Promise<unknown>) => void work.catch((error: unknown) => console.error('cartlint:', error));
+
+latePolicy = () => logged(policyChanged());
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handle(message, sender));
 browser.tabs.onUpdated.addListener((tabId, change, tab) =>

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The content script end to end in happy-dom: real core and built-in rules, a fake extension runtime.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, fromWire, type ConfigSnapshot, type TabFinding } from '../protocol';
+import { DEFAULT_SETTINGS, fromWire, SNAPSHOT_KEY, type ConfigSnapshot, type TabFinding } from '../protocol';
 import { startContent, type Content } from './controller';
 import { createJudges } from './judges';
 import { MARK } from './ui/marks';
@@ -14,7 +14,13 @@ const TAOBAO_ALLIANCE = 'https://s.click.taobao.com/rioMXxu';
 
 function fakeRuntime(
   config: { current: ConfigSnapshot },
-  { failFirst = 0, targets = {} as Record<string, string | null> } = {},
+  {
+    failFirst = 0,
+    targets = {} as Record<string, string | null>,
+    stored = {} as Record<string, unknown>,
+    /** config/get answers only once this resolves: a worker slow to wake after a browser start. */
+    workerAwake = Promise.resolve(),
+  } = {},
 ) {
   const reports: Report[] = [];
   const resolves: string[] = [];
@@ -26,6 +32,7 @@ function fakeRuntime(
     send: (message: unknown, senderId = 'ext') => listener?.(message, senderId),
     runtime: {
       id: () => 'ext',
+      stored: async (key: string) => stored[key],
       onMessage: (l: typeof listener) => void (listener = l),
       async sendMessage(message: unknown) {
         const request = fromWire(message) as { type: string } & Report;
@@ -33,7 +40,10 @@ function fakeRuntime(
           failures--;
           throw new Error('Could not establish connection. Receiving end does not exist.');
         }
-        if (request.type === 'config/get') return { ok: true, value: config.current };
+        if (request.type === 'config/get') {
+          await workerAwake;
+          return { ok: true, value: config.current };
+        }
         if (request.type === 'tab/report') {
           reports.push({ page: request.page, findings: request.findings, counts: request.counts, at: request.at });
           return { ok: true, value: { ok: true } };
@@ -210,6 +220,87 @@ describe('content script', () => {
     fake.send({ type: 'finding/reveal', findingId: finding.id });
     expect(scroll).toHaveBeenCalled();
     expect(document.querySelector('cartlint-ui')!.shadowRoot!.querySelector('.outline.flash')).not.toBeNull();
+  });
+});
+
+describe('content script before the worker answers (the first moment after a browser start)', () => {
+  /** A worker that stays asleep until `wake()`. */
+  function sleepingWorker() {
+    let wake = () => {};
+    const awake = new Promise<void>((resolve) => (wake = resolve));
+    return { awake, wake };
+  }
+  const paused = () => aConfig({ settings: { ...DEFAULT_SETTINGS, pausedSites: ['zs.kwaixiaodian.com'] } });
+
+  it("judges at once with the worker's snapshot in storage, and re-judges when the worker's config differs", async () => {
+    loadFixture('kuaishou-live-helper');
+    const worker = sleepingWorker();
+    // The operator's own rules, as last kept: the short-video cart chosen for this page, where JD is allowed.
+    const kept = aConfig({ surfaceOverrides: { 'kuaishou-live-helper /page/helper': 'video-cart' } });
+    const config = { current: aConfig() }; // meanwhile the choice was undone (another device's policy, say)
+    const fake = fakeRuntime(config, { stored: { [SNAPSHOT_KEY]: kept }, workerAwake: worker.awake });
+    start(fake.runtime);
+    const life = await vi.waitFor(() => content?.life() ?? expect.fail('no page life yet'));
+    type(JD);
+    await vi.waitFor(() => expect(life.scanner.spots().find((s) => s.kind === 'field')?.judged).toHaveLength(1));
+    expect(life.page()).toMatchObject({ surface: 'video-cart', surfaceFrom: 'user' });
+    expect(pasteField().hasAttribute(MARK)).toBe(false); // allowed by the kept choice
+    worker.wake();
+    await vi.waitFor(() => expect(pasteField().getAttribute(MARK)).toBe('banned'));
+    await vi.waitFor(() => expect(verdicts(fake.reports.at(-1)!.findings)).toEqual(['jd:banned']));
+  });
+
+  it('flags a paste at once with the stored snapshot while the worker sleeps', async () => {
+    loadFixture('kuaishou-live-helper');
+    const worker = sleepingWorker();
+    const fake = fakeRuntime(
+      { current: aConfig() },
+      { stored: { [SNAPSHOT_KEY]: aConfig() }, workerAwake: worker.awake },
+    );
+    start(fake.runtime);
+    await vi.waitFor(() => expect(content?.life()).not.toBeNull());
+    type(TAOBAO_ALLIANCE);
+    await vi.waitFor(() => expect(pasteField().getAttribute(MARK)).toBe('banned'));
+    worker.wake();
+  });
+
+  it('stays quiet from the first moment on a site the stored snapshot pauses', async () => {
+    loadFixture('kuaishou-live-helper', { demo: true });
+    const worker = sleepingWorker();
+    const fake = fakeRuntime(
+      { current: paused() },
+      { stored: { [SNAPSHOT_KEY]: paused() }, workerAwake: worker.awake },
+    );
+    start(fake.runtime);
+    await vi.waitFor(() => expect(fake.reports.length).toBe(1));
+    expect(fake.reports[0]!.findings).toEqual([]);
+    expect(document.querySelector('cartlint-ui')).toBeNull();
+    expect(document.querySelector(`[${MARK}]`)).toBeNull();
+    worker.wake();
+    await content!.ready();
+    expect(document.querySelector(`[${MARK}]`)).toBeNull();
+  });
+
+  it('goes quiet as soon as the worker says the site is paused, and ignores a snapshot it cannot read', async () => {
+    loadFixture('kuaishou-live-helper', { demo: true });
+    const fake = fakeRuntime({ current: paused() }, { stored: { [SNAPSHOT_KEY]: { rules: 'broken' } } });
+    start(fake.runtime);
+    await content!.ready();
+    expect(content!.life()).toBeNull();
+    expect(document.querySelector(`[${MARK}]`)).toBeNull();
+
+    loadFixture('kuaishou-live-helper', { demo: true });
+    content!.stop();
+    const worker = sleepingWorker();
+    const late = fakeRuntime(
+      { current: paused() },
+      { stored: { [SNAPSHOT_KEY]: aConfig() }, workerAwake: worker.awake },
+    );
+    start(late.runtime);
+    await vi.waitFor(() => expect(document.querySelector(`[${MARK}]`)).not.toBeNull());
+    worker.wake();
+    await vi.waitFor(() => expect(document.querySelector(`[${MARK}]`)).toBeNull());
+    await vi.waitFor(() => expect(late.reports.at(-1)!.findings).toEqual([]));
   });
 });
 

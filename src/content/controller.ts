@@ -1,6 +1,8 @@
 // The content script's lifetime on one tab: wakes only on dashboard hosts, follows SPA routes (one page life per
-// route, aborted on the next), fetches the config (retrying while the worker restarts, then judging locally with the
-// last one), honours paused sites, answers the background's tab messages, and keeps every error to itself.
+// route, aborted on the next), honours paused sites, answers the background's tab messages, and keeps every error
+// to itself. It judges from its first moment with the config it has without a round trip (the last route's, else
+// the snapshot the worker keeps in storage.local), because a worker waking after a browser start can take seconds
+// to answer; the worker's config, retried while it wakes, then replaces it when it differs.
 import type { Lang } from '../core/types';
 import {
   createClient,
@@ -11,6 +13,7 @@ import {
   type ConfigSnapshot,
   type PageInfo,
   type TabMessage,
+  SNAPSHOT_KEY,
 } from '../protocol';
 import { resolveLang } from '../i18n';
 import { ADAPTERS, adapterFor } from '../dashboards';
@@ -26,6 +29,8 @@ export interface ContentRuntime {
   onMessage(listener: (message: unknown, senderId: string | undefined) => void): void;
   /** Our extension's id; undefined once the extension was reloaded or removed under us. */
   id(): string | undefined;
+  /** What storage.local holds under `key` (read straight from storage, without the worker). */
+  stored(key: string): Promise<unknown>;
 }
 
 export interface ContentOptions {
@@ -46,6 +51,19 @@ export interface Content {
 }
 
 const isDashboardHost = (host: string) => ADAPTERS.some((adapter) => adapter.host === host);
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Only the worker writes the snapshot, but storage outlives versions: a shape we cannot judge with is no snapshot. */
+function asSnapshot(value: unknown): ConfigSnapshot | null {
+  if (!isObject(value) || !Array.isArray(value.rules) || !isObject(value.surfaceOverrides)) return null;
+  const { settings } = value;
+  if (!isObject(settings) || !Array.isArray(settings.pausedSites) || typeof settings.language !== 'string') return null;
+  return typeof value.locked === 'boolean' ? (value as unknown as ConfigSnapshot) : null;
+}
+
+const sameConfig = (a: ConfigSnapshot, b: ConfigSnapshot) => JSON.stringify(a) === JSON.stringify(b);
 
 /** A frame whose parent we can read is scanned by the top frame's script (roots.ts walks same-origin iframes). */
 function scannedByParent(win: Window): boolean {
@@ -115,9 +133,24 @@ export function startContent(options: ContentOptions): Content | null {
     };
   }
 
+  /** The config to judge with at once: the last route's, else the worker's snapshot; null on a first run. */
+  async function configAtHand(): Promise<ConfigSnapshot | null> {
+    if (config) return config;
+    try {
+      return asSnapshot(await runtime.stored(SNAPSHOT_KEY));
+    } catch (error) {
+      console.debug('cartlint: no stored config', error);
+      return null;
+    }
+  }
+
+  /** The config the current route runs on. */
+  let applied: ConfigSnapshot | null = null;
+
   async function startRoute() {
     lifeControl?.abort();
     life = null;
+    applied = null;
     const control = new AbortController();
     lifeControl = control;
     whole.signal.addEventListener('abort', () => control.abort(), { once: true, signal: control.signal });
@@ -128,36 +161,53 @@ export function startContent(options: ContentOptions): Content | null {
         report(() => ({ page: emptyPage(null), findings: [], counts: NO_LINKS, at: new Date().toISOString() }));
       return;
     }
-    const snapshot = await fetchConfig(control.signal);
+    const fetched = fetchConfig(control.signal);
+    const atHand = await configAtHand();
+    const snapshot = atHand ?? (await fetched);
     if (!snapshot || control.signal.aborted) return;
+    applied = snapshot;
     if (isPaused(snapshot.settings, snapshot.locked, win.location.host)) {
       const page = emptyPage(match.pattern, match.adapter.id, match.adapter.platform);
       report(() => ({ page, findings: [], counts: NO_LINKS, at: new Date().toISOString() }));
-      return;
+    } else {
+      life = startPageLife({
+        doc,
+        match,
+        config: snapshot,
+        lang: langOf(snapshot),
+        signal: control.signal,
+        makeJudges: options.makeJudges,
+        report,
+        askLink: async (url) => (await client.request({ type: 'link/resolve', url })).target,
+      });
     }
-    life = startPageLife({
-      doc,
-      match,
-      config: snapshot,
-      lang: langOf(snapshot),
-      signal: control.signal,
-      makeJudges: options.makeJudges,
-      report,
-      askLink: async (url) => (await client.request({ type: 'link/resolve', url })).target,
-    });
+    if (atHand) {
+      const fresh = await fetched;
+      if (fresh && !control.signal.aborted) apply(fresh);
+    }
   }
 
   function restart() {
     ready = startRoute().catch((error) => console.debug('cartlint: start failed', error));
   }
 
+  /** The worker's config for the current route: re-judge when it differs from the one the route runs on. */
+  function apply(snapshot: ConfigSnapshot) {
+    if (!applied || sameConfig(snapshot, applied)) return;
+    const host = win.location.host;
+    const pausedChanged =
+      isPaused(snapshot.settings, snapshot.locked, host) !== isPaused(applied.settings, applied.locked, host);
+    if (pausedChanged || !life) return restart();
+    applied = snapshot;
+    life.setConfig(snapshot, langOf(snapshot));
+  }
+
   async function onConfigChanged() {
     const signal = lifeControl?.signal ?? whole.signal;
-    const wasPaused = config ? isPaused(config.settings, config.locked, win.location.host) : false;
     const snapshot = await fetchConfig(signal);
     if (!snapshot || signal.aborted) return;
-    if (isPaused(snapshot.settings, snapshot.locked, win.location.host) !== wasPaused || !life) return restart();
-    life.setConfig(snapshot, langOf(snapshot));
+    if (!applied) return restart();
+    apply(snapshot);
   }
 
   function onTabMessage(message: TabMessage) {

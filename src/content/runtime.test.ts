@@ -59,4 +59,15 @@ describe('content runtime without the polyfill', () => {
     expect(runtime.id()).toBeUndefined();
     await expect(runtime.sendMessage({})).rejects.toThrow('invalidated');
   });
+
+  it('reads storage.local straight, without the worker, from the same API as the runtime', async () => {
+    const chromium = {
+      ...fakeApi('cr'),
+      storage: { local: { get: vi.fn(async (key: string) => ({ [key]: { kept: true } })) } },
+    };
+    const runtime = nativeRuntime({ chrome: chromium })!;
+    await expect(runtime.stored('configSnapshot')).resolves.toEqual({ kept: true });
+    expect(chromium.storage.local.get).toHaveBeenCalledWith('configSnapshot');
+    expect(chromium.runtime.sendMessage).not.toHaveBeenCalled();
+  });
 });

@@ -4,19 +4,25 @@
 // promise-returning listener support, which is the part of the polyfill Chrome lacks.
 import type { ContentRuntime } from './controller';
 
+interface NativeStorage {
+  local: { get(key: string): Promise<Record<string, unknown>> };
+}
+
 interface NativeRuntime {
   readonly id?: string;
   sendMessage(message: unknown): Promise<unknown>;
   onMessage: { addListener(listener: (message: unknown, sender?: { id?: string }) => undefined): void };
 }
 
-type Scope = { browser?: { runtime?: NativeRuntime }; chrome?: { runtime?: NativeRuntime } };
+type Api = { runtime?: NativeRuntime; storage?: NativeStorage };
+type Scope = { browser?: Api; chrome?: Api };
 
 /** The runtime of `browser` (Firefox) or else `chrome`; null outside an extension. A page element with
  *  id="browser" can show through as a global in Chrome's isolated world, so the runtime is checked, not assumed. */
 export function nativeRuntime(scope: object = globalThis): ContentRuntime | null {
   const { browser, chrome } = scope as Scope;
-  const runtime = [browser?.runtime, chrome?.runtime].find((api) => typeof api?.sendMessage === 'function');
+  const api = [browser, chrome].find((api) => typeof api?.runtime?.sendMessage === 'function');
+  const runtime = api?.runtime;
   if (!runtime) return null;
   return {
     // async: a context invalidated by an extension reload throws synchronously; callers expect a rejection.
@@ -26,6 +32,8 @@ export function nativeRuntime(scope: object = globalThis): ContentRuntime | null
         listener(message, sender?.id);
         return undefined; // no reply, so no message port is held open
       }),
+    // Chrome returns a promise from storage.local.get since Chrome 88; Firefox always has.
+    stored: async (key) => (await api.storage?.local.get(key))?.[key],
     id: () => {
       try {
         return runtime.id;

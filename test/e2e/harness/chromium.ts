@@ -9,9 +9,11 @@ import { createFixtureRouter, type FixtureRouter } from './fixtures';
 import { TestPage } from './page';
 import { CHROME_EXTENSION_DIR, CHROMIUM_BIN } from './paths';
 import { ExtensionSession, type BrowserDriver } from './session';
-import { makeTempDirs } from './temp-home';
+import { makeTempDirs, type TempDirs } from './temp-home';
 
 export interface ChromiumOptions {
+  /** HOME and profile to run in, kept on close (the caller removes them): a browser restarted on one profile. */
+  dirs?: TempDirs;
   extensionDir?: string;
   headless?: boolean;
   router?: FixtureRouter;
@@ -27,7 +29,9 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
   if (!existsSync(`${extensionDir}/manifest.json`))
     throw new Error(`no extension at ${extensionDir}: run \`npm run build\` first`);
   const router = options.router ?? createFixtureRouter();
-  const dirs = makeTempDirs('chromium');
+  const own = !options.dirs;
+  const dirs = options.dirs ?? makeTempDirs('chromium');
+  const removeDirs = own ? dirs.remove : () => undefined;
   if (options.lang) dirs.env.LANGUAGE = options.lang.replace('-', '_');
 
   const context = await chromium.launchPersistentContext(dirs.profile, {
@@ -62,11 +66,11 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
       }
     });
     const extensionId = await findExtensionId(context, extensionDir);
-    const driver = new ChromiumDriver(context, `chrome-extension://${extensionId}`, dirs.remove);
+    const driver = new ChromiumDriver(context, `chrome-extension://${extensionId}`, removeDirs);
     return new ExtensionSession(driver);
   } catch (error) {
     await context.close().catch(() => undefined);
-    dirs.remove();
+    removeDirs();
     throw error;
   }
 }

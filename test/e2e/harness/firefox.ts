@@ -7,11 +7,13 @@ import { createFixtureRouter, type FixtureRouter } from './fixtures';
 import { TestPage } from './page';
 import { FIREFOX_BIN, FIREFOX_EXTENSION_DIR, GECKO_ID } from './paths';
 import { ExtensionSession, type BrowserDriver } from './session';
-import { makeTempDirs } from './temp-home';
+import { makeTempDirs, type TempDirs } from './temp-home';
 
 export const FIREFOX_EXTENSION_UUID = 'c4a71e2d-5b0f-4c3e-9d61-ca27117e0001';
 
 export interface FirefoxOptions {
+  /** HOME and profile to run in, kept on close (the caller removes them): a browser restarted on one profile. */
+  dirs?: TempDirs;
   extensionDir?: string;
   headless?: boolean;
   router?: FixtureRouter;
@@ -29,7 +31,9 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
   if (!existsSync(`${extensionDir}/manifest.json`))
     throw new Error(`no extension at ${extensionDir}: run \`npm run build\` first`);
   const router = options.router ?? createFixtureRouter();
-  const dirs = makeTempDirs('firefox');
+  const own = !options.dirs;
+  const dirs = options.dirs ?? makeTempDirs('firefox');
+  const removeDirs = own ? dirs.remove : () => undefined;
   const prefs: Record<string, unknown> = {
     'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
     // No first-run pages, update pings or telemetry in a test profile.
@@ -49,17 +53,18 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: prefs,
     env: dirs.env,
+    ...(own ? {} : { userDataDir: dirs.profile }),
     defaultViewport: options.viewport ?? { width: 1280, height: 800 },
   });
   try {
     await checkMinVersion(browser, extensionDir);
     const id = await browser.installExtension(extensionDir);
     if (id !== GECKO_ID) throw new Error(`installed add-on id ${id}, expected ${GECKO_ID} (manifest gecko.id)`);
-    const driver = new FirefoxDriver(browser, router, options.backgroundIdleMs, dirs.remove);
+    const driver = new FirefoxDriver(browser, router, options.backgroundIdleMs, removeDirs);
     return new ExtensionSession(driver);
   } catch (error) {
     await browser.close().catch(() => undefined);
-    dirs.remove();
+    removeDirs();
     throw error;
   }
 }

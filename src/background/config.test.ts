@@ -1,0 +1,81 @@
+import { describe, expect, it, vi } from 'vitest';
+import { SNAPSHOT_KEY, type ConfigSnapshot, type Reply } from '../protocol';
+import {
+  contentIn,
+  fakeBrowser,
+  KS_LIVE_URL,
+  PAGE,
+  startBackground,
+  type FakeBrowser,
+} from '../../test/support/fake-browser';
+
+const TAB = contentIn(7, KS_LIVE_URL);
+
+const getConfig = async (background: ReturnType<typeof startBackground>, sender = TAB) => {
+  const reply = (await background.send({ type: 'config/get' }, sender)) as Reply<ConfigSnapshot>;
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+};
+
+/** storage.managed as Chromium has it right after a browser start: it answers only once `answer()` is called. */
+function slowManaged(browser: FakeBrowser) {
+  let answer = () => {};
+  const loaded = new Promise<void>((resolve) => (answer = resolve));
+  return { area: { get: async () => (await loaded, browser.managed.get(null)) }, answer };
+}
+
+describe('the kept config snapshot', () => {
+  it('is written to storage.local for content scripts, and only rewritten when it changed', async () => {
+    const browser = fakeBrowser();
+    const background = startBackground(browser);
+    const snapshot = await getConfig(background);
+    expect(browser.local.data[SNAPSHOT_KEY]).toEqual(snapshot);
+    const writes = browser.local.writes;
+    await getConfig(background);
+    expect(browser.local.writes).toBe(writes);
+    await background.send({ type: 'settings/set', patch: { pausedSites: ['cp.kuaishou.com'] } });
+    expect((browser.local.data[SNAPSHOT_KEY] as ConfigSnapshot).settings.pausedSites).toEqual(['cp.kuaishou.com']);
+  });
+});
+
+describe('a storage.managed slow to answer after a browser start', () => {
+  it('holds no answer up: the policy last applied stands in, and nobody is told when it turns out the same', async () => {
+    const browser = fakeBrowser({ managed: { locked: true, resolveShortLinks: true } });
+    await getConfig(startBackground(browser)); // the last session, policy read in time
+    const managed = slowManaged(browser);
+    const late = vi.fn();
+    const restarted = startBackground(browser, { managedArea: managed.area, managedWaitMs: 5, onLatePolicy: late });
+    const snapshot = await getConfig(restarted); // answered while storage.managed is still silent
+    expect(snapshot).toMatchObject({ locked: true, managedKeys: ['resolveShortLinks'] });
+    expect(snapshot.settings.resolveShortLinks).toBe(true);
+    managed.answer();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(late).not.toHaveBeenCalled();
+  });
+
+  it('tells every tab to re-judge when the policy that finally arrives differs from the stand-in', async () => {
+    const browser = fakeBrowser({ managed: { locked: true } });
+    await getConfig(startBackground(browser));
+    browser.managed.data = {}; // the administrator lifted the lock while the browser was closed
+    const managed = slowManaged(browser);
+    const late = vi.fn();
+    const restarted = startBackground(browser, { managedArea: managed.area, managedWaitMs: 5, onLatePolicy: late });
+    expect((await getConfig(restarted)).locked).toBe(true);
+    managed.answer();
+    await vi.waitFor(() => expect(late).toHaveBeenCalledTimes(1));
+    expect((await getConfig(startBackground(browser))).locked).toBe(false);
+  });
+
+  it('keeps our own pages waiting for it: nobody would tell them that a policy arrived late', async () => {
+    const browser = fakeBrowser({ managed: { locked: true } });
+    const managed = slowManaged(browser);
+    const restarted = startBackground(browser, { managedArea: managed.area, managedWaitMs: 5 });
+    const answer = getConfig(restarted, PAGE);
+    let answered = false;
+    void answer.then(() => (answered = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    managed.answer();
+    expect((await answer).locked).toBe(true);
+  });
+});
