@@ -1,12 +1,13 @@
 // npm run bench: every benchmark, figures against their targets, then a before/after summary. A benchmark, not
 // a test: it never fails the build on a missed target (exit code 0), only on a crash.
-//   npm run bench                 recognition throughput + bundle size
+//   npm run bench                 recognition throughput, bundle size, CLI against a naive script (needs a build)
 //   npm run bench -- --browser    also the in-browser bench (bench/browser.ts; needs `npm run build` first)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pruneCatalogue } from '../scripts/catalogue-prune';
 import { BUNDLE_TARGET_GZIP, runBundleBench, type BundleSize } from './bundle';
+import { CLI_TARGET_RATIO, runCliBench, type CliResult } from './cli';
 import { runRecognitionBench, TARGETS, type RecognitionResult } from './recognition';
 
 interface Bench {
@@ -34,11 +35,13 @@ const BEFORE = {
 
 let recognition: RecognitionResult | undefined;
 let bundles: BundleSize[] | undefined;
+let cli: CliResult | undefined;
 
 const benches: Bench[] = [
   { name: 'recognition', run: () => (recognition = runRecognitionBench(log)) },
   { name: 'bundle', run: async () => (bundles = await runBundleBench(log)) },
   { name: 'bundle: what dominates', run: () => bundleBreakdown() },
+  { name: 'command line, whole process, against a naive URL-regex script', run: () => (cli = runCliBench(log)) },
 ];
 
 const browserBench = fileURLToPath(new URL('./browser.ts', import.meta.url));
@@ -99,6 +102,17 @@ function summary(): void {
       kb.toFixed(1),
       `< ${BUNDLE_TARGET_GZIP / 1024}: ${met(core.gzip < BUNDLE_TARGET_GZIP)}`,
     ]);
+  }
+  if (cli) {
+    for (const name of ['classify', 'check'] as const) {
+      const ratio = cli.naive / cli[name];
+      row([
+        `cartlint ${name} vs naive script (×)`,
+        '—',
+        ratio.toFixed(2),
+        `≥ ${CLI_TARGET_RATIO}: ${met(ratio >= CLI_TARGET_RATIO)}`,
+      ]);
+    }
   }
   log('cold: URL memo emptied before each run (a page judged the first time); warm: memo holds the page (a re-judge).');
 }
