@@ -3,6 +3,7 @@
 // table that sorts and filters, each banned link with its notice ready to copy. Both languages side by side. The
 // rows stream out as they are judged; the summary, known only at the end, is written last and shown first (CSS
 // order). Every text from the input, the rules or the catalogue goes through `escape`.
+import { basename } from 'node:path';
 import { notice } from '../core/notice';
 import { platformName, sourceName, surfaceName, verdictName } from '../core/names';
 import type { JudgedLink, Lang, Rule, Verdict } from '../core/types';
@@ -31,7 +32,7 @@ const COLOUR: Record<Verdict, string> = { banned: '#c62828', review: '#b26a00', 
 const STYLE = `
 :root{font-family:system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#222;background:#fff}
 body{margin:0 auto;max-width:1200px;padding:12px;display:flex;flex-direction:column;gap:12px}
-#summary{order:-1}
+header{order:-2}#summary{order:-1}
 h1{font-size:1.3rem;margin:0}h2{font-size:1.05rem;margin:.6rem 0 .3rem}
 [lang=en]{color:#555}
 .charts{display:flex;flex-wrap:wrap;gap:16px}.chart{flex:1 1 300px}
@@ -45,9 +46,11 @@ th,td{border-bottom:1px solid #ddd;padding:6px;text-align:left;vertical-align:to
 th{background:#f4f4f4;cursor:pointer;position:sticky;top:0;user-select:none}
 tr.banned td.v{color:${COLOUR.banned};font-weight:bold}tr.review td.v{color:${COLOUR.review}}tr.allowed td.v{color:${COLOUR.allowed}}
 tr.banned{background:#fff3f3}
-details textarea{width:100%;min-height:9em;font:inherit;font-size:.85rem}
+details textarea{width:100%;min-width:18em;min-height:12em;font:inherit;font-size:.85rem}
+td.l{min-width:14em}td.v,td.n{min-width:4.5em}
 button{font-size:.9rem;padding:4px 10px;border-radius:6px;border:1px solid #888;background:#fafafa}
 @media (max-width:700px){
+ td.l,td.v,td.n{min-width:0}details textarea{min-width:0}
  thead{display:none}table,tbody,tr,td{display:block;width:auto}
  tr{border:1px solid #ddd;border-radius:8px;margin:0 0 10px;padding:4px}
  td{border:0;padding:3px 6px}td::before{content:attr(data-label);display:block;font-size:.75rem;color:#777}
@@ -92,14 +95,14 @@ export function htmlReport(file: string, target: Target, rules: readonly Rule[],
   const context = { platform: target.platform, surface: target.surface, rules, lang };
   const where = (l: Lang) =>
     `${platformName(l, target.platform)} · ${surfaceName(l, target.surface)} · ${beijingDay(target.at)}`;
-  const cell = (label: MessageKey, html: string, sort?: string) =>
-    `<td data-label="${escape(t('zh', label))} ${escape(t('en', label))}"${sort === undefined ? '' : ` data-sort="${escape(sort)}"`}>${html}</td>`;
+  const cell = (label: MessageKey, html: string, sort?: string, css?: string) =>
+    `<td${css ? ` class="${css}"` : ''} data-label="${escape(t('zh', label))} ${escape(t('en', label))}"${sort === undefined ? '' : ` data-sort="${escape(sort)}"`}>${html}</td>`;
   parts.push(
     `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">`,
     '<meta name="viewport" content="width=device-width,initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`,
-    `<title>${escape(t(lang, 'cli_html_title'))} · ${escape(file)}</title><style>${STYLE}</style></head><body>`,
-    `<header><h1>${both('cli_html_title')}</h1><div>${escape(file)}</div><div><span lang="zh">${escape(where('zh'))}</span> · <span lang="en">${escape(where('en'))}</span></div></header>`,
+    `<title>${escape(t(lang, 'cli_html_title'))} · ${escape(basename(file))}</title><style>${STYLE}</style></head><body>`,
+    `<header><h1>${both('cli_html_title')}</h1><div>${escape(basename(file))}</div><div><span lang="zh">${escape(where('zh'))}</span> · <span lang="en">${escape(where('en'))}</span></div></header>`,
     `<main><div class="tools"><input id="q" type="search" placeholder="${escape(t('zh', 'cli_html_filter'))} ${escape(t('en', 'cli_html_filter'))}">`,
     `<select id="v"><option value="">${escape(t('zh', 'cli_html_all'))} ${escape(t('en', 'cli_html_all'))}</option>`,
     ...VERDICTS.map(
@@ -134,12 +137,12 @@ export function htmlReport(file: string, target: Target, rules: readonly Rule[],
           `<tr class="${verdict}">`,
           cell('cli_col_line', String(input.line)),
           `<td class="v" data-label="${escape(t('zh', 'cli_col_verdict'))} ${escape(t('en', 'cli_col_verdict'))}" data-sort="${VERDICTS.indexOf(verdict)}">${bothVerdict(verdict)}</td>`,
-          cell('cli_col_link', `${escape(link.text)}${copy}`),
+          cell('cli_col_link', `${escape(link.text)}${copy}`, undefined, 'l'),
           cell(
             'cli_col_source',
             `${escape(sourceName('zh', link.source))} <span lang="en">${escape(sourceName('en', link.source))}</span>`,
           ),
-          cell('cli_col_rule', escape(decision.rule ?? '—')),
+          cell('cli_col_rule', escape(decision.rule ?? '—'), undefined, 'n'),
           cell(
             'cli_col_reason',
             `<div lang="zh">${escape(decision.reason.zh)}</div><div lang="en">${escape(decision.reason.en)}</div>`,
@@ -156,7 +159,7 @@ export function htmlReport(file: string, target: Target, rules: readonly Rule[],
       );
       const ruleBars = bars(
         tally.byRule().map(({ rule, verdict, count }) => ({
-          label: rule ? escape(rule) : both('cli_report_no_rule'),
+          label: rule ? escape(rule) : `${both('cli_report_no_rule')} ${bothVerdict(verdict)}`,
           count,
           colour: COLOUR[verdict],
         })),

@@ -16,14 +16,14 @@ export function worst(judged: readonly JudgedLink[]): Verdict | null {
 export class Tally {
   inputs = 0;
   readonly verdicts: Record<Verdict, number> = { banned: 0, review: 0, allowed: 0 };
-  /** Rule id (or "" for a verdict no rule decided) → its verdict and how many findings it decided. */
+  /** Rule id (or ":verdict" for a verdict no rule decided) → its verdict and how many findings it decided. */
   readonly rules = new Map<string, { verdict: Verdict; count: number }>();
 
   add(judged: readonly JudgedLink[]): void {
     this.inputs++;
     for (const { decision } of judged) {
       this.verdicts[decision.verdict]++;
-      const key = decision.rule ?? '';
+      const key = decision.rule ?? `:${decision.verdict}`;
       const known = this.rules.get(key);
       if (known) known.count++;
       else this.rules.set(key, { verdict: decision.verdict, count: 1 });
@@ -34,10 +34,10 @@ export class Tally {
     return this.verdicts.banned + this.verdicts.review + this.verdicts.allowed;
   }
 
-  /** The rules by how many findings each decided, most first. */
+  /** The rules by how many findings each decided, most first; `rule` is "" for findings no rule decided. */
   byRule(): { rule: string; verdict: Verdict; count: number }[] {
     return [...this.rules]
-      .map(([rule, { verdict, count }]) => ({ rule, verdict, count }))
+      .map(([key, { verdict, count }]) => ({ rule: key.startsWith(':') ? '' : key, verdict, count }))
       .sort((a, b) => b.count - a.count);
   }
 }
