@@ -1,19 +1,32 @@
 import { describe, expect, it } from 'vitest';
+import en from '../public/_locales/en/messages.json';
+import zh from '../public/_locales/zh_CN/messages.json';
+import { format, type CatalogueEntry } from '../src/i18n';
 import { catalogueFor, droppedKeysUsed, pruneCatalogue } from './catalogue-prune';
 
 const messages = {
   extName: { message: 'cartlint', description: 'name' },
-  notice_banned: { message: 'banned on $1', placeholders: { p: { content: '$1' } } },
+  notice_banned: { message: 'banned on $P$', placeholders: { p: { content: '$1' } } },
   popup_title: { message: 'Findings' },
   cli_usage: { message: 'usage' },
 };
 
 describe('catalogue pruning', () => {
-  it('drops the named areas and the translator notes, keeps messages and placeholders', () => {
+  it('drops the named areas and the translator notes, and writes positional placeholders inline', () => {
     expect(pruneCatalogue(messages, ['popup', 'cli'])).toEqual({
       extName: { message: 'cartlint' },
-      notice_banned: { message: 'banned on $1', placeholders: { p: { content: '$1' } } },
+      notice_banned: { message: 'banned on $1' },
     });
+  });
+
+  it('keeps every message of both catalogues formatting exactly as before', () => {
+    for (const catalogue of [en, zh] as Record<string, CatalogueEntry>[]) {
+      const pruned = pruneCatalogue(catalogue, []);
+      for (const [key, entry] of Object.entries(catalogue)) {
+        const args = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'];
+        expect(format(pruned[key]!, args), key).toBe(format(entry, args));
+      }
+    }
   });
 
   it('drops nothing but notes when no area is named', () => {

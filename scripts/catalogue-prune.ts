@@ -9,12 +9,33 @@ const CATALOGUE = /[\\/]_locales[\\/][^\\/]+[\\/]messages\.json$/;
 
 const dropped = (prefixes: readonly string[]) => (prefixes.length ? new RegExp(`^(?:${prefixes.join('|')})_`) : /$^/);
 
-/** Removes the keys whose area prefix is in `prefixes`, and each entry's translator note (never read at run time). */
-export function pruneCatalogue(messages: Record<string, Record<string, unknown>>, prefixes: readonly string[]) {
+interface Entry {
+  message: string;
+  description?: string;
+  placeholders?: Record<string, { content: string }>;
+}
+
+/** `$NAME$` written as the `$1` it stands for, when its content is exactly that: the same text to format(), shorter. */
+function inlined({ message, placeholders }: Entry): Pick<Entry, 'message' | 'placeholders'> {
+  const kept: Record<string, { content: string }> = {};
+  const text = message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+    const key = Object.keys(placeholders ?? {}).find((k) => k.toLowerCase() === name.toLowerCase());
+    const content = key === undefined ? undefined : placeholders![key]!.content;
+    if (content !== undefined && /^\$\d$/.test(content)) return content;
+    if (key !== undefined) kept[key] = placeholders![key]!;
+    return whole;
+  });
+  return Object.keys(kept).length > 0 ? { message: text, placeholders: kept } : { message: text };
+}
+
+/**
+ * Removes the keys whose area prefix is in `prefixes` and each entry's translator note (never read at run time), and
+ * inlines positional placeholders: a third of a catalogue's bytes were `"placeholders":{"x":{"content":"$1"}}`.
+ */
+export function pruneCatalogue(messages: Record<string, Entry>, prefixes: readonly string[]) {
   const drop = dropped(prefixes);
-  const kept: Record<string, Record<string, unknown>> = {};
-  for (const [key, { description: _note, ...entry }] of Object.entries(messages))
-    if (!drop.test(key)) kept[key] = entry;
+  const kept: Record<string, Pick<Entry, 'message' | 'placeholders'>> = {};
+  for (const [key, entry] of Object.entries(messages)) if (!drop.test(key)) kept[key] = inlined(entry);
   return kept;
 }
 

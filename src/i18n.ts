@@ -6,7 +6,7 @@ import en from '../public/_locales/en/messages.json';
 import zhCN from '../public/_locales/zh_CN/messages.json';
 import type { Lang } from './core/types';
 
-interface CatalogueEntry {
+export interface CatalogueEntry {
   message: string;
   description?: string;
   placeholders?: Record<string, { content: string }>;
@@ -29,18 +29,24 @@ export function resolveLang(setting: 'auto' | Lang, browserLocale: string | unde
 
 /**
  * Chrome's substitution rules: named placeholders `$NAME$` map to `$1`…`$9` through `placeholders`,
- * and `$$` is a literal dollar sign.
+ * and `$$` is a literal dollar sign. A bare `$1` in a message is a placeholder already inlined (the bundled
+ * catalogues are stored that way, scripts/catalogue-prune.ts).
  */
+export function format(entry: CatalogueEntry, substitutions: readonly (string | number)[]): string {
+  const positional = (n: string) => String(substitutions[Number(n) - 1] ?? '');
+  const inPlaceholder = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => positional(n));
+  return entry.message.replace(/\$\$|\$(\d)|\$([A-Za-z0-9_@]+)\$/g, (whole, n?: string, name?: string) => {
+    if (whole === '$$') return '$';
+    if (n !== undefined) return positional(n);
+    const placeholder = entry.placeholders?.[name!.toLowerCase()] ?? entry.placeholders?.[name!];
+    return placeholder ? inPlaceholder(placeholder.content) : whole;
+  });
+}
+
 export function t(lang: Lang, key: MessageKey, ...substitutions: (string | number)[]): string {
   const entry = catalogues[lang][key] ?? catalogues.en[key];
   if (!entry) throw new Error(`i18n: no message "${key}"`);
-  const positional = (text: string) =>
-    text.replace(/\$(\d)/g, (_, n: string) => String(substitutions[Number(n) - 1] ?? ''));
-  return entry.message.replace(/\$\$|\$([A-Za-z0-9_@]+)\$/g, (whole, name: string | undefined) => {
-    if (whole === '$$') return '$';
-    const placeholder = entry.placeholders?.[name!.toLowerCase()] ?? entry.placeholders?.[name!];
-    return placeholder ? positional(placeholder.content) : whole;
-  });
+  return format(entry, substitutions);
 }
 
 /** Both languages at once, for texts that carry both (decisions, notices). */
