@@ -203,7 +203,7 @@ describe('cartlint check', () => {
     ],
     [
       ['check', '-p', 'douyin', '-s', 'cart'],
-      '--surface must be one of live-cart, video-cart, product-detail, note, showcase, profile, unknown, not "cart"',
+      '--surface must be one of live-cart, video-cart, product-detail, note, showcase, profile, ad-link, unknown, not "cart"',
     ],
     [
       ['check', '-p', 'douyin', '-s', 'live-cart', '--date', '2022-02-30'],
@@ -280,7 +280,7 @@ describe('cartlint notice', () => {
     expect(out).toContain('【平台规则提醒】快手 · 直播间购物车（小黄车）');
     expect(out).toContain(`链接：${ALLIANCE}（淘宝）`);
     expect(out).toContain('生效时间：2022-03-01（北京时间）');
-    expect(out).toContain('https://daoinsights.com/');
+    expect(out).toContain('https://equalocean.com/analysis/2022022517049');
   });
   it('exits 2 when there is no link to explain', async () => {
     expect((await run(['notice', '-p', 'kuaishou', '-s', 'live-cart'])).code).toBe(2);

@@ -20,6 +20,7 @@ const SURFACE_KEYS: Record<SurfaceOrUnknown, MessageKey> = {
   note: 'surface_note',
   showcase: 'surface_showcase',
   profile: 'surface_profile',
+  'ad-link': 'surface_ad_link',
   unknown: 'surface_unknown',
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_RULES } from '../rules/index';
 import { decide } from './decide';
-import { combinedNotice, notice, type NoticeContext } from './notice';
+import { combinedNotice, notice, readableUrl, type NoticeContext } from './notice';
 import type { JudgedLink, LinkFinding, Platform, Source, SurfaceOrUnknown } from './types';
 
 function judged(
@@ -36,21 +36,31 @@ describe('notice', () => {
     expect(text).toContain('生效时间：2022-03-01（北京时间）');
     expect(text).toContain('建议做法：改为上架快手小店商品');
     expect(text).toContain('公告：快手电商：淘宝联盟、京东联盟商品链接发布调整公告（据报道，原文未见），2022-02-22');
-    expect(text).toContain(
-      '- daoinsights.com https://daoinsights.com/news/kuaishou-to-ban-external-links-to-taobao-and-jd-com-from-its-live-stream',
-    );
+    expect(text).toContain('- equalocean.com 2022-02-25 https://equalocean.com/analysis/2022022517049');
     expect(text).toContain('- sevcc.org 2022-02-24 https://sevcc.org/');
-    expect(text).toContain('规则最后核实：2026-11-23');
+    expect(text).toContain(
+      '依据新旧：最近一次报道：2022-10-20（comparemela.com (ChinaStarMarket)），此后未见报道。推断：双11窗口结束后',
+    );
+    expect(text).toContain('规则最后核实：2026-12-03');
     expect(text).not.toMatch(/\$[A-Z_]+\$|undefined/);
   });
 
-  it('cites at most three reports, so it stays short enough for a chat message', () => {
+  it('cites at most three reports, newest first, so it stays short enough for a chat message', () => {
     const ks4 = BUILT_IN_RULES.find((rule) => rule.id === 'KS-4')!;
     expect(ks4.announcement.reports.length).toBeGreaterThan(3);
     const lines = notice(banned, ks('en')).split('\n');
     const reports = lines.slice(lines.indexOf('Reported by:') + 1).filter((line) => line.startsWith('- '));
-    expect(reports).toHaveLength(3);
-    ks4.announcement.reports.slice(0, 3).forEach((report, i) => expect(reports[i]).toContain(report.name));
+    expect(reports).toEqual([
+      '- equalocean.com 2022-02-25 https://equalocean.com/analysis/2022022517049',
+      expect.stringMatching(/^- sevcc\.org 2022-02-24 /),
+      '- 电商报 dsb.cn：分道扬镳！快手切断外链，脱钩淘宝、京东',
+    ]);
+  });
+
+  it('writes report addresses decoded, as a merchant reads them', () => {
+    expect(readableUrl('http://pandaily.com/hi/%e0%a4%a4%e0%a5%8d')).toBe('http://pandaily.com/hi/त्');
+    expect(readableUrl('https://a.cn/%E4%B8%AD%20x')).toBe('https://a.cn/中%20x');
+    expect(readableUrl('https://a.cn/%E4%B8')).toBe('https://a.cn/%E4%B8');
   });
 
   it('speaks English when asked', () => {

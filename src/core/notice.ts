@@ -3,7 +3,17 @@
 import { t } from '../i18n';
 import { findRule } from './decide';
 import { beijingLabel, platformName, sourceName, surfaceName, verdictName } from './names';
-import type { Announcement, JudgedLink, Lang, Platform, Rule, RuleException, SurfaceOrUnknown } from './types';
+import { evidenceLine, evidenceOf } from './evidence';
+import type {
+  Announcement,
+  JudgedLink,
+  Lang,
+  Platform,
+  ReportCitation,
+  Rule,
+  RuleException,
+  SurfaceOrUnknown,
+} from './types';
 
 export interface NoticeContext {
   platform: Platform;
@@ -17,6 +27,19 @@ const heading = (ctx: NoticeContext) =>
 
 const MAX_REPORTS = 3;
 
+/** An address as a merchant reads it: percent-escapes decoded (中文, not %E4%B8%AD…), whitespace kept escaped. */
+export function readableUrl(url: string): string {
+  try {
+    return decodeURI(url).replace(/\s/g, encodeURIComponent);
+  } catch {
+    return url; // a malformed escape: shown as written
+  }
+}
+
+/** Newest first; undated reports after the dated ones, in the order the rule lists them. */
+const newestFirst = (reports: readonly ReportCitation[]) =>
+  [...reports].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+
 function announcementLines(lang: Lang, announcement: Announcement): string[] {
   const title = announcement.title[lang];
   const lines = [
@@ -26,8 +49,9 @@ function announcementLines(lang: Lang, announcement: Announcement): string[] {
     t(lang, 'notice_reported'),
   ];
   // Three reports let a merchant check the rule; more make the notice too long for a chat message.
-  for (const report of announcement.reports.slice(0, MAX_REPORTS)) {
-    const parts = [report.name, report.date, report.url].filter((part): part is string => Boolean(part));
+  for (const report of newestFirst(announcement.reports).slice(0, MAX_REPORTS)) {
+    const url = report.url && readableUrl(report.url);
+    const parts = [report.name, report.date, url].filter((part): part is string => Boolean(part));
     lines.push(t(lang, 'notice_report_line', parts.join(' ')));
   }
   return lines;
@@ -41,6 +65,7 @@ function ruleLines(lang: Lang, rule: Rule, exception: RuleException | undefined)
     t(lang, 'notice_since', beijingLabel(lang, (exception ?? rule).from)),
     t(lang, 'notice_advice', rule.advice[lang]),
     ...announcementLines(lang, exception?.announcement ?? rule.announcement),
+    t(lang, 'notice_evidence', evidenceLine(lang, evidenceOf(rule, exception))),
   );
   return lines;
 }

@@ -52,10 +52,18 @@ export const PLATFORMS = ['kuaishou', 'douyin', 'xiaohongshu', 'weixin', 'taobao
 export type Platform = (typeof PLATFORMS)[number];
 
 /**
- * live-cart 直播间购物车/小黄车 · video-cart 短视频购物车/挂车 · product-detail 商详页 · note 笔记 ·
- * showcase 橱窗 · profile 个人主页/店铺页
+ * live-cart 直播间购物车/小黄车 · video-cart 短视频购物车/挂车 · product-detail 商详页 · note 笔记 (its text) ·
+ * showcase 橱窗 · profile 个人主页/店铺页 · ad-link 广告链接区 (the link area under a promoted note, apart from its text)
  */
-export const SURFACES = ['live-cart', 'video-cart', 'product-detail', 'note', 'showcase', 'profile'] as const;
+export const SURFACES = [
+  'live-cart',
+  'video-cart',
+  'product-detail',
+  'note',
+  'showcase',
+  'profile',
+  'ad-link',
+] as const;
 export type Surface = (typeof SURFACES)[number];
 /** A page whose surface the dashboard does not tell: judged over every surface of the platform. */
 export type SurfaceOrUnknown = Surface | 'unknown';
@@ -74,7 +82,7 @@ export type RuleOrigin = 'built-in' | 'custom' | 'managed';
 
 // The rule file's shapes (Rule, its exceptions, link matches, announcements) are written once, as the schema in
 // src/rules/schema.ts, and their types inferred from it. Type-only: no schema code reaches a bundle through here.
-export type { Announcement, LinkMatch, ReportCitation, Rule, RuleException } from '../rules/schema';
+export type { Announcement, LastReport, LinkMatch, ReportCitation, Rule, RuleException } from '../rules/schema';
 import type { Rule } from '../rules/schema';
 
 /** A rule as held at run time: where it came from, and whether the user switched it off. */

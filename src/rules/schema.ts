@@ -142,6 +142,23 @@ const AnnouncementSchema = record(
 
 const verdict = v.picklist(VERDICTS, oneOf(VERDICTS));
 
+/** The newest public report that confirms the rule (or exception) in force: how old the evidence is. */
+const LastReportSchema = record(
+  {
+    name: text,
+    url: v.optional(v.pipe(v.string(got('an http(s) address')), v.check(isWebAddress, got('an http(s) address')))),
+    date: day,
+  },
+  'an object {"name", "url", "date"}',
+);
+
+const DATE_FIELDS = ['from', 'until'] as const;
+/** Which of a span's dates no report states: the maintainers' estimate ("about 2020-08-20"). */
+const estimated = v.pipe(
+  v.array(v.picklist(DATE_FIELDS, oneOf(DATE_FIELDS)), got('an array')),
+  v.check((fields) => new Set(fields).size === fields.length, 'lists a date twice'),
+);
+
 /** Whether no issue lies at, inside or above the path `at`, so the value there is the checked one. */
 const clean = (issues: readonly Issue[] | undefined, at: readonly (string | number)[]) =>
   !issues?.some((issue) => at.every((key, i) => i >= (issue.path?.length ?? 0) || issue.path?.[i]?.key === key));
@@ -173,6 +190,8 @@ const ExceptionFields = record(
     until: v.optional(instant),
     summary: localized,
     announcement: v.optional(AnnouncementSchema),
+    lastReport: v.optional(LastReportSchema),
+    estimated: v.optional(estimated),
   },
   'an object',
 );
@@ -195,6 +214,10 @@ const RuleFields = record(
     advice: localized,
     announcement: AnnouncementSchema,
     lastVerified: day,
+    lastReport: v.optional(LastReportSchema),
+    estimated: v.optional(estimated),
+    /** Said when the state rests on an inference (what applied after a window no report describes). */
+    inferred: v.optional(localized),
     supersededBy: v.optional(id),
   },
   'an object',
@@ -232,6 +255,7 @@ export type RuleException = NonNullable<Rule['exceptions']>[number];
 export type LinkMatch = Rule['links'][number];
 export type Announcement = Rule['announcement'];
 export type ReportCitation = Announcement['reports'][number];
+export type LastReport = NonNullable<Rule['lastReport']>;
 
 /** One rule: the rule, or every problem found in it as "path: problem". */
 export function checkRule(value: unknown): { rule: Rule; problems: [] } | { rule: null; problems: string[] } {
