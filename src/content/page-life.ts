@@ -104,7 +104,11 @@ export function startPageLife(options: PageLifeOptions): PageLife {
   /** A change judged while rows still wait for their slice, not yet reported. */
   let held = false;
   const report = () =>
-    options.report(() => ({ page: page(), ...toFindings(scanner.spots(), lang), at: now().toISOString() }));
+    options.report(() => ({
+      page: page(),
+      ...toFindings([...scanner.spots(), ...scanner.scrolledPast()], lang),
+      at: now().toISOString(),
+    }));
 
   const ui = createUiHost(doc, signal);
   const marks = createMarks(signal);

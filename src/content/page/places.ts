@@ -16,6 +16,8 @@ export interface RowPlace {
   key: string;
   /** 1-based, from the row's data-index when the page numbers its rows, else its position. */
   row: number;
+  /** Numbered by the page (data-index): the row is an item of the list, whichever node shows it now. */
+  indexed: boolean;
 }
 
 export interface PlaceSelectors {
@@ -84,10 +86,11 @@ function fieldIdentity(el: HTMLElement, label: string | null): string {
   return label ? `${el.localName} "${label}"` : el.localName;
 }
 
-function rowIndex(el: Element, position: number): number {
+/** The page's own 0-based index of a row (virtualised lists number the nodes they recycle), or null. */
+function pageIndex(el: Element): number | null {
   const index = el.getAttribute('data-index') ?? el.parentElement?.getAttribute('data-index') ?? null;
   const parsed = index === null ? NaN : Number(index);
-  return Number.isInteger(parsed) ? parsed + 1 : position + 1;
+  return Number.isInteger(parsed) ? parsed : null;
 }
 
 /** A row's text and the targets of its links (a product link is often only in an href). */
@@ -138,7 +141,8 @@ export function findFields(roots: readonly Root[], selectors: PlaceSelectors): F
 export function findRows(roots: readonly Root[], selectors: PlaceSelectors): RowPlace[] {
   if (!selectors.row) return [];
   return outermost(roots, selectors.row, () => true).map((el, position) => {
-    const row = rowIndex(el, position);
-    return { el, key: `row ${row}`, row };
+    const index = pageIndex(el);
+    const row = (index ?? position) + 1;
+    return { el, key: `row ${row}`, row, indexed: index !== null };
   });
 }

@@ -161,3 +161,89 @@ describe('scanner time slicing', () => {
     expect(scanner.busy()).toBe(false);
   });
 });
+
+describe('scanner on a virtualised list', () => {
+  function list(rows: [index: number | null, text: string][]) {
+    document.body.replaceChildren();
+    const container = document.createElement('div');
+    container.className = 'list-container--v';
+    for (const [index, text] of rows) {
+      const row = document.createElement('div');
+      row.className = 'list-item--v';
+      if (index !== null) row.dataset.index = String(index);
+      row.textContent = text;
+      container.append(row);
+    }
+    document.body.append(container);
+    return container;
+  }
+  const rowFlags = (spots: readonly Spot[]) => spots.filter((s) => s.kind === 'row').map((s) => [s.row, s.flag]);
+
+  it('remembers the verdicts of rows whose recycled nodes now show other rows, and forgets rows that are gone', async () => {
+    const container = list([
+      [0, 'https://s.click.taobao.com/0'],
+      [1, 'https://kwaixiaodian.com/1'],
+    ]);
+    const { scanner } = start('kuaishou-live-helper');
+    await vi.waitFor(() =>
+      expect(rowFlags(scanner.spots())).toEqual([
+        [1, 'banned'],
+        [2, null],
+      ]),
+    );
+    // Scrolled: the same two nodes now show items 2 and 3.
+    const [first, second] = Array.from(container.children) as HTMLElement[];
+    first!.dataset.index = '2';
+    first!.textContent = 'https://t.cn/2';
+    second!.dataset.index = '3';
+    second!.textContent = 'https://s.click.taobao.com/3';
+    scanner.scanAll();
+    await vi.waitFor(() =>
+      expect(rowFlags(scanner.spots())).toEqual([
+        [3, 'review'],
+        [4, 'banned'],
+      ]),
+    );
+    expect(rowFlags(scanner.scrolledPast())).toEqual([
+      [1, 'banned'],
+      [2, null],
+    ]);
+    // Scrolled back: item 1 is on screen again, judged from its node, and no longer counted twice.
+    second!.dataset.index = '0';
+    second!.textContent = 'https://kwaixiaodian.com/0';
+    scanner.scanAll();
+    await vi.waitFor(() =>
+      expect(rowFlags(scanner.spots())).toEqual([
+        [3, 'review'],
+        [1, null],
+      ]),
+    );
+    expect(rowFlags(scanner.scrolledPast())).toEqual([
+      [2, null],
+      [4, 'banned'],
+    ]);
+
+    // A list the page does not number: a removed row is gone, not scrolled past.
+    const plain = list([[null, 'https://s.click.taobao.com/a']]);
+    scanner.scanAll();
+    await vi.waitFor(() => expect(rowFlags(scanner.spots())).toEqual([[1, 'banned']]));
+    plain.replaceChildren();
+    scanner.scanAll();
+    expect(scanner.spots().filter((s) => s.kind === 'row')).toEqual([]);
+    expect(scanner.scrolledPast().map((s) => s.row)).toEqual([2, 4, 3]); // and not the unnumbered row 1
+  });
+
+  it('judges scrolled-past rows again when the judges change (a new surface or config)', async () => {
+    const container = list([[0, 'https://t.cn/0']]);
+    const { scanner, judges: j } = start('kuaishou-live-helper');
+    await vi.waitFor(() => expect(rowFlags(scanner.spots())).toEqual([[1, 'review']]));
+    const row = container.firstElementChild as HTMLElement;
+    row.dataset.index = '1';
+    row.textContent = 'nothing';
+    scanner.scanAll();
+    expect(rowFlags(scanner.scrolledPast())).toEqual([[1, 'review']]);
+    j.calls.length = 0;
+    scanner.invalidate();
+    expect(j.calls).toEqual(['https://t.cn/0']);
+  });
+});

@@ -32,6 +32,8 @@ export interface Spot {
   text: string;
   judged: JudgedLink[];
   flag: Flag | null;
+  /** A row the page numbers itself (data-index): an item of the list, not a node. */
+  indexed?: boolean;
 }
 
 export interface ScannerOptions {
@@ -57,6 +59,9 @@ export interface Scanner {
   /** Find every field and row again and judge what changed (synchronous). */
   scanAll(): void;
   spots(): readonly Spot[];
+  /** Rows of a virtualised list scrolled out of view: their nodes were recycled for other rows, but the operator
+   *  has the goods in the list all the same, so their verdicts still count. Never drawn: `el` shows another row. */
+  scrolledPast(): readonly Spot[];
   roots(): readonly Root[];
   /** Rows are still waiting for a judging slice. */
   busy(): boolean;
@@ -65,12 +70,16 @@ export interface Scanner {
 }
 
 const CACHE_LIMIT = 5000;
+/** A spot's text before it was read: never a page's text, so the first read always judges. */
+const UNREAD = '\u0000';
 /** Most milliseconds of row judging per later task. */
 const SLICE_MS = 6;
 /** The first pass judges rows only until this long after its start: finding every place of a 2,000-row list costs
  *  a few ms of its own, and the whole pass must fit in one frame. */
 const FIRST_PASS_MS = 4;
 const MEASURE_LIMIT = 300;
+/** Most scrolled-past rows remembered (a day-long live session scrolling a 2,000-item list stays far below). */
+const SCROLLED_PAST_LIMIT = 20_000;
 
 export function createScanner(options: ScannerOptions): Scanner {
   const { doc, adapter, judges, signal, onChange } = options;
@@ -84,6 +93,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   /** Rows the last scan had no time left for, judged in slices on later tasks. */
   const backlog = new Set<Spot>();
   const cache = new Map<string, JudgedLink[]>();
+  const scrolledPast = new Map<string, Spot>();
   let lastScan = -Infinity;
 
   const judgeCached = (key: string, compute: () => JudgedLink[]): JudgedLink[] => {
@@ -195,14 +205,15 @@ export function createScanner(options: ScannerOptions): Scanner {
     let changed = false;
     let late = false;
     const place = (el: HTMLElement, kind: Spot['kind'], key: string, label: string | null, row: number | null) => {
-      let spot = previous.get(key);
+      let spot = previous.get(key) ?? scrolledPast.get(key);
+      scrolledPast.delete(key);
       if (spot && spot.el !== el) {
         spot.el = el; // the page re-rendered the element: same place, new node
-        spot.text = '\u0000';
+        spot.text = UNREAD;
         changed = true;
       }
       if (!spot) {
-        spot = { key, kind, el, label, row, text: '\u0000', judged: [], flag: null };
+        spot = { key, kind, el, label, row, text: UNREAD, judged: [], flag: null };
         changed = true;
       }
       previous.delete(key);
@@ -212,6 +223,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       else if (refresh(spot)) changed = true;
       spotOf.set(el, spot);
       next.push(spot);
+      return spot;
     };
 
     fieldObserver.disconnect();
@@ -219,8 +231,14 @@ export function createScanner(options: ScannerOptions): Scanner {
       place(el, 'field', key, label, null);
       if (!hasValue(el)) fieldObserver.observe(el, { characterData: true, childList: true, subtree: true });
     }
-    for (const { el, key, row } of findRows(roots, selectors)) place(el, 'row', key, null, row);
+    for (const { el, key, row, indexed } of findRows(roots, selectors)) {
+      place(el, 'row', key, null, row).indexed = indexed;
+    }
     if (previous.size) changed = true; // places that are gone
+    for (const gone of previous.values()) {
+      if (gone.indexed && gone.text !== UNREAD && scrolledPast.size < SCROLLED_PAST_LIMIT)
+        scrolledPast.set(gone.key, gone);
+    }
     spots = next;
     measure('cartlint:scan', lastScan);
     if (changed) onChange(spots);
@@ -263,8 +281,18 @@ export function createScanner(options: ScannerOptions): Scanner {
     roots: () => roots,
     invalidate() {
       cache.clear();
-      for (const spot of spots) spot.text = '\u0000';
+      for (const spot of spots) spot.text = UNREAD;
+      // No node to read again: the row's text and source badges, as read, judged by the new judges.
+      for (const spot of scrolledPast.values()) {
+        const badges = spot.judged.filter(({ link }) => link.kind === 'badge');
+        spot.judged = [
+          ...judges.text(spot.text),
+          ...badges.map(({ link }) => ({ link, decision: judges.badge(link) })),
+        ];
+        spot.flag = worstFlag(spot.judged);
+      }
     },
+    scrolledPast: () => [...scrolledPast.values()],
     busy: () => backlog.size > 0,
   };
 }
