@@ -49,7 +49,10 @@ function jsonReport(lang: Lang): TextReport {
   return {
     add(input, judged) {
       let json = findingsJson.get(judged);
-      if (json === undefined) findingsJson.set(judged, (json = findings(judged)));
+      if (json === undefined) {
+        json = findings(judged);
+        findingsJson.set(judged, json);
+      }
       held.push(`{"input":${JSON.stringify(input.text)},"line":${input.line},"findings":${json}}\n`);
     },
     take: () => held.take(),

@@ -42,7 +42,7 @@ describe('detectEncoding', () => {
 
   it('reads GBK only when the bytes are GBK', () => {
     expect(detectEncoding(Buffer.concat([Buffer.from('商品,'), gbk]))?.encoding).toBe('gbk');
-    expect(detectEncoding(Buffer.concat([gbk, Buffer.from(TEXT.replace(/[^\x00-\x7f]/g, ''))]))?.encoding).toBe('gbk');
+    expect(detectEncoding(Buffer.concat([gbk, Buffer.from(TEXT.replace(/[^ -~\r\n]/g, ''))]))?.encoding).toBe('gbk');
     // A GBK chunk cut in the middle of a character is still GBK.
     expect(detectEncoding(gbk.subarray(0, 3))?.encoding).toBe('gbk');
   });

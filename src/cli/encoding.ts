@@ -55,7 +55,7 @@ function utf8Evidence(bytes: Uint8Array): { sequences: number; stray: number } {
 
 /** What Chinese text in GBK decodes to: CJK characters and punctuation, full-width forms, general punctuation. */
 const CHINESE = /[\u00b7\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g;
-const NON_ASCII = /[^\u0000-\u007f]/g;
+const NON_ASCII = /[^\t\n\r -~]/g;
 
 /** Bytes that decode as GBK without an error into (nearly) nothing but Chinese text. */
 function isGbk(bytes: Uint8Array): boolean {

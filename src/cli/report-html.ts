@@ -2,7 +2,7 @@
 // chat attachment on a phone: a summary with small bar charts by verdict and by rule, then every link found, in a
 // table that sorts and filters, each banned link with its notice ready to copy. Both languages side by side. The
 // rows stream out as they are judged; the summary, known only at the end, is written last and shown first (CSS
-// order). Every text from the input, the rules or the catalogue goes through `escape`.
+// order). Every text from the input, the rules or the catalogue goes through `escapeHtml`.
 import { basename } from 'node:path';
 import { notice } from '../core/notice';
 import { platformName, sourceName, surfaceName, verdictName } from '../core/names';
@@ -17,15 +17,15 @@ import { beijingDay } from '../core/beijing-time';
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text as HTML text or attribute value: nothing in it can open a tag, end an attribute or start an entity. */
-export function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 }
 
 /** A label in both languages, Chinese first. */
 const both = (key: MessageKey, ...subs: (string | number)[]) =>
-  `<span lang="zh">${escape(t('zh', key, ...subs))}</span> <span lang="en">${escape(t('en', key, ...subs))}</span>`;
+  `<span lang="zh">${escapeHtml(t('zh', key, ...subs))}</span> <span lang="en">${escapeHtml(t('en', key, ...subs))}</span>`;
 const bothVerdict = (verdict: Verdict) =>
-  `<span lang="zh">${escape(verdictName('zh', verdict))}</span> <span lang="en">${escape(verdictName('en', verdict))}</span>`;
+  `<span lang="zh">${escapeHtml(verdictName('zh', verdict))}</span> <span lang="en">${escapeHtml(verdictName('en', verdict))}</span>`;
 
 const COLOUR: Record<Verdict, string> = { banned: '#c62828', review: '#b26a00', allowed: '#2e7d32' };
 
@@ -96,17 +96,17 @@ export function htmlReport(file: string, target: Target, rules: readonly Rule[],
   const where = (l: Lang) =>
     `${platformName(l, target.platform)} · ${surfaceName(l, target.surface)} · ${beijingDay(target.at)}`;
   const cell = (label: MessageKey, html: string, sort?: string, css?: string) =>
-    `<td${css ? ` class="${css}"` : ''} data-label="${escape(t('zh', label))} ${escape(t('en', label))}"${sort === undefined ? '' : ` data-sort="${escape(sort)}"`}>${html}</td>`;
+    `<td${css ? ` class="${css}"` : ''} data-label="${escapeHtml(t('zh', label))} ${escapeHtml(t('en', label))}"${sort === undefined ? '' : ` data-sort="${escapeHtml(sort)}"`}>${html}</td>`;
   parts.push(
     `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">`,
     '<meta name="viewport" content="width=device-width,initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`,
-    `<title>${escape(t(lang, 'cli_html_title'))} · ${escape(basename(file))}</title><style>${STYLE}</style></head><body>`,
-    `<header><h1>${both('cli_html_title')}</h1><div>${escape(basename(file))}</div><div><span lang="zh">${escape(where('zh'))}</span> · <span lang="en">${escape(where('en'))}</span></div></header>`,
-    `<main><div class="tools"><input id="q" type="search" placeholder="${escape(t('zh', 'cli_html_filter'))} ${escape(t('en', 'cli_html_filter'))}">`,
-    `<select id="v"><option value="">${escape(t('zh', 'cli_html_all'))} ${escape(t('en', 'cli_html_all'))}</option>`,
+    `<title>${escapeHtml(t(lang, 'cli_html_title'))} · ${escapeHtml(basename(file))}</title><style>${STYLE}</style></head><body>`,
+    `<header><h1>${both('cli_html_title')}</h1><div>${escapeHtml(basename(file))}</div><div><span lang="zh">${escapeHtml(where('zh'))}</span> · <span lang="en">${escapeHtml(where('en'))}</span></div></header>`,
+    `<main><div class="tools"><input id="q" type="search" placeholder="${escapeHtml(t('zh', 'cli_html_filter'))} ${escapeHtml(t('en', 'cli_html_filter'))}">`,
+    `<select id="v"><option value="">${escapeHtml(t('zh', 'cli_html_all'))} ${escapeHtml(t('en', 'cli_html_all'))}</option>`,
     ...VERDICTS.map(
-      (v) => `<option value="${v}">${escape(verdictName('zh', v))} ${escape(verdictName('en', v))}</option>`,
+      (v) => `<option value="${v}">${escapeHtml(verdictName('zh', v))} ${escapeHtml(verdictName('en', v))}</option>`,
     ),
     `</select><span>${both('cli_html_shown')} <b id="shown"></b></span></div>`,
     '<div class="wrap"><table id="rows"><thead><tr>',
@@ -131,23 +131,23 @@ export function htmlReport(file: string, target: Target, rules: readonly Rule[],
         const verdict = decision.verdict;
         const copy =
           verdict === 'banned'
-            ? `<details><summary>${both('cli_html_notice')}</summary><textarea readonly>${escape(notice(one, context))}</textarea><button type="button" data-copy data-done="${escape(t(lang, 'cli_html_copied'))}">${both('cli_html_copy')}</button></details>`
+            ? `<details><summary>${both('cli_html_notice')}</summary><textarea readonly>${escapeHtml(notice(one, context))}</textarea><button type="button" data-copy data-done="${escapeHtml(t(lang, 'cli_html_copied'))}">${both('cli_html_copy')}</button></details>`
             : '';
         parts.push(
           `<tr class="${verdict}">`,
           cell('cli_col_line', String(input.line)),
-          `<td class="v" data-label="${escape(t('zh', 'cli_col_verdict'))} ${escape(t('en', 'cli_col_verdict'))}" data-sort="${VERDICTS.indexOf(verdict)}">${bothVerdict(verdict)}</td>`,
-          cell('cli_col_link', `${escape(link.text)}${copy}`, undefined, 'l'),
+          `<td class="v" data-label="${escapeHtml(t('zh', 'cli_col_verdict'))} ${escapeHtml(t('en', 'cli_col_verdict'))}" data-sort="${VERDICTS.indexOf(verdict)}">${bothVerdict(verdict)}</td>`,
+          cell('cli_col_link', `${escapeHtml(link.text)}${copy}`, undefined, 'l'),
           cell(
             'cli_col_source',
-            `${escape(sourceName('zh', link.source))} <span lang="en">${escape(sourceName('en', link.source))}</span>`,
+            `${escapeHtml(sourceName('zh', link.source))} <span lang="en">${escapeHtml(sourceName('en', link.source))}</span>`,
           ),
-          cell('cli_col_rule', escape(decision.rule ?? '—'), undefined, 'n'),
+          cell('cli_col_rule', escapeHtml(decision.rule ?? '—'), undefined, 'n'),
           cell(
             'cli_col_reason',
-            `<div lang="zh">${escape(decision.reason.zh)}</div><div lang="en">${escape(decision.reason.en)}</div>`,
+            `<div lang="zh">${escapeHtml(decision.reason.zh)}</div><div lang="en">${escapeHtml(decision.reason.en)}</div>`,
           ),
-          cell('cli_col_input', escape(input.text)),
+          cell('cli_col_input', escapeHtml(input.text)),
           '</tr>',
         );
       }
@@ -159,7 +159,7 @@ export function htmlReport(file: string, target: Target, rules: readonly Rule[],
       );
       const ruleBars = bars(
         tally.byRule().map(({ rule, verdict, count }) => ({
-          label: rule ? escape(rule) : `${both('cli_report_no_rule')} ${bothVerdict(verdict)}`,
+          label: rule ? escapeHtml(rule) : `${both('cli_report_no_rule')} ${bothVerdict(verdict)}`,
           count,
           colour: COLOUR[verdict],
         })),

@@ -26,6 +26,7 @@ export function displayWidth(text: string): number {
 }
 
 /** C0 and C1 control characters but tab and newline: a terminal acts on them (ESC starts an escape sequence). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is looked for
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**

@@ -7,7 +7,7 @@ import { loadExcel, type Excel } from './exceljs';
 /** What went wrong with a workbook, said for the person who gave it (the caller adds the file name). */
 export class WorkbookError extends Error {}
 
-export interface SheetRow {
+interface SheetRow {
   /** The row number the spreadsheet shows. */
   number: number;
   /** Column A first; an empty cell is "". */
