@@ -52,15 +52,12 @@ export interface Content {
 
 const isDashboardHost = (host: string) => ADAPTERS.some((adapter) => adapter.host === host);
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Only the worker writes the snapshot, but storage outlives versions: a shape we cannot judge with is no snapshot. */
 function asSnapshot(value: unknown): ConfigSnapshot | null {
-  if (!isObject(value) || !Array.isArray(value.rules) || !isObject(value.surfaceOverrides)) return null;
-  const { settings } = value;
-  if (!isObject(settings) || !Array.isArray(settings.pausedSites) || typeof settings.language !== 'string') return null;
-  return typeof value.locked === 'boolean' ? (value as unknown as ConfigSnapshot) : null;
+  const snapshot = value as Partial<ConfigSnapshot> | null | undefined;
+  return Array.isArray(snapshot?.rules) && Array.isArray(snapshot.settings?.pausedSites) && snapshot.surfaceOverrides
+    ? (snapshot as ConfigSnapshot)
+    : null;
 }
 
 const sameConfig = (a: ConfigSnapshot, b: ConfigSnapshot) => JSON.stringify(a) === JSON.stringify(b);
@@ -134,14 +131,8 @@ export function startContent(options: ContentOptions): Content | null {
   }
 
   /** The config to judge with at once: the last route's, else the worker's snapshot; null on a first run. */
-  async function configAtHand(): Promise<ConfigSnapshot | null> {
-    if (config) return config;
-    try {
-      return asSnapshot(await runtime.stored(SNAPSHOT_KEY));
-    } catch (error) {
-      console.debug('cartlint: no stored config', error);
-      return null;
-    }
+  function configAtHand(): Promise<ConfigSnapshot | null> {
+    return config ? Promise.resolve(config) : runtime.stored(SNAPSHOT_KEY).then(asSnapshot, () => null);
   }
 
   /** The config the current route runs on. */
