@@ -20,8 +20,10 @@ export interface Input {
   line: number;
   /** The texts judged one by one (a table row's chosen cells); `text` alone when absent. */
   parts?: string[];
-  /** A table row's cells as they came, for reports that repeat the row. */
+  /** A table row's cells as text. */
   cells?: string[];
+  /** A table row's cells as they came, for reports that repeat the row (a workbook's numbers stay numbers). */
+  values?: (string | number)[];
 }
 
 /** The header row of a table, once found. */
@@ -32,6 +34,7 @@ export interface Layout {
 interface TableRow {
   line: number;
   cells: string[];
+  values?: (string | number)[];
 }
 
 /** Where the table came from, for messages. */
@@ -110,9 +113,9 @@ async function* tableInputs(
   let columns: number[] | null | undefined;
   /** Rows above the header while it is looked for. */
   const above: TableRow[] = [];
-  const toInput = ({ line, cells }: TableRow): Input => {
+  const toInput = ({ line, cells, values }: TableRow): Input => {
     const parts = columns ? columns.map((index) => cells[index] ?? '') : cells;
-    return { text: parts.join(' '), parts, line, cells };
+    return { text: parts.join(' '), parts, line, cells, values: values ?? cells };
   };
   /** The header is `row`; rows after it that were held while looking come out as inputs. */
   const found = (row: TableRow, after: TableRow[]): Input[] => {
@@ -214,7 +217,7 @@ export async function sheetInputs(
     try {
       let batch: TableRow[] = [];
       for await (const row of opened.rows) {
-        batch.push({ line: row.number, cells: row.cells });
+        batch.push({ line: row.number, cells: row.cells, values: row.values });
         if (batch.length >= BATCH) {
           yield batch;
           batch = [];

@@ -43,9 +43,8 @@ export async function xlsxReport(
       tally.add(judged);
       const columns = verdictColumns(judged, rules, lang);
       const width = input.cells ? layout.header.length : 1;
-      const cells = input.cells
-        ? [...input.cells, ...Array(Math.max(0, width - input.cells.length)).fill('')]
-        : [input.text];
+      const original = input.values ?? input.cells;
+      const cells = original ? [...original, ...Array(Math.max(0, width - original.length)).fill('')] : [input.text];
       const row = sheet.addRow([
         input.line,
         ...cells,

@@ -219,6 +219,7 @@ describe('reports', () => {
     const first = rows!.getRow(2);
     expect(first.getCell(1).value).toBe(4);
     expect(first.getCell(3).value).toBe('【淘宝】复制这段 ￥AbCd1234￥ 打开手机淘宝');
+    expect([first.getCell(2).value, first.getCell(5).value]).toEqual([1, 19.9]); // numbers stay numbers
     expect(first.getCell(6).value).toBe('禁止');
     expect(first.getCell(7).value).toBe('KS-4');
     expect(first.getCell(9).value).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -12,6 +12,8 @@ interface SheetRow {
   number: number;
   /** Column A first; an empty cell is "". */
   cells: string[];
+  /** The same cells for a report to repeat: numbers stay numbers. */
+  values: (string | number)[];
 }
 
 export interface OpenedSheet {
@@ -181,11 +183,14 @@ export async function openSheet(path: string, head: Buffer, sheet: string | unde
       for await (const row of value as AsyncIterable<{ number: number; values: unknown[] }>) {
         const values = row.values;
         const cells: string[] = [];
+        const kept: (string | number)[] = [];
         for (let column = 1; column < values.length; column++) {
           const link = links.size > 0 ? links.get(`${columnLetters(column)}${row.number}`) : undefined;
-          cells.push(cellText(values[column], link));
+          const text = cellText(values[column], link);
+          cells.push(text);
+          kept.push(typeof values[column] === 'number' ? (values[column] as number) : text);
         }
-        yield { number: row.number, cells };
+        yield { number: row.number, cells, values: kept };
       }
     }
   }
