@@ -179,9 +179,30 @@ describe('cartlint check', () => {
         stdin: `看这个 "好货", ${JD}\n`,
       },
     );
-    expect(out.startsWith('\uFEFF行,输入,链接,来源,联盟推广,结论,规则,原因\r\n')).toBe(true);
+    expect(out.startsWith('\uFEFF行,输入,链接,来源,联盟推广,结论,规则,原因,依据新旧\r\n')).toBe(true);
     expect(out).toContain(`1,"看这个 ""好货"", ${JD}",${JD},京东,`);
     expect(out).toContain(',禁止,KS-5,');
+    expect(out).toContain(',最近一次报道：2022-10-20（comparemela.com (ChinaStarMarket)），此后未见报道。推断：');
+  });
+
+  it('says per finding when its rule was last reported and whether the verdict is inferred', async () => {
+    const json = async (day: string, platform: string, surface: string, text: string) =>
+      JSON.parse((await run(['check', '-p', platform, '-s', surface, '-d', day], { stdin: text })).out).findings[0];
+    expect(await json('2024-01-01', 'kuaishou', 'live-cart', JD)).toMatchObject({
+      rule: 'KS-5',
+      reported: '2022-10-20',
+      reportedBy: 'comparemela.com (ChinaStarMarket)',
+      inferred: true,
+    });
+    expect(await json('2026-01-01', 'douyin', 'video-cart', JD)).toMatchObject({
+      rule: 'DY-6',
+      reported: '2025-10-07',
+      inferred: false,
+    });
+    const table = await run(['check', '-p', 'douyin', '-s', 'video-cart', '-d', '2026-01-01', '-f', 'table'], {
+      stdin: JD,
+    });
+    expect(table.out).toContain('Last reported 2025-10-07 (zwkt.com.cn); no report since.');
   });
 
   it('picks Chinese from LANG', async () => {
@@ -296,6 +317,9 @@ describe('cartlint rules', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/\nKS-4\s+Kuaishou\s+live-cart, video-cart.*\s+Banned\s+2022-03-01\s+in force\s+From 00:00/);
     expect(out).toMatch(/\n↳ KS-6-tmall\s+Allowed\s+2022-10-28\s+2023-01-01\s+For Double 11/);
+    expect(out).toMatch(
+      /\nKS-4 .*\n {4}Last reported 2022-10-20 \(comparemela\.com \(ChinaStarMarket\)\); no report since\. Inferred: /,
+    );
     expect(out).not.toContain('DY-4');
   });
   it('validates a good file and exits 2 with each problem of a bad one', async () => {

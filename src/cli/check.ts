@@ -2,6 +2,7 @@
 // workbook), judged on one platform, surface and day; reported as JSON lines, a table for people, a CSV report, an
 // .xlsx workbook or a self-contained HTML page.
 import { findRule } from '../core/decide';
+import { evidenceFor, evidenceLine, isInferred } from '../core/evidence';
 import { judgeText } from '../core/judge';
 import { platformName, sourceName, surfaceName, verdictName } from '../core/names';
 import type { JudgedLink, Lang, Rule, Verdict } from '../core/types';
@@ -31,7 +32,17 @@ import { Memo } from './memo';
 import type { Target } from './options';
 import { paint, printable, row, useColour } from './table';
 
-function jsonReport(lang: Lang): TextReport {
+/** The deciding rule's last report and whether the verdict rests on an inference, as the reports write them. */
+function reported(rules: readonly Rule[], rule: string | null) {
+  const evidence = evidenceFor(rules, rule);
+  return {
+    reported: evidence?.lastReport?.date ?? null,
+    reportedBy: evidence?.lastReport?.name ?? null,
+    inferred: evidence ? isInferred(evidence) : false,
+  };
+}
+
+function jsonReport(lang: Lang, rules: readonly Rule[]): TextReport {
   const held = new Held();
   // The same judged text (a memo hit) gives the same findings: they are written as JSON once.
   const findingsJson = new WeakMap<JudgedLink[], string>();
@@ -44,6 +55,7 @@ function jsonReport(lang: Lang): TextReport {
         verdict: decision.verdict,
         rule: decision.rule,
         reason: decision.reason[lang],
+        ...reported(rules, decision.rule),
       })),
     );
   return {
@@ -60,11 +72,17 @@ function jsonReport(lang: Lang): TextReport {
   };
 }
 
+/** The deciding rule's evidence line (last report, estimates, inference); empty when no rule decided. */
+function evidenceText(lang: Lang, rules: readonly Rule[], rule: string | null): string {
+  const evidence = evidenceFor(rules, rule);
+  return evidence ? evidenceLine(lang, evidence) : '';
+}
+
 function affiliateName(lang: Lang, affiliate: boolean | null): string {
   return t(lang, affiliate === null ? 'cli_affiliate_unknown' : affiliate ? 'cli_affiliate_yes' : 'cli_affiliate_no');
 }
 
-function csvReport(lang: Lang): TextReport {
+function csvReport(lang: Lang, rules: readonly Rule[]): TextReport {
   const held = new Held();
   // The byte-order mark makes Excel and WPS read the report as UTF-8, so Chinese stays intact.
   held.push(
@@ -77,6 +95,7 @@ function csvReport(lang: Lang): TextReport {
       t(lang, 'cli_col_verdict'),
       t(lang, 'cli_col_rule'),
       t(lang, 'cli_col_reason'),
+      t(lang, 'cli_col_reported'),
     ])}`,
   );
   return {
@@ -92,6 +111,7 @@ function csvReport(lang: Lang): TextReport {
             verdictName(lang, decision.verdict),
             decision.rule ?? '',
             decision.reason[lang],
+            evidenceText(lang, rules, decision.rule),
           ]),
         );
       }
@@ -131,7 +151,9 @@ function tableReport(io: CliIo, lang: Lang, target: Target, rules: readonly Rule
           const found = decision.rule ? findRule(rules, decision.rule) : undefined;
           const summary = found?.exception?.summary ?? found?.rule.summary ?? decision.reason;
           // A rule file's summary is printed to the terminal: its control characters are shown, not obeyed.
-          legend.set(key, printable(decision.rule ? `${decision.rule}  ${summary[lang]}` : key));
+          const evidence = evidenceText(lang, rules, decision.rule);
+          const text = decision.rule ? `${decision.rule}  ${summary[lang]}${evidence && `\n    ${evidence}`}` : key;
+          legend.set(key, printable(text));
         }
         const columns = [
           String(input.line),
@@ -253,9 +275,9 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<boolea
   const { out, close } = await destination(options, io);
   const report =
     format === 'json'
-      ? jsonReport(lang)
+      ? jsonReport(lang, rules)
       : format === 'csv'
-        ? csvReport(lang)
+        ? csvReport(lang, rules)
         : format === 'html'
           ? htmlReport(options.file ?? '-', target, rules, lang)
           : tableReport(io, lang, target, rules);

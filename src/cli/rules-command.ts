@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { beijingDateTime } from '../core/beijing-time';
 import { platformName, verdictName } from '../core/names';
-import type { Lang, Platform, Rule } from '../core/types';
+import { evidenceLine, evidenceOf } from '../core/evidence';
+import type { Lang, Platform, Rule, RuleException } from '../core/types';
 import { BUILT_IN_RULES, mergeRules } from '../rules/index';
 import { loosenedBans } from '../rules/loosened';
 import { loosenedBanText } from '../rules/loosened-text';
@@ -50,6 +51,9 @@ export async function listRules(rules: readonly Rule[], platform: Platform | und
         io.stdout,
         row(columns, WIDTHS, (i, cell) => (i === 3 ? paint(cell, span.verdict, colour) : cell)),
       );
+      // How old and how sure, under the rule (an exception falls back on its rule's report).
+      const evidence = evidenceLine(lang, evidenceOf(rule, isRule ? undefined : (span as RuleException)));
+      await emit(io.stdout, `${printable(`    ${evidence}`)}\n`);
     }
   }
 }

@@ -3,6 +3,7 @@
 // so an operator can tell a rule confirmed last month from one nobody has reported on since 2020.
 import { t } from '../i18n';
 import { beijingDateTime } from './beijing-time';
+import { findRule } from './decide';
 import type { Lang, LastReport, LocalizedText, Rule, RuleException } from './types';
 
 export interface Evidence {
@@ -41,4 +42,10 @@ export function evidenceLine(lang: Lang, evidence: Evidence): string {
   ];
   if (inferred) parts.push(t(lang, 'evidence_inferred', inferred[lang]));
   return parts.join(lang === 'zh' ? '' : ' ');
+}
+
+/** The evidence behind a decision's rule, or null when no rule decided (or the rule is not among `rules`). */
+export function evidenceFor(rules: readonly Rule[], id: string | null): Evidence | null {
+  const found = id === null ? undefined : findRule(rules, id);
+  return found ? evidenceOf(found.rule, found.exception) : null;
 }

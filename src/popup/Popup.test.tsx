@@ -175,6 +175,7 @@ describe('popup findings', () => {
     expect(group.querySelector('.group-rule')!.textContent).toContain('Taobao');
     expect(group.querySelector('.group-since')!.textContent).toBe('In force since 2022-03-01 (Beijing time)');
     expect(group.querySelector('.group-advice')!.textContent).toMatch(/^Instead: /);
+    expect(group.querySelector('.group-evidence')!.textContent).toMatch(/^Last reported 2022-10-20 .+ Inferred: /);
     const announcement = group.querySelector('.group-announcement')!.textContent!;
     expect(announcement).toMatch(/^Announced: .+ \(2022-02-22\) · reported by .+, /);
     const ks4 = RULES.find((rule) => rule.id === 'KS-4')!;

@@ -1,5 +1,6 @@
 // The first thing the popup says: how many links are banned, to check and allowed, and the banned and to-check
 // ones by rule — each rule's text, advice and announcement once, folded until opened, with one copy for the group.
+import { evidenceLine, evidenceOf } from '../core/evidence';
 import { findRule } from '../core/decide';
 import { beijingLabel } from '../core/names';
 import type { Announcement, LoadedRule } from '../core/types';
@@ -58,6 +59,7 @@ function RuleText({ group, rules }: { group: RuleGroup; rules: readonly LoadedRu
       <p class="group-advice">{tr('popup_group_advice', rule.advice[lang])}</p>
       <AnnouncedAt announcement={exception?.announcement ?? rule.announcement} />
       <p class="group-verified muted">{tr('popup_group_verified', rule.lastVerified)}</p>
+      <p class="group-evidence muted">{evidenceLine(lang, evidenceOf(rule, exception))}</p>
     </>
   );
 }

@@ -2,6 +2,7 @@
 // the source recognised, the rule in one sentence with its effective date, and a button copying the notice.
 import { beijingDateTime } from '../../core/beijing-time';
 import { findRule } from '../../core/decide';
+import { evidenceFor, evidenceLine } from '../../core/evidence';
 import { sourceName, verdictName } from '../../core/names';
 import { notice, type NoticeContext } from '../../core/notice';
 import type { JudgedLink, Lang } from '../../core/types';
@@ -23,6 +24,12 @@ export function ruleSentence(judged: JudgedLink, ctx: NoticeContext): string {
   if (!found || decision.verdict === 'review' || !decision.since) return decision.reason[ctx.lang];
   const summary = (found.exception ?? found.rule).summary[ctx.lang];
   return t(ctx.lang, 'overlay_rule_since', summary, beijingDateTime(decision.since));
+}
+
+/** How old and how sure the deciding rule's evidence is, when a rule decided. */
+function evidenceLines(doc: Document, judged: JudgedLink, ctx: NoticeContext): HTMLElement[] {
+  const evidence = evidenceFor(ctx.rules, judged.decision.rule);
+  return evidence ? [el(doc, 'div', 'muted evidence', evidenceLine(ctx.lang, evidence))] : [];
 }
 
 function item(doc: Document, judged: JudgedLink, ctx: NoticeContext): HTMLElement {
@@ -47,6 +54,7 @@ function item(doc: Document, judged: JudgedLink, ctx: NoticeContext): HTMLElemen
     el(doc, 'div', 'link', ellipsis(link.text, LINK_CHARS)),
     el(doc, 'div', 'muted', t(lang, 'overlay_source', sourceName(lang, link.source))),
     el(doc, 'div', 'rule', ruleSentence(judged, ctx)),
+    ...evidenceLines(doc, judged, ctx),
     actions,
   );
 }
