@@ -13,24 +13,22 @@ const messages = {
 
 describe('catalogue pruning', () => {
   it('drops the named areas and the translator notes, and writes positional placeholders inline', () => {
-    expect(pruneCatalogue(messages, ['popup', 'cli'])).toEqual({
-      extName: { message: 'cartlint' },
-      notice_banned: { message: 'banned on $1' },
-    });
+    expect(pruneCatalogue(messages, ['popup', 'cli'])).toEqual({ notice_banned: { message: 'banned on $1' } });
   });
 
   it('keeps every message of both catalogues formatting exactly as before', () => {
     for (const catalogue of [en, zh] as Record<string, CatalogueEntry>[]) {
       const pruned = pruneCatalogue(catalogue, []);
       for (const [key, entry] of Object.entries(catalogue)) {
+        if (key === 'extName' || key === 'extDescription') continue; // the manifest's, never bundled
         const args = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'];
         expect(format(pruned[key]!, args), key).toBe(format(entry, args));
       }
     }
   });
 
-  it('drops nothing but notes when no area is named', () => {
-    expect(Object.keys(pruneCatalogue(messages, []))).toEqual(Object.keys(messages));
+  it('drops nothing but notes and the manifest’s own keys when no area is named', () => {
+    expect(Object.keys(pruneCatalogue(messages, []))).toEqual(['notice_banned', 'popup_title', 'cli_usage']);
   });
 
   it('transforms only message catalogues', () => {
@@ -47,5 +45,6 @@ describe('catalogue pruning', () => {
     expect(droppedKeysUsed(code, ['popup', 'cli'])).toEqual(['popup_title', 'popup_']);
     expect(droppedKeysUsed(code, [])).toEqual([]);
     expect(droppedKeysUsed('t("notice_banned")', ['popup'])).toEqual([]);
+    expect(droppedKeysUsed('t(lang, "extName")', [])).toEqual(['extName']);
   });
 });

@@ -7,6 +7,9 @@ import type { Plugin } from 'vite';
 
 const CATALOGUE = /[\\/]_locales[\\/][^\\/]+[\\/]messages\.json$/;
 
+/** Read by the browser from _locales for the manifest, never by our code: no bundle needs them. */
+const MANIFEST_ONLY: readonly string[] = ['extName', 'extDescription'];
+
 const dropped = (prefixes: readonly string[]) => (prefixes.length ? new RegExp(`^(?:${prefixes.join('|')})_`) : /$^/);
 
 interface Entry {
@@ -31,11 +34,13 @@ function inlined({ message, placeholders }: Entry): Pick<Entry, 'message' | 'pla
 /**
  * Removes the keys whose area prefix is in `prefixes` and each entry's translator note (never read at run time), and
  * inlines positional placeholders: a third of a catalogue's bytes were `"placeholders":{"x":{"content":"$1"}}`.
+ * The manifest's own keys go too.
  */
 export function pruneCatalogue(messages: Record<string, Entry>, prefixes: readonly string[]) {
   const drop = dropped(prefixes);
   const kept: Record<string, Pick<Entry, 'message' | 'placeholders'>> = {};
-  for (const [key, entry] of Object.entries(messages)) if (!drop.test(key)) kept[key] = inlined(entry);
+  for (const [key, entry] of Object.entries(messages))
+    if (!drop.test(key) && !MANIFEST_ONLY.includes(key)) kept[key] = inlined(entry);
   return kept;
 }
 
@@ -56,7 +61,7 @@ export function catalogueFor(prefixes: readonly string[]): Plugin {
  * throw "i18n: no message" at run time.
  */
 export function droppedKeysUsed(code: string, prefixes: readonly string[]): string[] {
-  if (prefixes.length === 0) return [];
-  const pattern = new RegExp(`["'\`]((?:${prefixes.join('|')})_\\w*)(?=["'\`]|\\$\\{)`, 'g');
+  const areas = prefixes.map((prefix) => `${prefix}_\\w*`);
+  const pattern = new RegExp(`["'\`]((?:${[...areas, ...MANIFEST_ONLY].join('|')}))(?=["'\`]|\\$\\{)`, 'g');
   return [...new Set([...code.matchAll(pattern)].map((match) => match[1]!))];
 }
