@@ -48,7 +48,18 @@ const CLASSIC: { entry: string; file: string; drop: string[] }[] = [
       'rules',
     ],
   },
-  { entry: 'src/content/index.ts', file: 'content.js', drop: ['cli', 'popup', 'options', 'demo', 'bg', 'rules'] },
+  {
+    entry: 'src/content/index.ts',
+    file: 'content.js',
+    drop: ['cli', 'popup', 'options', 'demo', 'bg', 'rules', 'picker'],
+  },
+  // The element picker, injected into a tab only when the operator starts it from the popup: it names platforms
+  // and surfaces, nothing of verdicts or notices.
+  {
+    entry: 'src/content/picker.ts',
+    file: 'picker.js',
+    drop: ['cli', 'popup', 'options', 'demo', 'bg', 'rules', 'overlay', 'guard', 'notice', 'reason', 'verdict'],
+  },
 ];
 
 /** Fails the build when `file` names a message of an area dropped from its catalogue: it would throw at run time. */

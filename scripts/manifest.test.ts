@@ -47,7 +47,7 @@ describe('manifestFor', () => {
     expect(script.matches).toEqual(chrome.host_permissions);
     expect(script.all_frames).toBe(false);
     expect(script.run_at).toBe('document_idle');
-    expect(chrome.permissions).toEqual(['storage', 'clipboardWrite']);
+    expect(chrome.permissions).toEqual(['storage', 'clipboardWrite', 'scripting']);
     for (const pattern of chrome.host_permissions) expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
   });
 

@@ -112,6 +112,16 @@ export const REQUESTS = {
   /** Content/popup → background: where a generic short link (t.cn, dwz.cn, …) leads. Null unless the operator
    *  switched the resolver on and granted the link's host; the background never fetches without that opt-in. */
   'link/resolve': v.object({ url: v.pipe(v.string(), v.maxLength(2048)) }),
+  /** Options: add or replace one of the operator's watch rules; then checked by src/dashboards/watch.ts. */
+  'watch/save': v.object({ rule: v.custom<Record<string, unknown>>(isObject) }),
+  'watch/delete': v.object({ id: nonEmpty }),
+  /** Options: replace-or-add watch rules from a JSON text; all or nothing. */
+  'watch/import': v.object({ json: v.string() }),
+  'watch/export': v.object({}),
+  /** Popup → background: inject the element picker (picker.js) into the tab's page. */
+  'picker/start': v.object({ tabId }),
+  /** Content → background: the watch rule the operator just picked, accepted only after a picker/start. */
+  'watch/picked': v.object({ rule: v.custom<Record<string, unknown>>(isObject) }),
 };
 
 export type RequestType = keyof typeof REQUESTS;

@@ -4,6 +4,7 @@
 import type { Decision, LoadedRule, Surface } from './core/types';
 import type { PageInfo, RequestFields, RequestType, Settings, TabFinding, VerdictCounts } from './protocol-schema';
 import type { LoosenedBan } from './rules/loosened';
+import type { LoadedWatchRule } from './dashboards/watch';
 
 // The request and settings shapes are schemas (src/protocol-schema.ts); their types are inferred from them.
 export type { PageInfo, RequestType, Settings, TabFinding, VerdictCounts } from './protocol-schema';
@@ -55,6 +56,8 @@ export interface ConfigSnapshot {
   problems: string[];
   /** Where custom or managed rules in force allow what a built-in rule bans: valid, but never silent. */
   loosened: LoosenedBan[];
+  /** Pages taught by watch rules (src/dashboards/watch.ts): the organisation's first, then the operator's. */
+  watchRules: LoadedWatchRule[];
 }
 
 /** The storage.local key under which the worker keeps its last ConfigSnapshot, for content scripts to judge with
@@ -82,6 +85,12 @@ type Responses = OnePerRequest<{
   'rules/toggle': Ok;
   'rules/export': { json: string };
   'link/resolve': { target: string | null };
+  'watch/save': Ok;
+  'watch/delete': Ok;
+  'watch/import': { added: number; replaced: number };
+  'watch/export': { json: string };
+  'picker/start': Ok;
+  'watch/picked': Ok;
 }>;
 
 export type Request<K extends RequestType = RequestType> = { [T in K]: { type: T } & RequestFields<T> }[K];

@@ -6,6 +6,7 @@ import { SNAPSHOT_KEY, type ConfigSnapshot, type Settings } from '../protocol';
 import { mergeRules } from '../rules';
 import { loosenedBans } from '../rules/loosened';
 import { validateRuleFileOnce } from '../rules/schema';
+import { validateWatchRules, type WatchRule } from '../dashboards/watch-schema';
 import { resolveLang, t } from '../i18n';
 import { interpretManaged, managedLanguage, readManagedArea, type ManagedPolicy } from './managed';
 import { effectiveSettings } from './settings';
@@ -16,6 +17,8 @@ export interface Loaded {
   managed: ManagedPolicy;
   /** The operator's rules that pass the schema today (the stored list may hold broken ones, kept but unused). */
   custom: Rule[];
+  /** The operator's watch rules that pass the schema today. */
+  watch: WatchRule[];
   settings: Settings;
   lang: Lang;
   snapshot: ConfigSnapshot;
@@ -46,10 +49,14 @@ export function buildConfig(builtIn: readonly Rule[], local: LocalState, managed
     ...loosenedBans(managed.rules, builtIn).map((found) => ({ ...found, origin: 'managed' as const })),
     ...loosenedBans(customInForce, builtIn).map((found) => ({ ...found, origin: 'custom' as const })),
   ];
+  const watch = validateWatchRules(local.watchRules, t(lang, 'bg_watch_label'));
+  const managedWatchIds = new Set(managed.watchRules.map((rule) => rule.id));
+  const hiddenWatch = watch.rules.filter((rule) => managedWatchIds.has(rule.id));
   return {
     local,
     managed,
     custom: checked.rules,
+    watch: watch.rules,
     settings,
     lang,
     snapshot: {
@@ -58,7 +65,19 @@ export function buildConfig(builtIn: readonly Rule[], local: LocalState, managed
       surfaceOverrides: { ...local.surfaceOverrides },
       managedKeys: Object.keys(managed.settings) as (keyof Settings)[],
       locked: managed.locked,
-      problems: [...managed.problems, ...checked.errors, ...hidden],
+      problems: [
+        ...managed.problems,
+        ...checked.errors,
+        ...hidden,
+        ...watch.errors,
+        ...hiddenWatch.map((rule) => t(lang, 'bg_watch_hidden', rule.id)),
+      ],
+      watchRules: [
+        ...managed.watchRules.map((rule) => ({ ...rule, origin: 'managed' as const })),
+        ...watch.rules
+          .filter((rule) => !managedWatchIds.has(rule.id))
+          .map((rule) => ({ ...rule, origin: 'custom' as const })),
+      ],
       loosened,
     },
   };

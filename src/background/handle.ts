@@ -13,6 +13,7 @@ import { CONTENT_MANAGED_WAIT_MS, loadConfig, type ConfigSources, type Loaded } 
 import { resolveLink, type ResolverDeps } from './resolver';
 import { deleteRule, exportRules, importRules, Refusal, saveRule, toggleRule } from './rules';
 import { changeSettings } from './settings';
+import { deleteWatchRule, exportWatchRules, importWatchRules, saveWatchRule } from './watch-rules';
 import type { LocalState, TabReports } from './store';
 import { frameOf, tabState, type TabsApi } from './tabs';
 
@@ -31,12 +32,21 @@ export interface HandlerDeps extends ConfigSources {
   tabs: TabsApi;
   action: ActionApi;
   resolver: Omit<ResolverDeps, 'local' | 'now'>;
+  /** The part of browser.scripting used: the picker is injected only when the operator starts it. */
+  scripting: {
+    executeScript(details: { target: { tabId: number; frameIds?: number[] }; files: string[] }): Promise<unknown>;
+  };
   now(): Date;
 }
 
 type Caller = { kind: 'page' } | { kind: 'content'; tabId: number; frameId: number };
 
-const FROM_CONTENT: ReadonlySet<Request['type']> = new Set(['config/get', 'tab/report', 'link/resolve']);
+const FROM_CONTENT: ReadonlySet<Request['type']> = new Set([
+  'config/get',
+  'tab/report',
+  'link/resolve',
+  'watch/picked',
+]);
 
 function callerOf(sender: Sender, deps: HandlerDeps): Caller | null {
   if (sender.id !== deps.extensionId) return null;
@@ -47,9 +57,14 @@ function callerOf(sender: Sender, deps: HandlerDeps): Caller | null {
 }
 
 const ok = { ok: true } as const;
+/** The element picker's bundle (src/content/picker.ts), kept out of content.js and its size budget. */
+const PICKER_SCRIPT = 'picker.js';
 
 export function createHandler(deps: HandlerDeps) {
   const { store, builtIn } = deps;
+  /** Tabs where the popup started the picker: only there may a content script save the watch rule it picked
+   *  (once), so a dashboard page cannot add watch rules by itself. A restarted worker forgets them: pick again. */
+  const picking = new Set<number>();
 
   async function broadcast(): Promise<void> {
     const message: TabMessage = { type: 'config/changed' };
@@ -138,6 +153,31 @@ export function createHandler(deps: HandlerDeps) {
         return change((current) => ({ patch: toggleRule(current, builtIn, request.id, request.enabled), value: ok }));
       case 'rules/export':
         return { json: exportRules(loaded, deps.now()) };
+      case 'watch/save':
+        return change((current) => ({ patch: saveWatchRule(current, request.rule), value: ok }));
+      case 'watch/delete':
+        return change((current) => ({ patch: deleteWatchRule(current, request.id), value: ok }));
+      case 'watch/import':
+        return change((current) => {
+          const { patch, added, replaced } = importWatchRules(current, request.json);
+          return { patch, value: { added, replaced } };
+        });
+      case 'watch/export':
+        return { json: exportWatchRules(loaded, deps.now()) };
+      case 'picker/start': {
+        picking.add(request.tabId);
+        const target = { tabId: request.tabId, frameIds: [0] };
+        await deps.scripting.executeScript({ target, files: [PICKER_SCRIPT] }).catch(() => {
+          picking.delete(request.tabId);
+          throw new Refusal(t(lang, 'bg_tab_unreachable'));
+        });
+        return ok;
+      }
+      case 'watch/picked': {
+        if (caller.kind !== 'content' || !picking.delete(caller.tabId))
+          throw new Refusal(t(lang, 'bg_picker_not_started'));
+        return change((current) => ({ patch: saveWatchRule(current, request.rule), value: ok }));
+      }
       case 'link/resolve': {
         const resolver = { ...deps.resolver, local: store.local, now: deps.now };
         return { target: await resolveLink(request.url, loaded.settings.resolveShortLinks, resolver) };

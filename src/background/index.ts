@@ -34,6 +34,7 @@ const { handle, policyChanged } = createHandler({
     permissions: browser.permissions,
     origins: manifest.optional_host_permissions ?? [],
   },
+  scripting: browser.scripting,
   now: () => new Date(),
 });
 

@@ -9,6 +9,7 @@ import { PLATFORMS, SURFACES, VERDICTS } from '../core/types';
 import { SETTINGS_ENTRIES } from '../protocol-schema';
 import { BUILT_IN_RULES } from '../rules';
 import { RuleSchema } from '../rules/schema';
+import { WatchRuleSchema } from '../dashboards/watch-schema';
 
 interface Schema {
   type?: string;
@@ -112,7 +113,12 @@ describe('managed_schema.json', () => {
   });
 
   it('says exactly what the rule and settings schemas say, field by field', () => {
-    const policy = v.object({ ...SETTINGS_ENTRIES, locked: v.boolean(), rules: v.array(RuleSchema) });
+    const policy = v.object({
+      ...SETTINGS_ENTRIES,
+      locked: v.boolean(),
+      rules: v.array(RuleSchema),
+      watchRules: v.array(WatchRuleSchema),
+    });
     expect(differences(root, pictureOf(policy as unknown as Valibot), ids, 'policy')).toEqual([]);
   });
 
@@ -123,6 +129,7 @@ describe('managed_schema.json', () => {
       'pausedSites',
       'resolveShortLinks',
       'rules',
+      'watchRules',
     ]);
   });
 

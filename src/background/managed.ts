@@ -6,18 +6,20 @@ import { isObject } from '../core/guards';
 import type { Lang, Rule } from '../core/types';
 import type { Settings } from '../protocol';
 import { validateRuleFileOnce } from '../rules/schema';
+import { parseWatchRules, validateWatchRules, type WatchRule } from '../dashboards/watch-schema';
 import { t } from '../i18n';
 import { cleanSettings, SETTINGS_KEYS } from './settings';
 import type { StorageArea } from './store';
 
 export interface ManagedPolicy {
   rules: Rule[];
+  watchRules: WatchRule[];
   settings: Partial<Settings>;
   locked: boolean;
   problems: string[];
 }
 
-export const NO_POLICY: ManagedPolicy = { rules: [], settings: {}, locked: false, problems: [] };
+export const NO_POLICY: ManagedPolicy = { rules: [], watchRules: [], settings: {}, locked: false, problems: [] };
 
 /** Firefox's words for "no policy configured"; not a problem, just nothing managed. */
 const NO_POLICY_ERROR = /managed storage manifest not found/i;
@@ -68,6 +70,14 @@ function managedRules(value: unknown, previous: readonly Rule[], lang: Lang): { 
   return { rules, problems };
 }
 
+/** Watch rules from `watchRules`: a list (Chrome's schema) or its JSON text (Firefox, registry). */
+function managedWatchRules(value: unknown, lang: Lang): { rules: WatchRule[]; errors: string[] } {
+  if (value === undefined) return { rules: [], errors: [] };
+  const label = t(lang, 'bg_watch_managed_label');
+  if (typeof value !== 'string') return validateWatchRules(value, label);
+  return parseWatchRules(value, label);
+}
+
 /**
  * The policy as cartlint applies it. `previous` are the managed rules last applied (storage.local), kept for
  * rules the new policy breaks. `lang` is the language the problems are written in.
@@ -91,7 +101,14 @@ export function interpretManaged(
     else problems.push(t(lang, 'bg_managed_bad_value', label, 'locked'));
   }
   const ruled = managedRules(raw.rules, previous, lang);
-  return { rules: ruled.rules, settings, locked, problems: [...problems, ...ruled.problems] };
+  const watched = managedWatchRules(raw.watchRules, lang);
+  return {
+    rules: ruled.rules,
+    watchRules: watched.rules,
+    settings,
+    locked,
+    problems: [...problems, ...ruled.problems, ...watched.errors],
+  };
 }
 
 /** The language policy alone, so problems can be written in the language the policy itself may fix. */

@@ -39,6 +39,8 @@ export interface LocalState {
   surfaceOverrides: Record<string, Surface>;
   /** The organisation's rules as last validated, kept in force when a later policy has a broken version. */
   managedCache: Rule[];
+  /** The operator's watch rules as stored; validated at every load like the custom rules. */
+  watchRules: unknown[];
 }
 
 /** What one frame of a tab last reported: its banned and review findings (capped), every verdict counted. */
@@ -64,7 +66,14 @@ interface StoredFrame {
 type StoredTab = Record<string, StoredFrame>;
 
 /** The keys the configuration is read from; the pages watch the same ones (src/ui/config-changes.ts). */
-export const LOCAL_KEYS = ['settings', 'customRules', 'disabledBuiltIn', 'surfaceOverrides', 'managedCache'] as const;
+export const LOCAL_KEYS = [
+  'settings',
+  'customRules',
+  'disabledBuiltIn',
+  'surfaceOverrides',
+  'managedCache',
+  'watchRules',
+] as const;
 const TAB_PREFIX = 'tab:';
 const tabKey = (tabId: number) => `${TAB_PREFIX}${tabId}`;
 
@@ -128,6 +137,7 @@ function readState(raw: Record<string, unknown>): LocalState {
     disabledBuiltIn: strings(raw.disabledBuiltIn),
     surfaceOverrides: cleanOverrides(raw.surfaceOverrides),
     managedCache: Array.isArray(raw.managedCache) ? (raw.managedCache as Rule[]) : [],
+    watchRules: Array.isArray(raw.watchRules) ? raw.watchRules : [],
   };
 }
 

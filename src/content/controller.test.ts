@@ -7,7 +7,7 @@ import { createJudges } from './judges';
 import { MARK } from './ui/marks';
 import type { Report } from './page-life';
 import { loadFixture } from '../../test/support/dom';
-import { aConfig } from '../../test/support/rules';
+import { aConfig, aWatchRule } from '../../test/support/rules';
 
 const JD = 'https://item.jd.com/100012043978.html';
 const TAOBAO_ALLIANCE = 'https://s.click.taobao.com/rioMXxu';
@@ -84,14 +84,46 @@ function type(text: string) {
 }
 
 describe('content script', () => {
-  it('does nothing at all off the dashboards', () => {
+  it('stays idle where neither an adapter nor a watch rule claims the page: no report, no UI', async () => {
     (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
       'https://example.com/page/helper',
     );
+    document.body.innerHTML = '<textarea id="note"></textarea>';
     const fake = fakeRuntime({ current: aConfig() });
-    const sendMessage = vi.spyOn(fake.runtime, 'sendMessage');
-    expect(start(fake.runtime)).toBeNull();
-    expect(sendMessage).not.toHaveBeenCalled();
+    await start(fake.runtime)!.ready();
+    expect(fake.reports).toEqual([]);
+    expect(document.querySelector('cartlint-ui')).toBeNull();
+  });
+
+  it('reads a page no adapter knows once a watch rule names it, under the rule’s platform and surface', async () => {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
+      'https://shop.example.com/goods/edit?id=9',
+    );
+    document.body.innerHTML =
+      '<textarea id="goods-link"></textarea><div data-role="goods-list"><div class="goods-row--x1Y2">' +
+      `<a href="${JD}">京东商品</a></div><div class="goods-row--x1Y2">本店商品</div></div>`;
+    const watchRules = [{ ...aWatchRule('W-1'), origin: 'custom' as const }];
+    const fake = fakeRuntime({ current: aConfig({ watchRules }) });
+    start(fake.runtime);
+    await vi.waitFor(() => expect(fake.reports.at(-1)?.findings.length).toBeGreaterThan(0));
+    const last = fake.reports.at(-1)!;
+    expect(last.page).toMatchObject({ adapter: 'watch:W-1', platform: 'kuaishou', surface: 'live-cart' });
+    expect(last.page.reads).toEqual({ fields: 1, rows: 2 });
+    expect(verdicts(last.findings)).toEqual(['jd:banned']);
+  });
+
+  it('leaves out a watch rule’s selector the page cannot parse, and still reads the rest', async () => {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
+      'https://shop.example.com/goods/edit',
+    );
+    document.body.innerHTML = `<div data-role="goods-list"><div class="goods-row"><a href="${JD}">x</a></div></div>`;
+    const rule = aWatchRule('W-2', {
+      fields: ['#goods-link[', '#also'],
+      rows: ['[data-role="goods-list"] .goods-row'],
+    });
+    const fake = fakeRuntime({ current: aConfig({ watchRules: [{ ...rule, origin: 'managed' }] }) });
+    start(fake.runtime);
+    await vi.waitFor(() => expect(verdicts(fake.reports.at(-1)?.findings ?? [])).toEqual(['jd:banned']));
   });
 
   it('judges the Kuaishou live cart with the core, marks the field and reports the page', async () => {

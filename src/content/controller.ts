@@ -1,8 +1,9 @@
-// The content script's lifetime on one tab: wakes only on dashboard hosts, follows SPA routes (one page life per
-// route, aborted on the next), honours paused sites, answers the background's tab messages, and keeps every error
-// to itself. It judges from its first moment with the config it has without a round trip (the last route's, else
-// the snapshot the worker keeps in storage.local), because a worker waking after a browser start can take seconds
-// to answer; the worker's config, retried while it wakes, then replaces it when it differs.
+// The content script's lifetime on one tab: wakes where the manifest (dashboard hosts) injects it, takes the page's
+// adapter (a watch rule's first), follows SPA routes (one page life per route, aborted on the next), honours paused
+// sites, answers the background's tab messages, and keeps every error to itself. It judges from its first moment
+// with the config it has without a round trip (the last route's, else the snapshot the worker keeps in
+// storage.local), because a worker waking after a browser start can take seconds to answer; the worker's config,
+// retried while it wakes, then replaces it when it differs.
 import type { Lang } from '../core/types';
 import {
   createClient,
@@ -17,6 +18,7 @@ import {
 } from '../protocol';
 import { resolveLang } from '../i18n';
 import { ADAPTERS, adapterFor } from '../dashboards';
+import { MAX_WATCH_MATCHES, watchAdapter } from '../dashboards/watch';
 import type { JudgeContext } from './judges';
 import { createReporter, requestWithRetry, sleep, RETRY_DELAYS_MS } from './messaging';
 import { startPageLife, type PageLife, type Report } from './page-life';
@@ -50,7 +52,19 @@ export interface Content {
   ready(): Promise<void>;
 }
 
-const isDashboardHost = (host: string) => ADAPTERS.some((adapter) => adapter.host === host);
+/** The adapters a page is matched against: the watch rules first (an operator's fix for a page that changed),
+ *  then ours. A selector this page's engine cannot parse, or one matching more than a list can hold, is left out. */
+function adaptersOf(snapshot: ConfigSnapshot, doc: Document) {
+  const usable = (selector: string) => {
+    try {
+      return doc.querySelectorAll(selector).length <= MAX_WATCH_MATCHES;
+    } catch {
+      return false;
+    }
+  };
+  // A snapshot stored by an older version has no watch rules.
+  return [...(snapshot.watchRules ?? []).map((rule) => watchAdapter(rule, usable)), ...ADAPTERS];
+}
 
 /** Only the worker writes the snapshot, but storage outlives versions: a shape we cannot judge with is no snapshot. */
 function asSnapshot(value: unknown): ConfigSnapshot | null {
@@ -75,7 +89,8 @@ function scannedByParent(win: Window): boolean {
 export function startContent(options: ContentOptions): Content | null {
   const { win, runtime } = options;
   const doc = win.document;
-  if (!isDashboardHost(win.location.host) || scannedByParent(win)) return null;
+  // Where it runs is the manifest's (dashboard hosts) and the granted watch rules' business; here only frames.
+  if (scannedByParent(win)) return null;
 
   const whole = new AbortController();
   const client = createClient((message) => runtime.sendMessage(toWire(message)));
@@ -145,17 +160,17 @@ export function startContent(options: ContentOptions): Content | null {
     const control = new AbortController();
     lifeControl = control;
     whole.signal.addEventListener('abort', () => control.abort(), { once: true, signal: control.signal });
-    const match = adapterFor(win.location.href);
+    const fetched = fetchConfig(control.signal);
+    const atHand = await configAtHand();
+    const snapshot = atHand ?? (await fetched);
+    if (!snapshot || control.signal.aborted) return;
+    const match = adapterFor(win.location.href, adaptersOf(snapshot, doc));
     if (!match) {
       // A route off the dashboard: clear what the last route reported, then stay idle.
       if (reportedPage)
         report(() => ({ page: emptyPage(null), findings: [], counts: NO_LINKS, at: new Date().toISOString() }));
       return;
     }
-    const fetched = fetchConfig(control.signal);
-    const atHand = await configAtHand();
-    const snapshot = atHand ?? (await fetched);
-    if (!snapshot || control.signal.aborted) return;
     applied = snapshot;
     if (isPaused(snapshot.settings, snapshot.locked, win.location.host)) {
       const page = emptyPage(match.pattern, match.adapter.id, match.adapter.platform);

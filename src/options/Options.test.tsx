@@ -14,7 +14,7 @@ import {
   unmountAll,
 } from '../../test/support/preact';
 import { fakeBrowser, startBackground } from '../../test/support/fake-browser';
-import { aRule } from '../../test/support/rules';
+import { aRule, aWatchRule } from '../../test/support/rules';
 import type { Rule } from '../core/types';
 import type { Settings } from '../protocol';
 import type { StoredCustomRule } from '../background/store';
@@ -465,5 +465,45 @@ describe('options page while open', () => {
     expect(changes.listening).toBe(1);
     await unmountAll();
     expect(changes.listening).toBe(0);
+  });
+});
+
+describe('options watched pages', () => {
+  const watchRow = (root: HTMLElement, id: string) => root.querySelector<HTMLTableRowElement>(`tr[data-watch="${id}"]`);
+
+  it('lists own and organisation watch rules; imports, exports, edits and deletes the own ones', async () => {
+    const { open, background, download, sentOf } = await setup({
+      managed: { rules: [MANAGED_RULE], watchRules: [aWatchRule('ORG-W', { host: 'org.example.com' })] },
+    });
+    await background.send({ type: 'watch/save', rule: aWatchRule('W-1') });
+    const root = await open();
+    expect(watchRow(root, 'W-1')!.textContent).toContain('shop.example.com/goods/edit');
+    expect(watchRow(root, 'W-1')!.textContent).toContain('rows: [data-role="goods-list"] [class^="goods-row"]');
+    expect(watchRow(root, 'ORG-W')!.querySelectorAll('button')).toHaveLength(0);
+    expect(cells(watchRow(root, 'ORG-W')!)[3]).toBe('my organisation');
+
+    await change(root.querySelector('#watch-import-text'), JSON.stringify([aWatchRule('W-2')]), 'input');
+    await click(buttonWithText(root.querySelector('.watch-import')!, 'Import watch rules'));
+    expect(root.querySelector('.watch-import [role="status"]')!.textContent).toBe('Imported: 1 added, 0 replaced.');
+    expect(watchRow(root, 'W-2')).not.toBeNull();
+
+    await click(buttonWithText(root, 'Export my watch rules'));
+    const [name, text] = download.mock.calls[0]!;
+    expect(name).toBe('cartlint-watch-rules.json');
+    expect(JSON.parse(text).watchRules.map((rule: { id: string }) => rule.id)).toEqual(['W-1', 'W-2']);
+
+    await click(buttonWithText(watchRow(root, 'W-1')!, 'Edit'));
+    const box = root.querySelector<HTMLTextAreaElement>('#watch-json')!;
+    await change(box, JSON.stringify({ ...JSON.parse(box.value), rows: ['li:nth-child(2)'] }), 'input');
+    await click(buttonWithText(root, 'Save watch rule'));
+    expect(root.querySelector('.watch-editor [role="alert"]')!.textContent).toContain('rows[0]: must not count');
+    await change(box, JSON.stringify({ ...JSON.parse(box.value), rows: ['[data-role="cart"] .row'] }), 'input');
+    await click(buttonWithText(root, 'Save watch rule'));
+    expect(root.querySelector('.watch-editor')).toBeNull();
+    expect(watchRow(root, 'W-1')!.textContent).toContain('[data-role="cart"] .row');
+
+    await click(buttonWithText(watchRow(root, 'W-2')!, 'Delete'));
+    expect(sentOf('watch/delete')).toEqual([{ type: 'watch/delete', id: 'W-2' }]);
+    expect(watchRow(root, 'W-2')).toBeNull();
   });
 });

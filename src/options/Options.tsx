@@ -1,4 +1,5 @@
-// The options page: problems first, then settings, the rules table with the user's own rules, import and export.
+// The options page: problems first, then settings, the rules table with the user's own rules, import and export,
+// and the watched pages (watch rules).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LoadedRule, Rule } from '../core/types';
 import type { ConfigSnapshot, Settings } from '../protocol';
@@ -13,6 +14,7 @@ import { newRule } from './rule-draft';
 import { RuleEditor } from './RuleEditor';
 import { RulesTable } from './RulesTable';
 import { SettingsPanel } from './SettingsPanel';
+import { WatchRules } from './WatchRules';
 
 /** The editor's subject: a new rule (replacing null) or one of the user's rules. */
 type Editing = { rule: Rule; replacing: string | null } | null;
@@ -133,6 +135,7 @@ export function Options({ env }: { env: OptionsEnv }) {
               <RulesTable rules={config.rules} now={env.now()} onEdit={edit} onToggle={toggle} onDelete={remove} />
             </section>
             <ImportExport env={env} onImported={() => void reload()} />
+            <WatchRules env={env} rules={config.watchRules} attempt={(action) => attempt(() => action(client))} />
           </>
         )}
       </main>

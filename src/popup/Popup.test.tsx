@@ -484,6 +484,34 @@ describe('popup empty states', () => {
   });
 });
 
+describe('popup picker', () => {
+  it('starts the element picker in the page from "watch a field or list", and says what to do next', async () => {
+    const { open, browser } = await setup();
+    const root = await open();
+    await click(buttonWithText(root, 'Watch a field or list on this page'));
+    expect(browser.scripting.injected).toEqual([{ tabId: 7, frameIds: [0], files: ['picker.js'] }]);
+    expect(root.querySelector('.pick [role="status"]')!.textContent).toBe(
+      'Now click the field or list in the page (Esc cancels).',
+    );
+  });
+
+  it('offers it on a dashboard host’s page no adapter knows, and reports a page it cannot enter', async () => {
+    const unknown = { resolveTab: async () => ({ id: 7, url: 'https://zs.kwaixiaodian.com/page/goods-pool' }) };
+    const { open, browser } = await setup({ report: null }, unknown);
+    const root = await open();
+    expect(root.textContent).toContain('cartlint watches these pages');
+    browser.scripting.refused.add(7);
+    await click(buttonWithText(root, 'Watch a field or list on this page'));
+    expect(root.querySelector('[role="alert"]')!.textContent).toContain(t('en', 'bg_tab_unreachable'));
+  });
+
+  it('does not offer it where cartlint may not run (a host outside its permissions)', async () => {
+    const elsewhere = { resolveTab: async () => ({ id: 7, url: 'https://www.example.com/shop' }) };
+    const root = await (await setup({ report: null }, elsewhere)).open();
+    expect(buttonsWithText(root, 'Watch a field or list on this page')).toHaveLength(0);
+  });
+});
+
 describe('popup footer', () => {
   it('points to the settings when some rules could not be loaded', async () => {
     const root = await (await setup({ managed: { rules: [{ ...aRule('ORG-9'), from: 'soon' }] } })).open();

@@ -69,6 +69,25 @@ export function TabView({ data, env, refreshTab, setSettings }: Props) {
     });
   const reveal = (findingId: string) =>
     attempt(() => client.request({ type: 'finding/reveal', tabId: tab.tabId, findingId }));
+  // The picker runs in the page's content script, which the manifest injects on every dashboard host's page.
+  const [picking, setPicking] = useState(false);
+  const canPick = host !== null && env.watchedPages.some((p) => p.host === host);
+  const pick = () =>
+    attempt(async () => {
+      await client.request({ type: 'picker/start', tabId: tab.tabId });
+      setPicking(true);
+    });
+  const pickControl = canPick && (
+    <p class="pick">
+      {picking ? (
+        <span role="status">{tr('popup_pick_started')}</span>
+      ) : (
+        <button type="button" class="pick-start" onClick={pick}>
+          {tr('popup_pick')}
+        </button>
+      )}
+    </p>
+  );
 
   const failureNote = failure && (
     <p class="error" role="alert">
@@ -94,7 +113,15 @@ export function TabView({ data, env, refreshTab, setSettings }: Props) {
       </>
     );
   }
-  if (!page?.platform || !page.adapter) return <NotWatched pages={env.watchedPages} />;
+  if (!page?.platform || !page.adapter) {
+    return (
+      <>
+        <NotWatched pages={env.watchedPages} />
+        {pickControl}
+        {failureNote}
+      </>
+    );
+  }
 
   const copiedWhat = copyState.kind === 'copied' ? copyState.what : null;
   return (
@@ -137,6 +164,7 @@ export function TabView({ data, env, refreshTab, setSettings }: Props) {
         />
       )}
       <PageHeader page={{ ...page, platform: page.platform }} at={tab.at} onSurface={setSurface} />
+      {pickControl}
       <p class="visually-hidden" role="status" aria-live="polite">
         {copiedWhat ? tr('popup_copied') : ''}
       </p>

@@ -10,6 +10,7 @@ export const CONFIG_KEYS: readonly string[] = [
   'disabledBuiltIn',
   'surfaceOverrides',
   'managedCache',
+  'watchRules',
 ];
 
 /** Whether a storage.onChanged event can change the configuration snapshot. */

@@ -101,6 +101,17 @@ export class FakeAction implements ActionApi {
   }
 }
 
+export class FakeScripting {
+  injected: { tabId: number; frameIds?: number[]; files: string[] }[] = [];
+  /** Tab ids where injection fails, as on a tab closed or showing a page we may not touch. */
+  refused = new Set<number>();
+  async executeScript({ target, files }: { target: { tabId: number; frameIds?: number[] }; files: string[] }) {
+    if (this.refused.has(target.tabId)) throw new Error('Cannot access contents of the page.');
+    this.injected.push({ ...target, files });
+    return [];
+  }
+}
+
 export class FakePermissions {
   constructor(public granted: string[] = []) {}
   async contains({ origins }: { origins: string[] }): Promise<boolean> {
@@ -131,6 +142,7 @@ export interface FakeBrowser {
   tabs: FakeTabs;
   action: FakeAction;
   permissions: FakePermissions;
+  scripting: FakeScripting;
   fetched: string[];
   /** Where the fake network sends each URL (absent: answers in place). */
   redirects: Record<string, string>;
@@ -148,6 +160,7 @@ export function fakeBrowser(
     tabs: new FakeTabs(),
     action: new FakeAction(),
     permissions: new FakePermissions(),
+    scripting: new FakeScripting(),
     fetched: [],
     redirects: {},
   };
@@ -173,6 +186,7 @@ export function startBackground(browser: FakeBrowser, over: Partial<HandlerDeps>
       permissions: browser.permissions,
       origins: RESOLVER_ORIGINS,
     },
+    scripting: browser.scripting,
     now: () => new Date('2026-11-23T10:00:00+08:00'),
     ...over,
   };

@@ -1,7 +1,8 @@
-// The one builder of a valid rule and the one builder of a config snapshot, for every test that needs either.
+// The one builder of a valid rule, of a watch rule and of a config snapshot, for every test that needs them.
 import type { Rule } from '../../src/core/types';
 import { DEFAULT_SETTINGS, type ConfigSnapshot } from '../../src/protocol';
 import { BUILT_IN_RULES, mergeRules } from '../../src/rules';
+import type { WatchRule } from '../../src/dashboards/watch';
 
 /** A valid rule of the operator's own (Kuaishou live carts take no Pinduoduo links), unlike any built-in id. */
 export function aRule(id: string, patch: Partial<Rule> = {}): Rule {
@@ -30,6 +31,21 @@ export function aConfig(patch: Partial<ConfigSnapshot> = {}): ConfigSnapshot {
     locked: false,
     problems: [],
     loosened: [],
+    watchRules: [],
+    ...patch,
+  };
+}
+
+/** A valid watch rule: the one text field and the goods rows of a shop page no adapter knows. */
+export function aWatchRule(id: string, patch: Partial<WatchRule> = {}): WatchRule {
+  return {
+    id,
+    host: 'shop.example.com',
+    path: '/goods/edit',
+    platform: 'kuaishou',
+    surface: 'live-cart',
+    fields: ['#goods-link'],
+    rows: ['[data-role="goods-list"] [class^="goods-row"]'],
     ...patch,
   };
 }

@@ -28,7 +28,7 @@ export interface PlaceSelectors {
   relevant: string;
 }
 
-const FIELD_SELECTOR = 'input, textarea, [contenteditable]:not([contenteditable="false"])';
+export const FIELD_SELECTOR = 'input, textarea, [contenteditable]:not([contenteditable="false"])';
 const TEXT_INPUT_TYPES = new Set(['', 'text', 'search', 'url']);
 
 export function placeSelectors(adapter: Adapter): PlaceSelectors {
