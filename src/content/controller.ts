@@ -18,7 +18,7 @@ import {
 } from '../protocol';
 import { resolveLang } from '../i18n';
 import { ADAPTERS, adapterFor } from '../dashboards';
-import { MAX_WATCH_MATCHES, watchAdapter } from '../dashboards/watch';
+import { watchAdapters } from '../dashboards/watch';
 import type { JudgeContext } from './judges';
 import { createReporter, requestWithRetry, sleep, RETRY_DELAYS_MS } from './messaging';
 import { startPageLife, type PageLife, type Report } from './page-life';
@@ -50,20 +50,6 @@ export interface Content {
   life(): PageLife | null;
   /** Resolves when the current route's start finished (tests). */
   ready(): Promise<void>;
-}
-
-/** The adapters a page is matched against: the watch rules first (an operator's fix for a page that changed),
- *  then ours. A selector this page's engine cannot parse, or one matching more than a list can hold, is left out. */
-function adaptersOf(snapshot: ConfigSnapshot, doc: Document) {
-  const usable = (selector: string) => {
-    try {
-      return doc.querySelectorAll(selector).length <= MAX_WATCH_MATCHES;
-    } catch {
-      return false;
-    }
-  };
-  // A snapshot stored by an older version has no watch rules.
-  return [...(snapshot.watchRules ?? []).map((rule) => watchAdapter(rule, usable)), ...ADAPTERS];
 }
 
 /** Only the worker writes the snapshot, but storage outlives versions: a shape we cannot judge with is no snapshot. */
@@ -164,7 +150,8 @@ export function startContent(options: ContentOptions): Content | null {
     const atHand = await configAtHand();
     const snapshot = atHand ?? (await fetched);
     if (!snapshot || control.signal.aborted) return;
-    const match = adapterFor(win.location.href, adaptersOf(snapshot, doc));
+    // Watch rules first (an operator's fix for a page that changed); a snapshot stored by an older version has none.
+    const match = adapterFor(win.location.href, [...watchAdapters(snapshot.watchRules ?? [], doc), ...ADAPTERS]);
     if (!match) {
       // A route off the dashboard: clear what the last route reported, then stay idle.
       if (reportedPage)

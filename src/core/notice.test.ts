@@ -115,7 +115,8 @@ describe('combinedNotice', () => {
     );
     expect(pdd.decision.verdict).toBe('review');
     const text = combinedNotice([pdd], ks('en'), 'review');
-    expect(text.split('\n')[0]).toBe('[Platform rule] Kuaishou · live-room cart (小黄车): 1 link(s) to check');
+    expect(text.split('\n')[0]).toBe('[Platform rule] Kuaishou · live-room cart (小黄车)');
+    expect(text).toContain('Verdict: Check — rule KS-3');
     expect(text).toContain('- https://mobile.yangkeduo.com/goods.html?goods_id=1 (Pinduoduo)');
     expect(combinedNotice([pdd], ks('en'))).toContain('no banned links found');
   });

@@ -124,15 +124,15 @@ export function combinedNotice(
   const platform = platformName(lang, ctx.platform);
   const surface = surfaceName(lang, ctx.surface);
   if (count === 0) return t(lang, 'notice_combined_none', platform, surface);
-  const headingKey = verdict === 'banned' ? 'notice_combined_heading' : 'notice_combined_heading_review';
-  const lines = [t(lang, headingKey, platform, surface, count)];
+  // The links to check carry their verdict in each group's lines; the heading counts only banned ones.
+  const lines = [verdict === 'banned' ? t(lang, 'notice_combined_heading', platform, surface, count) : heading(ctx)];
   const cited: Rule[] = [];
   for (const [id, group] of groups) {
     const found = findRule(ctx.rules, id);
     const since = group[0]!.decision.since ?? (found?.exception ?? found?.rule)?.from;
     lines.push(
       '',
-      since
+      since && verdict === 'banned'
         ? t(lang, 'notice_group_heading', id, beijingLabel(lang, since))
         : t(lang, 'notice_verdict_rule', verdictName(lang, verdict), id),
     );

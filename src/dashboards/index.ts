@@ -37,7 +37,11 @@ export const ADAPTERS: readonly Adapter[] = [
 ];
 
 /** The manifest's content_scripts.matches and host_permissions: whole hosts, because SPA routes change paths in place. */
-export const DASHBOARD_MATCHES: readonly string[] = [...new Set(ADAPTERS.map((a) => `https://${a.host}/*`))];
+export const DASHBOARD_MATCHES: readonly string[] = /* @__PURE__ */ dashboardMatches();
+
+function dashboardMatches(): string[] {
+  return [...new Set(ADAPTERS.map((a) => `https://${a.host}/*`))];
+}
 
 export interface AdapterMatch {
   adapter: Adapter;

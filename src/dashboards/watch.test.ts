@@ -1,7 +1,8 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { aWatchRule } from '../../test/support/rules';
 import { adapterFor } from './index';
-import { nextWatchId, selectorProblem, watchAdapter } from './watch';
+import { nextWatchId, selectorProblem, watchAdapters } from './watch';
 import { parseWatchRules, validateWatchRules } from './watch-schema';
 
 describe('watch rules', () => {
@@ -48,15 +49,15 @@ describe('watch rules', () => {
     expect(parseWatchRules(JSON.stringify([aWatchRule('W-7')]), 'x').rules).toHaveLength(1);
   });
 
-  it('stands for an adapter claiming its host and path, with its own surface, dropping unparsable selectors', () => {
-    const adapter = watchAdapter(
-      aWatchRule('W-8', { fields: ['#goods-link', '[broken'] }),
-      (s) => !s.includes('[broken'),
-    );
-    expect(adapter.fieldSelectors).toEqual(['#goods-link']);
-    expect(adapter.surface({ says: () => false, has: () => false, path: '/' })).toBe('live-cart');
-    expect(adapterFor('https://shop.example.com/goods/edit?id=3', [adapter])?.adapter).toBe(adapter);
-    expect(adapterFor('https://shop.example.com/orders', [adapter])).toBeNull();
+  it('stands for adapters claiming their host and path, with their surface, dropping unusable selectors', () => {
+    document.body.innerHTML = `<input id="goods-link">${'<i class="many"></i>'.repeat(5001)}`;
+    const rule = aWatchRule('W-8', { fields: ['#goods-link', '[broken', 'i.many'] });
+    const [adapter] = watchAdapters([rule], document);
+    expect(adapter!.id).toBe('watch:W-8');
+    expect(adapter!.fieldSelectors).toEqual(['#goods-link']);
+    expect(adapter!.surface({ says: () => false, has: () => false, path: '/' })).toBe('live-cart');
+    expect(adapterFor('https://shop.example.com/goods/edit?id=3', [adapter!])?.adapter).toBe(adapter);
+    expect(adapterFor('https://shop.example.com/orders', [adapter!])).toBeNull();
   });
 
   it('gives a picked rule the next free id of its host', () => {

@@ -11,7 +11,7 @@ import type { WatchRule } from './watch-schema';
 export type { LoadedWatchRule, WatchRule } from './watch-schema';
 
 /** A page's own list is at most a few thousand rows; a selector matching more is hostile or wrong. */
-export const MAX_WATCH_MATCHES = 5000;
+const MAX_WATCH_MATCHES = 5000;
 
 /** Why a selector is not stable enough to keep, or null when it is. Pure text checks: syntax needs a DOM. */
 export function selectorProblem(selector: string): string | null {
@@ -22,19 +22,27 @@ export function selectorProblem(selector: string): string | null {
   return null;
 }
 
-/** The adapter a watch rule stands for; `parses` drops selectors the page's engine rejects. */
-export function watchAdapter(rule: WatchRule, parses: (selector: string) => boolean = () => true): Adapter {
-  const surface = rule.surface;
-  return {
-    id: `watch:${rule.id}`,
-    platform: rule.platform,
-    host: rule.host,
-    paths: [rule.path],
-    surface: () => surface,
-    fieldSelectors: rule.fields.filter(parses),
-    rowSelectors: rule.rows.filter(parses),
-    submitLabels: [],
+/**
+ * The adapters watch rules stand for on `doc`, keeping only the selectors it can parse and that match no more than
+ * a list can hold: a broken or hostile rule neither breaks nor slows the page.
+ */
+export function watchAdapters(rules: readonly WatchRule[], doc: ParentNode): Adapter[] {
+  const usable = (selector: string) => {
+    try {
+      return doc.querySelectorAll(selector).length <= MAX_WATCH_MATCHES;
+    } catch {
+      return false;
+    }
   };
+  return rules.map((rule) => ({
+    ...rule,
+    id: `watch:${rule.id}`,
+    paths: [rule.path],
+    surface: () => rule.surface,
+    fieldSelectors: rule.fields.filter(usable),
+    rowSelectors: rule.rows.filter(usable),
+    submitLabels: [],
+  }));
 }
 
 /** The next free id for a rule picked on `host`: "W-shop.example.com-1", "-2", … */
