@@ -95,7 +95,7 @@ export function createReporter<T>(
           }
           void deliver(value, generation);
         },
-        Math.max(0, Math.min(delayMs, waitingSince + maxWaitMs - now)),
+        Math.min(delayMs, waitingSince + maxWaitMs - now), // a delay below 0 waits 0
       );
     },
   };

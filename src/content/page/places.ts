@@ -88,9 +88,8 @@ function fieldIdentity(el: HTMLElement, label: string | null): string {
 
 /** The page's own 0-based index of a row (virtualised lists number the nodes they recycle), or null. */
 function pageIndex(el: Element): number | null {
-  const index = el.getAttribute('data-index') ?? el.parentElement?.getAttribute('data-index') ?? null;
-  const parsed = index === null ? NaN : Number(index);
-  return Number.isInteger(parsed) ? parsed : null;
+  const index = Number(el.getAttribute('data-index') ?? el.parentElement?.getAttribute('data-index') ?? NaN);
+  return Number.isInteger(index) ? index : null;
 }
 
 /** A row's text and the targets of its links (a product link is often only in an href). */
@@ -145,4 +144,17 @@ export function findRows(roots: readonly Root[], selectors: PlaceSelectors): Row
     const row = (index ?? position) + 1;
     return { el, key: `row ${row}`, row, indexed: index !== null };
   });
+}
+
+/** The first of `rows` (in document order) that reaches into the viewport, found by bisection: a list's rows stand
+ *  one under the other, so a dozen layout reads place a scrolled 2,000-row list. 0 when none is laid out. */
+export function firstInView(rows: readonly { el: Element }[]): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (rows[mid]!.el.getBoundingClientRect().bottom <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return low < rows.length ? low : 0;
 }

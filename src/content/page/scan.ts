@@ -8,7 +8,7 @@ import type { Adapter } from '../../dashboards/define';
 import type { Decision, JudgedLink, LinkFinding } from '../../core/types';
 import { type Flag, worstFlag } from '../../core/judge';
 import { findBadges } from './badges';
-import { fieldText, findFields, findRows, hasValue, placeSelectors, rowText } from './places';
+import { fieldText, findFields, findRows, firstInView, hasValue, placeSelectors, rowText } from './places';
 import { collectRoots, isOurs, type Root } from './roots';
 import { createSchedule, guarded } from './schedule';
 
@@ -60,7 +60,8 @@ export interface Scanner {
   scanAll(): void;
   spots(): readonly Spot[];
   /** Rows of a virtualised list scrolled out of view: their nodes were recycled for other rows, but the operator
-   *  has the goods in the list all the same, so their verdicts still count. Never drawn: `el` shows another row. */
+   *  has the goods in the list all the same, so their verdicts still count (until the judges change). Never drawn:
+   *  `el` shows another row. */
   scrolledPast(): readonly Spot[];
   roots(): readonly Root[];
   /** Rows are still waiting for a judging slice. */
@@ -203,7 +204,6 @@ export function createScanner(options: ScannerOptions): Scanner {
     const previous = new Map(spots.map((spot) => [spot.key, spot]));
     const next: Spot[] = [];
     let changed = false;
-    let late = false;
     const place = (el: HTMLElement, kind: Spot['kind'], key: string, label: string | null, row: number | null) => {
       let spot = previous.get(key) ?? scrolledPast.get(key);
       scrolledPast.delete(key);
@@ -218,9 +218,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       }
       previous.delete(key);
       spot.label = label;
-      // Past the deadline every further row waits, without asking the clock again for each of 2,000.
-      if (kind === 'row' && (late ||= win.performance.now() - lastScan > FIRST_PASS_MS)) backlog.add(spot);
-      else if (refresh(spot)) changed = true;
+      if (kind === 'field' && refresh(spot)) changed = true;
       spotOf.set(el, spot);
       next.push(spot);
       return spot;
@@ -231,8 +229,17 @@ export function createScanner(options: ScannerOptions): Scanner {
       place(el, 'field', key, label, null);
       if (!hasValue(el)) fieldObserver.observe(el, { characterData: true, childList: true, subtree: true });
     }
-    for (const { el, key, row, indexed } of findRows(roots, selectors)) {
-      place(el, 'row', key, null, row).indexed = indexed;
+    const rows = findRows(roots, selectors);
+    const rowSpots = rows.map(({ el, key, row, indexed }) =>
+      Object.assign(place(el, 'row', key, null, row), { indexed }),
+    );
+    // The rows on screen first, then those below, then those above; past the deadline every further row waits for
+    // a slice, without asking the clock again for each of 2,000.
+    const top = firstInView(rows);
+    let late = false;
+    for (const spot of [...rowSpots.slice(top), ...rowSpots.slice(0, top)]) {
+      if ((late ||= win.performance.now() - lastScan > FIRST_PASS_MS)) backlog.add(spot);
+      else if (refresh(spot)) changed = true;
     }
     if (previous.size) changed = true; // places that are gone
     for (const gone of previous.values()) {
@@ -282,15 +289,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     invalidate() {
       cache.clear();
       for (const spot of spots) spot.text = UNREAD;
-      // No node to read again: the row's text and source badges, as read, judged by the new judges.
-      for (const spot of scrolledPast.values()) {
-        const badges = spot.judged.filter(({ link }) => link.kind === 'badge');
-        spot.judged = [
-          ...judges.text(spot.text),
-          ...badges.map(({ link }) => ({ link, decision: judges.badge(link) })),
-        ];
-        spot.flag = worstFlag(spot.judged);
-      }
+      // Their nodes show other rows now: nothing to judge them by again until they are scrolled back into view.
+      scrolledPast.clear();
     },
     scrolledPast: () => [...scrolledPast.values()],
     busy: () => backlog.size > 0,

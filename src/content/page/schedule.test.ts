@@ -38,7 +38,7 @@ function start(slices = 0) {
       schedule.scanned(Date.now()); // as the scanner does
       log.push(`scan@${Date.now() - 1_000_000}`);
     },
-    flush: (touched) => log.push(`flush ${[...touched].join(',')}`),
+    flush: (touched) => log.push(`flush ${touched.join(',')}`),
     slice: () => {
       log.push(`slice ${left}`);
       return --left > 0;

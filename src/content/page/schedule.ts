@@ -9,7 +9,7 @@ export interface ScheduleOptions<T> {
   /** The structural scan (find every place again). */
   scan(): void;
   /** Re-read the places touched since the last frame. */
-  flush(touched: ReadonlySet<T>): void;
+  flush(touched: readonly T[]): void;
   /** One slice of deferred work; true while some remains. */
   slice(): boolean;
   /** Compare what script may change without events. */
@@ -62,7 +62,7 @@ export function createSchedule<T>(options: ScheduleOptions<T>): Schedule<T> {
 
   function flush() {
     frame = null;
-    const items = new Set(touched);
+    const items = [...touched];
     touched.clear();
     options.flush(items);
   }
