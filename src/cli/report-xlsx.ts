@@ -51,7 +51,7 @@ export async function xlsxReport(
         columns.verdictText,
         columns.rules,
         columns.reasons,
-        columns.lastChecked,
+        columns.lastReported,
       ]);
       const fill = columns.verdict ? FILL[columns.verdict] : undefined;
       if (fill) row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };

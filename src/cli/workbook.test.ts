@@ -6,6 +6,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { jsonLines, runCli } from '../../test/support/cli';
 import { bigWorkbook, exceljsWorkbook, handMadeWorkbook } from '../../test/support/workbooks';
+import { BUILT_IN_RULES } from '../rules/index';
 import { cellText, columnLetters } from './workbook';
 
 const ALLIANCE = 'https://s.click.taobao.com/t?e=m%3D2&pid=mm_1_2_3';
@@ -214,7 +215,7 @@ describe('reports', () => {
       '结论',
       '规则',
       '原因',
-      '最后核实',
+      '依据新旧',
     ]);
     const first = rows!.getRow(2);
     expect(first.getCell(1).value).toBe(4);
@@ -222,7 +223,10 @@ describe('reports', () => {
     expect([first.getCell(2).value, first.getCell(5).value]).toEqual([1, 19.9]); // numbers stay numbers
     expect(first.getCell(6).value).toBe('禁止');
     expect(first.getCell(7).value).toBe('KS-4');
-    expect(first.getCell(9).value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // KS-4's newest report on record, from the rule's own data.
+    const ks4 = BUILT_IN_RULES.find((rule) => rule.id === 'KS-4')!.lastReport!;
+    expect(first.getCell(9).value).toContain(ks4.date);
+    expect(first.getCell(9).value).toContain(ks4.name);
     expect((first.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     expect(rows!.getRow(5).getCell(6).value).toBe('无链接');
     expect(rows!.getRow(5).getCell(1).fill).toBeUndefined();
