@@ -72,7 +72,9 @@ export function stableSelector(el: Element, doc: Document, unique = true): strin
  * siblings (its class stem or data attribute). Null when the rows have nothing stable in common.
  */
 export function rowSelector(list: Element, row: Element, doc: Document): string | null {
-  const area = stableSelector(list, doc);
+  // The list area, or the nearest ancestor of it with a stable name (a bare wrapper DIV has none).
+  let area: string | null = null;
+  for (let node: Element | null = list; node && !area; node = node.parentElement) area = stableSelector(node, doc);
   if (!area) return null;
   // What the row shares with its siblings: a selector matching the row alone (its index, its id) is no row selector.
   const siblings = [...(row.parentElement?.children ?? [])].filter((other) => other.tagName === row.tagName).length;
@@ -96,4 +98,20 @@ export function rowOf(list: Element, target: Element): Element | null {
     node = inner;
   }
   return node;
+}
+
+/**
+ * The list a click on a non-field element means: the nearest element (itself or above) whose children repeat
+ * (two or more of one tag and class), as rows do; else the clicked element itself, whose rows rowOf then finds.
+ */
+export function listOf(target: Element): Element {
+  for (let node: Element | null = target; node && node.localName !== 'body'; node = node.parentElement) {
+    const seen = new Set<string>();
+    for (const child of node.children) {
+      const shape = `${child.localName}.${child.className}`;
+      if (child.className && seen.has(shape)) return node;
+      seen.add(shape);
+    }
+  }
+  return target;
 }

@@ -84,6 +84,14 @@ describe('the picker', () => {
     picker.stop();
   });
 
+  it('takes a click on a row’s text in the first step for its list, as an operator clicks a list', () => {
+    const { shadow, click } = setup();
+    click(document.querySelector('.goodsRow--Zq9Xw .title')!);
+    expect(shadow().textContent).toContain('Now click one row');
+    click(document.querySelectorAll('.goodsRow--Zq9Xw')[1]!);
+    expect(shadow().textContent).toContain('(2 on the page now)');
+  });
+
   it('shows why a save was refused and lets the operator try again', async () => {
     const { save, shadow, click } = setup();
     save.mockRejectedValueOnce(new Error('No picker was started'));

@@ -8,7 +8,7 @@ import { PLATFORMS, SURFACES, type Lang, type Platform, type SurfaceOrUnknown } 
 import { t } from '../../i18n';
 import { nextWatchId, type WatchRule } from '../../dashboards/watch';
 import { FIELD_SELECTOR } from '../page/places';
-import { rowOf, rowSelector, stableSelector } from '../page/selectors';
+import { listOf, rowOf, rowSelector, stableSelector } from '../page/selectors';
 import { createUiHost, el } from './host';
 
 export interface PickerOptions {
@@ -69,7 +69,7 @@ export function startPicker(options: PickerOptions): { stop(): void } {
   };
   const candidate = (target: Element): Element | null => {
     if (step === 'row') return list ? rowOf(list, target) : null;
-    return target.closest(FIELD_SELECTOR) ?? target;
+    return target.closest(FIELD_SELECTOR) ?? listOf(target);
   };
 
   const onMove = (event: MouseEvent) => {
