@@ -2,7 +2,6 @@
 // Catalogue keys use "_" where the ids use "-": Chrome accepts only [A-Za-z0-9_@] in message names.
 import { t, type MessageKey } from '../i18n';
 import { beijingDateTime } from './beijing-time';
-import { SOURCE_LABELS } from './sources';
 import type { Lang, Platform, Source, SurfaceOrUnknown, Verdict } from './types';
 
 const PLATFORM_KEYS: Record<Platform, MessageKey> = {
@@ -32,7 +31,8 @@ const VERDICT_KEYS: Record<Verdict, MessageKey> = {
 
 export const platformName = (lang: Lang, platform: Platform) => t(lang, PLATFORM_KEYS[platform]);
 export const surfaceName = (lang: Lang, surface: SurfaceOrUnknown) => t(lang, SURFACE_KEYS[surface]);
-export const sourceName = (lang: Lang, source: Source) => t(lang, SOURCE_LABELS.get(source)!);
+/** Every source's name is the catalogue's `source_<id>` (a test checks each exists in both languages). */
+export const sourceName = (lang: Lang, source: Source) => t(lang, `source_${source}` as MessageKey);
 export const verdictName = (lang: Lang, verdict: Verdict) => t(lang, VERDICT_KEYS[verdict]);
 
 /** "a、b、c" / "a, b, c". */

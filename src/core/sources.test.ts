@@ -1,14 +1,14 @@
 // Adding a source is one record: a new record must reach every table the recognisers read, and each real
 // record's facts must be where the recognisers look for them.
 import { describe, expect, it } from 'vitest';
-import type { MessageKey } from '../i18n';
+import en from '../../public/_locales/en/messages.json';
+import zhCN from '../../public/_locales/zh_CN/messages.json';
 import { deriveSourceTables, familyOf, hostRule, SOURCE_RECORDS, type SourceRecord } from './sources';
 import { SOURCES, type Source } from './types';
 
 /** A source nobody has yet (得物), with one of every fact a record can hold. */
 const DEWU = {
   id: 'dewu' as Source,
-  label: 'source_dewu' as MessageKey,
   hosts: [
     { host: 'dewu.com', plainPage: /^\/product\// },
     { host: 'passport.dewu.com', notGoods: true },
@@ -34,7 +34,7 @@ const DEWU = {
 
 /** Does a derived value hold anything of the synthetic record (its id, a host, a name, a pattern)? */
 function mentionsDewu(value: unknown): boolean {
-  if (value === 'dewu' || (typeof value === 'string' && /dewu|dw4|得物/.test(value))) return true;
+  if (typeof value === 'string' && /dewu|dw4|得物|duapp/.test(value)) return true;
   if (value instanceof RegExp) return /dewu|得物/.test(value.source);
   if (value instanceof Map) return [...value].some(([k, v]) => mentionsDewu(k) || mentionsDewu(v));
   if (value instanceof Set || Array.isArray(value)) return [...value].some(mentionsDewu);
@@ -48,7 +48,7 @@ describe('source records', () => {
     const before = deriveSourceTables(Object.values(SOURCE_RECORDS));
     const after = deriveSourceTables([...Object.values(SOURCE_RECORDS), DEWU]);
     for (const [name, table] of Object.entries(after)) {
-      if (name === 'defaultTokenApp') continue; // one value, owned by Taobao's record
+      if (name === 'defaultTokenApp' || name === 'bangTokenApp') continue; // one value each, owned by one record
       expect(mentionsDewu(before[name as keyof typeof before]), name).toBe(false);
       expect(mentionsDewu(table), name).toBe(true);
     }
@@ -65,11 +65,12 @@ describe('source records', () => {
     expect(t.ownSources.get('douyin')).toEqual(['douyin', 'dewu']);
   });
 
-  it('has one record per source id, under its own id, each with a label', () => {
+  it('has one record per source id, under its own id, each named in both catalogues', () => {
     expect(Object.keys(SOURCE_RECORDS).sort()).toEqual([...SOURCES].sort());
     for (const [id, record] of Object.entries(SOURCE_RECORDS)) {
       expect(record.id).toBe(id);
-      expect(record.label).toBe(`source_${id}`);
+      expect(en, id).toHaveProperty(`source_${id}`);
+      expect(zhCN, id).toHaveProperty(`source_${id}`);
     }
   });
 

@@ -4,7 +4,6 @@
 // at module load: adding a source is one record (plus its id in types.ts and its label in the two catalogues).
 // Patterns come from ../shared/research/link-patterns.md (section numbers in the comments).
 
-import type { MessageKey } from '../i18n';
 import type { Platform, Seller, Source } from './types';
 
 /** What a URL looks like to a rule: lower-cased path and query, plus the decoded parameters. */
@@ -54,6 +53,8 @@ export interface HostRule extends Omit<HostSpec, 'notGoods' | 'unlessMarked' | '
   shopsExcept?: ReadonlySet<string>;
   /** A live platform's own share shortener: `shortener` alone, this platform's shop when the text says goods. */
   shareOf?: Source;
+  /** Only one-code paths are links here; the host's other pages (a video, a profile) are not goods. */
+  codesOnly?: boolean;
 }
 
 /** An alliance (affiliate) marker in a parameter; it applies to the sources of its family. */
@@ -92,8 +93,6 @@ export interface SchemeRule extends SchemeSpec {
 
 export interface SourceRecord {
   id: Source;
-  /** Catalogue key of its display name (both languages live in public/_locales). */
-  label: MessageKey;
   hosts?: readonly HostSpec[];
   /** The live platform's own share shorteners (v.douyin.com): a `shortener` that the share text may make ours. */
   shareHosts?: readonly string[];
@@ -120,6 +119,8 @@ export interface SourceRecord {
   cueUpgrade?: boolean;
   /** 淘口令: `default` is the app a bare token belongs to; `named`, when the words next to a token name this app. */
   tokens?: 'default' | 'named';
+  /** Its own 口令 form `NN:/！body！ ZH1234` (JD): `!` delimits a token of this app. */
+  bangTokens?: boolean;
   /** A second-hand app that shares this source's short hosts (闲鱼 on tb.cn): its links are not shop goods. */
   secondHand?: { name: string; hosts: readonly string[] };
   /** Platforms that sell this source themselves: never third-party there. */
@@ -147,9 +148,7 @@ function suningSeller(view: PageView): Seller | undefined {
 
 /** Taobao service hosts; any other single label in front of taobao.com is a shop (`gbyl.taobao.com`). */
 const TAOBAO_SERVICE_LABELS =
-  'www m h5 a item s uland ai temai ju shop detail world login sycm npm registry click simba fleamarket buyertrade cart trade favorite i h5api mclaren market'.split(
-    ' ',
-  );
+  'www m h5 a item s uland ai temai ju shop detail world click fleamarket cart favorite mclaren market'.split(' ');
 
 /** Widely used generic shorteners seen in 淘客 groups; like t.cn, where they lead is unknown until resolved. */
 const GENERIC_SHORTENERS = [
@@ -173,7 +172,6 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // §1 Taobao
   taobao: {
     id: 'taobao',
-    label: 'source_taobao',
     hosts: [
       { host: 'taobao.com', plainPage: TAOBAO_ITEM, shopsExcept: TAOBAO_SERVICE_LABELS },
       { host: 'tb.cn', short: true },
@@ -182,9 +180,6 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       { host: 's.click.taobao.com', affiliate: true, short: true },
       { host: 'uland.taobao.com', affiliate: true },
       { host: 'login.taobao.com', notGoods: true, wrapper: true },
-      { host: 'sycm.taobao.com', notGoods: true },
-      { host: 'simba.taobao.com', notGoods: true }, // 直通车 paid ads, not the alliance
-      { host: 'npm.taobao.com', notGoods: true },
       { host: 'fleamarket.taobao.com', notGoods: true }, // 闲鱼 second-hand
     ],
     markers: [
@@ -220,7 +215,6 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // §2 Tmall
   tmall: {
     id: 'tmall',
-    label: 'source_tmall',
     hosts: [
       { host: 'tmall.com', plainPage: TAOBAO_ITEM },
       { host: 'tmall.hk', plainPage: TAOBAO_ITEM },
@@ -249,7 +243,6 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // §14 1688
   '1688': {
     id: '1688',
-    label: 'source_1688',
     hosts: [
       { host: '1688.com', plainPage: /^\/offer\/|^\/pic\// },
       { host: 'qr.1688.com', short: true },
@@ -266,7 +259,6 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // §4–5 JD and 京东联盟
   jd: {
     id: 'jd',
-    label: 'source_jd',
     hosts: [
       { host: 'jd.com', plainPage: JD_ITEM },
       { host: 'jd.hk', plainPage: JD_ITEM },
@@ -282,7 +274,7 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       { host: 'dc2.jd.com', wrapper: true },
       { host: 'jr.jd.com', notGoods: true, unlessMarked: true }, // JD Finance
       { host: 'qr.m.jd.com', notGoods: true }, // login QR flow
-      { host: 'passport.jd.com', notGoods: true },
+      { host: 'shop.jd.com', notGoods: true }, // 京东商家后台 (a shop's own pages are mall.jd.com, shop.m.jd.com)
     ],
     markers: [
       { key: 'cu', value: /^true$/i },
@@ -303,11 +295,11 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
     allianceBadges: ['京东联盟'],
     cueUpgrade: true,
     tokens: 'named',
+    bangTokens: true,
   },
   // §6–7 Pinduoduo and 多多进宝
   pinduoduo: {
     id: 'pinduoduo',
-    label: 'source_pinduoduo',
     hosts: [
       { host: 'yangkeduo.com', plainPage: PDD_GOODS, wrapper: PDD_WRAPPER },
       { host: 'pinduoduo.com', plainPage: PDD_GOODS, wrapper: PDD_WRAPPER },
@@ -335,13 +327,12 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // §8 Youzan (item pages carry no affiliate signal but `dc_ps`)
   youzan: {
     id: 'youzan',
-    label: 'source_youzan',
     hosts: [
       { host: 'youzan.com' },
       { host: 'koudaitong.com' },
       { host: 'j.youzan.com', short: true },
       { host: 'kdt.im', short: true },
-      { host: 'api.kdt.im', notGoods: true },
+      { host: 'b.youzan.com', notGoods: true }, // 有赞商家后台
       { host: 'yzcdn.cn', notGoods: true },
     ],
     markers: [{ key: 'dc_ps', value: /./ }], // 有赞分销
@@ -360,14 +351,12 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // §9 Mokuai: merchant H5 shops on <biz>.m.mockuai.com; the company's other hosts are not goods.
   mokuai: {
     id: 'mokuai',
-    label: 'source_mokuai',
     hosts: [{ host: 'm.mockuai.com' }, { host: 'm.mockuai.net' }],
     badges: ['魔筷', '魔筷星选'],
   },
   // §10 Vipshop
   vipshop: {
     id: 'vipshop',
-    label: 'source_vipshop',
     hosts: [
       { host: 'vip.com', plainPage: /^\/(?:product|detail)-\d+-\d+\.html/ },
       { host: 't.vip.com', affiliate: true, short: true },
@@ -384,11 +373,13 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // §11 Suning
   suning: {
     id: 'suning',
-    label: 'source_suning',
     hosts: [
       { host: 'suning.com', plainPage: /\/product\/|^\/\d{10}\/\d+\.html/, seller: suningSeller },
       { host: 'sugs.suning.com', affiliate: true, short: true },
+      // 苏宁联盟's visitor landing (`vistorAd.action?…&vistURL=<item>`): whatever it leads to came through the alliance.
+      { host: 'union.suning.com', affiliate: true, wrapper: true },
     ],
+    markers: [{ key: 'utm_source', value: /^union/i }],
     miniProgramApps: ['苏宁易购'],
     shareTags: ['苏宁易购'],
     badges: ['苏宁'],
@@ -397,20 +388,25 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // §12 Kaola
   kaola: {
     id: 'kaola',
-    label: 'source_kaola',
     hosts: [
       { host: 'kaola.com', plainPage: /^\/product\/\d+\.html/ },
-      { host: 'lu.kaola.com', short: true },
+      // Kaola's CPS hosts: `lu.` short links and the `cps.` landing that carries its target.
+      { host: 'lu.kaola.com', affiliate: true, short: true },
+      { host: 'cps.kaola.com', affiliate: true, wrapper: true },
     ],
     badges: ['考拉'],
   },
   // §13 Dangdang
   dangdang: {
     id: 'dangdang',
-    label: 'source_dangdang',
     hosts: [
       { host: 'dangdang.com', plainPage: /^\/\d{6,12}\.html|[?&]product_id=/ },
       { host: 'union.dangdang.com', affiliate: true, wrapper: true },
+    ],
+    // 当当联盟 ids `P-<id>` on any Dangdang page.
+    markers: [
+      { key: 'unionid', value: /^p-\d/i },
+      { key: '_ddclickunion', value: /^p-\d/i },
     ],
     miniProgramApps: ['当当'],
     badges: ['当当'],
@@ -418,16 +414,13 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // §15 The live platforms' own shops: recognised so they can be ALLOWED, never called third-party.
   kuaishou: {
     id: 'kuaishou',
-    label: 'source_kuaishou',
     hosts: [
       { host: 'kwaixiaodian.com', affiliate: false },
       { host: 's.kwaixiaodian.com', notGoods: true }, // merchant back office
-      { host: 'syt.kwaixiaodian.com', notGoods: true },
-      { host: 'login.kwaixiaodian.com', notGoods: true },
-      { host: 'open.kwaixiaodian.com', notGoods: true },
-      { host: 'openapi.kwaixiaodian.com', notGoods: true },
     ],
-    shareHosts: ['v.kuaishou.com', 'v.kuaishouapp.com'],
+    // Share links over the years: v. and 极速版 short hosts, `www.kuaishou.com/f/<code>`, the old 快手 name gifshow
+    // and the company's chenzhongtech hosts (`v.m.`, and per-share `<random>.m.`), each with `/s/` or bare codes.
+    shareHosts: ['v.kuaishou.com', 'v.kuaishouapp.com', 'www.kuaishou.com', 'm.gifshow.com', 'm.chenzhongtech.com'],
     schemes: { kwai: { affiliate: false, target: 'params', goodsPath: /^(?:merchant|shop|goods|kwaishop)/ } },
     shareTags: ['快手小店'],
     shopNames: ['快手小店'],
@@ -436,10 +429,14 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   },
   douyin: {
     id: 'douyin',
-    label: 'source_douyin',
     hosts: [{ host: 'haohuo.jinritemai.com', affiliate: false }],
     shareHosts: ['v.douyin.com'],
-    markers: [{ key: 'pick_source', value: /./ }], // 精选联盟: affiliate, yet the platform's own shop
+    // 精选联盟 (pick_source) and creators' CPS tracking (kol_id, cps_track): affiliate, yet the platform's own shop.
+    markers: [
+      { key: 'pick_source', value: /./ },
+      { key: 'kol_id', value: /^\d/ },
+      { key: 'cps_track', value: /./ },
+    ],
     schemes: {
       snssdk1128: { affiliate: false, target: 'params', goodsPath: /^(?:goods|product|ec_goods|commerce)/ },
     },
@@ -450,7 +447,6 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   },
   xiaohongshu: {
     id: 'xiaohongshu',
-    label: 'source_xiaohongshu',
     hosts: [{ host: 'xiaohongshu.com', plainPage: /^\/goods-detail\//, pagesOnly: true }],
     shareHosts: ['xhslink.com', 'xhslink.cn'],
     schemes: { xhsdiscover: { affiliate: false, target: 'params', goodsPath: /^(?:goods_detail|goods|mall)/ } },
@@ -461,7 +457,6 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // Weixin 微信小店: listed under "other malls" in the research, but `weixin` is a source of ours.
   weixin: {
     id: 'weixin',
-    label: 'source_weixin',
     hosts: [{ host: 'store.weixin.qq.com', plainPage: /^\/shop\// }],
     badges: ['微信小店'],
     ownOn: ['weixin'],
@@ -469,7 +464,6 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // §16 Generic shorteners and CPS networks: the target is unknown until resolved.
   shortener: {
     id: 'shortener',
-    label: 'source_shortener',
     hosts: [
       ...GENERIC_SHORTENERS.map((host): HostSpec => ({ host, short: true })),
       { host: 'go.maxthon.cn', wrapper: true },
@@ -503,14 +497,13 @@ export function deriveSourceTables(records: readonly SourceRecord[]) {
   const cueUpgrades = new Set<Source>();
   const namedTokenApps = new Set<Source>();
   let defaultTokenApp: Source | undefined;
+  let bangTokenApp: Source | undefined;
   const secondHand = new Map<string, string>(); // short host → second-hand app name
   const ownSources = new Map<Platform, Source[]>();
-  const labels = new Map<Source, MessageKey>();
   const shopNames: string[] = [];
 
   for (const r of records) {
     const id = r.id;
-    labels.set(id, r.label);
     for (const { notGoods, unlessMarked, shopsExcept, ...spec } of r.hosts ?? []) {
       const rule: HostRule = { ...spec, source: notGoods ? null : id };
       if (unlessMarked) rule.unlessMarked = id;
@@ -518,7 +511,7 @@ export function deriveSourceTables(records: readonly SourceRecord[]) {
       hostRules.push(rule);
     }
     for (const host of r.shareHosts ?? []) {
-      hostRules.push({ host, source: 'shortener', short: true, shareOf: id });
+      hostRules.push({ host, source: 'shortener', short: true, shareOf: id, codesOnly: true });
     }
     const familyHead = r.family ?? (r.markers ? id : undefined);
     if (familyHead) family.set(id, familyHead);
@@ -538,10 +531,11 @@ export function deriveSourceTables(records: readonly SourceRecord[]) {
     if (r.cueUpgrade) cueUpgrades.add(id);
     if (r.tokens === 'named') namedTokenApps.add(id);
     if (r.tokens === 'default') defaultTokenApp ??= id;
+    if (r.bangTokens) bangTokenApp ??= id;
     for (const host of r.secondHand?.hosts ?? []) secondHand.set(host, r.secondHand!.name);
     for (const platform of r.ownOn ?? []) ownSources.set(platform, [...(ownSources.get(platform) ?? []), id]);
   }
-  if (!defaultTokenApp) throw new Error('sources: no record owns bare 淘口令 tokens');
+  if (!defaultTokenApp || !bangTokenApp) throw new Error('sources: no record owns bare 淘口令 or `！…！` tokens');
   return {
     hostRules,
     family,
@@ -558,9 +552,9 @@ export function deriveSourceTables(records: readonly SourceRecord[]) {
     cueUpgrades,
     namedTokenApps,
     defaultTokenApp,
+    bangTokenApp,
     secondHand,
     ownSources,
-    labels,
     shopNames,
   };
 }
@@ -585,9 +579,9 @@ export const CUE_UPGRADES: ReadonlySet<Source> = TABLES.cueUpgrades;
 /** The app a bare 淘口令 belongs to, and the apps a token is when the words next to it name them. */
 export const DEFAULT_TOKEN_APP: Source = TABLES.defaultTokenApp;
 export const NAMED_TOKEN_APPS: ReadonlySet<Source> = TABLES.namedTokenApps;
+export const BANG_TOKEN_APP: Source = TABLES.bangTokenApp;
 /** What each platform sells itself. */
 export const OWN_SOURCES: ReadonlyMap<Platform, readonly Source[]> = TABLES.ownSources;
-export const SOURCE_LABELS: ReadonlyMap<Source, MessageKey> = TABLES.labels;
 /** The live platforms' shops as share texts name them. */
 export const SHOP_NAMES: readonly string[] = TABLES.shopNames;
 
@@ -658,7 +652,34 @@ export const WRAPPER_PARAMS: readonly string[] = [
   'returnurl',
   'jumpurl',
   'link',
+  'targeturl',
+  'visturl',
 ];
+
+/**
+ * A company's pages that are not goods, whatever the brand: APIs and JSONP gateways, beacons, static files,
+ * login and OAuth, seller and merchant back offices, open platforms and shorteners' own APIs. Read from the host
+ * labels in front of the source's own host (`h5api.m.taobao.com`, `gw-api.pinduoduo.com`), the path's segments
+ * and file type, and the parameters only such calls carry. Exact hosts in the records (`union.vip.com`,
+ * `cps.kaola.com`) are matched before, so they are never read as labels.
+ */
+const SERVICE_LABEL =
+  /^(?:\w*api|acs|gw|router|open\w*|dev\w*|help|stats?|track\w*|img\w*|static\w*|cdn\w*|p?log\w*|passport|\w*auth|sso|\w*sell\w*|merchant|mms|sycm|syt|compass|sz|qn|fxg|buyin|im|console|admin|union|jinbao|cps|\w*trade|npm|simba)\d*$/;
+const SERVICE_PATH =
+  /(?:^|\/)(?:\w*api|proxy|router\w*|rest|log(?:in)?|beacon|passport|oauth2?|authorize|seller|admin|workbench|shorten|create)(?:[/._?-]|$)|client\.action|\/mtop\.|list_\w+_items|\/order\/list/;
+const STATIC_FILE = /\.(?:png|jpe?g|gif|webp|svg|ico|css|js|json|woff2?)$/;
+/** JSONP callbacks, mtop/JD API functions and shorteners' long-URL inputs. */
+const SERVICE_PARAMS = ['callback', 'jsonp', 'jsoncallback', 'functionid', 'longurl', 'url_long'];
+
+/** Is this page on a source's host one of the company's services rather than goods? `path` is lower-cased. */
+export function isServicePage(rule: HostRule, host: string, path: string, view: PageView): boolean {
+  if (host.length > rule.host.length) {
+    const front = host.slice(0, -rule.host.length - 1);
+    for (const label of front.split(/[.-]/)) if (SERVICE_LABEL.test(label)) return true;
+  }
+  if (SERVICE_PATH.test(path) || STATIC_FILE.test(path)) return true;
+  return SERVICE_PARAMS.some((key) => view.params.get(key) !== undefined);
+}
 
 /** JD deep-link `des` values that are login flows, not goods (§4 pitfalls). */
 export const JD_LOGIN_DES = /^(?:scanlogin|login)$/i;

@@ -2,7 +2,7 @@
 // codes and WeChat mini-program paths. All scanners work on normalised text (￥ is already ¥, ！ is !).
 
 import { APP_CODE, SHARE_CODE_AFTER } from './share-context';
-import { DEFAULT_TOKEN_APP, MINI_PROGRAM_APPS, MINI_PROGRAM_PATHS, SOURCE_RECORDS } from './sources';
+import { BANG_TOKEN_APP, DEFAULT_TOKEN_APP, MINI_PROGRAM_APPS, MINI_PROGRAM_PATHS, SOURCE_RECORDS } from './sources';
 import type { Recognition } from './url-analyze';
 
 export interface Atom extends Recognition {
@@ -29,6 +29,7 @@ const isUpper = (c: number) => c >= 0x41 && c <= 0x5a;
  */
 const WORDY = /^(?:[A-Z]?(?=[a-z]{2})[a-z]*[aeiouy][a-z]*|[A-Z]{2,})+$/;
 const isWordy = (body: string) => WORDY.test(body);
+
 /** Words around a token that make a short placeholder body (`￥def456￥`) believable. */
 const TOKEN_CUE = /复制|復.?制|覆|輹|fu.?zhi|打开|打開|咑閞|口令|淘宝|淘.?寳|taobao|京东|天猫|手机/i;
 
@@ -103,18 +104,18 @@ function tokenAt(text: string, open: number): Atom | null {
   };
 }
 
-/** JD 口令: `NN:/` + `！body！` + `ZH1234`; the `:/` or the code must be there. */
+/** JD 口令: `NN:/` + `！body！` + an app code (`ZH1234`, `MF1234`); the `:/` or the code must be there. */
 function jdToken(text: string, open: number, end: number, body: string): Atom | null {
   const lead = /\d{1,2}:\/ ?$/.exec(text.slice(Math.max(0, open - 6), open));
-  const code = /^ ?ZH\d{4}(?![0-9])/.exec(text.slice(end, end + 8));
+  const code = SHARE_CODE_AFTER.exec(text.slice(end, end + 8));
   if (!lead && !code) return null;
   return {
     start: lead ? open - lead[0].length : open,
     end: code ? end + code[0].length : end,
-    source: 'jd',
+    source: BANG_TOKEN_APP,
     affiliate: null,
     kind: 'token',
-    evidence: `京东口令 !${body}!`,
+    evidence: `口令 !${body}!${code ? ` ${code[1]}` : ''} (${BANG_TOKEN_APP})`,
   };
 }
 

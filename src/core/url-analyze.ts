@@ -5,6 +5,7 @@ import {
   ALLIANCE_PATHS,
   familyOf,
   hostRule,
+  isServicePage,
   isShopHost,
   JD_LOGIN_DES,
   NON_GOODS_PATHS,
@@ -215,11 +216,15 @@ function analyzeWebUrl(url: ParsedUrl, params: Map<string, Param>, depth: number
   }
   if (NON_GOODS_PATHS.some((p) => p.source === source && p.path.test(view.page))) return NOT_GOODS;
 
-  const plain = !!rule.plainPage?.test(view.page) || isShopHost(rule, url.host);
-  if (rule.pagesOnly && !plain) return NOT_GOODS;
   const isShort = !!rule.short && SHORT_CODE_PATH.test(url.path) && !/\.(?:s?html?|php|aspx?|action)$/i.test(url.path);
   // A shortener's bare home page (`https://t.cn`, `xhslink.com/a/…` cut short) links nowhere.
   if (rule.short && !isShort && url.path.length <= 3 && !url.query) return null;
+  if (rule.codesOnly && !isShort) return NOT_GOODS;
+  // A CPS network's click page is a link whatever its path; a short code's path is a code, not a service name.
+  if (!rule.cps && isServicePage(rule, url.host, isShort ? '' : lowerCase(url.path), view)) return NOT_GOODS;
+
+  const plain = !!rule.plainPage?.test(view.page) || isShopHost(rule, url.host);
+  if (rule.pagesOnly && !plain) return NOT_GOODS;
 
   const marker = findMarker(familyOf(source), view) ?? findAlliancePath(source, view);
   const affiliate =
@@ -331,11 +336,12 @@ function analyzeDeepLink(url: ParsedUrl, params: Map<string, Param>, depth: numb
   // A scheme with goods paths is commerce only on them (`kwai://merchant/…`, not `kwai://profile/…`).
   if (rule.goodsPath) {
     if (!rule.goodsPath.test(url.body.toLowerCase())) return null;
+    const marker = findMarker(familyOf(rule.source), pageView(url, params));
     return {
       source: rule.source,
-      affiliate: rule.affiliate,
+      affiliate: marker ? true : rule.affiliate,
       kind: 'deep-link',
-      evidence: `${scheme}${url.body.split(/[?/]/)[0]}`,
+      evidence: `${scheme}${url.body.split(/[?/]/)[0]}${marker ? `, ${marker}` : ''}`,
     };
   }
   return { source: rule.source, affiliate: rule.affiliate, kind: 'deep-link', evidence: `scheme ${scheme}` };

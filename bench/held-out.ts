@@ -1,0 +1,92 @@
+// Recognition on inputs written for the families of issue 8, scored per part: `t` (the part fixes were tuned on)
+// and `h` (kept back while tuning). Prints recognised / false alarms / verdicts per part and family, and the
+// misses. Run: npx tsx bench/held-out.ts [--misses]
+import { readFileSync } from 'node:fs';
+import { decide } from '../src/core/decide';
+import { classify } from '../src/core/extract';
+import type { LinkFinding, Source, Verdict } from '../src/core/types';
+import { BUILT_IN_RULES } from '../src/rules/index';
+
+interface Case {
+  part: 't' | 'h';
+  family: string;
+  input: string;
+  source: Source | 'none';
+  /** Expected affiliate value, or 'any' when the case does not test it. */
+  affiliate: boolean | null | 'any';
+}
+
+const cases: Case[] = readFileSync(new URL('./held-out.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => JSON.parse(line) as Case);
+
+const AT = new Date('2026-06-01T00:00:00+08:00');
+const SEVERITY: Record<Verdict, number> = { banned: 2, review: 1, allowed: 0 };
+
+/** The verdict a Kuaishou live cart shows for these links: the worst, or none without a link. */
+function worst(links: readonly LinkFinding[]): Verdict | 'none' {
+  let out: Verdict | 'none' = 'none';
+  for (const link of links) {
+    const { verdict } = decide(link, 'kuaishou', 'live-cart', AT, BUILT_IN_RULES);
+    if (out === 'none' || SEVERITY[verdict] > SEVERITY[out]) out = verdict;
+  }
+  return out;
+}
+
+function expectedVerdict(c: Case): Verdict | 'none' {
+  if (c.source === 'none') return 'none';
+  const affiliate = c.affiliate === 'any' ? null : c.affiliate;
+  const link: LinkFinding = {
+    text: c.input,
+    start: 0,
+    end: c.input.length,
+    source: c.source,
+    affiliate,
+    kind: 'url',
+    evidence: '',
+  };
+  return worst([link]);
+}
+
+const showMisses = process.argv.includes('--misses');
+const rows = new Map<
+  string,
+  { cases: number; goods: number; recognised: number; none: number; falseAlarms: number; verdicts: number }
+>();
+const row = (key: string) => {
+  let r = rows.get(key);
+  if (!r) rows.set(key, (r = { cases: 0, goods: 0, recognised: 0, none: 0, falseAlarms: 0, verdicts: 0 }));
+  return r;
+};
+for (const c of cases) {
+  const found = classify(c.input);
+  const ok =
+    c.source === 'none'
+      ? found.length === 0
+      : found.some((f) => f.source === c.source && (c.affiliate === 'any' || f.affiliate === c.affiliate));
+  const verdictOk = c.source === 'none' ? found.length === 0 : worst(found) === expectedVerdict(c);
+  for (const key of [`part ${c.part}`, `part ${c.part} · ${c.family}`]) {
+    const r = row(key);
+    r.cases++;
+    if (c.source === 'none') {
+      r.none++;
+      if (!ok) r.falseAlarms++;
+    } else {
+      r.goods++;
+      if (ok) r.recognised++;
+    }
+    if (verdictOk) r.verdicts++;
+  }
+  if (showMisses && (!ok || !verdictOk)) {
+    const got = found.map((f) => `${f.source}/${f.affiliate}/${f.kind}`).join(', ') || 'nothing';
+    console.log(`MISS [${c.part} ${c.family}] want ${c.source}/${c.affiliate}, got ${got}: ${c.input.slice(0, 110)}`);
+  }
+}
+const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : '—');
+for (const [key, r] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
+  console.log(
+    `${key.padEnd(24)} ${String(r.cases).padStart(3)} cases: recognised ${r.recognised}/${r.goods} (${pct(r.recognised, r.goods)}), ` +
+      `false alarms ${r.falseAlarms}/${r.none}, verdicts ${pct(r.verdicts, r.cases)}`,
+  );
+}

@@ -1,0 +1,52 @@
+// Issue 8, family 4: the markers that make a link an alliance / CPS link — Douyin goods links with kol_id or
+// cps_track, Dangdang unionid=P-…, Kaola's lu./cps. hosts, Suning's visitor and CPS landings — and the plain
+// pages of the same shops, which stay plain.
+import { describe, expect, it } from 'vitest';
+import { sourcesOf } from '../../test/support/findings';
+
+describe('the affiliate flag', () => {
+  it('Douyin goods with creators’ CPS tracking, as deep links and as pages', () => {
+    expect(sourcesOf('snssdk1128://ec_goods_detail?promotion_id=3598765432109876543&kol_id=2345678901')).toEqual([
+      ['douyin', true],
+    ]);
+    expect(sourcesOf('snssdk1128://goods/detail?id=3598765432109876543&cps_track=abc')).toEqual([['douyin', true]]);
+    expect(sourcesOf('https://haohuo.jinritemai.com/views/product/item2?id=3598765432109876543&kol_id=87654')).toEqual([
+      ['douyin', true],
+    ]);
+    expect(sourcesOf('https://haohuo.jinritemai.com/views/product/item2?id=3598765432109876543')).toEqual([
+      ['douyin', false],
+    ]);
+  });
+
+  it('Dangdang union ids', () => {
+    expect(sourcesOf('https://product.dangdang.com/29876543.html?unionid=P-987654321m')).toEqual([['dangdang', true]]);
+    expect(sourcesOf('http://product.m.dangdang.com/product.php?pid=29876543&_ddclickunion=P-4567m')).toEqual([
+      ['dangdang', true],
+    ]);
+    expect(sourcesOf('https://product.dangdang.com/29876543.html')).toEqual([['dangdang', false]]);
+  });
+
+  it('Kaola’s CPS hosts', () => {
+    expect(sourcesOf('https://lu.kaola.com/Qw3Er5')).toEqual([['kaola', true]]);
+    expect(
+      sourcesOf(
+        'https://cps.kaola.com/cps/login?unionId=7788&targetUrl=https%3A%2F%2Fgoods.kaola.com%2Fproduct%2F7654321.html',
+      ),
+    ).toEqual([['kaola', true]]);
+    expect(sourcesOf('https://goods.kaola.com/product/7654321.html')).toEqual([['kaola', false]]);
+  });
+
+  it('Suning’s visitor and CPS landings', () => {
+    expect(
+      sourcesOf(
+        'https://union.suning.com/aas/open/vistorAd.action?userId=99&adInfoId=0&vistURL=https://m.suning.com/product/0000000000/12345678901.html',
+      ),
+    ).toEqual([['suning', true]]);
+    expect(
+      sourcesOf('https://product.suning.com/0070123456/12345678901.html?utm_source=union_cps&utm_medium=7'),
+    ).toEqual([['suning', true]]);
+    expect(sourcesOf('https://product.suning.com/0070123456/12345678901.html?utm_source=share-copyurl')).toEqual([
+      ['suning', false],
+    ]);
+  });
+});

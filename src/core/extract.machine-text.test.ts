@@ -1,0 +1,37 @@
+// Issue 8, family 3: links inside machine text — JSON with `\/` and `\u003d`/`\u0026` escapes, SQL and CSV
+// strings, HTML with entities.
+import { describe, expect, it } from 'vitest';
+import { findLinks, sourcesOf } from '../../test/support/findings';
+
+describe('links inside machine text', () => {
+  it('JSON escapes', () => {
+    expect(sourcesOf('{"itemUrl":"https:\\/\\/item.jd.com\\/100029384756.html","price":99}')).toEqual([['jd', false]]);
+    expect(
+      sourcesOf('{"u":"https:\\/\\/detail.tmall.com\\/item.htm?id\\u003d709876543210\\u0026skuId\\u003d5"}'),
+    ).toEqual([['tmall', false]]);
+    expect(
+      sourcesOf('{"coupon":"https:\\u002F\\u002Fuland.taobao.com\\u002Fcoupon\\u002Fedetail?e\\u003dabc"}'),
+    ).toEqual([['taobao', true]]);
+  });
+
+  it('SQL and CSV strings', () => {
+    expect(sourcesOf("UPDATE goods SET link='https://p.pinduoduo.com/Kq7Wm2Xe' WHERE id=3;")).toEqual([
+      ['pinduoduo', true],
+    ]);
+    expect(sourcesOf('3,"零食礼包","https://item.jd.com/100029384756.html",""')).toEqual([['jd', false]]);
+    expect(sourcesOf('"标题","链接"\n"T恤","https://item.taobao.com/item.htm?id=709876543210"')).toEqual([
+      ['taobao', false],
+    ]);
+  });
+
+  it('HTML entities, escaped once or twice', () => {
+    expect(
+      sourcesOf('<a href="https://item.m.jd.com/product/100029384756.html?utm_source=kong&amp;utm_medium=jingfen">'),
+    ).toEqual([['jd', true]]);
+    expect(sourcesOf('&lt;a href=&quot;https://u.jd.com/Hk3Lm5N&quot;&gt;')).toEqual([['jd', true]]);
+  });
+
+  it('JSON without links stays silent', () => {
+    expect(findLinks('{"main":"dist\\/index.js","types":"dist\\/index.d.ts"}')).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+// Issue 8, family 1: a commerce company's pages that are not goods (API gateways, JSONP, beacons, static files,
+// login and OAuth, seller back offices, open platforms, shorteners' own APIs) are silent; goods pages on the same
+// hosts and their siblings stay recognised. One rule over host labels, path shapes and parameters decides.
+import { describe, expect, it } from 'vitest';
+import { findLinks, sourcesOf } from '../../test/support/findings';
+
+const silent = (input: string) => expect(findLinks(input), input).toEqual([]);
+
+describe('pages of commerce companies that are not goods', () => {
+  it('API gateways and JSON/JSONP endpoints, even when they name an item', () => {
+    silent(
+      'https://h5api.m.taobao.com/h5/mtop.taobao.rate.detaillist.get/6.0/?data=%7B%22auctionNumId%22%3A%22701234567890%22%7D',
+    );
+    silent('https://acs.m.taobao.com/h5/mtop.taobao.detail.getdesc/6.0/?type=jsonp&callback=mtopjsonp3&data=%7B%7D');
+    silent(
+      'https://api.m.jd.com/client.action?functionId=getCommentListWithCard&body=%7B%22sku%22%3A%22100038004359%22%7D',
+    );
+    silent('https://api.m.jd.com/?appid=item-v3&functionId=pc_detailpage_wareBusiness&skuId=100038004359');
+    silent('https://mobile.yangkeduo.com/proxy/api/api/express/goods/detail?goods_id=391827465');
+    silent('https://p.3.cn/prices/get?skuid=J_100038004359&callback=cb');
+    silent('https://item.jd.com/100038004359.json');
+    silent('https://detail.tmall.com/item.htm?id=701234567890&jsoncallback=jq1');
+  });
+
+  it('beacons and static files on product hosts', () => {
+    silent('https://mercury.jd.com/log.gif?t=search.000001&v=abc');
+    silent('https://log.m.taobao.com/track?e=click');
+    silent('https://img.taobao.com/imgextra/i2/2200/O1CN01xyz.png');
+    silent('https://static.jd.com/css/base.css');
+    silent('https://mobile.yangkeduo.com/assets/js/main.7f3a.js');
+    silent('https://img10.360buyimg.jd.com/n1/s450x450.jpg');
+  });
+
+  it('login, passport and OAuth pages, also inside app deep links', () => {
+    silent('https://passport.jd.com/uc/login?ReturnUrl=https%3A%2F%2Forder.jd.com');
+    silent('https://login.m.tmall.com/login.htm?tpl_redirect_url=https%3A%2F%2Fwww.tmall.com');
+    silent('https://oauth.m.taobao.com/authorize?client_id=2389&response_type=token');
+    silent('https://plogin.m.jd.com/cgi-bin/mm/domlogin?appid=100');
+    silent('taobao://login.m.taobao.com/qrcodeCheck.htm?lgToken=abc');
+  });
+
+  it('seller and merchant back offices and consoles', () => {
+    silent('https://myseller.taobao.com/home.htm');
+    silent('https://qn.taobao.com/home.htm/app-customer-service/');
+    silent('https://trade.taobao.com/trade/itemlist/list_sold_items.htm');
+    silent('https://sz.jd.com/sz/view/dealAnalysis/dealSummarys.html');
+    silent('https://mms.pinduoduo.com/orders/list');
+    silent('https://im.kwaixiaodian.com/pc/workbench');
+    silent('https://store.weixin.qq.com/shop/order/list');
+    silent('https://jinbao.pinduoduo.com/third-party/rank');
+  });
+
+  it('open platforms and link-conversion APIs, shorteners’ own endpoints included', () => {
+    silent('https://eco.taobao.com/router/rest?method=taobao.tbk.sc.material.optional&q=x');
+    silent('https://api.jd.com/routerjson?method=jd.union.open.goods.query');
+    silent('https://gw-api.pinduoduo.com/api/router?type=pdd.ddk.goods.search');
+    silent('https://tinyurl.com/api-create.php?url=https://u.jd.com/Xy9Ab3c');
+    silent('https://sohu.gg/api/shorten?longUrl=https%3A%2F%2Fm.tb.cn%2Fh.AbCdEf');
+    silent('https://dwz.cn/admin/v2/create?url=https://item.jd.com/1.html');
+  });
+
+  it('keeps goods pages on the same hosts and their siblings', () => {
+    expect(sourcesOf('https://item.taobao.com/item.htm?id=701234567890')).toEqual([['taobao', false]]);
+    expect(sourcesOf('https://h5.m.taobao.com/awp/core/detail.htm?id=701234567890')).toEqual([['taobao', false]]);
+    expect(sourcesOf('https://item.m.jd.com/product/100038004359.html')).toEqual([['jd', false]]);
+    expect(sourcesOf('https://mobile.yangkeduo.com/goods.html?goods_id=391827465')).toEqual([['pinduoduo', false]]);
+    expect(sourcesOf('https://store.weixin.qq.com/shop/a/Zx81Kp')).toEqual([['weixin', false]]);
+    expect(sourcesOf('https://app.kwaixiaodian.com/merchant/shop/detail?id=20987654321098')).toEqual([
+      ['kuaishou', false],
+    ]);
+    expect(sourcesOf('https://mall.jd.com/index-1000001582.html')).toEqual([['jd', false]]);
+    // A brand's homepage and its venue pages keep the brand.
+    expect(findLinks('https://www.jd.com/')[0]?.source).toBe('jd');
+    expect(findLinks('https://pages.tmall.com/wow/a/act/tmall/tmc/123/index.html')[0]?.source).toBe('tmall');
+    // Exact hosts of the records beat the label rule: union and cps hosts that ARE links.
+    expect(sourcesOf('https://click.union.vip.com/deeplink/showGoodsDetail?pid=6918273645')).toEqual([
+      ['vipshop', true],
+    ]);
+    expect(sourcesOf('https://union-click.jd.com/jdc?e=&p=AyIGZRprFQ')).toEqual([['jd', true]]);
+  });
+});
