@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ellipsis } from './ellipsis';
+import { ellipsis, ellipsisMiddle } from './ellipsis';
 
 describe('ellipsis', () => {
   it('keeps texts that fit whole', () => {
@@ -13,7 +13,7 @@ describe('ellipsis', () => {
 
   it('cuts links in the middle to the given length, keeping host and tail', () => {
     const link = `https://uland.taobao.com/coupon/edetail?e=${'x'.repeat(80)}&pid=mm_1_2_3`;
-    const short = ellipsis(link, 40, 'middle');
+    const short = ellipsisMiddle(link, 40);
     expect(short).toHaveLength(40);
     expect(short.startsWith('https://uland.taobao.com')).toBe(true);
     expect(short.endsWith('mm_1_2_3')).toBe(true);

@@ -1,15 +1,11 @@
-// Issue 8, family 4: the markers that make a link an alliance / CPS link — Douyin goods links with kol_id or
+// Issue 8, family 4: the markers that make a link an alliance / CPS link — Douyin goods pages with kol_id or
 // cps_track, Dangdang unionid=P-…, Kaola's lu./cps. hosts, Suning's visitor and CPS landings — and the plain
 // pages of the same shops, which stay plain.
 import { describe, expect, it } from 'vitest';
 import { sourcesOf } from '../../test/support/findings';
 
 describe('the affiliate flag', () => {
-  it('Douyin goods with creators’ CPS tracking, as deep links and as pages', () => {
-    expect(sourcesOf('snssdk1128://ec_goods_detail?promotion_id=3598765432109876543&kol_id=2345678901')).toEqual([
-      ['douyin', true],
-    ]);
-    expect(sourcesOf('snssdk1128://goods/detail?id=3598765432109876543&cps_track=abc')).toEqual([['douyin', true]]);
+  it('Douyin goods pages with creators’ CPS tracking', () => {
     expect(sourcesOf('https://haohuo.jinritemai.com/views/product/item2?id=3598765432109876543&kol_id=87654')).toEqual([
       ['douyin', true],
     ]);

@@ -19,7 +19,7 @@ describe('pages of commerce companies that are not goods', () => {
     silent('https://mobile.yangkeduo.com/proxy/api/api/express/goods/detail?goods_id=391827465');
     silent('https://p.3.cn/prices/get?skuid=J_100038004359&callback=cb');
     silent('https://item.jd.com/100038004359.json');
-    silent('https://detail.tmall.com/item.htm?id=701234567890&jsoncallback=jq1');
+    silent('https://detail.tmall.com/item.htm?id=701234567890&callback=jq1');
   });
 
   it('beacons and static files on product hosts', () => {

@@ -16,7 +16,6 @@ describe('share forms', () => {
       'https://v.kuaishou.com/Bx7kPq',
       'https://v.kuaishouapp.com/s/Lm2Np4Qr',
       'https://www.kuaishou.com/f/X-1aBcD2eFgH3iJk',
-      'https://m.gifshow.com/s/Rt5Yu7Io',
       'https://v.m.chenzhongtech.com/s/Gh8Jk9Lz',
       'https://k8s7f2a1.m.chenzhongtech.com/s/Qa1Ws2Ed',
     ]) {
@@ -33,7 +32,6 @@ describe('share forms', () => {
   it('Kuaishou video and profile pages on the share hosts are not goods', () => {
     expect(findLinks('https://v.m.chenzhongtech.com/fw/photo/3xq8zv2mrk9w4ya')).toEqual([]);
     expect(findLinks('https://www.kuaishou.com/short-video/3xf9d2kqpz7m6ub')).toEqual([]);
-    expect(findLinks('https://m.gifshow.com/fw/photo/3x5kq2mz8ph4yrw')).toEqual([]);
   });
 
   it('JD 口令 with the `NN:/` lead, with only an app code, any app code', () => {

@@ -108,7 +108,10 @@ export interface ShareTag {
 /** How far before a link its tag may start. */
 const TAG_REACH = 56;
 
-/** The share tag that ends right before `at` (only spaces and a few service words between), if any. */
+/**
+ * The share tag that ends right before `at` (only spaces and a few service words between), if any: the plain
+ * look-back that ShareTagFinder's tests compare it with.
+ */
 export function shareTagBefore(text: string, at: number): ShareTag | null {
   const from = Math.max(0, at - TAG_REACH);
   if (!hasCharIn(text, 0x3011 /* 】 */, from, at)) return null; // most links have no tag: skip slice and regex
@@ -123,7 +126,7 @@ function tagIn(text: string, from: number, at: number): ShareTag | null {
 
 /**
  * shareTagBefore for links met in text order: one forward pass over the text's `】`s (indexOf, native) instead
- * of a look back over every link's last 56 characters. Asked out of order, it looks back like shareTagBefore.
+ * of a look back over every link's last 56 characters. Asked out of order, it starts its pass again.
  */
 export class ShareTagFinder {
   private next: number;
@@ -135,7 +138,10 @@ export class ShareTagFinder {
   }
 
   before(at: number): ShareTag | null {
-    if (at < this.latest) return shareTagBefore(this.text, at);
+    if (at < this.latest) {
+      this.next = this.text.indexOf('】');
+      this.last = -1;
+    }
     this.latest = at;
     while (this.next >= 0 && this.next < at) {
       this.last = this.next;

@@ -91,8 +91,8 @@ export interface SchemeRule extends SchemeSpec {
   source: Source;
 }
 
+/** A source's facts; its id is its key in SOURCE_RECORDS. */
 export interface SourceRecord {
-  id: Source;
   hosts?: readonly HostSpec[];
   /** The live platform's own share shorteners (v.douyin.com): a `shortener` that the share text may make ours. */
   shareHosts?: readonly string[];
@@ -105,6 +105,8 @@ export interface SourceRecord {
   nonGoodsPaths?: readonly RegExp[];
   pathShapes?: readonly PathShapeSpec[];
   schemes?: Readonly<Record<string, SchemeSpec>>;
+  /** The app's name as people write it (淘宝): its share tag, mini-program app and badge, unless those say otherwise. */
+  name?: string;
   /** WeChat mini-program app names (`#小程序://拼多多/…`) and goods paths. */
   miniProgramApps?: readonly string[];
   miniProgramPaths?: readonly RegExp[];
@@ -171,7 +173,6 @@ const GENERIC_SHORTENERS = [
 export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // §1 Taobao
   taobao: {
-    id: 'taobao',
     hosts: [
       { host: 'taobao.com', plainPage: TAOBAO_ITEM, shopsExcept: TAOBAO_SERVICE_LABELS },
       { host: 'tb.cn', short: true },
@@ -202,10 +203,8 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       taobao: { affiliate: null, target: 'inner' },
       tbopen: { affiliate: null, target: 'params' },
     },
-    miniProgramApps: ['淘宝'],
-    shareTags: ['淘宝'],
+    name: '淘宝',
     shareAppNames: /淘宝|taobao|淘.?寳|tao寳/i,
-    badges: ['淘宝'],
     allianceBadges: ['淘宝联盟'],
     cueUpgrade: true,
     tokens: 'default',
@@ -214,7 +213,6 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   },
   // §2 Tmall
   tmall: {
-    id: 'tmall',
     hosts: [
       { host: 'tmall.com', plainPage: TAOBAO_ITEM },
       { host: 'tmall.hk', plainPage: TAOBAO_ITEM },
@@ -232,33 +230,29 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       },
     ],
     schemes: { tmall: { affiliate: null, target: 'inner' } },
-    miniProgramApps: ['天猫'],
-    shareTags: ['天猫'],
+    name: '天猫',
     shareAppNames: /天猫|tmall/i,
-    badges: ['天猫'],
     cueUpgrade: true,
     tokens: 'named',
     ownOn: ['taobao-live'],
   },
   // §14 1688
   '1688': {
-    id: '1688',
     hosts: [
       { host: '1688.com', plainPage: /^\/offer\/|^\/pic\// },
       { host: 'qr.1688.com', short: true },
       { host: 'login.1688.com', notGoods: true, wrapper: true },
     ],
     family: 'taobao',
+    name: '1688',
     miniProgramApps: ['阿里巴巴'],
     shareTags: ['1688', '阿里巴巴'],
     shareAppNames: /1688|阿里巴巴/,
-    badges: ['1688'],
     cueUpgrade: true,
     tokens: 'named',
   },
   // §4–5 JD and 京东联盟
   jd: {
-    id: 'jd',
     hosts: [
       { host: 'jd.com', plainPage: JD_ITEM },
       { host: 'jd.hk', plainPage: JD_ITEM },
@@ -288,10 +282,9 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       'openapp.jdmobile': { affiliate: false, target: 'jd-json' },
       openjd: { affiliate: false, target: 'jd-json' },
     },
+    name: '京东',
     miniProgramApps: ['京东', '京东购物'],
-    shareTags: ['京东'],
     shareAppNames: /京东|\bJD\b/,
-    badges: ['京东'],
     allianceBadges: ['京东联盟'],
     cueUpgrade: true,
     tokens: 'named',
@@ -299,7 +292,6 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   },
   // §6–7 Pinduoduo and 多多进宝
   pinduoduo: {
-    id: 'pinduoduo',
     hosts: [
       { host: 'yangkeduo.com', plainPage: PDD_GOODS, wrapper: PDD_WRAPPER },
       { host: 'pinduoduo.com', plainPage: PDD_GOODS, wrapper: PDD_WRAPPER },
@@ -317,16 +309,13 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       pinduoduo: { affiliate: null, target: 'inner' },
       pddopen: { affiliate: null, target: 'params' },
     },
-    miniProgramApps: ['拼多多'],
-    shareTags: ['拼多多'],
+    name: '拼多多',
     shareAppNames: /拼多多/,
-    badges: ['拼多多'],
     allianceBadges: ['多多进宝'],
     cueUpgrade: true,
   },
   // §8 Youzan (item pages carry no affiliate signal but `dc_ps`)
   youzan: {
-    id: 'youzan',
     hosts: [
       { host: 'youzan.com' },
       { host: 'koudaitong.com' },
@@ -344,19 +333,16 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
         evidence: 'Youzan goods path',
       },
     ],
-    miniProgramApps: ['有赞'],
+    name: '有赞',
     miniProgramPaths: [/^\/?packages\/goods\/detail\/index\?alias=[a-z0-9]{8,16}/i],
-    badges: ['有赞'],
   },
   // §9 Mokuai: merchant H5 shops on <biz>.m.mockuai.com; the company's other hosts are not goods.
   mokuai: {
-    id: 'mokuai',
     hosts: [{ host: 'm.mockuai.com' }, { host: 'm.mockuai.net' }],
     badges: ['魔筷', '魔筷星选'],
   },
   // §10 Vipshop
   vipshop: {
-    id: 'vipshop',
     hosts: [
       { host: 'vip.com', plainPage: /^\/(?:product|detail)-\d+-\d+\.html/ },
       { host: 't.vip.com', affiliate: true, short: true },
@@ -364,15 +350,12 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
     ],
     // 唯品会联盟 hands out vipshop://showGoodsDetail deep links; the corpus labels them affiliate.
     schemes: { vipshop: { affiliate: true, target: 'params', goodsPath: /^showgoodsdetail/ } },
-    miniProgramApps: ['唯品会'],
+    name: '唯品会',
     miniProgramPaths: [/^\/?pages\/productdetail\/productdetail\?goodsid=\d{5,20}/i],
-    shareTags: ['唯品会'],
-    badges: ['唯品会'],
     cueUpgrade: true,
   },
   // §11 Suning
   suning: {
-    id: 'suning',
     hosts: [
       { host: 'suning.com', plainPage: /\/product\/|^\/\d{10}\/\d+\.html/, seller: suningSeller },
       { host: 'sugs.suning.com', affiliate: true, short: true },
@@ -380,14 +363,12 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       { host: 'union.suning.com', affiliate: true, wrapper: true },
     ],
     markers: [{ key: 'utm_source', value: /^union/i }],
-    miniProgramApps: ['苏宁易购'],
-    shareTags: ['苏宁易购'],
+    name: '苏宁易购',
     badges: ['苏宁'],
     cueUpgrade: true,
   },
   // §12 Kaola
   kaola: {
-    id: 'kaola',
     hosts: [
       { host: 'kaola.com', plainPage: /^\/product\/\d+\.html/ },
       // Kaola's CPS hosts: `lu.` short links and the `cps.` landing that carries its target.
@@ -398,7 +379,6 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   },
   // §13 Dangdang
   dangdang: {
-    id: 'dangdang',
     hosts: [
       { host: 'dangdang.com', plainPage: /^\/\d{6,12}\.html|[?&]product_id=/ },
       { host: 'union.dangdang.com', affiliate: true, wrapper: true },
@@ -408,27 +388,23 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       { key: 'unionid', value: /^p-\d/i },
       { key: '_ddclickunion', value: /^p-\d/i },
     ],
-    miniProgramApps: ['当当'],
-    badges: ['当当'],
+    name: '当当',
   },
   // §15 The live platforms' own shops: recognised so they can be ALLOWED, never called third-party.
   kuaishou: {
-    id: 'kuaishou',
     hosts: [
       { host: 'kwaixiaodian.com', affiliate: false },
       { host: 's.kwaixiaodian.com', notGoods: true }, // merchant back office
     ],
-    // Share links over the years: v. and 极速版 short hosts, `www.kuaishou.com/f/<code>`, the old 快手 name gifshow
-    // and the company's chenzhongtech hosts (`v.m.`, and per-share `<random>.m.`), each with `/s/` or bare codes.
-    shareHosts: ['v.kuaishou.com', 'v.kuaishouapp.com', 'www.kuaishou.com', 'm.gifshow.com', 'm.chenzhongtech.com'],
+    // Share links over the years: v. and 极速版 short hosts, `www.kuaishou.com/f/<code>` and the company's
+    // chenzhongtech hosts (`v.m.`, and per-share `<random>.m.`), each with `/s/` or bare codes.
+    shareHosts: ['v.kuaishou.com', 'v.kuaishouapp.com', 'www.kuaishou.com', 'm.chenzhongtech.com'],
     schemes: { kwai: { affiliate: false, target: 'params', goodsPath: /^(?:merchant|shop|goods|kwaishop)/ } },
-    shareTags: ['快手小店'],
+    name: '快手小店',
     shopNames: ['快手小店'],
-    badges: ['快手小店'],
     ownOn: ['kuaishou'],
   },
   douyin: {
-    id: 'douyin',
     hosts: [{ host: 'haohuo.jinritemai.com', affiliate: false }],
     shareHosts: ['v.douyin.com'],
     // 精选联盟 (pick_source) and creators' CPS tracking (kol_id, cps_track): affiliate, yet the platform's own shop.
@@ -446,7 +422,6 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
     ownOn: ['douyin'],
   },
   xiaohongshu: {
-    id: 'xiaohongshu',
     hosts: [{ host: 'xiaohongshu.com', plainPage: /^\/goods-detail\//, pagesOnly: true }],
     shareHosts: ['xhslink.com', 'xhslink.cn'],
     schemes: { xhsdiscover: { affiliate: false, target: 'params', goodsPath: /^(?:goods_detail|goods|mall)/ } },
@@ -456,14 +431,12 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   },
   // Weixin 微信小店: listed under "other malls" in the research, but `weixin` is a source of ours.
   weixin: {
-    id: 'weixin',
     hosts: [{ host: 'store.weixin.qq.com', plainPage: /^\/shop\// }],
     badges: ['微信小店'],
     ownOn: ['weixin'],
   },
   // §16 Generic shorteners and CPS networks: the target is unknown until resolved.
   shortener: {
-    id: 'shortener',
     hosts: [
       ...GENERIC_SHORTENERS.map((host): HostSpec => ({ host, short: true })),
       { host: 'go.maxthon.cn', wrapper: true },
@@ -481,7 +454,7 @@ export interface BadgeMeaning {
 }
 
 /** Every table the recognisers read, derived from the records (exported for the test that a record is enough). */
-export function deriveSourceTables(records: readonly SourceRecord[]) {
+export function deriveSourceTables(records: Readonly<Record<string, SourceRecord>>) {
   const hostRules: HostRule[] = [];
   const family = new Map<Source, Source>();
   const markers: ParamMarker[] = [];
@@ -502,8 +475,8 @@ export function deriveSourceTables(records: readonly SourceRecord[]) {
   const ownSources = new Map<Platform, Source[]>();
   const shopNames: string[] = [];
 
-  for (const r of records) {
-    const id = r.id;
+  for (const [key, r] of Object.entries(records)) {
+    const id = key as Source;
     for (const { notGoods, unlessMarked, shopsExcept, ...spec } of r.hosts ?? []) {
       const rule: HostRule = { ...spec, source: notGoods ? null : id };
       if (unlessMarked) rule.unlessMarked = id;
@@ -520,13 +493,14 @@ export function deriveSourceTables(records: readonly SourceRecord[]) {
     for (const path of r.nonGoodsPaths ?? []) nonGoodsPaths.push({ source: id, path });
     for (const shape of r.pathShapes ?? []) pathShapes.push({ ...shape, source: id });
     for (const [scheme, spec] of Object.entries(r.schemes ?? {})) schemes[scheme] = { ...spec, source: id };
-    for (const app of r.miniProgramApps ?? []) miniProgramApps.set(app, id);
+    const own = r.name ? [r.name] : [];
+    for (const app of r.miniProgramApps ?? own) miniProgramApps.set(app, id);
     for (const path of r.miniProgramPaths ?? []) miniProgramPaths.push({ source: id, path });
-    for (const tag of r.shareTags ?? []) shareTags.set(tag, id);
+    for (const tag of r.shareTags ?? own) shareTags.set(tag, id);
     const appNames = r.shareAppNames ?? (r.shopNames ? new RegExp(r.shopNames.join('|')) : undefined);
     if (appNames) shareAppNames.push({ source: id, names: appNames });
     for (const name of r.shopNames ?? []) shopNames.push(name);
-    for (const badge of r.badges ?? []) badges.set(badge, { source: id, affiliate: null });
+    for (const badge of r.badges ?? own) badges.set(badge, { source: id, affiliate: null });
     for (const badge of r.allianceBadges ?? []) badges.set(badge, { source: id, affiliate: true });
     if (r.cueUpgrade) cueUpgrades.add(id);
     if (r.tokens === 'named') namedTokenApps.add(id);
@@ -559,7 +533,7 @@ export function deriveSourceTables(records: readonly SourceRecord[]) {
   };
 }
 
-const TABLES = deriveSourceTables(Object.values(SOURCE_RECORDS));
+const TABLES = deriveSourceTables(SOURCE_RECORDS);
 
 const HOST_RULES: readonly HostRule[] = TABLES.hostRules;
 export const PARAM_MARKERS: readonly ParamMarker[] = TABLES.markers;
@@ -664,12 +638,12 @@ export const WRAPPER_PARAMS: readonly string[] = [
  * `cps.kaola.com`) are matched before, so they are never read as labels.
  */
 const SERVICE_LABEL =
-  /^(?:\w*api|acs|gw|router|open\w*|dev\w*|help|stats?|track\w*|img\w*|static\w*|cdn\w*|p?log\w*|passport|\w*auth|sso|\w*sell\w*|merchant|mms|sycm|syt|compass|sz|qn|fxg|buyin|im|console|admin|union|jinbao|cps|\w*trade|npm|simba)\d*$/;
+  /^(?:\w*api|open\w*|dev\w*|help|track\w*|img\w*|static\w*|p?log\w*|passport|\w*auth|sso|\w*sell\w*|merchant|mms|sycm|syt|sz|qn|im|console|union|jinbao|cps|\w*trade|npm|simba)\d*$/;
 const SERVICE_PATH =
-  /(?:^|\/)(?:\w*api|proxy|router\w*|rest|log(?:in)?|beacon|passport|oauth2?|authorize|seller|admin|workbench|shorten|create)(?:[/._?-]|$)|client\.action|\/mtop\.|list_\w+_items|\/order\/list/;
-const STATIC_FILE = /\.(?:png|jpe?g|gif|webp|svg|ico|css|js|json|woff2?)$/;
-/** JSONP callbacks, mtop/JD API functions and shorteners' long-URL inputs. */
-const SERVICE_PARAMS = ['callback', 'jsonp', 'jsoncallback', 'functionid', 'longurl', 'url_long'];
+  /(?:^|\/)(?:\w*api|proxy|router\w*|log(?:in)?|oauth2?|seller|admin|workbench|shorten|create)(?:[/._?-]|$)|\/mtop\.|list_\w+_items|\/order\/list/;
+const STATIC_FILE = /\.(?:png|jpe?g|gif|webp|svg|ico|css|js|json)$/;
+/** JSONP callbacks. */
+const SERVICE_PARAMS = ['callback', 'jsonp'];
 
 /** Is this page on a source's host one of the company's services rather than goods? `path` is lower-cased. */
 export function isServicePage(rule: HostRule, host: string, path: string, view: PageView): boolean {

@@ -115,7 +115,7 @@ function jdToken(text: string, open: number, end: number, body: string): Atom | 
     source: BANG_TOKEN_APP,
     affiliate: null,
     kind: 'token',
-    evidence: `口令 !${body}!${code ? ` ${code[1]}` : ''} (${BANG_TOKEN_APP})`,
+    evidence: `口令 !${body}!`,
   };
 }
 

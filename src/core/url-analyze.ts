@@ -336,12 +336,11 @@ function analyzeDeepLink(url: ParsedUrl, params: Map<string, Param>, depth: numb
   // A scheme with goods paths is commerce only on them (`kwai://merchant/…`, not `kwai://profile/…`).
   if (rule.goodsPath) {
     if (!rule.goodsPath.test(url.body.toLowerCase())) return null;
-    const marker = findMarker(familyOf(rule.source), pageView(url, params));
     return {
       source: rule.source,
-      affiliate: marker ? true : rule.affiliate,
+      affiliate: rule.affiliate,
       kind: 'deep-link',
-      evidence: `${scheme}${url.body.split(/[?/]/)[0]}${marker ? `, ${marker}` : ''}`,
+      evidence: `${scheme}${url.body.split(/[?/]/)[0]}`,
     };
   }
   return { source: rule.source, affiliate: rule.affiliate, kind: 'deep-link', evidence: `scheme ${scheme}` };

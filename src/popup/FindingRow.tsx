@@ -5,7 +5,7 @@ import { sourceName, verdictName } from '../core/names';
 import type { TabFinding } from '../protocol';
 import { useLang, useT } from '../ui/components/lang';
 import { VerdictIcon } from '../ui/components/VerdictBadge';
-import { ellipsis } from '../core/ellipsis';
+import { ellipsisMiddle } from '../core/ellipsis';
 
 interface Props {
   finding: TabFinding;
@@ -48,7 +48,7 @@ export function FindingRow({ finding, index, top, copied, onCopy, onReveal }: Pr
     <li class={`finding finding-${decision.verdict}`} data-index={index} style={{ top: `${top}px` }}>
       <button type="button" class="finding-main" title={details} onClick={() => onReveal(finding.id)}>
         <VerdictIcon verdict={decision.verdict} />
-        <span class="finding-link">{ellipsis(link.text, 34, 'middle')}</span>
+        <span class="finding-link">{ellipsisMiddle(link.text, 34)}</span>
         <span class="finding-where muted">{finding.where}</span>
       </button>
       {onCopy && decision.verdict !== 'allowed' && (
