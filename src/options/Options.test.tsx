@@ -108,6 +108,14 @@ async function fillRuleForm(root: HTMLElement, skip: string) {
 }
 
 describe('options rules table', () => {
+  it('says under each rule when it was last reported, and what is inferred', async () => {
+    const root = await (await setup()).open();
+    expect(row(root, 'KS-4')!.querySelector('.rule-evidence')!.textContent).toMatch(
+      /^Last reported 2022-10-20 \(comparemela\.com \(ChinaStarMarket\)\); no report since\. Inferred: /,
+    );
+    expect(row(root, 'MY-7')!.querySelector('.rule-evidence')!.textContent).toBe('No dated report on record.');
+  });
+
   it('lists built-in, own and organisation rules with status, origin and last verified', async () => {
     const root = await (await setup()).open();
     expect(rows(root)).toHaveLength(BUILT_IN_RULES.length + 2);

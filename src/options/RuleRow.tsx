@@ -1,5 +1,6 @@
 // One rule in the table. The user's own rules can be edited and deleted; built-in and the user's can be switched
 // off; the organisation's are read-only.
+import { evidenceLine, evidenceOf } from '../core/evidence';
 import { platformName } from '../core/names';
 import type { LoadedRule, RuleOrigin } from '../core/types';
 import { useLang, useT } from '../ui/components/lang';
@@ -36,6 +37,7 @@ export function RuleRow({ rule, now, onEdit, onToggle, onDelete }: Props) {
       <th scope="row" class="rule-id">
         <span class="rule-code">{rule.id}</span>
         <span class="rule-summary muted">{rule.summary[lang]}</span>
+        <span class="rule-evidence muted">{evidenceLine(lang, evidenceOf(rule))}</span>
       </th>
       <td class="nowrap">{platformName(lang, rule.platform)}</td>
       <td class="surfaces">{surfacesText(lang, rule)}</td>
