@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { ADAPTERS } from '../../dashboards';
-import { fieldLabel, findFields, findRows, firstInView, labelTexts, placeSelectors, rowText } from './places';
+import { fieldLabel, findFields, findRows, labelTexts, placeSelectors, rowText } from './places';
 
 const selectors = placeSelectors(ADAPTERS.find((a) => a.id === 'kuaishou-live-helper')!);
 
@@ -77,33 +77,5 @@ describe('findRows', () => {
   it("reads a row's text with its link targets, not its in-page anchors", () => {
     page('<div id="r">商品<a href="https://s.click.taobao.com/x">去看看</a><a href="#top">顶部</a></div>');
     expect(rowText(document.getElementById('r')!)).toBe('商品去看看顶部\nhttps://s.click.taobao.com/x');
-  });
-});
-
-describe('firstInView', () => {
-  /** `count` rows of 40 px, the list scrolled down by `scrolled` px; counts the layout reads. */
-  function rows(count: number, scrolled: number) {
-    let reads = 0;
-    const list = Array.from({ length: count }, (_, i) => {
-      const el = document.createElement('div');
-      el.getBoundingClientRect = () => {
-        reads++;
-        return { top: i * 40 - scrolled, bottom: (i + 1) * 40 - scrolled } as DOMRect;
-      };
-      return { el };
-    });
-    return { list, reads: () => reads };
-  }
-
-  it('finds the first row on screen of a scrolled list with a handful of layout reads', () => {
-    const { list, reads } = rows(2000, 40 * 1200 + 10);
-    expect(firstInView(list)).toBe(1200);
-    expect(reads()).toBeLessThanOrEqual(12);
-  });
-
-  it('is the first row when the list is not scrolled, or scrolled past its end', () => {
-    expect(firstInView(rows(50, 0).list)).toBe(0);
-    expect(firstInView(rows(50, 40 * 60).list)).toBe(0);
-    expect(firstInView([])).toBe(0);
   });
 });

@@ -145,16 +145,3 @@ export function findRows(roots: readonly Root[], selectors: PlaceSelectors): Row
     return { el, key: `row ${row}`, row, indexed: index !== null };
   });
 }
-
-/** The first of `rows` (in document order) that reaches into the viewport, found by bisection: a list's rows stand
- *  one under the other, so a dozen layout reads place a scrolled 2,000-row list. 0 when none is laid out. */
-export function firstInView(rows: readonly { el: Element }[]): number {
-  let low = 0;
-  let high = rows.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (rows[mid]!.el.getBoundingClientRect().bottom <= 0) low = mid + 1;
-    else high = mid;
-  }
-  return low < rows.length ? low : 0;
-}

@@ -8,7 +8,7 @@ import type { Adapter } from '../../dashboards/define';
 import type { Decision, JudgedLink, LinkFinding } from '../../core/types';
 import { type Flag, worstFlag } from '../../core/judge';
 import { findBadges } from './badges';
-import { fieldText, findFields, findRows, firstInView, hasValue, placeSelectors, rowText } from './places';
+import { fieldText, findFields, findRows, hasValue, placeSelectors, rowText } from './places';
 import { collectRoots, isOurs, type Root } from './roots';
 import { createSchedule, guarded } from './schedule';
 
@@ -229,15 +229,12 @@ export function createScanner(options: ScannerOptions): Scanner {
       place(el, 'field', key, label, null);
       if (!hasValue(el)) fieldObserver.observe(el, { characterData: true, childList: true, subtree: true });
     }
-    const rows = findRows(roots, selectors);
-    const rowSpots = rows.map(({ el, key, row, indexed }) =>
+    const rowSpots = findRows(roots, selectors).map(({ el, key, row, indexed }) =>
       Object.assign(place(el, 'row', key, null, row), { indexed }),
     );
-    // The rows on screen first, then those below, then those above; past the deadline every further row waits for
-    // a slice, without asking the clock again for each of 2,000.
-    const top = firstInView(rows);
+    // Past the deadline every further row waits for a slice, without asking the clock again for each of 2,000.
     let late = false;
-    for (const spot of [...rowSpots.slice(top), ...rowSpots.slice(0, top)]) {
+    for (const spot of rowSpots) {
       if ((late ||= win.performance.now() - lastScan > FIRST_PASS_MS)) backlog.add(spot);
       else if (refresh(spot)) changed = true;
     }
