@@ -7,10 +7,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openReadyPopup, type ExtensionSession } from './harness/index';
+import { createFixtureRouter, launch, loadFixturePages, openReadyPopup, type ExtensionSession } from './harness/index';
 import { chromiumExtensionId } from './harness/extension-id';
 import { CHROME_EXTENSION_DIR, REPO_ROOT } from './harness/paths';
-import { KUAISHOU_LIVE, LINKS, openDashboard, teamRule, waitForFlag } from './support';
+import {
+  GOODS_POOL,
+  GOODS_POOL_FIELD,
+  KUAISHOU_LIVE,
+  LINKS,
+  openDashboard,
+  teamRule,
+  uniqueUrl,
+  waitForFlag,
+} from './support';
+import { aWatchRule } from '../support/rules';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'cartlint-test.json');
@@ -19,6 +29,14 @@ const en = JSON.parse(readFileSync(`${REPO_ROOT}/public/_locales/en/messages.jso
   string,
   { message: string }
 >;
+
+/** The organisation's watch rule: cartlint reads the goods pool's note field, a page no adapter knows. */
+const ORG_WATCH = aWatchRule('ORG-W', {
+  host: 'zs.kwaixiaodian.com',
+  path: '/page/goods-pool',
+  fields: [GOODS_POOL_FIELD],
+  rows: [],
+});
 
 describe('chromium: rules and the lock pushed by an enterprise policy', () => {
   let session: ExtensionSession | undefined;
@@ -31,13 +49,19 @@ describe('chromium: rules and the lock pushed by an enterprise policy', () => {
     const policy = {
       '3rdparty': {
         extensions: {
-          [chromiumExtensionId(CHROME_EXTENSION_DIR)]: { rules: [teamRule('ORG-1')], locked: true },
+          [chromiumExtensionId(CHROME_EXTENSION_DIR)]: {
+            rules: [teamRule('ORG-1')],
+            locked: true,
+            watchRules: [ORG_WATCH],
+          },
         },
       },
     };
     mkdirSync(POLICY_DIR, { recursive: true });
     writeFileSync(POLICY_FILE, JSON.stringify(policy, null, 2));
-    session = await launch('chromium');
+    session = await launch('chromium', {
+      router: createFixtureRouter({ pages: [...loadFixturePages(), GOODS_POOL] }),
+    });
   });
 
   afterAll(async () => {
@@ -81,4 +105,16 @@ describe('chromium: rules and the lock pushed by an enterprise policy', () => {
       await page.close();
     },
   );
+
+  it.skipIf(!IS_ROOT)('reads a page no adapter knows through the organisation’s watch rule, read-only', async () => {
+    const s = session!;
+    const config = await s.request({ type: 'config/get' });
+    expect(config.watchRules).toEqual([{ ...ORG_WATCH, origin: 'managed' }]);
+    const page = await s.openDashboard(uniqueUrl(GOODS_POOL.url));
+    await page.waitForSelector(GOODS_POOL_FIELD);
+    await page.paste(GOODS_POOL_FIELD, LINKS.douyinShop);
+    await waitForFlag(page, GOODS_POOL_FIELD, 'banned');
+    await expect(s.request({ type: 'watch/delete', id: 'ORG-W' })).rejects.toThrow(/organisation/);
+    await page.close();
+  });
 });

@@ -3,18 +3,7 @@
 // on paste — at once, after a reload, and after the rule is exported, deleted and imported again.
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, createFixtureRouter, loadFixturePages, openReadyPopup, type TestPage } from './harness/index';
-import { LINKS, uniqueUrl, useSession, waitForFlag } from './support';
-
-/** A page on a dashboard host that no adapter knows: a goods pool with a note field and a goods list. */
-const GOODS_POOL = {
-  file: 'goods-pool.html',
-  url: 'https://zs.kwaixiaodian.com/page/goods-pool',
-  html: `<!doctype html><meta charset="utf-8"><title>选品池</title>
-<form id="pool"><label>备注 <textarea name="goodsNote" rows="3" cols="60"></textarea></label></form>
-<div class="poolList--Ab3Cd"><div class="poolRow--Zq9Xw"><span>商品 A</span></div>
-<div class="poolRow--Zq9Xw"><span>商品 B</span></div></div>`,
-};
-const FIELD = 'textarea[name="goodsNote"]';
+import { GOODS_POOL, GOODS_POOL_FIELD as FIELD, LINKS, uniqueUrl, useSession, waitForFlag } from './support';
 
 /** Runs `fn` on the picker's shadow root (ours: the one holding .picker-panel). */
 function inPicker<T>(page: TestPage, fn: string): Promise<T> {

@@ -178,3 +178,15 @@ export const teamRule = (id: string): Rule =>
     },
     advice: { zh: '改用快手小店商品。', en: 'Use Kuaishou shop goods instead.' },
   });
+
+/** A page on a dashboard host that no adapter knows: a goods pool with a note field and a goods list. */
+export const GOODS_POOL = {
+  file: 'goods-pool.html',
+  url: 'https://zs.kwaixiaodian.com/page/goods-pool',
+  html: `<!doctype html><meta charset="utf-8"><title>选品池</title>
+<form id="pool"><label>备注 <textarea name="goodsNote" rows="3" cols="60"></textarea></label></form>
+<div class="poolList--Ab3Cd"><div class="poolRow--Zq9Xw"><span>商品 A</span></div>
+<div class="poolRow--Zq9Xw"><span>商品 B</span></div></div>`,
+};
+/** The goods pool's note field. */
+export const GOODS_POOL_FIELD = 'textarea[name="goodsNote"]';
