@@ -3,7 +3,8 @@
 // .xlsx workbook or a self-contained HTML page.
 import { findRule } from '../core/decide';
 import { evidenceFor, evidenceLine, isInferred } from '../core/evidence';
-import { judgeText } from '../core/judge';
+import { decider } from '../core/decide';
+import { classify } from '../core/extract';
 import { platformName, sourceName, surfaceName, verdictName } from '../core/names';
 import type { JudgedLink, Lang, Rule, Verdict } from '../core/types';
 import { t } from '../i18n';
@@ -246,8 +247,8 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<boolea
   if (format === 'xlsx' && output === undefined) throw usageError(lang, 'cli_err_output_needed', format);
   const layout: Layout = { header: [] };
   const inputs = await inputsOf(options, layout, io);
-  const context = { ...target, rules };
-  const judge = new Memo((text) => judgeText(text, context));
+  const decideLink = decider(target.platform, target.surface, target.at, rules);
+  const judge = new Memo((text) => classify(text).map((link) => ({ link, decision: decideLink(link) })));
   const progress = new Progress(io, lang);
   let banned = false;
   const judged = async (each: (input: Input, found: JudgedLink[]) => void, flush: () => Promise<void>) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_RULES, mergeRules } from '../rules/index';
-import { decide, findRule } from './decide';
+import { decide, decider, findRule } from './decide';
 import type { LinkFinding, Platform, Rule, Seller, Source, SurfaceOrUnknown, Verdict } from './types';
 
 function link(source: Source, affiliate: boolean | null = false, seller?: Seller): LinkFinding {
@@ -423,6 +423,32 @@ describe('decide', () => {
     expect(decision.reason.en).toMatch(
       /^KS-5 may apply, but the link does not show whether it comes through an alliance/,
     );
+  });
+});
+
+describe('decider', () => {
+  const kinds: LinkFinding[] = (['taobao', 'jd', 'pinduoduo', 'shortener', 'kuaishou'] as Source[]).flatMap((source) =>
+    [true, false, null].flatMap((affiliate) =>
+      [undefined, 'self-operated', 'marketplace'].map((seller) =>
+        link(source, affiliate, seller as Seller | undefined),
+      ),
+    ),
+  );
+
+  it.each(['live-cart', 'unknown'] as SurfaceOrUnknown[])(
+    'decides every kind of link as decide does (%s)',
+    (surface) => {
+      const decideLink = decider('kuaishou', surface, at('2024-11-05'), BUILT_IN_RULES);
+      for (const one of kinds)
+        expect(decideLink(one)).toEqual(decide(one, 'kuaishou', surface, at('2024-11-05'), BUILT_IN_RULES));
+    },
+  );
+
+  it('decides a kind of link once, whatever its text', () => {
+    const decideLink = decider('kuaishou', 'live-cart', at('2024-11-05'), BUILT_IN_RULES);
+    const first = decideLink({ ...link('taobao', true), text: 'https://s.click.taobao.com/a' });
+    expect(decideLink({ ...link('taobao', true), text: 'https://s.click.taobao.com/b', start: 7 })).toBe(first);
+    expect(decideLink(link('taobao', false))).not.toBe(first);
   });
 });
 

@@ -253,3 +253,26 @@ export function findRule(rules: readonly Rule[], id: string): { rule: Rule; exce
   }
   return undefined;
 }
+
+/**
+ * `decide` for one platform, surface, instant and rule set, worked out once per kind of link: a decision reads a
+ * link's source, affiliate and seller and nothing else of it (see fitOne, withoutRules, noRuleKnown), so a long
+ * list of links costs one decision per kind. Decisions are shared between links: do not mutate them.
+ */
+export function decider(
+  platform: Platform,
+  surface: SurfaceOrUnknown,
+  at: Date,
+  rules: readonly Rule[],
+): (link: LinkFinding) => Decision {
+  const known = new Map<string, Decision>();
+  return (link) => {
+    const key = `${link.source} ${link.affiliate} ${link.seller}`;
+    let decision = known.get(key);
+    if (decision === undefined) {
+      decision = decide(link, platform, surface, at, rules);
+      known.set(key, decision);
+    }
+    return decision;
+  };
+}
