@@ -142,7 +142,7 @@ describe('content script', () => {
     expect(verdicts(field)).toEqual(['taobao:banned', 'shortener:review']);
     expect(last.counts.allowed).toBeGreaterThan(0); // the shop's own link: counted, not listed
     expect(pasteField().getAttribute(MARK)).toBe('banned');
-    expect(document.querySelector('cartlint-ui')).not.toBeNull();
+    expect(document.querySelector('[data-cartlint-ui]')).not.toBeNull();
   });
 
   it('reports how many fields and rows it reads, and none on a page without either', async () => {
@@ -207,7 +207,7 @@ describe('content script', () => {
     await vi.waitFor(() => expect(fake.reports.length).toBe(1));
     expect(fake.reports[0]!.findings).toEqual([]);
     expect(fake.reports[0]!.page.adapter).toBe('kuaishou-live-helper');
-    expect(document.querySelector('cartlint-ui')).toBeNull();
+    expect(document.querySelector('[data-cartlint-ui]')).toBeNull();
     expect(document.querySelector(`[${MARK}]`)).toBeNull();
   });
 
@@ -238,7 +238,7 @@ describe('content script', () => {
     await vi.waitFor(() => expect(fake.reports.at(-1)!.page.url).toMatch(/\/page\/helper\/record$/));
     await vi.waitFor(() => expect(fake.reports.at(-1)!.findings).toEqual([]));
     expect(document.querySelector(`[${MARK}]`)).toBeNull();
-    expect(document.querySelectorAll('cartlint-ui')).toHaveLength(1);
+    expect(document.querySelectorAll('[data-cartlint-ui]')).toHaveLength(1);
   });
 
   it('scrolls to and flashes a finding on finding/reveal', async () => {
@@ -251,7 +251,7 @@ describe('content script', () => {
     const finding = fake.reports.at(-1)!.findings.find((f) => f.where === '粘贴商品链接')!;
     fake.send({ type: 'finding/reveal', findingId: finding.id });
     expect(scroll).toHaveBeenCalled();
-    expect(document.querySelector('cartlint-ui')!.shadowRoot!.querySelector('.outline.flash')).not.toBeNull();
+    expect(document.querySelector('[data-cartlint-ui]')!.shadowRoot!.querySelector('.outline.flash')).not.toBeNull();
   });
 });
 
@@ -343,7 +343,7 @@ describe('content script teardown', () => {
     start(fake.runtime);
     await vi.waitFor(() => expect(document.querySelector(`[${MARK}]`)).not.toBeNull());
     content!.stop();
-    expect(document.querySelector('cartlint-ui')).toBeNull();
+    expect(document.querySelector('[data-cartlint-ui]')).toBeNull();
     expect(document.querySelector(`[${MARK}]`)).toBeNull();
     const reports = fake.reports.length;
     type(TAOBAO_ALLIANCE);

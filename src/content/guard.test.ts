@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JudgedLink } from '../core/types';
 import { controlLabel, createGuard } from './guard';
 import { decision, link } from '../../test/support/dom';
@@ -7,6 +7,9 @@ import { createUiHost } from './ui/host';
 
 let control = new AbortController();
 afterEach(() => control.abort());
+
+/** Our UI host; happy-dom lays nothing out, so the dialog counts as on screen unless a test says the page hides it. */
+const uiHost = (visible = () => true) => ({ ...createUiHost(document, control.signal), shows: visible });
 
 const BANNED: JudgedLink = {
   link: link('https://s.click.taobao.com/rioMXxu', 'taobao'),
@@ -28,8 +31,8 @@ function setup(banned: JudgedLink[]) {
   const clicks: string[] = [];
   // The page's own handler, delegated to its root like React's.
   app.addEventListener('click', (event) => clicks.push((event.target as Element).closest('button')!.textContent!));
-  const ui = createUiHost(document, control.signal);
-  const state = { banned };
+  const ui = uiHost(() => state.visible);
+  const state = { banned, visible: true };
   createGuard({
     submitLabels: ['确认添加', '添加'],
     ui,
@@ -68,6 +71,34 @@ describe('before-submit guard', () => {
     expect(dialog()).not.toBeNull();
   });
 
+  // Red team M8: 0.1.0 cancelled the click while its dialog was hidden or detached: the submit silently did nothing.
+  it('never holds a click it cannot ask about: it lets it go ahead and warns with the browser’s alert', async () => {
+    const alerts: string[] = [];
+    vi.stubGlobal('alert', (text: unknown) => void alerts.push(String(text))); // happy-dom has none
+    const { label, clicks, dialog, state } = setup([BANNED]);
+    state.visible = false; // the page hides or covers our dialog
+    label.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(clicks).toEqual(['确认添加']);
+    expect(dialog()).toBeNull();
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toContain('banned on Kuaishou live-room cart');
+    expect(alerts[0]).toContain(BANNED.link.text);
+    vi.unstubAllGlobals();
+  });
+
+  it('lets the click go ahead when the page takes the dialog away while it waits for an answer', async () => {
+    vi.stubGlobal('alert', () => undefined);
+    const { label, clicks, dialog, state } = setup([BANNED]);
+    label.click();
+    expect(dialog()).not.toBeNull();
+    state.visible = false;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(clicks).toEqual(['确认添加']);
+    expect(dialog()).toBeNull();
+    vi.unstubAllGlobals();
+  });
+
   it('lets the page handler not run when the operator goes back', async () => {
     const { submit, clicks, dialog } = setup([BANNED]);
     submit.click();
@@ -89,7 +120,7 @@ describe('before-submit guard', () => {
     control.abort();
     submit.click();
     expect(clicks).toEqual(['确认添加']);
-    expect(document.querySelector('cartlint-ui')).toBeNull();
+    expect(document.querySelector('[data-cartlint-ui]')).toBeNull();
   });
 
   it('reads labels the way pages print them', () => {
@@ -106,7 +137,7 @@ describe('before-submit guard in Chinese', () => {
     const submit = document.createElement('button');
     submit.textContent = '确认添加';
     document.body.append(submit);
-    const ui = createUiHost(document, control.signal);
+    const ui = uiHost();
     createGuard({
       submitLabels: ['确认添加'],
       ui,
@@ -148,7 +179,7 @@ describe('before-submit guard on forms: submit events and Enter', () => {
     });
     if (root === document) document.body.append(form);
     else root.append(form);
-    const ui = createUiHost(document, control.signal);
+    const ui = uiHost();
     const state = { banned };
     createGuard({
       submitLabels: ['确认添加'],

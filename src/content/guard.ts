@@ -123,7 +123,9 @@ export function createGuard(options: GuardOptions): Guard {
     return true;
   };
 
-  /** With a banned link on the page: hold the event, ask, and on "go ahead" replay it. */
+  /** With a banned link on the page: hold the event, ask, and on "go ahead" replay it. Never held without a question
+   *  on screen: when the page hides, covers or removes our dialog, the event goes ahead, after the browser's own
+   *  alert (which no page can style or remove) has told the operator. */
   function hold(event: Event, action: () => string, replay: () => void) {
     const state = options.state();
     if (state.banned.length === 0) return;
@@ -131,9 +133,13 @@ export function createGuard(options: GuardOptions): Guard {
     event.stopImmediatePropagation();
     if (asking) return;
     asking = true;
-    void confirmDialog(ui, question(state.banned, action(), state), signal).then((go) => {
+    const text = question(state.banned, action(), state);
+    void confirmDialog(ui, text, signal).then((answer) => {
       asking = false;
-      if (!go || signal.aborted) return;
+      if (answer === 'back' || signal.aborted) return;
+      // The warning without its question: the submit goes on once it is read.
+      if (answer === 'unseen')
+        ui.host.ownerDocument.defaultView!.alert([text.title, ...text.lines.slice(0, -1)].join('\n\n'));
       passing = true;
       try {
         replay();

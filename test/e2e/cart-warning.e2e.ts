@@ -39,7 +39,7 @@ describe.each(BROWSERS)('%s: warnings while the cart is edited', (name) => {
     // The field still has the focus from the paste: the card opens without leaving and coming back, and the
     // focus stays in the field.
     await page.waitFor(
-      () => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.card') != null,
+      () => document.querySelector('[data-cartlint-ui]')?.shadowRoot?.querySelector('.card') != null,
       undefined,
       {
         what: 'the warning card',
@@ -119,7 +119,7 @@ describe.each(BROWSERS)('%s: warnings while the cart is edited', (name) => {
     await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
     // Escape puts the card opened by the paste away without moving the focus (the page still gets the key).
     await page.waitFor(
-      () => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.card') != null,
+      () => document.querySelector('[data-cartlint-ui]')?.shadowRoot?.querySelector('.card') != null,
       undefined,
       {
         what: 'the warning card',
@@ -127,7 +127,7 @@ describe.each(BROWSERS)('%s: warnings while the cart is edited', (name) => {
     );
     await page.pressKey('Escape');
     await page.waitFor(
-      () => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.card') == null,
+      () => document.querySelector('[data-cartlint-ui]')?.shadowRoot?.querySelector('.card') == null,
       undefined,
       {
         what: 'the card to close',
@@ -138,7 +138,7 @@ describe.each(BROWSERS)('%s: warnings while the cart is edited', (name) => {
     await page.click(KUAISHOU_LIVE.submit);
     await answerDialog(page, false);
     await page.waitFor(
-      () => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.dialog') == null,
+      () => document.querySelector('[data-cartlint-ui]')?.shadowRoot?.querySelector('.dialog') == null,
       undefined,
       {
         what: 'the dialog to close',
@@ -165,7 +165,7 @@ describe.each(BROWSERS)('%s: warnings while the cart is edited', (name) => {
 
     await page.pressKey('Enter'); // the focus is still in the field from the paste
     await page.waitFor(
-      () => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.dialog') != null,
+      () => document.querySelector('[data-cartlint-ui]')?.shadowRoot?.querySelector('.dialog') != null,
       undefined,
       {
         what: 'the confirmation dialog',

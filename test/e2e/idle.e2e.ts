@@ -26,7 +26,7 @@ describe.each(BROWSERS)('%s: pages that are not dashboards', (name) => {
     const other = await session().openDashboard(uniqueUrl(OTHER_SITE.url));
     await other.paste('#field', LINKS.taobaoAlliance);
     await sleep(QUIET_MS);
-    expect(await other.evaluate(() => document.querySelector('cartlint-ui') === null)).toBe(true);
+    expect(await other.evaluate(() => document.querySelector('[data-cartlint-ui]') === null)).toBe(true);
     expect(await flags(other)).toEqual([]);
 
     // Its popup lists the pages cartlint watches. Without the "tabs" permission the tab's URL is hidden from us
@@ -59,7 +59,7 @@ describe.each(BROWSERS)('%s: pages that are not dashboards', (name) => {
     });
     await page.paste('#field', LINKS.taobaoAlliance);
     await sleep(QUIET_MS);
-    expect(await page.evaluate(() => document.querySelector('cartlint-ui') === null)).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('[data-cartlint-ui]') === null)).toBe(true);
     expect(await flags(page)).toEqual([]);
     const tabId = await session().tabIdOf(page);
     expect((await session().request({ type: 'tab/state', tabId })).findings).toEqual([]);

@@ -165,7 +165,7 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     await popup.click('.finding-banned .finding-main');
     // The page flashes the field's outline (our shadow root) for a moment.
     await page.waitFor(
-      () => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.outline.flash') != null,
+      () => document.querySelector('[data-cartlint-ui]')?.shadowRoot?.querySelector('.outline.flash') != null,
       undefined,
       {
         what: 'the flash on the field',

@@ -108,7 +108,7 @@ export function flags(page: TestPage): Promise<string[]> {
   );
 }
 
-/** Our drawing in <cartlint-ui>'s (open) shadow root: outline classes, and the text of the card and dialog if shown. */
+/** Our drawing in our UI host's (open) shadow root ([data-cartlint-ui]): outline classes, and the text of the card and dialog if shown. */
 export interface Drawn {
   outlines: string[];
   card: string | null;
@@ -117,7 +117,7 @@ export interface Drawn {
 
 export function drawn(page: TestPage): Promise<Drawn> {
   return page.evaluate(() => {
-    const shadow = document.querySelector('cartlint-ui')?.shadowRoot;
+    const shadow = document.querySelector('[data-cartlint-ui]')?.shadowRoot;
     const text = (selector: string) => {
       const found = shadow?.querySelector(selector) as HTMLElement | null | undefined;
       return found ? found.innerText || found.textContent || '' : null;
@@ -133,14 +133,14 @@ export function drawn(page: TestPage): Promise<Drawn> {
 /** Clicks a button of our confirmation dialog ("primary" = go ahead, otherwise cancel). */
 export async function answerDialog(page: TestPage, go: boolean): Promise<void> {
   await page.waitFor(
-    () => document.querySelector('cartlint-ui')?.shadowRoot?.querySelector('.dialog') != null,
+    () => document.querySelector('[data-cartlint-ui]')?.shadowRoot?.querySelector('.dialog') != null,
     undefined,
     {
       what: 'the confirmation dialog',
     },
   );
   await page.evaluate((go) => {
-    const dialog = document.querySelector('cartlint-ui')!.shadowRoot!.querySelector('.dialog')!;
+    const dialog = document.querySelector('[data-cartlint-ui]')!.shadowRoot!.querySelector('.dialog')!;
     const buttons = Array.from(dialog.querySelectorAll('button'));
     const button = go
       ? buttons.find((b) => b.classList.contains('primary'))

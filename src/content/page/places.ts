@@ -1,7 +1,7 @@
 // Where the operator puts links on a page: text fields and the adapter's list rows, found in every root, each with
 // a key that survives the page re-rendering its element. Pure DOM reads; nothing here judges or schedules.
 import type { Adapter } from '../../dashboards/define';
-import { UI_HOST_TAG, type Root } from './roots';
+import { isOurHost, type Root } from './roots';
 
 /** A text field: an input, a textarea, a contenteditable or an adapter's paste box. */
 export interface FieldPlace {
@@ -114,7 +114,7 @@ function outermost(roots: readonly Root[], selector: string, keep: (el: Element)
     const matches = root.querySelectorAll<HTMLElement>(selector);
     for (let i = 0; i < matches.length; i++) {
       const el = matches[i]!;
-      if (el.localName === UI_HOST_TAG) continue;
+      if (isOurHost(el)) continue;
       if (outer?.contains(el)) continue;
       outer = el;
       if (keep(el)) found.push(el);

@@ -1,8 +1,11 @@
 // The places a page keeps its DOM: the document, every open shadow root and every same-origin iframe, recursively.
 // Micro-frontends (wujie, micro-app) put whole consoles there; querySelectorAll on the document alone misses them.
 
-/** Our one element on the page; everything we draw lives in its shadow root. */
-export const UI_HOST_TAG = 'cartlint-ui';
+/** Our UI hosts (one per page life; src/content/ui/host.ts). Known by identity, never by name: a page may name its
+ *  own elements anything, and its fields inside them are scanned like any others. */
+const ourHosts = new WeakSet<Element>();
+export const markOurs = (host: Element): void => void ourHosts.add(host);
+export const isOurHost = (el: Element): boolean => ourHosts.has(el);
 
 export type Root = Document | ShadowRoot;
 
@@ -22,7 +25,7 @@ export function collectRoots(doc: Document): Root[] {
     const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 1 /* SHOW_ELEMENT */);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node as Element;
-      if (el.localName === UI_HOST_TAG) continue;
+      if (ourHosts.has(el)) continue;
       if (el.shadowRoot) roots.push(el.shadowRoot);
       if (el.localName === 'iframe' || el.localName === 'frame') {
         const inner = sameOriginDocument(el as HTMLIFrameElement);
@@ -35,7 +38,7 @@ export function collectRoots(doc: Document): Root[] {
 
 /** Our own UI, which the scanner and the observers must not look at. */
 export function isOurs(node: Node): boolean {
-  if ((node as Element).localName === UI_HOST_TAG) return true;
-  const root = node.getRootNode() as Partial<ShadowRoot>;
-  return root.host?.localName === UI_HOST_TAG;
+  if (ourHosts.has(node as Element)) return true;
+  const host = (node.getRootNode() as Partial<ShadowRoot>).host;
+  return host !== undefined && ourHosts.has(host);
 }

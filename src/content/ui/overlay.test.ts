@@ -136,9 +136,9 @@ describe('overlay', () => {
   it('removes all of its UI when the page life ends', () => {
     const { overlay, spot } = setup();
     overlay.update([spot]);
-    expect(document.querySelector('cartlint-ui')).not.toBeNull();
+    expect(document.querySelector('[data-cartlint-ui]')).not.toBeNull();
     control.abort();
-    expect(document.querySelector('cartlint-ui')).toBeNull();
+    expect(document.querySelector('[data-cartlint-ui]')).toBeNull();
   });
 });
 

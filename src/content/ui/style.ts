@@ -1,7 +1,6 @@
 // The look of our outlines, cards and dialog. banned and review differ in colour, line style and icon+word, so the
 // difference survives colour blindness and greyscale screenshots.
 export const UI_STYLE = `
-:host { all: initial; }
 .layer, .outline { position: fixed; left: 0; top: 0; pointer-events: none; }
 .layer { left: 0; top: 0; width: 0; height: 0; }
 .outline { box-sizing: border-box; border-radius: 4px; transition: box-shadow .2s; }
