@@ -92,7 +92,7 @@ describe('content script', () => {
     const fake = fakeRuntime({ current: aConfig() });
     await start(fake.runtime)!.ready();
     expect(fake.reports).toEqual([]);
-    expect(document.querySelector('cartlint-ui')).toBeNull();
+    expect(document.querySelector('[data-cartlint-ui]')).toBeNull();
   });
 
   it('reads a page no adapter knows once a watch rule names it, under the rule’s platform and surface', async () => {
@@ -306,7 +306,7 @@ describe('content script before the worker answers (the first moment after a bro
     start(fake.runtime);
     await vi.waitFor(() => expect(fake.reports.length).toBe(1));
     expect(fake.reports[0]!.findings).toEqual([]);
-    expect(document.querySelector('cartlint-ui')).toBeNull();
+    expect(document.querySelector('[data-cartlint-ui]')).toBeNull();
     expect(document.querySelector(`[${MARK}]`)).toBeNull();
     worker.wake();
     await content!.ready();

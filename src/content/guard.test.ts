@@ -53,49 +53,72 @@ describe('before-submit guard', () => {
     expect(dialog()).toBeNull();
   });
 
-  it('holds the click while a banned link is on the page, asks, and re-dispatches it on confirm', async () => {
+  // Red team L5: 0.1.0 replayed an untrusted click on "go ahead", which `isTrusted` handlers ignore.
+  it('holds the click, asks, and on "go ahead" lets the next real click through instead of replaying one', async () => {
     const { label, clicks, dialog } = setup([BANNED]);
     label.click();
     expect(clicks).toEqual([]);
     const text = dialog()!.textContent!;
     expect(text).toContain('banned on Kuaishou live-room cart');
     expect(text).toContain('since 2022-03-01');
-    expect(text).toContain('确认添加 anyway?');
+    expect(text).toContain('确认添加 anyway? Then press it again.');
     dialog()!.querySelector<HTMLButtonElement>('button.primary')!.click();
     await Promise.resolve();
-    expect(clicks).toEqual(['确认添加']);
+    expect(clicks).toEqual([]); // nothing dispatched by us
     expect(dialog()).toBeNull();
-    // The allowance was for that one click: the next is asked again.
+    label.click(); // the operator's own press, as trusted as the page wants it
+    expect(clicks).toEqual(['确认添加']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The pass was for that one gesture: the next is asked again.
     label.click();
     expect(clicks).toEqual(['确认添加']);
     expect(dialog()).not.toBeNull();
   });
 
+  // Red team M2: a control acting on mousedown ran before the click was held; an icon 7 levels deep was missed.
+  it('holds a press on a submit control too, and finds the control however deep the icon pressed', () => {
+    const { submit, clicks, dialog } = setup([BANNED]);
+    let icon: Element = submit;
+    for (let i = 0; i < 9; i++) icon = icon.appendChild(document.createElement('span'));
+    const presses: string[] = [];
+    submit.addEventListener('mousedown', () => presses.push('mousedown'));
+    const down = new MouseEvent('mousedown', { bubbles: true, cancelable: true, composed: true });
+    icon.dispatchEvent(down);
+    expect(down.defaultPrevented).toBe(true);
+    expect(presses).toEqual([]);
+    expect(dialog()).not.toBeNull();
+    icon.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+    expect(clicks).toEqual([]); // the same gesture's click waits with it
+  });
+
   // Red team M8: 0.1.0 cancelled the click while its dialog was hidden or detached: the submit silently did nothing.
-  it('never holds a click it cannot ask about: it lets it go ahead and warns with the browser’s alert', async () => {
+  it('never waits on a question nobody sees: the browser’s alert warns and the next press goes through', async () => {
     const alerts: string[] = [];
     vi.stubGlobal('alert', (text: unknown) => void alerts.push(String(text))); // happy-dom has none
     const { label, clicks, dialog, state } = setup([BANNED]);
     state.visible = false; // the page hides or covers our dialog
     label.click();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(clicks).toEqual(['确认添加']);
     expect(dialog()).toBeNull();
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toContain('banned on Kuaishou live-room cart');
     expect(alerts[0]).toContain(BANNED.link.text);
+    expect(alerts[0]).toContain('press it again');
+    label.click();
+    expect(clicks).toEqual(['确认添加']);
     vi.unstubAllGlobals();
   });
 
-  it('lets the click go ahead when the page takes the dialog away while it waits for an answer', async () => {
+  it('stops waiting when the page takes the dialog away while it is open', async () => {
     vi.stubGlobal('alert', () => undefined);
     const { label, clicks, dialog, state } = setup([BANNED]);
     label.click();
     expect(dialog()).not.toBeNull();
     state.visible = false;
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(clicks).toEqual(['确认添加']);
     expect(dialog()).toBeNull();
+    label.click();
+    expect(clicks).toEqual(['确认添加']);
     vi.unstubAllGlobals();
   });
 
@@ -123,10 +146,19 @@ describe('before-submit guard', () => {
     expect(document.querySelector('[data-cartlint-ui]')).toBeNull();
   });
 
-  it('reads labels the way pages print them', () => {
+  it('reads labels the way pages print them: counts, brackets, spaces, a leading plus', () => {
     const button = document.createElement('button');
-    button.textContent = ' 确认添加 (3) ';
-    expect(controlLabel(button)).toBe('确认添加');
+    for (const label of [
+      ' 确认添加 (3) ',
+      '确认添加（1件）',
+      '确认添加【新】',
+      '确认 添加 2件',
+      '+ 确认添加',
+      '确认添加[12]',
+    ]) {
+      button.textContent = label;
+      expect(controlLabel(button), label).toBe('确认添加');
+    }
   });
 });
 
@@ -216,14 +248,16 @@ describe('before-submit guard on forms: submit events and Enter', () => {
     expect(dialog()).toBeNull();
   });
 
-  it('holds a form submitted by a control it does not know, asks, and submits again with the same control', async () => {
+  it('holds a form submitted by a control it does not know, asks, and lets the next submit of that form through', async () => {
     const { submit, log, dialog, answer } = formPage([BANNED], { button: '保存' });
     submit!.click();
     expect(log).toEqual(['click']); // the page's click ran; its submit waits
     expect(dialog()!.textContent).toContain('保存 anyway?');
     await answer(true);
-    expect(log).toEqual(['click', 'submit button']);
+    expect(log).toEqual(['click']);
     expect(dialog()).toBeNull();
+    submit!.click();
+    expect(log).toEqual(['click', 'click', 'submit button']);
   });
 
   it('drops the submit when the operator goes back', async () => {
@@ -233,39 +267,34 @@ describe('before-submit guard on forms: submit events and Enter', () => {
     expect(log).toEqual(['click']);
   });
 
-  it('asks once for a known control in a form: the click is held, and its replay submits without a second question', async () => {
+  it('asks once for a known control in a form: the next click and its submit both go through', async () => {
     const { submit, log, dialog, answer } = formPage([BANNED]);
     submit!.click();
     expect(log).toEqual([]);
     await answer(true);
+    submit!.click();
     expect(log).toEqual(['click', 'submit button']);
     expect(dialog()).toBeNull();
   });
 
-  it('holds Enter in a field of a form with a submit button, and replays Enter and then the button on confirm', async () => {
+  it('holds Enter in a field of a form with a submit button; after "go ahead" the next Enter reaches the page', async () => {
     const { log, dialog, answer, enter } = formPage([BANNED]);
     const event = enter({ keyCode: 13 } as KeyboardEventInit);
     expect(event.defaultPrevented).toBe(true);
     expect(log).toEqual([]); // the page's own Enter handler has not seen it
     expect(dialog()!.textContent).toContain('确认添加 anyway?');
     await answer(true);
-    expect(log).toEqual(['keydown 13', 'click', 'submit button']);
+    expect(enter({ keyCode: 13 } as KeyboardEventInit).defaultPrevented).toBe(false);
+    expect(log).toEqual(['keydown 13']);
   });
 
-  it('submits a form without a button on confirm, when its one field had Enter pressed; names the action "Submit"', async () => {
-    const { log, dialog, answer, enter } = formPage([BANNED], { button: null });
+  it('names the action "Submit" for a form without a button, and lets its next submit through', async () => {
+    const { form, log, dialog, answer, enter } = formPage([BANNED], { button: null });
     enter();
     expect(dialog()!.textContent).toContain('Submit anyway?');
     await answer(true);
-    expect(log).toEqual(['keydown 13', expect.stringMatching(/^submit/)]);
-  });
-
-  it('lets the page cancel the replayed Enter, as it could have cancelled the real one', async () => {
-    const { form, log, answer, enter } = formPage([BANNED]);
-    form.addEventListener('keydown', (event) => event.preventDefault());
-    enter();
-    await answer(true);
-    expect(log).toEqual(['keydown 13']);
+    form.requestSubmit();
+    expect(log).toEqual([expect.stringMatching(/^submit/)]);
   });
 
   it('leaves alone Enter that would submit nothing, ends an IME composition, comes with a modifier, or is in a textarea', () => {
@@ -298,6 +327,7 @@ describe('before-submit guard on forms: submit events and Enter', () => {
     expect(log).toEqual([]);
     expect(dialog()).not.toBeNull();
     await answer(true);
+    form.requestSubmit();
     expect(log).toEqual([expect.stringMatching(/^submit/)]);
   });
 });

@@ -1,8 +1,10 @@
-// Before the page's own confirm / add / publish control runs while a banned link is on the page: hold that click,
-// ask in our dialog, and on "go ahead" dispatch the click again so the page's handler runs as if we were not there.
-// Forms are sent without such a click too: Enter in a text field, or a control whose label we do not know. So a
-// form's submit event, and an Enter that would submit a form, are held and asked about the same way, and replayed
-// on "go ahead". Nothing banned → no event is ever touched.
+// Before the page's own confirm / add / publish control acts while a banned link is in the form: hold that gesture,
+// ask in our dialog, and on "go ahead" let the operator's next real gesture on that control or form through
+// unasked. Nothing is replayed: a replayed event is untrusted, and pages that check `isTrusted` ignore it, so the
+// confirmation would do nothing (red team L5). The gestures held: a press (mousedown, for controls that act on it)
+// or click on a control with a submit label, a form's submit event (Enter, a control whose label we do not know),
+// and an Enter that would submit a form. The verdicts are the form's values at that moment, judged again then,
+// whatever set them (a script, a paste in the same task). Nothing banned → no event is ever touched.
 import { beijingDateTime } from '../core/beijing-time';
 import { platformName, sourceName, surfaceName } from '../core/names';
 import type { JudgedLink, Lang, Platform, SurfaceOrUnknown } from '../core/types';
@@ -16,7 +18,7 @@ export interface GuardOptions {
   submitLabels: readonly string[];
   ui: UiHost;
   signal: AbortSignal;
-  /** Read at click time: the banned links on the page now, and where the page is. */
+  /** Read at the gesture: the banned links on the page now (judged again), and where the page is. */
   state(): { banned: readonly JudgedLink[]; lang: Lang; platform: Platform; surface: SurfaceOrUnknown };
 }
 
@@ -24,15 +26,19 @@ export interface Guard {
   watch(roots: readonly Root[]): void;
 }
 
-/** How far up from the clicked node a control's label is looked for (icon inside span inside button). */
-const PATH_DEPTH = 6;
 const MAX_LABEL = 20;
+/** How long "go ahead" lets the next gesture on that control or form through. */
+const PASS_MS = 60_000;
 const LINK_CHARS = 60;
 
-/** "确认添加 (3)" and " 发布 " read as their label. */
+/** "确认添加 (3)", "确认添加（1件）", "【发布】", "+ 添加 3 件" and " 发布 " read as their label: spaces, bracketed parts,
+ *  a leading plus and a trailing count are not part of it. */
 export function controlLabel(el: Element): string {
   const raw = el.localName === 'input' ? (el as HTMLInputElement).value : (el.textContent ?? '');
-  return raw.replace(/\s+/g, '').replace(/[(（]\d+[)）]$/, '');
+  return raw
+    .replace(/\s+/g, '')
+    .replace(/[(（[【][^)）\]】]*[)）\]】]/g, '')
+    .replace(/^[+＋]|\d+[件个条项]?$/g, '');
 }
 
 function isControl(el: Element): boolean {
@@ -44,9 +50,9 @@ function isControl(el: Element): boolean {
   );
 }
 
-/** The page's submit control this click is on, by its label; null for every other click. */
+/** The page's submit control this click is on, by its label, however deep the icon clicked; null for other clicks. */
 export function submitControl(path: readonly EventTarget[], labels: ReadonlySet<string>): Element | null {
-  for (const node of path.slice(0, PATH_DEPTH)) {
+  for (const node of path) {
     if ((node as Node).nodeType !== 1) continue;
     const el = node as Element;
     const text = controlLabel(el);
@@ -100,33 +106,30 @@ export function implicitSubmit(form: HTMLFormElement): { button: HTMLButtonEleme
   return controls.filter(isSingleLine).length === 1 ? { button: null } : null;
 }
 
-/** A keydown Enter as the page's own handlers would see it, legacy keyCode included (older pages test for 13). */
-function enterAgain(like: KeyboardEvent): KeyboardEvent {
-  const init = { key: 'Enter', code: like.code, bubbles: true, cancelable: true, composed: true };
-  const again = new KeyboardEvent('keydown', init);
-  for (const name of ['keyCode', 'which']) Object.defineProperty(again, name, { value: 13 });
-  return again;
-}
-
 export function createGuard(options: GuardOptions): Guard {
   const { ui, signal } = options;
   const labels = new Set(options.submitLabels.map((label) => label.replace(/\s+/g, '')));
   const seen = new WeakSet<Event>();
-  /** True while our own replay after "go ahead" runs (synchronously): what it dispatches passes once. */
-  let passing = false;
   let asking = false;
+  /** After "go ahead": the control or form whose next gesture goes through, and until when. */
+  let pass: { on: Node; until: number } | null = null;
 
   /** Events are judged once, though one crosses the document and each shadow root it passes through. */
   const fresh = (event: Event) => {
-    if (seen.has(event) || passing) return false;
+    if (seen.has(event)) return false;
     seen.add(event);
     return true;
   };
 
-  /** With a banned link on the page: hold the event, ask, and on "go ahead" replay it. Never held without a question
-   *  on screen: when the page hides, covers or removes our dialog, the event goes ahead, after the browser's own
-   *  alert (which no page can style or remove) has told the operator. */
-  function hold(event: Event, action: () => string, replay: () => void) {
+  /** With a banned link in the form now: hold the gesture and ask; "go ahead" lets the next one on `on` through. The
+   *  first click, submit or Enter that goes through ends the pass (a press does not: its click follows). Never held
+   *  without a question on screen: when the page hides, covers or removes our dialog, the browser's own alert (which
+   *  no page can style or remove) warns instead, and the next gesture goes through. */
+  function hold(event: Event, on: Node, action: () => string) {
+    if (pass && pass.until > Date.now() && pass.on.contains(on)) {
+      if (event.type !== 'mousedown') setTimeout(() => (pass = null)); // after this gesture's own submit event
+      return;
+    }
     const state = options.state();
     if (state.banned.length === 0) return;
     event.preventDefault();
@@ -137,17 +140,8 @@ export function createGuard(options: GuardOptions): Guard {
     void confirmDialog(ui, text, signal).then((answer) => {
       asking = false;
       if (answer === 'back' || signal.aborted) return;
-      // The warning without its question: the submit goes on once it is read.
-      if (answer === 'unseen')
-        ui.host.ownerDocument.defaultView!.alert([text.title, ...text.lines.slice(0, -1)].join('\n\n'));
-      passing = true;
-      try {
-        replay();
-      } catch (error) {
-        console.debug('cartlint: replay failed', error);
-      } finally {
-        passing = false;
-      }
+      pass = { on, until: Date.now() + PASS_MS };
+      if (answer === 'unseen') alert([text.title, ...text.lines].join('\n\n'));
     });
   }
 
@@ -160,19 +154,10 @@ export function createGuard(options: GuardOptions): Guard {
     }
   };
 
-  const onClick = guarded((event) => {
-    const path = event.composedPath();
-    const control = submitControl(path, labels);
-    if (!control) return;
-    const target = path[0] as Element;
-    hold(
-      event,
-      () => controlLabel(control),
-      () => {
-        if (target.isConnected)
-          target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
-      },
-    );
+  /** A press or click on a submit control: the pass is for its form when it has one (its submit event follows). */
+  const onPress = guarded((event) => {
+    const control = submitControl(event.composedPath(), labels);
+    if (control) hold(event, (control as HTMLButtonElement).form ?? control, () => controlLabel(control));
   });
 
   /** A labelled submitter reads as its label ("确认添加"); anything else as "Submit". */
@@ -183,13 +168,7 @@ export function createGuard(options: GuardOptions): Guard {
 
   const onSubmit = guarded((event) => {
     const form = event.target as Element;
-    if (form.localName !== 'form') return;
-    const submitter = (event as SubmitEvent).submitter;
-    hold(event, actionOf(submitter), () => {
-      if (!form.isConnected) return;
-      const again = submitter?.isConnected && (submitter as HTMLButtonElement).form === form ? submitter : null;
-      (form as HTMLFormElement).requestSubmit(again);
-    });
+    if (form.localName === 'form') hold(event, form, actionOf((event as SubmitEvent).submitter));
   });
 
   const onKeydown = guarded((event) => {
@@ -198,25 +177,16 @@ export function createGuard(options: GuardOptions): Guard {
     if (key.isComposing || key.keyCode === 229) return;
     if (key.shiftKey || key.ctrlKey || key.altKey || key.metaKey) return;
     const target = event.composedPath()[0];
-    const field = isSingleLine(target) ? target : null;
-    const form = field?.form;
+    const form = isSingleLine(target) ? target.form : null;
     const submits = form && implicitSubmit(form);
-    if (!field || !form || !submits) return;
-    hold(event, actionOf(submits.button), () => {
-      if (!field.isConnected) return;
-      // The page's own Enter handlers run first; unless one of them cancels, the browser's default follows.
-      const again = enterAgain(key);
-      field.dispatchEvent(again);
-      if (again.defaultPrevented || !form.isConnected) return;
-      if (submits.button) submits.button.click();
-      else form.requestSubmit();
-    });
+    if (form && submits) hold(event, form, actionOf(submits.button));
   });
 
   return {
     watch(roots) {
       for (const root of roots) {
-        root.addEventListener('click', onClick, { capture: true, signal });
+        root.addEventListener('mousedown', onPress, { capture: true, signal });
+        root.addEventListener('click', onPress, { capture: true, signal });
         root.addEventListener('submit', onSubmit, { capture: true, signal });
         // Every keystroke passes here: only Enter goes any further.
         root.addEventListener('keydown', (event) => (event as KeyboardEvent).key === 'Enter' && onKeydown(event), {

@@ -117,12 +117,16 @@ export function startPageLife(options: PageLifeOptions): PageLife {
     submitLabels: adapter.submitLabels,
     ui,
     signal,
-    state: () => ({
-      banned: scanner.spots().flatMap((spot) => spot.judged.filter(({ decision }) => decision.verdict === 'banned')),
-      lang,
-      platform: adapter.platform,
-      surface,
-    }),
+    // The form as it is at the gesture: a value a script set just before, or pasted in the same task, is judged now.
+    state: () => (
+      scanner.scanAll(),
+      {
+        banned: scanner.spots().flatMap((spot) => spot.judged.filter(({ decision }) => decision.verdict === 'banned')),
+        lang,
+        platform: adapter.platform,
+        surface,
+      }
+    ),
   });
 
   const scanner: Scanner = createScanner({

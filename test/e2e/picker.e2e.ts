@@ -8,7 +8,7 @@ import { GOODS_POOL, GOODS_POOL_FIELD as FIELD, LINKS, uniqueUrl, useSession, wa
 /** Runs `fn` on the picker's shadow root (ours: the one holding .picker-panel). */
 function inPicker<T>(page: TestPage, fn: string): Promise<T> {
   return page.evaluate((body) => {
-    const hosts = Array.from(document.querySelectorAll('cartlint-ui'));
+    const hosts = Array.from(document.querySelectorAll('[data-cartlint-ui]'));
     const shadow = hosts.map((host) => host.shadowRoot!).find((root) => root.querySelector('.picker-panel'));
     return new Function('shadow', body)(shadow ?? null);
   }, fn) as Promise<T>;
@@ -33,7 +33,7 @@ describe.each(BROWSERS)('%s: the element picker', (name) => {
 
       await page.waitFor(
         () =>
-          Array.from(document.querySelectorAll('cartlint-ui')).some((h) =>
+          Array.from(document.querySelectorAll('[data-cartlint-ui]')).some((h) =>
             h.shadowRoot?.querySelector('.picker-panel'),
           ),
         undefined,
@@ -92,7 +92,7 @@ describe.each(BROWSERS)('%s: the element picker', (name) => {
     await session().request({ type: 'picker/start', tabId });
     await page.waitFor(
       () =>
-        Array.from(document.querySelectorAll('cartlint-ui')).some((h) => h.shadowRoot?.querySelector('.picker-panel')),
+        Array.from(document.querySelectorAll('[data-cartlint-ui]')).some((h) => h.shadowRoot?.querySelector('.picker-panel')),
       undefined,
       { what: 'the picker in the page' },
     );
@@ -100,7 +100,7 @@ describe.each(BROWSERS)('%s: the element picker', (name) => {
     await page.evaluate(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     await page.waitFor(
       () =>
-        !Array.from(document.querySelectorAll('cartlint-ui')).some((h) => h.shadowRoot?.querySelector('.picker-panel')),
+        !Array.from(document.querySelectorAll('[data-cartlint-ui]')).some((h) => h.shadowRoot?.querySelector('.picker-panel')),
       undefined,
       { what: 'the picker gone' },
     );

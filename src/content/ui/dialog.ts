@@ -23,7 +23,7 @@ export function confirmDialog(ui: UiHost, text: ConfirmText, signal: AbortSignal
     const confirm = el(doc, 'button', 'primary', text.confirm);
     cancel.type = confirm.type = 'button';
     const title = el(doc, 'h2', '', text.title);
-    title.id = 'cartlint-guard-title';
+    title.id = 't';
     const dialog = el(
       doc,
       'div',

@@ -28,9 +28,8 @@ export interface UiHost {
 const HOST_STYLE = 'all:initial!important;position:fixed!important;z-index:2147483647!important;';
 const MARK = 'data-cartlint-ui';
 
-/** How often the host is repaired (put back, restyled) within REPAIR_WINDOW_MS before we stop fighting the page. */
-const MAX_REPAIRS = 20;
-const REPAIR_WINDOW_MS = 10_000;
+/** How often the host is repaired (put back, restyled) in a page life before we stop fighting the page. */
+const MAX_REPAIRS = 50;
 
 /** "cartlint-" and eight random hex digits: a valid custom element name no page can know in advance. */
 const randomTag = (win: Window) => `cartlint-${win.crypto.randomUUID().slice(0, 8)}`;
@@ -56,20 +55,13 @@ export function createUiHost(doc: Document, signal: AbortSignal): UiHost {
   };
   raise();
 
-  // We stop after MAX_REPAIRS in a window, rather than fight a script that answers each repair with another change.
+  // At most MAX_REPAIRS: we stop rather than fight a script that answers each repair with another change.
+  // (Foreign attributes need no repair: `hidden` loses to our inline display, and `inert` or anything laid over us
+  // fails the hit test in `shows`.)
   let repairs = 0;
-  let since = 0;
-  const observer = new win.MutationObserver((records) => {
-    const foreign = records.flatMap(({ attributeName: name }) =>
-      name && name !== 'style' && name !== MARK ? [name] : [],
-    );
+  const observer = new win.MutationObserver(() => {
     // Our own repairs come back as records too; they find nothing undone, so this settles at once.
-    if (!foreign.length && host.isConnected && host.getAttribute('style') === HOST_STYLE) return;
-    const now = Date.now();
-    if (now - since > REPAIR_WINDOW_MS) [since, repairs] = [now, 0];
-    if (++repairs > MAX_REPAIRS) return;
-    for (const name of foreign) host.removeAttribute(name);
-    raise();
+    if ((!host.isConnected || host.getAttribute('style') !== HOST_STYLE) && ++repairs <= MAX_REPAIRS) raise();
   });
   observer.observe(doc.documentElement, { childList: true });
   observer.observe(host, { attributes: true });

@@ -34,7 +34,7 @@ function setup() {
     save,
     signal: control.signal,
   });
-  const shadow = () => document.querySelector('cartlint-ui')!.shadowRoot!;
+  const shadow = () => document.querySelector('[data-cartlint-ui]')!.shadowRoot!;
   const click = (target: Element) => target.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
   return { saved, save, pageClicks, picker, shadow, click };
 }
@@ -106,7 +106,7 @@ describe('the picker', () => {
   it('cancels on Esc, taking its UI away and giving the page its clicks back', () => {
     const { pageClicks, click } = setup();
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    expect(document.querySelector('cartlint-ui')).toBeNull();
+    expect(document.querySelector('[data-cartlint-ui]')).toBeNull();
     click(document.querySelector('textarea')!);
     expect(pageClicks).toHaveBeenCalledTimes(1);
   });
