@@ -12,8 +12,8 @@ const messages = {
 };
 
 describe('catalogue pruning', () => {
-  it('drops the named areas and the translator notes, and writes positional placeholders inline', () => {
-    expect(pruneCatalogue(messages, ['popup', 'cli'])).toEqual({ notice_banned: { message: 'banned on $1' } });
+  it('drops the named areas and the translator notes, and stores each message as its text, placeholders inline', () => {
+    expect(pruneCatalogue(messages, ['popup', 'cli'])).toEqual({ notice_banned: 'banned on $1' });
   });
 
   it('keeps every message of both catalogues formatting exactly as before', () => {

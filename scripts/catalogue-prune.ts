@@ -19,7 +19,7 @@ interface Entry {
 }
 
 /** `$NAME$` written as the `$1` it stands for, when its content is exactly that: the same text to format(), shorter. */
-function inlined({ message, placeholders }: Entry): Pick<Entry, 'message' | 'placeholders'> {
+function inlined({ message, placeholders }: Entry): Pick<Entry, 'message' | 'placeholders'> | string {
   const kept: Record<string, { content: string }> = {};
   const text = message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
     const key = Object.keys(placeholders ?? {}).find((k) => k.toLowerCase() === name.toLowerCase());
@@ -28,7 +28,8 @@ function inlined({ message, placeholders }: Entry): Pick<Entry, 'message' | 'pla
     if (key !== undefined) kept[key] = placeholders![key]!;
     return whole;
   });
-  return Object.keys(kept).length > 0 ? { message: text, placeholders: kept } : { message: text };
+  // A message with nothing left to look up is stored as its text: `"k":"…"`, not `"k":{"message":"…"}`.
+  return Object.keys(kept).length > 0 ? { message: text, placeholders: kept } : text;
 }
 
 /**
@@ -38,7 +39,7 @@ function inlined({ message, placeholders }: Entry): Pick<Entry, 'message' | 'pla
  */
 export function pruneCatalogue(messages: Record<string, Entry>, prefixes: readonly string[]) {
   const drop = dropped(prefixes);
-  const kept: Record<string, Pick<Entry, 'message' | 'placeholders'>> = {};
+  const kept: Record<string, Pick<Entry, 'message' | 'placeholders'> | string> = {};
   for (const [key, entry] of Object.entries(messages))
     if (!drop.test(key) && !MANIFEST_ONLY.includes(key)) kept[key] = inlined(entry);
   return kept;

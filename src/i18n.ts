@@ -11,7 +11,8 @@ export interface CatalogueEntry {
   description?: string;
   placeholders?: Record<string, { content: string }>;
 }
-type Catalogue = Record<string, CatalogueEntry>;
+/** A bundled catalogue stores a message without placeholders as its bare text (scripts/catalogue-prune.ts). */
+type Catalogue = Record<string, CatalogueEntry | string>;
 
 const catalogues: Record<Lang, Catalogue> = { en: en as Catalogue, zh: zhCN as Catalogue };
 
@@ -32,7 +33,8 @@ export function resolveLang(setting: 'auto' | Lang, browserLocale: string | unde
  * and `$$` is a literal dollar sign. A bare `$1` in a message is a placeholder already inlined (the bundled
  * catalogues are stored that way, scripts/catalogue-prune.ts).
  */
-export function format(entry: CatalogueEntry, substitutions: readonly (string | number)[]): string {
+export function format(stored: CatalogueEntry | string, substitutions: readonly (string | number)[]): string {
+  const entry = typeof stored === 'string' ? { message: stored } : stored;
   const positional = (n: string) => String(substitutions[Number(n) - 1] ?? '');
   const inPlaceholder = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => positional(n));
   return entry.message.replace(/\$\$|\$(\d)|\$([A-Za-z0-9_@]+)\$/g, (whole, n?: string, name?: string) => {
