@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import zhCN from '../../public/_locales/zh_CN/messages.json';
-import { deriveSourceTables, familyOf, hostRule, SOURCE_RECORDS, type SourceRecord } from './sources';
+import {
+  BANG_TOKEN_APP,
+  DEFAULT_TOKEN_APP,
+  deriveSourceTables,
+  familyOf,
+  hostRule,
+  SOURCE_RECORDS,
+  type SourceRecord,
+} from './sources';
 import { SOURCES, type Source } from './types';
 
 /** A source nobody has yet (得物), with one of every fact a record can hold. */
@@ -70,6 +78,11 @@ describe('source records', () => {
       expect(en, id).toHaveProperty(`source_${id}`);
       expect(zhCN, id).toHaveProperty(`source_${id}`);
     }
+  });
+
+  it('gives each token form one owning record', () => {
+    expect(DEFAULT_TOKEN_APP).toBe('taobao');
+    expect(BANG_TOKEN_APP).toBe('jd');
   });
 
   it('lists every host once', () => {

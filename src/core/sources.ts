@@ -509,7 +509,6 @@ export function deriveSourceTables(records: Readonly<Record<string, SourceRecord
     for (const host of r.secondHand?.hosts ?? []) secondHand.set(host, r.secondHand!.name);
     for (const platform of r.ownOn ?? []) ownSources.set(platform, [...(ownSources.get(platform) ?? []), id]);
   }
-  if (!defaultTokenApp || !bangTokenApp) throw new Error('sources: no record owns bare 淘口令 or `！…！` tokens');
   return {
     hostRules,
     family,
@@ -525,8 +524,9 @@ export function deriveSourceTables(records: Readonly<Record<string, SourceRecord
     badges,
     cueUpgrades,
     namedTokenApps,
-    defaultTokenApp,
-    bangTokenApp,
+    // One record owns each token form (a test checks): Taobao bare 淘口令, JD `！…！`.
+    defaultTokenApp: defaultTokenApp as Source,
+    bangTokenApp: bangTokenApp as Source,
     secondHand,
     ownSources,
     shopNames,
@@ -642,8 +642,6 @@ const SERVICE_LABEL =
 const SERVICE_PATH =
   /(?:^|\/)(?:\w*api|proxy|router\w*|log(?:in)?|oauth2?|seller|admin|workbench|shorten|create)(?:[/._?-]|$)|\/mtop\.|list_\w+_items|\/order\/list/;
 const STATIC_FILE = /\.(?:png|jpe?g|gif|webp|svg|ico|css|js|json)$/;
-/** JSONP callbacks. */
-const SERVICE_PARAMS = ['callback', 'jsonp'];
 
 /** Is this page on a source's host one of the company's services rather than goods? `path` is lower-cased. */
 export function isServicePage(rule: HostRule, host: string, path: string, view: PageView): boolean {
@@ -652,7 +650,7 @@ export function isServicePage(rule: HostRule, host: string, path: string, view: 
     for (const label of front.split(/[.-]/)) if (SERVICE_LABEL.test(label)) return true;
   }
   if (SERVICE_PATH.test(path) || STATIC_FILE.test(path)) return true;
-  return SERVICE_PARAMS.some((key) => view.params.get(key) !== undefined);
+  return view.params.get('callback') !== undefined; // JSONP
 }
 
 /** JD deep-link `des` values that are login flows, not goods (§4 pitfalls). */
