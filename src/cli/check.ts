@@ -45,8 +45,9 @@ function reported(rules: readonly Rule[], rule: string | null) {
 
 function jsonReport(lang: Lang, rules: readonly Rule[]): TextReport {
   const held = new Held();
-  // The same judged text (a memo hit) gives the same findings: they are written as JSON once.
+  // The same judged text (a memo hit) gives the same findings: they and the text are written as JSON once.
   const findingsJson = new WeakMap<JudgedLink[], string>();
+  const inputJson = new Memo((text) => JSON.stringify(text));
   const findings = (judged: JudgedLink[]) =>
     JSON.stringify(
       judged.map(({ link, decision }) => ({
@@ -66,7 +67,7 @@ function jsonReport(lang: Lang, rules: readonly Rule[]): TextReport {
         json = findings(judged);
         findingsJson.set(judged, json);
       }
-      held.push(`{"input":${JSON.stringify(input.text)},"line":${input.line},"findings":${json}}\n`);
+      held.push(`{"input":${inputJson.get(input.text)},"line":${input.line},"findings":${json}}\n`);
     },
     take: () => held.take(),
     end: () => '',

@@ -11,15 +11,18 @@ export interface TextReport {
   end(): string;
 }
 
-/** Collects text and hands it over in one piece. */
+/**
+ * Collects text and hands it over in one piece. Concatenated, not joined: V8 keeps the pieces as a rope that the
+ * write flattens once, where joining an array of template strings copies every byte twice.
+ */
 export class Held {
-  private parts: string[] = [];
+  private text = '';
   push(...texts: string[]): void {
-    this.parts.push(...texts);
+    for (const text of texts) this.text += text;
   }
   take(): string {
-    const text = this.parts.join('');
-    this.parts = [];
+    const text = this.text;
+    this.text = '';
     return text;
   }
 }
