@@ -7,7 +7,9 @@ const source = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.u
   string,
   unknown
 >;
+// biome-ignore lint/suspicious/noExplicitAny: a manifest is read field by field in these assertions
 const chrome = manifestFor(source, 'chrome', '1.2.3') as Record<string, any>;
+// biome-ignore lint/suspicious/noExplicitAny: as above
 const firefox = manifestFor(source, 'firefox', '1.2.3') as Record<string, any>;
 
 describe('manifestFor', () => {

@@ -46,7 +46,10 @@ async function main(): Promise<void> {
       }
     });
     const tabId = await session.tabIdOf(page);
-    await session.waitForTabState(tabId, (s) => s.findings.filter((f) => f.decision.verdict === 'banned').length === 200);
+    await session.waitForTabState(
+      tabId,
+      (s) => s.findings.filter((f) => f.decision.verdict === 'banned').length === 200,
+    );
     const popup = await openReadyPopup(session, tabId);
     await popup.evaluate(() => document.querySelector('.group details')?.setAttribute('open', ''));
     await popup.screenshot(join(REPO_ROOT, 'docs', 'screenshot-popup.png'), 'body');
@@ -57,7 +60,8 @@ async function main(): Promise<void> {
     const poolTab = await session.tabIdOf(pool);
     await session.request({ type: 'picker/start', tabId: poolTab });
     await pool.waitFor(
-      () => Array.from(document.querySelectorAll('cartlint-ui')).some((h) => h.shadowRoot?.querySelector('.picker-panel')),
+      () =>
+        Array.from(document.querySelectorAll('cartlint-ui')).some((h) => h.shadowRoot?.querySelector('.picker-panel')),
       undefined,
       { what: 'the picker' },
     );

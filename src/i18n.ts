@@ -51,11 +51,6 @@ export function t(lang: Lang, key: MessageKey, ...substitutions: (string | numbe
   return format(entry, substitutions);
 }
 
-/** Both languages at once, for texts that carry both (decisions, notices). */
-export function both(key: MessageKey, ...substitutions: (string | number)[]): { zh: string; en: string } {
-  return { zh: t('zh', key, ...substitutions), en: t('en', key, ...substitutions) };
-}
-
 /** Keys present in one catalogue but not the other (the i18n test fails on any). */
 export function missingKeys(): { en: string[]; zh: string[] } {
   const enKeys = Object.keys(catalogues.en);

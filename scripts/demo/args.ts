@@ -21,6 +21,7 @@ export class DemoUsageError extends Error {
 }
 
 export function parseDemoArgs(argv: readonly string[], env: Record<string, string | undefined>): DemoOptions {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: assigned once in the try below, typed by parseArgs there
   let values;
   try {
     ({ values } = parseArgs({

@@ -227,5 +227,3 @@ export function createHandler(deps: HandlerDeps) {
     },
   };
 }
-
-export type Handler = ReturnType<typeof createHandler>;

@@ -6,9 +6,8 @@
 import { basename } from 'node:path';
 import { notice } from '../core/notice';
 import { platformName, sourceName, surfaceName, verdictName } from '../core/names';
-import type { JudgedLink, Lang, Rule, Verdict } from '../core/types';
+import type { Lang, Rule, Verdict } from '../core/types';
 import { t, type MessageKey } from '../i18n';
-import type { Input } from './inputs';
 import { Held, type TextReport } from './report';
 import type { Target } from './options';
 import { Tally, VERDICTS } from './tally';

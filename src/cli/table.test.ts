@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, fit, printable, row } from './table';
+import { displayWidth, fitCells, printable, row } from './table';
 
 describe('table', () => {
   it('counts Chinese and full-width characters as two cells', () => {
@@ -9,10 +9,10 @@ describe('table', () => {
     expect(displayWidth('a\u200bb')).toBe(2);
   });
   it('pads and cuts by cells', () => {
-    expect(fit('淘宝', 6)).toBe('淘宝  ');
-    expect(fit('直播间购物车', 7)).toBe('直播间…');
-    expect(fit('直播间购物车', 8)).toBe('直播间… ');
-    expect(displayWidth(fit('直播间购物车', 7))).toBe(7);
+    expect(fitCells('淘宝', 6)).toBe('淘宝  ');
+    expect(fitCells('直播间购物车', 7)).toBe('直播间…');
+    expect(fitCells('直播间购物车', 8)).toBe('直播间… ');
+    expect(displayWidth(fitCells('直播间购物车', 7))).toBe(7);
   });
   it('leaves the last column free and flattens newlines', () => {
     expect(row(['12', '禁止', 'a\nb'], [4, 6])).toBe('12    禁止    a b\n');

@@ -43,7 +43,7 @@ export function printable(text: string): string {
 }
 
 /** Cut to `width` cells with "…", or pad with spaces to it. */
-export function fit(text: string, width: number): string {
+export function fitCells(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ');
   if (displayWidth(flat) <= width) return flat + ' '.repeat(width - displayWidth(flat));
   let out = '';
@@ -75,7 +75,7 @@ export function row(
   decorate: (index: number, cell: string) => string = (_, cell) => cell,
 ): string {
   const fitted = columns.map((text, i) =>
-    decorate(i, i < widths.length ? fit(printable(text), widths[i]!) : printable(text).replace(/\s+/g, ' ')),
+    decorate(i, i < widths.length ? fitCells(printable(text), widths[i]!) : printable(text).replace(/\s+/g, ' ')),
   );
   return `${fitted.join('  ').trimEnd()}\n`;
 }

@@ -32,6 +32,7 @@ export const isWorkbookName = (file: string) => /\.xls[xm]$/i.test(file);
 
 interface StreamEvent {
   eventType: string;
+  // biome-ignore lint/suspicious/noExplicitAny: exceljs emits untyped parse events; each use narrows them
   value: any;
 }
 /** The parts of exceljs's streaming reader used here; its typings do not describe `parse()` or these fields. */

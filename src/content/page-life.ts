@@ -175,7 +175,7 @@ export function startPageLife(options: PageLifeOptions): PageLife {
     },
     reveal(findingId) {
       const spot = spotOfFinding(scanner.spots(), findingId);
-      if (!spot || !spot.el.isConnected) return false;
+      if (!spot?.el.isConnected) return false;
       spot.el.scrollIntoView({ block: 'center', inline: 'nearest' });
       overlay.flash(spot);
       return true;

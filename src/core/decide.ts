@@ -22,7 +22,6 @@ import type {
   Platform,
   Rule,
   RuleException,
-  Source,
   Surface,
   SurfaceOrUnknown,
   Verdict,
@@ -48,7 +47,7 @@ function fitOne(match: LinkMatch, link: LinkFinding): { fit: Fit; unknown?: Unkn
   return { fit: 'yes' };
 }
 
-function fit(matches: readonly LinkMatch[], link: LinkFinding): { fit: Fit; unknown?: Unknown } {
+function bestFit(matches: readonly LinkMatch[], link: LinkFinding): { fit: Fit; unknown?: Unknown } {
   let best: { fit: Fit; unknown?: Unknown } = { fit: 'no' };
   for (const match of matches) {
     const result = fitOne(match, link);
@@ -70,7 +69,7 @@ function relevantRules(link: LinkFinding, platform: Platform, surface: Surface, 
       isEnabled(rule) &&
       rule.platform === platform &&
       rule.surfaces.includes(surface) &&
-      fit(rule.links, link).fit !== 'no',
+      bestFit(rule.links, link).fit !== 'no',
   );
 }
 
@@ -101,7 +100,7 @@ function applyRule(rule: Rule, link: LinkFinding, time: number, unknown: Unknown
   }
   for (const exception of rule.exceptions ?? []) {
     if (!inForce(exception, time)) continue;
-    const match = fit(exception.links, link);
+    const match = bestFit(exception.links, link);
     if (match.fit === 'no' || exception.verdict === rule.verdict) continue;
     if (match.fit === 'maybe') {
       const reason = unsureSentence(match.unknown!, exception.id, exception.summary);
@@ -153,7 +152,7 @@ function decideAt(
     .filter((rule) => inForce(rule, time))
     .sort((a, b) => Date.parse(b.from) - Date.parse(a.from) || SEVERITY[b.verdict] - SEVERITY[a.verdict]);
   for (const rule of candidates) {
-    const match = fit(rule.links, link);
+    const match = bestFit(rule.links, link);
     // An allowing rule that may not cover the link says nothing; a banning one makes it uncertain.
     if (match.fit === 'maybe' && rule.verdict === 'allowed') continue;
     return applyRule(rule, link, time, match.fit === 'maybe' ? match.unknown : undefined);

@@ -205,7 +205,7 @@ const ADVERSARIAL_UNITS = [
 ];
 
 /** Units whose run must stay linear when it is the whole paste, not a share of it. */
-const LONG_RUN_UNITS = ['https://x.cn/?url=', 'https://a.cn/' + 'A'.repeat(5000), '://'];
+const LONG_RUN_UNITS = ['https://x.cn/?url=', `https://a.cn/${'A'.repeat(5000)}`, '://'];
 
 /** `size` characters: each unit repeated over its share of the text, so every run is long. */
 function adversarialPaste(size: number): string {

@@ -32,6 +32,7 @@ const DOT_LIKE = new Set(['。', '．', '｡']);
  * Format characters (general category Cf: zero-width space/joiners, BOM, bidi marks, soft hyphen) and the
  * variation selectors that ride on emoji. Dropping them lets `m.tb​.cn` match like `m.tb.cn`.
  */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are matched on their own, not as part of an emoji
 const INVISIBLE = /^[\p{Cf}\uFE00-\uFE0F]$/u;
 
 /** Scripts whose characters NFKC never changes: skipping them keeps Chinese text cheap to normalise. */

@@ -17,7 +17,7 @@ import xiaohongshuArkLive from './xiaohongshu-ark-live';
 import xiaohongshuArkNote from './xiaohongshu-ark-note';
 import xiaohongshuCreatorPublish from './xiaohongshu-creator-publish';
 
-export type { Adapter, PageCues } from './define';
+export type { Adapter } from './define';
 
 export const ADAPTERS: readonly Adapter[] = [
   douyinBuyinLive,

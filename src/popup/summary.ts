@@ -56,7 +56,7 @@ export function summarise(findings: readonly TabFinding[]): Summary {
 /** "KS-4 淘宝 ×198": the rule and what it caught, as the summary names a group. */
 export function groupLabel(lang: Lang, group: RuleGroup): string {
   const sources = group.sources.slice(0, 2).map((source) => sourceName(lang, source));
-  return [group.rule, ...sources].filter(Boolean).join(' ') + ` ×${group.findings.length}`;
+  return `${[group.rule, ...sources].filter(Boolean).join(' ')} ×${group.findings.length}`;
 }
 
 export type VerdictFilter = Verdict | 'all';

@@ -92,7 +92,9 @@ describe.each(BROWSERS)('%s: the element picker', (name) => {
     await session().request({ type: 'picker/start', tabId });
     await page.waitFor(
       () =>
-        Array.from(document.querySelectorAll('[data-cartlint-ui]')).some((h) => h.shadowRoot?.querySelector('.picker-panel')),
+        Array.from(document.querySelectorAll('[data-cartlint-ui]')).some((h) =>
+          h.shadowRoot?.querySelector('.picker-panel'),
+        ),
       undefined,
       { what: 'the picker in the page' },
     );
@@ -100,7 +102,9 @@ describe.each(BROWSERS)('%s: the element picker', (name) => {
     await page.evaluate(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     await page.waitFor(
       () =>
-        !Array.from(document.querySelectorAll('[data-cartlint-ui]')).some((h) => h.shadowRoot?.querySelector('.picker-panel')),
+        !Array.from(document.querySelectorAll('[data-cartlint-ui]')).some((h) =>
+          h.shadowRoot?.querySelector('.picker-panel'),
+        ),
       undefined,
       { what: 'the picker gone' },
     );

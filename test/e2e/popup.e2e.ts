@@ -42,7 +42,7 @@ async function copyVia(
   return eventually(
     async () => {
       const now = await copied(popup).catch(() => null);
-      return now && now.text.includes(LINKS.taobaoAlliance) ? now : null;
+      return now?.text.includes(LINKS.taobaoAlliance) ? now : null;
     },
     { what },
   );
@@ -231,7 +231,7 @@ describe.each(BROWSERS)('%s: the popup', (name) => {
     const notice = await eventually(
       async () => {
         const now = await copied(popup).catch(() => null);
-        return now && now.text.includes('s.click.taobao.com') ? now.text : null;
+        return now?.text.includes('s.click.taobao.com') ? now.text : null;
       },
       { what: 'the KS-4 group notice' },
     );

@@ -89,7 +89,7 @@ export function rowSelector(list: Element, row: Element, doc: Document): string 
 /** The row of `list` that holds `target`: its ancestor whose parent is the list area, or a level deeper. */
 export function rowOf(list: Element, target: Element): Element | null {
   let node: Element | null = target;
-  while (node && node.parentElement && node.parentElement !== list) node = node.parentElement;
+  while (node?.parentElement && node.parentElement !== list) node = node.parentElement;
   if (!node || node.parentElement !== list) return null;
   // A list area wrapping one inner list (react-virtuoso's scroller → viewport → rows): descend to the rows.
   while (node.parentElement!.children.length === 1 && node.children.length > 0) {

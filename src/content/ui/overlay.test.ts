@@ -214,10 +214,10 @@ describe('overlay card for the field in focus', () => {
     input.focus();
     overlay.update([spot]);
     expect(overlay.card()).not.toBeNull();
-    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true, composed: true });
-    input.dispatchEvent(escape);
+    const escapeKey = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true, composed: true });
+    input.dispatchEvent(escapeKey);
     expect(overlay.card()).toBeNull();
-    expect(escape.defaultPrevented).toBe(false);
+    expect(escapeKey.defaultPrevented).toBe(false);
     expect(document.activeElement).toBe(input);
   });
 

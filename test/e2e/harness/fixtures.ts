@@ -49,12 +49,6 @@ export function findFixture(pages: readonly FixturePage[], url: string): Fixture
   return pages.find((page) => pageKey(page.url) === wanted);
 }
 
-export function requireFixture(pages: readonly FixturePage[], url: string): FixturePage {
-  const page = findFixture(pages, url);
-  if (!page) throw new Error(`no fixture page declares ${url} (test/fixtures/pages/*.html, meta cartlint-fixture-url)`);
-  return page;
-}
-
 function pageKey(url: string): string {
   const { origin, pathname } = new URL(url);
   return origin + pathname.replace(/\/+$/, '');

@@ -11,5 +11,5 @@ export function launch(browser: BrowserName, options: LaunchOptions = {}): Promi
 
 export { BROWSERS, ExtensionSession, type BrowserName } from './session';
 export { TestPage, eventually, sleep } from './page';
-export { createFixtureRouter, loadFixturePages, requireFixture, findFixture, type FixturePage } from './fixtures';
-export { openReadyPopup, popupReady } from './popup';
+export { createFixtureRouter, loadFixturePages, type FixturePage } from './fixtures';
+export { openReadyPopup } from './popup';
