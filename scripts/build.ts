@@ -7,6 +7,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, realpathSync, r
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import { minify } from 'terser';
 import { build, mergeConfig, type InlineConfig } from 'vite';
 import { ROOT, sharedConfig } from '../vite.config';
 import { measure, measureDir, overBudget, sizeTable } from './build-sizes';
@@ -135,7 +136,16 @@ async function buildClassic({ entry, file, drop }: (typeof CLASSIC)[number], out
   const strays = files.filter((name) => name !== file);
   if (strays.length)
     throw new Error(`${entry} emitted ${strays.join(', ')} beside ${file}; a classic script must be one file`);
-  checkDropped(readFileSync(join(outDir, file), 'utf8'), file, drop);
+  const path = join(outDir, file);
+  // A second, slower pass with terser over Vite's minified output: about 0.6 KB less gzipped on the content
+  // script, whose 30 KB budget is tight. ecma 2020 keeps the output inside BROWSER_TARGET (Chrome 102).
+  const squeezed = await minify(readFileSync(path, 'utf8'), {
+    ecma: 2020,
+    compress: { passes: 2 },
+    format: { comments: false },
+  });
+  writeFileSync(path, squeezed.code!);
+  checkDropped(squeezed.code!, file, drop);
 }
 
 /**
