@@ -1,5 +1,5 @@
 // Issue 8, family 2: every share form of the platforms and shops — all of Kuaishou's share hosts with their `/s/`
-// and bare codes, JD 口令 with and without `NN:/`, the 淘宝闪购 layout —
+// and bare codes, JD 口令 with and without `NN:/`, 淘口令 with a space or an emoji inside, the 淘宝闪购 layout —
 // and the near misses: a Kuaishou video page, a price between yuan signs, a word between dollars.
 import { describe, expect, it } from 'vitest';
 import { findLinks, sourcesOf } from '../../test/support/findings';
@@ -48,6 +48,35 @@ describe('share forms', () => {
 
   it('the 淘宝闪购 / 饿了么 share layout', () => {
     expect(one('47 MF2301 2:/✔₤Rk4Tm6Wq8Y₤ 去淘宝闪购看看')).toMatchObject({ source: 'taobao', kind: 'token' });
+  });
+
+  it('淘口令 with a space or an emoji inside the body, between any token delimiter', () => {
+    for (const text of [
+      '￥aB Cd3EfGh4￥',
+      '€aB😊Cd3EfGh€ 打开淘宝',
+      '₤Xy7 Wq2Rt5Lm₤',
+      '复制这段 ¢3kPq🛒🎁Ws8Ezd¢ 去手机淘宝',
+      '$Tm4Rq ✨ Zx9Vb$',
+      '(￥Hb6 Nz3 Qw8Lp￥)',
+    ]) {
+      expect(one(text), text).toMatchObject({ source: 'taobao', kind: 'token' });
+    }
+  });
+
+  it('words and numbers with spaces between signs are not tokens', () => {
+    for (const text of [
+      '￥12 包邮￥',
+      '$ 5 $',
+      '￥99 元 到手价 ￥79',
+      '原价￥128 现价￥99',
+      'pay $10 discount now$ please',
+      '$USD 25 Price$',
+      '€I have 1000000€',
+      '$Hello 😊 World$',
+      '¥ 2024 12 01 ¥',
+    ]) {
+      expect(findLinks(text), text).toEqual([]);
+    }
   });
 
   it('near misses stay silent: prices, words and amounts between signs', () => {

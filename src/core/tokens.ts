@@ -27,8 +27,18 @@ const isUpper = (c: number) => c >= 0x41 && c <= 0x5a;
  * A body made of words (`RefreshSig`, `isSourceNode`, `USD`): segments with a vowel, capital runs, no digit.
  * About 0.6 % of random 11-character bodies look like this, and those are only doubted without any share word.
  */
-const WORDY = /^(?:[A-Z]?(?=[a-z]{2})[a-z]*[aeiouy][a-z]*|[A-Z]{2,})+$/;
+const WORDY = /^[a-z]?(?:[A-Z]?(?=[a-z]{2})[a-z]*[aeiouy][a-z]*|[A-Z]{2,})+$/;
 const isWordy = (body: string) => WORDY.test(body);
+
+/** How long the break inside a token body at `i` is: a space, an emoji run (ZWJ and VS16 are gone), or both. */
+function breakAt(text: string, i: number): number {
+  let j = text.charCodeAt(i) === 0x20 ? i + 1 : i;
+  const emoji = j;
+  for (let c = text.charCodeAt(j); (c >= 0xd83c && c <= 0xd83e) || (c >= 0x2600 && c <= 0x27bf); c = text.charCodeAt(j))
+    j += c > 0x27bf ? 2 : 1;
+  if (j > emoji && text.charCodeAt(j) === 0x20) j++;
+  return j - i;
+}
 
 /** Words around a token that make a short placeholder body (`￥def456￥`) believable. */
 const TOKEN_CUE = /复制|復.?制|覆|輹|fu.?zhi|打开|打開|咑閞|口令|淘宝|淘.?寳|taobao|京东|天猫|手机/i;
@@ -59,14 +69,25 @@ function tokenAt(text: string, open: number): Atom | null {
     if (innerCode && text.charCodeAt(i + innerCode[0].length) === 0x20) i += innerCode[0].length + 1;
     else innerCode = null;
   }
-  let bodyEnd = i;
-  while (bodyEnd - i <= 16 && isAlnum(text.charCodeAt(bodyEnd))) bodyEnd++;
-  if (bodyEnd - i < 3 || bodyEnd - i > 16) return null;
-  const body = text.slice(i, bodyEnd);
-  i = bodyEnd;
   // `( CZ3457 AbCdEfGhIjK)`: brackets count only around an app code and a full-length body.
   const bracket = delim === '(';
-  if (bracket && (!innerCode || body.length < 10)) return null;
+  // The body's letters and digits, in up to three runs: pasted tokens carry a space or an emoji inside.
+  let bodyEnd = i;
+  let length = 0;
+  let breaks = 0;
+  for (;;) {
+    for (; length <= 16 && isAlnum(text.charCodeAt(bodyEnd)); length++) bodyEnd++;
+    const gap = breaks < 2 && !bracket ? breakAt(text, bodyEnd) : 0;
+    if (!gap || !isAlnum(text.charCodeAt(bodyEnd + gap))) break;
+    bodyEnd += gap;
+    breaks++;
+  }
+  if (length < 3 || length > 16) return null;
+  const body = text.slice(i, bodyEnd);
+  i = bodyEnd;
+  if (bracket && (!innerCode || length < 10)) return null;
+  // A broken body needs a random run: words and numbers between signs (`$10 off now$`, `￥ Apple iPhone￥`) are not.
+  if (breaks && !body.split(/[^A-Za-z\d]+/).some((r) => r.length > 1 && /\D/.test(r) && !isWordy(r))) return null;
   if (text[i] === ' ' && (delim === '$' || bracket)) i++;
   const parenthesised = delim === '$' && text[open - 1] === '(';
   const close = canonicalDelimiter(text[i] ?? '');
