@@ -2,9 +2,30 @@
 // cps_track, Dangdang unionid=P-…, Kaola's lu./cps. hosts, Suning's visitor and CPS landings — and the plain
 // pages of the same shops, which stay plain.
 import { describe, expect, it } from 'vitest';
-import { sourcesOf } from '../../test/support/findings';
+import { findLinks, sourcesOf } from '../../test/support/findings';
 
 describe('the affiliate flag', () => {
+  it('Douyin goods deep links with the goods pages’ markers, and without them', () => {
+    expect(sourcesOf('snssdk1128://ec_goods_detail?promotion_id=3598765432109876543&kol_id=2345678901')).toEqual([
+      ['douyin', true],
+    ]);
+    expect(sourcesOf('打开抖音 snssdk1128://goods/detail?id=3598765432109876543&cps_track=abc')).toEqual([
+      ['douyin', true],
+    ]);
+    expect(sourcesOf('snssdk1128://commerce/product?product_id=3712345678901234567&pick_source=v.a1B2c3')).toEqual([
+      ['douyin', true],
+    ]);
+    expect(
+      findLinks('snssdk1128://ec_goods_detail?promotion_id=3598765432109876543&kol_id=2345678901')[0]?.evidence,
+    ).toContain('kol_id=2345678901');
+    // No marker, a marker value of the wrong shape, or a marker on a page that is not goods.
+    expect(sourcesOf('snssdk1128://ec_goods_detail?promotion_id=3598765432109876543')).toEqual([['douyin', false]]);
+    expect(sourcesOf('snssdk1128://ec_goods_detail?promotion_id=3598765432109876543&kol_id=none')).toEqual([
+      ['douyin', false],
+    ]);
+    expect(findLinks('snssdk1128://user/profile?uid=12345&kol_id=2345678901')).toEqual([]);
+  });
+
   it('Douyin goods pages with creators’ CPS tracking', () => {
     expect(sourcesOf('https://haohuo.jinritemai.com/views/product/item2?id=3598765432109876543&kol_id=87654')).toEqual([
       ['douyin', true],

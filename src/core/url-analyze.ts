@@ -336,11 +336,13 @@ function analyzeDeepLink(url: ParsedUrl, params: Map<string, Param>, depth: numb
   // A scheme with goods paths is commerce only on them (`kwai://merchant/…`, not `kwai://profile/…`).
   if (rule.goodsPath) {
     if (!rule.goodsPath.test(url.body.toLowerCase())) return null;
+    // The family's markers hold in its app links too (`snssdk1128://ec_goods_detail?…&kol_id=…`).
+    const marker = findMarker(familyOf(rule.source), pageView(url, params));
     return {
       source: rule.source,
-      affiliate: rule.affiliate,
+      affiliate: marker ? true : rule.affiliate,
       kind: 'deep-link',
-      evidence: `${scheme}${url.body.split(/[?/]/)[0]}`,
+      evidence: `${scheme}${url.body.split(/[?/]/)[0]}${marker ? `, ${marker}` : ''}`,
     };
   }
   return { source: rule.source, affiliate: rule.affiliate, kind: 'deep-link', evidence: `scheme ${scheme}` };
