@@ -18,6 +18,8 @@ describe('share forms', () => {
       'https://www.kuaishou.com/f/X-1aBcD2eFgH3iJk',
       'https://v.m.chenzhongtech.com/s/Gh8Jk9Lz',
       'https://k8s7f2a1.m.chenzhongtech.com/s/Qa1Ws2Ed',
+      'https://m.gifshow.com/s/Rt5Yu7Io',
+      'http://m.gifshow.com/Kp3Lm8Zq',
     ]) {
       expect(one(link), link).toMatchObject({ source: 'shortener', kind: 'short-link' });
     }
@@ -32,6 +34,8 @@ describe('share forms', () => {
   it('Kuaishou video and profile pages on the share hosts are not goods', () => {
     expect(findLinks('https://v.m.chenzhongtech.com/fw/photo/3xq8zv2mrk9w4ya')).toEqual([]);
     expect(findLinks('https://www.kuaishou.com/short-video/3xf9d2kqpz7m6ub')).toEqual([]);
+    expect(findLinks('https://m.gifshow.com/fw/photo/3x5kq2mz8ph4yrw')).toEqual([]);
+    expect(findLinks('https://m.gifshow.com/user/profile/3xabc123')).toEqual([]);
   });
 
   it('JD 口令 with the `NN:/` lead, with only an app code, any app code', () => {

@@ -396,9 +396,10 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       { host: 'kwaixiaodian.com', affiliate: false },
       { host: 's.kwaixiaodian.com', notGoods: true }, // merchant back office
     ],
-    // Share links over the years: v. and 极速版 short hosts, `www.kuaishou.com/f/<code>` and the company's
-    // chenzhongtech hosts (`v.m.`, and per-share `<random>.m.`), each with `/s/` or bare codes.
-    shareHosts: ['v.kuaishou.com', 'v.kuaishouapp.com', 'www.kuaishou.com', 'm.chenzhongtech.com'],
+    // Share links over the years: v. and 极速版 short hosts, `www.kuaishou.com/f/<code>`, the company's
+    // chenzhongtech hosts (`v.m.`, and per-share `<random>.m.`) and the old gifshow host, each with `/s/` or
+    // bare codes.
+    shareHosts: ['v.kuaishou.com', 'v.kuaishouapp.com', 'www.kuaishou.com', 'm.chenzhongtech.com', 'm.gifshow.com'],
     schemes: { kwai: { affiliate: false, target: 'params', goodsPath: /^(?:merchant|shop|goods|kwaishop)/ } },
     name: '快手小店',
     shopNames: ['快手小店'],
