@@ -1,5 +1,5 @@
 // Issue 8, family 3: links inside machine text — JSON with `\/` and `\u003d`/`\u0026` escapes, SQL and CSV
-// strings, HTML with entities.
+// strings, HTML with entities, quick-app deep links.
 import { describe, expect, it } from 'vitest';
 import { findLinks, sourcesOf } from '../../test/support/findings';
 
@@ -29,6 +29,19 @@ describe('links inside machine text', () => {
       sourcesOf('<a href="https://item.m.jd.com/product/100029384756.html?utm_source=kong&amp;utm_medium=jingfen">'),
     ).toEqual([['jd', true]]);
     expect(sourcesOf('&lt;a href=&quot;https://u.jd.com/Hk3Lm5N&quot;&gt;')).toEqual([['jd', true]]);
+  });
+
+  it('quick-app deep links by the brand word of their package', () => {
+    expect(sourcesOf('hap://app/com.jd.quickapp/pages/detail?skuId=100029384756')).toEqual([['jd', null]]);
+    expect(sourcesOf('快应用 hap://app/com.xunmeng.pinduoduo.quick/pages/goods?goods_id=123456')).toEqual([
+      ['pinduoduo', null],
+    ]);
+    expect(sourcesOf('"url":"hap://app/com.Taobao.Quickapp/Detail?id=709876543210"')).toEqual([['taobao', null]]);
+    expect(findLinks('hap://app/com.jd.quickapp/pages/detail')[0]).toMatchObject({ kind: 'deep-link' });
+    // A package that names no shop, a word that only contains a brand, the quick-app settings page.
+    expect(findLinks('hap://app/com.example.weather/pages/index')).toEqual([]);
+    expect(findLinks('hap://app/com.taobaoish.news/pages/index')).toEqual([]);
+    expect(findLinks('hap://settings/com.jd.quickapp')).toEqual([]);
   });
 
   it('JSON without links stays silent', () => {

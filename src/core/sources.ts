@@ -464,6 +464,7 @@ export function deriveSourceTables(records: Readonly<Record<string, SourceRecord
   const pathShapes: PathShape[] = [];
   const schemes: Record<string, SchemeRule> = {};
   const miniProgramApps = new Map<string, Source>();
+  const quickAppBrands = new Map<string, Source>();
   const miniProgramPaths: Array<{ source: Source; path: RegExp }> = [];
   const shareTags = new Map<string, Source>();
   const shareAppNames: Array<{ source: Source; names: RegExp }> = [];
@@ -484,6 +485,10 @@ export function deriveSourceTables(records: Readonly<Record<string, SourceRecord
       if (shopsExcept) rule.shopsExcept = new Set(shopsExcept);
       hostRules.push(rule);
     }
+    // A quick app's package names its brand (`com.taobao.quickapp`): the record's id or a long host label.
+    if (id !== 'shortener')
+      for (const word of [id, ...(r.hosts ?? []).map((h) => h.host.split('.').at(-2)!)])
+        if (word === id || /^[a-z]{5,}$/.test(word)) quickAppBrands.set(word, id);
     for (const host of r.shareHosts ?? []) {
       hostRules.push({ host, source: 'shortener', short: true, shareOf: id, codesOnly: true });
     }
@@ -520,6 +525,7 @@ export function deriveSourceTables(records: Readonly<Record<string, SourceRecord
     schemes,
     miniProgramApps,
     miniProgramPaths,
+    quickAppBrands,
     shareTags,
     shareAppNames,
     badges,
@@ -543,6 +549,8 @@ export const NON_GOODS_PATHS: ReadonlyArray<{ source: Source; path: RegExp }> = 
 export const PATH_SHAPES: readonly PathShape[] = TABLES.pathShapes;
 export const SCHEME_RULES: Readonly<Record<string, SchemeRule>> = TABLES.schemes;
 export const MINI_PROGRAM_APPS: ReadonlyMap<string, Source> = TABLES.miniProgramApps;
+/** A brand word in a quick-app package → its source. */
+export const QUICK_APP_BRANDS: ReadonlyMap<string, Source> = TABLES.quickAppBrands;
 export const MINI_PROGRAM_PATHS: ReadonlyArray<{ source: Source; path: RegExp }> = TABLES.miniProgramPaths;
 /** App tag → source (`【淘宝】`); second-hand apps' tags (`【闲鱼】`) are tags too, of no source of ours. */
 export const SHARE_TAGS: ReadonlyMap<string, Source> = TABLES.shareTags;

@@ -11,6 +11,7 @@ import {
   NON_GOODS_PATHS,
   PARAM_MARKERS,
   PATH_SHAPES,
+  QUICK_APP_BRANDS,
   SCHEME_RULES,
   SHORT_CODE_PATH,
   WRAPPER_PARAMS,
@@ -185,7 +186,21 @@ export function analyzeUrl(raw: string, depth = 0): Analysis {
   if (!url) return null;
   const params = parseParams(url.query);
   if (url.deep) return analyzeDeepLink(url, params, depth);
+  if (url.scheme === 'hap') return analyzeQuickApp(url);
   return analyzeWebUrl(url, params, depth);
+}
+
+/** `hap://app/<package>/…`: the quick app of the source whose brand word its package holds (`com.jd.quick`). */
+function analyzeQuickApp(url: ParsedUrl): Analysis {
+  const pkg = lowerCase(url.path.split('/')[1] ?? '');
+  const source =
+    url.host === 'app'
+      ? pkg
+          .split('.')
+          .map((word) => QUICK_APP_BRANDS.get(word))
+          .find(Boolean)
+      : null;
+  return source ? { source, affiliate: null, kind: 'deep-link', evidence: `quick app ${pkg}` } : null;
 }
 
 /** `@` standing in for an id (`360buy.com/product/@.html`) marks a URL pattern table, not a link. */

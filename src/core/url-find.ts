@@ -6,10 +6,12 @@ import { hostRule, SCHEME_RULES } from './sources';
 /** Longest URL we look at; longer runs are cut so that adversarial pastes stay linear. */
 const MAX_URL = 4096;
 
-/** Web and the app schemes of SCHEME_RULES (one table; each alternative must be followed by `://`, so order is free). */
-export const URL_SCHEMES = ['https?', ...Object.keys(SCHEME_RULES).map((scheme) => scheme.replace('.', '\\.'))].join(
-  '|',
-);
+/** Web, quick apps (hap) and the app schemes of SCHEME_RULES (one table; each alternative must be followed by `://`, so order is free). */
+export const URL_SCHEMES = [
+  'https?',
+  'hap',
+  ...Object.keys(SCHEME_RULES).map((scheme) => scheme.replace('.', '\\.')),
+].join('|');
 /**
  * A URL starts with a known scheme, with `//` (protocol-relative), or with a dotted host. The lookbehind
  * keeps us from starting inside a word, a host, a path or an e-mail address (`pengchun@taobao.com`). A colon may
