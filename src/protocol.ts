@@ -11,6 +11,19 @@ export type { PageInfo, RequestType, Settings, TabFinding, VerdictCounts } from 
 export { MAX_LISTED } from './protocol-schema';
 export type LanguageSetting = Settings['language'];
 
+/**
+ * The storage.local keys the background builds the configuration from; the popup and options pages watch the same
+ * ones to know when their snapshot is stale (src/ui/config-changes.ts).
+ */
+export const CONFIG_KEYS = [
+  'settings',
+  'customRules',
+  'disabledBuiltIn',
+  'surfaceOverrides',
+  'managedCache',
+  'watchRules',
+] as const;
+
 export const DEFAULT_SETTINGS: Settings = { language: 'auto', pausedSites: [], resolveShortLinks: false };
 
 /** A page's host, or null for addresses that have none (about:blank, data:) or are no address at all. */

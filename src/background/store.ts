@@ -3,6 +3,7 @@
 // under a `schemaVersion`; storage.session holds per-tab findings (gone when the browser closes, like the tabs).
 // Built-in rules are never stored: they ship in the bundle, so an update can never overwrite a custom rule.
 import {
+  CONFIG_KEYS,
   packFindings,
   unpackFindings,
   type PageInfo,
@@ -65,15 +66,6 @@ interface StoredFrame {
 }
 type StoredTab = Record<string, StoredFrame>;
 
-/** The keys the configuration is read from; the pages watch the same ones (src/ui/config-changes.ts). */
-export const LOCAL_KEYS = [
-  'settings',
-  'customRules',
-  'disabledBuiltIn',
-  'surfaceOverrides',
-  'managedCache',
-  'watchRules',
-] as const;
 const TAB_PREFIX = 'tab:';
 const tabKey = (tabId: number) => `${TAB_PREFIX}${tabId}`;
 
@@ -212,7 +204,7 @@ export function createStore({ local, session }: Areas) {
     exclusive: <T>(fn: () => Promise<T>): Promise<T> => exclusive(async () => (await ready(), fn())),
     async read(): Promise<LocalState> {
       await ready();
-      return readState(await local.get([...LOCAL_KEYS]));
+      return readState(await local.get([...CONFIG_KEYS]));
     },
     /** Call inside `exclusive` when the patch depends on what was read. */
     async write(patch: Partial<LocalState>): Promise<void> {

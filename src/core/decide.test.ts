@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { aLink } from '../../test/support/rules';
 import { BUILT_IN_RULES, mergeRules } from '../rules/index';
 import { decide, decider, findRule } from './decide';
 import type { LinkFinding, Platform, Rule, Seller, Source, SurfaceOrUnknown, Verdict } from './types';
 
-function link(source: Source, affiliate: boolean | null = false, seller?: Seller): LinkFinding {
-  const text = `https://example.invalid/${source}`;
-  return {
-    text,
-    start: 0,
-    end: text.length,
-    source,
-    affiliate,
-    kind: 'url',
-    evidence: 'test',
-    ...(seller ? { seller } : {}),
-  };
-}
+const link = (source: Source, affiliate: boolean | null = false, seller?: Seller): LinkFinding =>
+  aLink(`https://example.invalid/${source}`, source, affiliate, seller);
 
 const at = (iso: string) => new Date(iso);
 

@@ -16,7 +16,7 @@ import {
   unmountAll,
 } from '../../test/support/preact';
 import { contentIn, countsOf, fakeBrowser, page, startBackground } from '../../test/support/fake-browser';
-import { aConfig, aRule } from '../../test/support/rules';
+import { aConfig, aLink, aRule } from '../../test/support/rules';
 import { decide } from '../core/decide';
 import type { LinkFinding } from '../core/types';
 import { POPUP_READY_MARK, type PopupEnv } from './env';
@@ -30,15 +30,7 @@ const PAGE_URL = 'https://zs.kwaixiaodian.com/page/helper';
 const RULES = aConfig().rules;
 const TAOBAO_LINK = 'https://s.click.taobao.com/t?e=m%3D2%26s%3Dabcdefghijklmnopqrstuvwxyz0123456789&pid=mm_1_2_3';
 
-const link = (text: string, source: LinkFinding['source'], affiliate: boolean | null): LinkFinding => ({
-  text,
-  start: 0,
-  end: text.length,
-  source,
-  affiliate,
-  kind: 'url',
-  evidence: 'test',
-});
+const link = aLink;
 
 function judged(id: string, found: LinkFinding, where = '粘贴商品链接'): TabFinding {
   return { id, where, link: found, decision: decide(found, 'kuaishou', 'live-cart', new Date(AT), RULES) };

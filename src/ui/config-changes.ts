@@ -2,16 +2,7 @@
 // an administrator's policy changes settings or rules. The background keeps all of it in storage, so the pages
 // watch storage.onChanged, but only for the keys the snapshot is read from: per-tab findings (storage.session, or
 // storage.local `tab:*` in Firefox without session) and the short-link cache change all the time and mean nothing here.
-
-/** The storage.local keys the background builds the configuration from (LOCAL_KEYS in src/background/store.ts). */
-export const CONFIG_KEYS: readonly string[] = [
-  'settings',
-  'customRules',
-  'disabledBuiltIn',
-  'surfaceOverrides',
-  'managedCache',
-  'watchRules',
-];
+import { CONFIG_KEYS } from '../protocol';
 
 /** Whether a storage.onChanged event can change the configuration snapshot. */
 export function isConfigChange(changes: Record<string, unknown>, area: string): boolean {

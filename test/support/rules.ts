@@ -1,5 +1,5 @@
-// The one builder of a valid rule, of a watch rule and of a config snapshot, for every test that needs them.
-import type { Rule } from '../../src/core/types';
+// The one builder of a valid rule, of a watch rule, of a found link and of a config snapshot, for every test.
+import type { LinkFinding, Rule, Seller, Source } from '../../src/core/types';
 import { DEFAULT_SETTINGS, type ConfigSnapshot } from '../../src/protocol';
 import { BUILT_IN_RULES, mergeRules } from '../../src/rules';
 import type { WatchRule } from '../../src/dashboards/watch';
@@ -47,5 +47,19 @@ export function aWatchRule(id: string, patch: Partial<WatchRule> = {}): WatchRul
     fields: ['#goods-link'],
     rows: ['[data-role="goods-list"] [class^="goods-row"]'],
     ...patch,
+  };
+}
+
+/** A found link as the core reports it, for tests that decide or list links without extracting them. */
+export function aLink(text: string, source: Source, affiliate: boolean | null = false, seller?: Seller): LinkFinding {
+  return {
+    text,
+    start: 0,
+    end: text.length,
+    source,
+    affiliate,
+    kind: 'url',
+    evidence: 'test',
+    ...(seller ? { seller } : {}),
   };
 }
