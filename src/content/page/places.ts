@@ -37,7 +37,8 @@ export function placeSelectors(adapter: Adapter): PlaceSelectors {
   return { field, row, relevant: row ? `${field},${row}` : field };
 }
 
-function isTextField(el: Element): boolean {
+/** A field the scan keeps: any editor, but only the text kinds of `<input>` (not number, password, checkbox…). */
+export function isTextField(el: Element): boolean {
   if (el.localName !== 'input') return true;
   return TEXT_INPUT_TYPES.has((el.getAttribute('type') ?? '').toLowerCase());
 }

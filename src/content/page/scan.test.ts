@@ -61,6 +61,34 @@ describe('scanner on the Kuaishou live helper fixture', () => {
     expect(j.calls).toEqual(['https://t.cn/R123456']);
   });
 
+  it('does not rescan the page while the operator types in an input it never judges (a price, a password)', async () => {
+    loadFixture('kuaishou-live-helper');
+    const price = document.createElement('input');
+    price.type = 'number';
+    document.body.append(price);
+    let scans = 0;
+    control = new AbortController();
+    const scanner = createScanner({
+      doc: document,
+      adapter: adapter('kuaishou-live-helper'),
+      judges: judges(),
+      signal: control.signal,
+      onChange: () => {},
+      onScan: () => scans++,
+      rescanMs: 10,
+      pollMs: 10_000,
+    });
+    scanner.scanAll();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = scans;
+    for (const value of ['1', '19', '199']) {
+      price.value = value;
+      price.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(scans).toBe(before);
+  });
+
   it('keeps the place when the page re-renders the field, and reads values set by script without events', async () => {
     loadFixture('kuaishou-live-helper', { demo: true });
     const { scanner } = start('kuaishou-live-helper');

@@ -8,7 +8,7 @@ import type { Adapter } from '../../dashboards/define';
 import type { Decision, JudgedLink, LinkFinding } from '../../core/types';
 import { type Flag, worstFlag } from '../../core/judge';
 import { findBadges } from './badges';
-import { fieldText, findFields, findRows, hasValue, placeSelectors, rowText } from './places';
+import { fieldText, findFields, findRows, hasValue, isTextField, placeSelectors, rowText } from './places';
 import { collectRoots, isOurs, type Root } from './roots';
 import { createSchedule, guarded } from './schedule';
 
@@ -179,7 +179,8 @@ export function createScanner(options: ScannerOptions): Scanner {
       const target = event.composedPath()[0];
       if (!(target instanceof Element) || isOurs(target)) return;
       const field = target.closest(selectors.field);
-      if (!field) return;
+      // A number, password or checkbox input is never a field the scan keeps: typing in it must not rescan.
+      if (!field || !isTextField(field)) return;
       const spot = spotOf.get(field);
       if (spot) schedule.touch(spot);
       else schedule.rescan(); // a field we have not seen yet
