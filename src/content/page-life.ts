@@ -121,7 +121,10 @@ export function startPageLife(options: PageLifeOptions): PageLife {
     state: () => (
       scanner.scanAll(),
       {
-        banned: scanner.spots().flatMap((spot) => spot.judged.filter(({ decision }) => decision.verdict === 'banned')),
+        // Rows of a virtual list scrolled out of view still count, as they do in the report.
+        banned: [...scanner.spots(), ...scanner.scrolledPast()].flatMap((spot) =>
+          spot.judged.filter(({ decision }) => decision.verdict === 'banned'),
+        ),
         lang,
         platform: adapter.platform,
         surface,
