@@ -37,7 +37,9 @@ const STYLE = `
 .picker-error { color: #b3261e; }
 `;
 
-const isOurs = (node: unknown, host: Element) => node instanceof Node && (node === host || host.contains(node));
+/** Our host or anything in it, its shadow root included (`contains` does not look inside a shadow root). */
+const isOurs = (node: unknown, host: Element) =>
+  node instanceof Node && (host.contains(node) || (node.getRootNode() as ShadowRoot).host === host);
 
 export function startPicker(options: PickerOptions): { stop(): void } {
   const { doc, lang } = options;
