@@ -174,9 +174,12 @@ export function createHandler(deps: HandlerDeps) {
         return ok;
       }
       case 'watch/picked': {
-        if (caller.kind !== 'content' || !picking.delete(caller.tabId))
+        if (caller.kind !== 'content' || !picking.has(caller.tabId))
           throw new Refusal(t(lang, 'bg_picker_not_started'));
-        return change((current) => ({ patch: saveWatchRule(current, request.rule), value: ok }));
+        // The tab may pick again after a refused save (a bad selector); only a saved rule ends its turn.
+        const saved = await change((current) => ({ patch: saveWatchRule(current, request.rule), value: ok }));
+        picking.delete(caller.tabId);
+        return saved;
       }
       case 'link/resolve': {
         const resolver = { ...deps.resolver, local: store.local, now: deps.now };

@@ -68,4 +68,17 @@ describe('watch rules in the background', () => {
       await error(background.send({ type: 'watch/save', rule: aWatchRule('W-4') }, contentIn(4, KS_LIVE_URL))),
     ).toContain('watch/save');
   });
+
+  it('lets the tab pick again after a refused save, and ends its turn only when a rule is saved', async () => {
+    const browser = fakeBrowser();
+    browser.tabs.tabs = [{ id: 4, url: KS_LIVE_URL, listening: true }];
+    const background = startBackground(browser);
+    await value(background.send({ type: 'picker/start', tabId: 4 }, PAGE));
+    const bad = { type: 'watch/picked', rule: aWatchRule('W-5', { fields: ['div > :nth-child(2)'] }) };
+    expect(await error(background.send(bad, contentIn(4, KS_LIVE_URL)))).not.toContain('No picker was started');
+    await value(background.send({ type: 'watch/picked', rule: aWatchRule('W-5') }, contentIn(4, KS_LIVE_URL)));
+    expect((await snapshot(background)).watchRules.map((rule) => rule.id)).toEqual(['W-5']);
+    const again = { type: 'watch/picked', rule: aWatchRule('W-6') };
+    expect(await error(background.send(again, contentIn(4, KS_LIVE_URL)))).toContain('No picker was started');
+  });
 });
