@@ -363,6 +363,14 @@ function analyzeDeepLink(url: ParsedUrl, params: Map<string, Param>, depth: numb
   return { source: rule.source, affiliate: rule.affiliate, kind: 'deep-link', evidence: `scheme ${scheme}` };
 }
 
+/** The string fields of a JD deep link's params JSON that are read, each compiled once. */
+const JD_FIELDS = Object.fromEntries(
+  ['des', 'url', 'skuId', 'productId'].map((name) => [
+    name,
+    new RegExp(`"${name}"\\s*:\\s*"((?:[^"\\\\]|\\\\.){0,2000})"`, 'i'),
+  ]),
+);
+
 /** `openapp.jdmobile://virtual?params={…}`: JSON raw or percent-encoded, possibly cut off. */
 function analyzeJdParams(body: string, depth: number): Analysis {
   const at = body.indexOf('params=');
@@ -371,8 +379,7 @@ function analyzeJdParams(body: string, depth: number): Analysis {
   let json = body.slice(at + 'params='.length);
   for (let round = 0; round < 3 && /%(?:25|7b|22)/i.test(json.slice(0, 8)); round++) json = safeDecode(json);
   json = json.replace(/\\"/g, '"'); // the deep link was itself inside a JSON string: `{\"des\":…}`
-  const field = (name: string) =>
-    new RegExp(`"${name}"\\s*:\\s*"((?:[^"\\\\]|\\\\.){0,2000})"`, 'i').exec(json)?.[1]?.replace(/\\\//g, '/');
+  const field = (name: string) => JD_FIELDS[name]!.exec(json)?.[1]?.replace(/\\\//g, '/');
   const des = field('des');
   if (des && JD_LOGIN_DES.test(des)) return NOT_GOODS;
   const nested = field('url');
