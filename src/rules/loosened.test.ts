@@ -53,6 +53,17 @@ describe('loosenedBans', () => {
     expect(loosenedBans([mine], [ks4])).toEqual([]);
   });
 
+  it('leaves an allowed plain link alone when the ban is only on affiliate links of that source', () => {
+    const ban = aRule('BAN-1', { links: [{ source: 'jd', affiliate: true }], verdict: 'banned', from: '2022-03-01' });
+    const plain = aRule('MY-1', {
+      links: [{ source: 'jd', affiliate: false }],
+      verdict: 'allowed',
+      from: '2024-01-01',
+    });
+    const any = aRule('MY-2', { links: [{ source: 'jd' }], verdict: 'allowed', from: '2024-01-01' });
+    expect(loosenedBans([plain, any], [ban]).map((found) => found.rule)).toEqual(['MY-2']);
+  });
+
   it('words the warning in both languages', () => {
     expect(loosenedBanText(loosenedBans([allowAll], [ks4])[0]!, 'custom.json', 'en')).toBe(
       'custom.json: rule KS-4 allows links that the built-in rule KS-4 bans (Kuaishou, live-room cart (小黄车)). Make sure ' +

@@ -12,8 +12,13 @@ interface Span {
 
 const end = (span: Span) => (span.until === undefined ? Infinity : Date.parse(span.until));
 const overlapInTime = (a: Span, b: Span) => Date.parse(a.from) < end(b) && Date.parse(b.from) < end(a);
-const sameLinks = (a: readonly LinkMatch[], b: readonly LinkMatch[]) =>
-  a.some((x) => b.some((y) => x.source === '*' || y.source === '*' || x.source === y.source));
+/** A field both matches name, set to different values, means no link fits both (`affiliate: true` vs `false`). */
+const apart = <T>(x: T | undefined, y: T | undefined) => x !== undefined && y !== undefined && x !== y;
+const sameLink = (x: LinkMatch, y: LinkMatch) =>
+  (x.source === '*' || y.source === '*' || x.source === y.source) &&
+  !apart(x.affiliate, y.affiliate) &&
+  !apart(x.seller, y.seller);
+const sameLinks = (a: readonly LinkMatch[], b: readonly LinkMatch[]) => a.some((x) => b.some((y) => sameLink(x, y)));
 
 /** The allowed spans of a rule: the rule itself when it allows, and each allowing exception, within the rule. */
 function allowedSpans(rule: Rule): Span[] {
