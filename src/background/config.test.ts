@@ -66,6 +66,25 @@ describe('a storage.managed slow to answer after a browser start', () => {
     expect((await getConfig(startBackground(browser))).locked).toBe(false);
   });
 
+  it('is read once for all the tabs that ask while it is silent, and they are told of a late policy once', async () => {
+    const browser = fakeBrowser({ managed: { locked: true } });
+    await getConfig(startBackground(browser));
+    browser.managed.data = {};
+    const managed = slowManaged(browser);
+    const get = vi.fn(managed.area.get);
+    const late = vi.fn();
+    const restarted = startBackground(browser, { managedArea: { get }, managedWaitMs: 5, onLatePolicy: late });
+    const tabs = [1, 2, 3, 4].map((id) => contentIn(id, KS_LIVE_URL));
+    await Promise.all(tabs.map((tab) => getConfig(restarted, tab)));
+    expect(get).toHaveBeenCalledTimes(1);
+    managed.answer();
+    await vi.waitFor(() => expect(late).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(late).toHaveBeenCalledTimes(1);
+    await getConfig(restarted); // once answered, the next request reads afresh: a policy can change
+    expect(get).toHaveBeenCalledTimes(2);
+  });
+
   it('keeps our own pages waiting for it: nobody would tell them that a policy arrived late', async () => {
     const browser = fakeBrowser({ managed: { locked: true } });
     const managed = slowManaged(browser);

@@ -118,11 +118,32 @@ const policyKey = (read: ManagedRead, previous: readonly Rule[]) => {
   return JSON.stringify({ rules, settings, locked });
 };
 
+/** A storage.managed read in flight, shared by every request that arrives while it is pending: after a browser
+ *  start each tab asks at once, and one slow read should not become one per tab, nor one late-policy re-judge per
+ *  tab. Once it answers, the next request reads afresh, since the policy can change. */
+interface ManagedFlight {
+  reading: Promise<ManagedRead>;
+  watchedLate: boolean;
+}
+const flights = new WeakMap<ConfigSources, ManagedFlight>();
+
+function managedFlight(sources: ConfigSources): ManagedFlight {
+  let flight = flights.get(sources);
+  if (!flight) {
+    const started: ManagedFlight = { reading: readManagedArea(sources.managedArea), watchedLate: false };
+    flights.set(sources, started);
+    void started.reading.then(() => flights.get(sources) === started && flights.delete(sources));
+    flight = started;
+  }
+  return flight;
+}
+
 /** Reads everything afresh (the worker may have been asleep since the last request). `managedWaitMs`: how long to
  *  wait for storage.managed before the policy last applied stands in; null waits for it. */
 export async function loadConfig(sources: ConfigSources, managedWaitMs: number | null = null): Promise<Loaded> {
-  const { store, managedArea, builtIn, uiLocale } = sources;
-  const reading = readManagedArea(managedArea);
+  const { store, builtIn, uiLocale } = sources;
+  const flight = managedFlight(sources);
+  const { reading } = flight;
   const waited =
     managedWaitMs === null ? reading : new Promise<null>((resolve) => setTimeout(resolve, managedWaitMs, null));
   const [local, kept, answered] = await Promise.all([
@@ -134,9 +155,12 @@ export async function loadConfig(sources: ConfigSources, managedWaitMs: number |
   if (!read) {
     const standIn = lastPolicy(kept, local);
     read = standIn;
-    void reading.then((late) => {
-      if (policyKey(late, local.managedCache) !== policyKey(standIn, local.managedCache)) sources.onLatePolicy?.();
-    });
+    if (!flight.watchedLate) {
+      flight.watchedLate = true;
+      void reading.then((late) => {
+        if (policyKey(late, local.managedCache) !== policyKey(standIn, local.managedCache)) sources.onLatePolicy?.();
+      });
+    }
   }
   const lang = resolveLang(managedLanguage(read.raw) ?? local.settings.language ?? 'auto', uiLocale);
   const managed = interpretManaged(read, local.managedCache, lang);
