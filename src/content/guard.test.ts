@@ -212,12 +212,12 @@ describe('before-submit guard on forms: submit events and Enter', () => {
     if (root === document) document.body.append(form);
     else root.append(form);
     const ui = uiHost();
-    const state = { banned };
+    const state = { banned, reads: 0 };
     createGuard({
       submitLabels: ['确认添加'],
       ui,
       signal: control.signal,
-      state: () => ({ banned: state.banned, lang: 'en', platform: 'kuaishou', surface: 'live-cart' }),
+      state: () => (state.reads++, { banned: state.banned, lang: 'en', platform: 'kuaishou', surface: 'live-cart' }),
     }).watch([root]);
     const dialog = () => ui.shadow.querySelector<HTMLElement>('.dialog');
     const answer = async (go: boolean) => {
@@ -289,9 +289,10 @@ describe('before-submit guard on forms: submit events and Enter', () => {
   });
 
   it('names the action "Submit" for a form without a button, and lets its next submit through', async () => {
-    const { form, log, dialog, answer, enter } = formPage([BANNED], { button: null });
+    const { form, log, dialog, answer, enter, state } = formPage([BANNED], { button: null });
     enter();
     expect(dialog()!.textContent).toContain('Submit anyway?');
+    expect(state.reads).toBe(1); // the page's links are gathered once per held gesture, not again for its wording
     await answer(true);
     form.requestSubmit();
     expect(log).toEqual([expect.stringMatching(/^submit/)]);

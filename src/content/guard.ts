@@ -125,7 +125,7 @@ export function createGuard(options: GuardOptions): Guard {
    *  first click, submit or Enter that goes through ends the pass (a press does not: its click follows). Never held
    *  without a question on screen: when the page hides, covers or removes our dialog, the browser's own alert (which
    *  no page can style or remove) warns instead, and the next gesture goes through. */
-  function hold(event: Event, on: Node, action: () => string) {
+  function hold(event: Event, on: Node, action: (lang: Lang) => string) {
     if (pass && pass.until > Date.now() && pass.on.contains(on)) {
       if (event.type !== 'mousedown') setTimeout(() => (pass = null)); // after this gesture's own submit event
       return;
@@ -136,7 +136,7 @@ export function createGuard(options: GuardOptions): Guard {
     event.stopImmediatePropagation();
     if (asking) return;
     asking = true;
-    const text = question(state.banned, action(), state);
+    const text = question(state.banned, action(state.lang), state);
     void confirmDialog(ui, text, signal).then((answer) => {
       asking = false;
       if (answer === 'back' || signal.aborted) return;
@@ -161,9 +161,9 @@ export function createGuard(options: GuardOptions): Guard {
   });
 
   /** A labelled submitter reads as its label ("确认添加"); anything else as "Submit". */
-  const actionOf = (submitter: Element | null | undefined) => () => {
+  const actionOf = (submitter: Element | null | undefined) => (lang: Lang) => {
     const label = submitter && isSubmitButton(submitter) ? controlLabel(submitter) : '';
-    return label && label.length <= MAX_LABEL ? label : t(options.state().lang, 'guard_action_submit');
+    return label && label.length <= MAX_LABEL ? label : t(lang, 'guard_action_submit');
   };
 
   const onSubmit = guarded((event) => {
