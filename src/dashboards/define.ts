@@ -1,5 +1,5 @@
 // One adapter = one dashboard page: where it applies, which surface its cues mean, what to scan, what submits.
-import type { Platform, SurfaceOrUnknown } from '../core/types';
+import type { Platform, Surface, SurfaceOrUnknown } from '../core/types';
 
 /** What an adapter may ask about the page when deciding its surface (searches open shadow roots and same-origin iframes too). */
 export interface PageCues {
@@ -31,6 +31,18 @@ export interface Adapter {
 
 export function defineAdapter(adapter: Adapter): Adapter {
   return adapter;
+}
+
+/** What most pages show when they are `surface`: one of these elements, or one of these labels. */
+export interface SurfaceCues {
+  has?: readonly string[];
+  says?: readonly string[];
+}
+
+/** The usual surface rule: `surface` when the page has one of `cues.has` or says one of `cues.says`, else unknown. */
+export function surfaceWhen(surface: Surface, { has = [], says = [] }: SurfaceCues): Adapter['surface'] {
+  return (page) =>
+    has.some((selector) => page.has(selector)) || (says.length > 0 && page.says(says)) ? surface : 'unknown';
 }
 
 /** The path pattern of `adapter` that claims `pathname`, as a string key; null when none does. */

@@ -1,20 +1,14 @@
 // 巨量百应 直播中控台: 添加商品 → tab 商品链接 → paste into the DIV #shop-window-url-edit → 识别链接 → 确认添加.
 // Test URL: https://buyin.jinritemai.com/dashboard/live/control
-import { defineAdapter, type PageCues } from './define';
+import { defineAdapter, surfaceWhen } from './define';
 
 /** The console is shared with 抖店 (fxg), which embeds the same page. */
-export function buyinLiveConsoleSurface(page: PageCues) {
-  const saysCart =
-    page.has('#shop-window-url-edit') ||
-    page.has('#live-control-goods-list-container') ||
-    page.has('[class^="goodsPanel"]') ||
-    page.says(['商品链接', '添加商品', '直播商品', '购物车']);
-  return saysCart ? 'live-cart' : 'unknown';
-}
-
 export const BUYIN_LIVE_CONSOLE = {
   platform: 'douyin',
-  surface: buyinLiveConsoleSurface,
+  surface: surfaceWhen('live-cart', {
+    has: ['#shop-window-url-edit', '#live-control-goods-list-container', '[class^="goodsPanel"]'],
+    says: ['商品链接', '添加商品', '直播商品', '购物车'],
+  }),
   // The paste box is a DIV; whether it carries contenteditable is not known, so it is named explicitly.
   fieldSelectors: ['#shop-window-url-edit'],
   rowSelectors: ['div[class^="goodsItem"]', '[class^="index__fail"]', '[class^="productCardContainer"]'],

@@ -1,6 +1,6 @@
 // 巨量百应 待上架商品: the pre-live goods plan; its create page has the same paste → 识别链接 → confirm flow.
 // Test URL: https://buyin.jinritemai.com/dashboard/pending-goods/create
-import { defineAdapter } from './define';
+import { defineAdapter, surfaceWhen } from './define';
 
 export default defineAdapter({
   id: 'douyin-buyin-pending-goods',
@@ -8,8 +8,7 @@ export default defineAdapter({
   host: 'buyin.jinritemai.com',
   paths: ['/dashboard/pending-goods/'],
   // The goods wait here for the live cart; nothing else is put on them.
-  surface: (page) =>
-    page.has('#shop-window-url-edit') || page.says(['待上架商品', '商品链接', '导入货盘']) ? 'live-cart' : 'unknown',
+  surface: surfaceWhen('live-cart', { has: ['#shop-window-url-edit'], says: ['待上架商品', '商品链接', '导入货盘'] }),
   fieldSelectors: ['#shop-window-url-edit'],
   rowSelectors: ['div[class^="goodsItem"]', '[class^="index__fail"]', '[class^="index-module__goodsItem"]'],
   submitLabels: ['识别链接', '确认添加', '下一步', '发布'],
