@@ -122,6 +122,10 @@ export const REQUESTS = {
   'picker/start': v.object({ tabId }),
   /** Content → background: the watch rule the operator just picked, accepted only after a picker/start. */
   'watch/picked': v.object({ rule: v.custom<Record<string, unknown>>(isObject) }),
+  /** Content in a cross-origin frame → background: the tab's top page, which the frame cannot read. */
+  'frame/top': v.object({}),
+  /** Content in a frame → background: the frame's document is going away (removed, navigated); drop its report. */
+  'frame/gone': v.object({}),
 };
 
 export type RequestType = keyof typeof REQUESTS;

@@ -1,7 +1,7 @@
 // How the extension's contexts talk: one discriminated union of every message, and one typed client.
 // The background answers runtime messages with one `switch` (src/background/handle.ts); the content
 // script answers the two tab messages at the bottom.
-import type { Decision, LoadedRule, Surface } from './core/types';
+import type { Decision, LoadedRule, Surface, SurfaceOrUnknown } from './core/types';
 import type { PageInfo, RequestFields, RequestType, Settings, TabFinding, VerdictCounts } from './protocol-schema';
 import type { LoosenedBan } from './rules/loosened';
 import type { LoadedWatchRule } from './dashboards/watch';
@@ -81,6 +81,13 @@ export interface Ok {
   ok: true;
 }
 
+/** What a frame learns of its tab's top page: its address (null when we may not read it: not a dashboard host) and
+ *  the surface the top frame last reported, for a frame whose own page cues do not tell. */
+export interface FrameTop {
+  url: string | null;
+  surface: SurfaceOrUnknown;
+}
+
 /** One answer per request type, no more, no less: a missing or extra key fails to compile. */
 type OnePerRequest<T extends { [K in RequestType]: unknown } & { [K in Exclude<keyof T, RequestType>]: never }> = T;
 
@@ -104,6 +111,8 @@ type Responses = OnePerRequest<{
   'watch/export': { json: string };
   'picker/start': Ok;
   'watch/picked': Ok;
+  'frame/top': FrameTop;
+  'frame/gone': Ok;
 }>;
 
 export type Request<K extends RequestType = RequestType> = { [T in K]: { type: T } & RequestFields<T> }[K];

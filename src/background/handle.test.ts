@@ -151,10 +151,47 @@ describe('tab/report, tab/state and the badge', () => {
     );
     const state = await value<TabState>(bg.send({ type: 'tab/state', tabId: 7 }));
     expect(state).toMatchObject({ tabId: 7, at, paused: false, page: { url: KS_LIVE_URL } });
-    expect(state.findings.map((f) => f.id)).toEqual(['a', 'b']);
+    // A child frame's findings carry its frame id: two frames may name their fields alike.
+    expect(state.findings.map((f) => f.id)).toEqual(['a', '3|b']);
     // A new report replaces the frame's previous one.
     await value(bg.send({ type: 'tab/report', ...frameReport([], at) }, top));
-    expect((await value<TabState>(bg.send({ type: 'tab/state', tabId: 7 }))).findings.map((f) => f.id)).toEqual(['b']);
+    expect((await value<TabState>(bg.send({ type: 'tab/state', tabId: 7 }))).findings.map((f) => f.id)).toEqual([
+      '3|b',
+    ]);
+  });
+
+  it('counts a frame’s findings on the tab’s badge until the frame says it is gone', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    const top = withTab(browser);
+    const frame = contentIn(7, 'https://s.kwaixiaodian.com/picker', 4, KS_LIVE_URL);
+    await value(bg.send({ type: 'tab/report', ...frameReport([finding('a', 'banned')], at) }, top));
+    await value(bg.send({ type: 'tab/report', ...frameReport([finding('a', 'banned')], at) }, frame));
+    expect(browser.action.badges.get(7)?.text).toBe('2');
+    await value(bg.send({ type: 'frame/gone' }, frame));
+    expect(browser.action.badges.get(7)?.text).toBe('1');
+    const state = await value<TabState>(bg.send({ type: 'tab/state', tabId: 7 }));
+    expect(state.findings.map((f) => f.id)).toEqual(['a']);
+    // The last frame gone leaves nothing stored for the tab.
+    await value(bg.send({ type: 'frame/gone' }, top));
+    expect(browser.session?.data).toEqual({});
+    expect(browser.action.badges.get(7)?.text).toBe('');
+  });
+
+  it('tells a frame its tab’s top page: the address, and the surface the top frame reported on it', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    const frame = contentIn(7, 'https://s.kwaixiaodian.com/picker', 4, KS_LIVE_URL);
+    expect(await value(bg.send({ type: 'frame/top' }, frame))).toEqual({ url: KS_LIVE_URL, surface: 'unknown' });
+    await value(bg.send({ type: 'tab/report', ...frameReport([], at) }, withTab(browser)));
+    expect(await value(bg.send({ type: 'frame/top' }, frame))).toEqual({ url: KS_LIVE_URL, surface: 'live-cart' });
+    // The top report of an address the tab left says nothing of the page it shows now.
+    const moved = contentIn(7, 'https://s.kwaixiaodian.com/picker', 4, 'https://cp.kuaishou.com/article/publish/video');
+    expect(await value(bg.send({ type: 'frame/top' }, moved))).toMatchObject({ surface: 'unknown' });
+    // A top page on a host we hold no permission for: the browser gives no address.
+    const elsewhere = { ...contentIn(8, 'https://s.kwaixiaodian.com/picker', 4), tab: { id: 8 } };
+    expect(await value(bg.send({ type: 'frame/top' }, elsewhere))).toEqual({ url: null, surface: 'unknown' });
+    expect(await error(bg.send({ type: 'frame/top' }))).toContain('content script');
   });
 
   it('takes a report in its wire form (findings as one JSON string) and checks what it unpacks', async () => {
@@ -315,10 +352,18 @@ describe('finding/reveal', () => {
     withTab(browser);
     const at = '2026-11-23T02:00:00.000Z';
     await value(
+      bg.send({ type: 'tab/report', ...frameReport([finding('f9', 'banned')], at) }, contentIn(7, KS_LIVE_URL)),
+    );
+    await value(
       bg.send({ type: 'tab/report', ...frameReport([finding('f9', 'banned')], at) }, contentIn(7, KS_LIVE_URL, 2)),
     );
+    // The popup names the frame's finding by its id in the tab; the frame is sent the id it knows.
+    await value(bg.send({ type: 'finding/reveal', tabId: 7, findingId: '2|f9' }));
     await value(bg.send({ type: 'finding/reveal', tabId: 7, findingId: 'f9' }));
-    expect(browser.tabs.sent).toEqual([{ tabId: 7, message: { type: 'finding/reveal', findingId: 'f9' }, frameId: 2 }]);
+    expect(browser.tabs.sent).toEqual([
+      { tabId: 7, message: { type: 'finding/reveal', findingId: 'f9' }, frameId: 2 },
+      { tabId: 7, message: { type: 'finding/reveal', findingId: 'f9' }, frameId: 0 },
+    ]);
   });
 
   it('says so when the finding is gone or the page does not answer', async () => {

@@ -4,7 +4,8 @@
 //
 // Who may ask: only our extension. Messages from another extension are ignored. Our pages (popup, options) may
 // send anything; our content scripts, which run inside dashboard pages, only what a page needs (config/get,
-// tab/report, link/resolve), so a compromised page cannot change rules or settings through them.
+// tab/report, link/resolve, and a frame's frame/top and frame/gone), so a compromised page cannot change rules or
+// settings through them.
 import { fromWire, type Reply, type Request, type TabMessage } from '../protocol';
 import { langFromLocale, t } from '../i18n';
 import { badgeFor, showBadge, type ActionApi } from './badge';
@@ -39,13 +40,15 @@ export interface HandlerDeps extends ConfigSources {
   now(): Date;
 }
 
-type Caller = { kind: 'page' } | { kind: 'content'; tabId: number; frameId: number };
+type Caller = { kind: 'page' } | { kind: 'content'; tabId: number; frameId: number; tabUrl: string | null };
 
 const FROM_CONTENT: ReadonlySet<Request['type']> = new Set([
   'config/get',
   'tab/report',
   'link/resolve',
   'watch/picked',
+  'frame/top',
+  'frame/gone',
 ]);
 
 function callerOf(sender: Sender, deps: HandlerDeps): Caller | null {
@@ -53,7 +56,8 @@ function callerOf(sender: Sender, deps: HandlerDeps): Caller | null {
   if (sender.url?.startsWith(deps.extensionUrl)) return { kind: 'page' };
   const tabId = sender.tab?.id;
   if (tabId === undefined || tabId < 0) return null;
-  return { kind: 'content', tabId, frameId: sender.frameId ?? 0 };
+  // The tab's address is given only where we hold host permission (the dashboard hosts).
+  return { kind: 'content', tabId, frameId: sender.frameId ?? 0, tabUrl: sender.tab?.url ?? null };
 }
 
 const ok = { ok: true } as const;
@@ -111,6 +115,16 @@ export function createHandler(deps: HandlerDeps) {
         await paintTab(loaded, caller.tabId, reports);
         return ok;
       }
+      case 'frame/top': {
+        if (caller.kind !== 'content') throw new Refusal(t(lang, 'bg_no_tab'));
+        const top = (await store.tab(caller.tabId))[0]?.page;
+        return { url: caller.tabUrl, surface: top && top.url === caller.tabUrl ? top.surface : 'unknown' };
+      }
+      case 'frame/gone': {
+        if (caller.kind !== 'content') throw new Refusal(t(lang, 'bg_no_tab'));
+        await paintTab(loaded, caller.tabId, await store.dropFrame(caller.tabId, caller.frameId));
+        return ok;
+      }
       case 'tab/state': {
         let tabId = request.tabId;
         let tabUrl: string | undefined;
@@ -130,10 +144,10 @@ export function createHandler(deps: HandlerDeps) {
           return { patch: { surfaceOverrides }, value: ok };
         });
       case 'finding/reveal': {
-        const frameId = frameOf(await store.tab(request.tabId), request.findingId);
-        if (frameId === null) throw new Refusal(t(lang, 'bg_finding_gone'));
-        const message: TabMessage = { type: 'finding/reveal', findingId: request.findingId };
-        await deps.tabs.sendMessage(request.tabId, message, { frameId }).catch(() => {
+        const found = frameOf(await store.tab(request.tabId), request.findingId);
+        if (found === null) throw new Refusal(t(lang, 'bg_finding_gone'));
+        const message: TabMessage = { type: 'finding/reveal', findingId: found.findingId };
+        await deps.tabs.sendMessage(request.tabId, message, { frameId: found.frameId }).catch(() => {
           throw new Refusal(t(lang, 'bg_tab_unreachable'));
         });
         return ok;

@@ -245,6 +245,16 @@ export function createStore({ local, session }: Areas) {
         }
       });
     },
+    /** Forgets one frame's report (its document went away); the tab's other frames stay. */
+    dropFrame(tabId: number, frameId: number): Promise<TabReports> {
+      return exclusive(async () => {
+        const key = tabKey(tabId);
+        const { [frameId]: _gone, ...others } = storedTab((await tabArea.get(key))[key]);
+        if (Object.keys(others).length === 0) await tabArea.remove(key);
+        else await tabArea.set({ [key]: others });
+        return readTab(others);
+      });
+    },
     dropTab(tabId: number): Promise<void> {
       return exclusive(() => tabArea.remove(tabKey(tabId)));
     },

@@ -25,9 +25,11 @@ describe('tabState', () => {
     };
     const state = tabState(7, reports, DEFAULT_SETTINGS, false);
     expect(state.page?.url).toBe(KS_LIVE_URL);
-    expect(state.findings.map((f) => f.id)).toEqual(['a', 'b']);
+    expect(state.findings.map((f) => f.id)).toEqual(['a', '2|b']);
     expect(state.at).toBe('2026-11-23T03:00:00.000Z');
-    expect(frameOf(reports, 'b')).toBe(2);
+    expect(frameOf(reports, '2|b')).toEqual({ frameId: 2, findingId: 'b' });
+    expect(frameOf(reports, 'a')).toEqual({ frameId: 0, findingId: 'a' });
+    expect(frameOf(reports, 'b')).toBeNull();
     expect(frameOf(reports, 'zz')).toBeNull();
   });
 
@@ -60,6 +62,22 @@ describe('navigation and closing', () => {
     await onTabUpdated(deps, 7, { status: 'complete' }, { url: 'https://elsewhere.example/' });
     expect(Object.keys(await store.tab(7))).toEqual(['0']);
     expect(action.badges.get(7)?.text).toBe('1');
+  });
+
+  it('judges the address by the top frame’s page, not by a frame that reported first', async () => {
+    const { store, action, deps } = await setup();
+    const frame = frameReport([finding('b', 'banned')], at, { url: 'https://s.kwaixiaodian.com/picker' });
+    await store.putReport(7, 3, frame);
+    await onTabUpdated(deps, 7, { status: 'loading' }, { url: KS_LIVE_URL }); // the picker frame loading
+    expect(Object.keys(await store.tab(7))).toEqual(['0', '3']);
+    // Only a frame reported: a frame loading keeps it; the tab going to another address drops it.
+    await store.dropTab(7);
+    await store.putReport(7, 3, frame);
+    await onTabUpdated(deps, 7, { status: 'loading' }, { url: KS_LIVE_URL });
+    expect(Object.keys(await store.tab(7))).toEqual(['3']);
+    await onTabUpdated(deps, 7, { url: `${KS_LIVE_URL}/other` }, { url: `${KS_LIVE_URL}/other` });
+    expect(await store.tab(7)).toEqual({});
+    expect(action.badges.get(7)?.text).toBe('');
   });
 
   it('forgets a closed tab', async () => {

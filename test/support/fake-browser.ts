@@ -125,11 +125,11 @@ export const EXTENSION_ID = 'cartlint@cartlint.dev';
 export const EXTENSION_URL = 'chrome-extension://abcdefghijklmnop/';
 /** The popup or options page. */
 export const PAGE: Sender = { id: EXTENSION_ID, url: `${EXTENSION_URL}popup.html` };
-/** Our content script in tab `tabId`. */
-export const contentIn = (tabId: number, url: string, frameId = 0): Sender => ({
+/** Our content script in tab `tabId`: in its top frame, or in frame `frameId` of a tab showing `tabUrl`. */
+export const contentIn = (tabId: number, url: string, frameId = 0, tabUrl = url): Sender => ({
   id: EXTENSION_ID,
   url,
-  tab: { id: tabId, url },
+  tab: { id: tabId, url: tabUrl },
   frameId,
 });
 
