@@ -1,16 +1,11 @@
 // Properties of recognition that must hold for ANY text: it never throws, findings cut the original text in
 // order, neutral padding only shifts them, and work grows linearly even on adversarial pastes.
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CORPUS_INPUTS as corpus } from '../../test/support/corpus';
 import { classify } from './extract';
 import { clearUrlMemo } from './url-memo';
 import type { LinkFinding } from './types';
-
-const corpus = readFileSync(new URL('../../test/fixtures/link-corpus.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim())
-  .map((line) => (JSON.parse(line) as { input: string }).input);
 
 /** Pieces that make recognisers work hard or meet their edge cases. */
 const PIECES = [

@@ -1,22 +1,9 @@
 // Every line of the research corpus (test/fixtures/link-corpus.jsonl, a copy of ../shared/research/) is a case.
 // Its labels map onto source + affiliate; `none` means no finding at all.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CORPUS_LINES as lines } from '../../test/support/corpus';
 import { classify } from './extract';
 import type { LinkKind, Source } from './types';
-
-interface CorpusLine {
-  input: string;
-  source: string;
-  alliance: boolean | null;
-  kind: string;
-  note?: string;
-}
-
-const lines: CorpusLine[] = readFileSync(new URL('../../test/fixtures/link-corpus.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim())
-  .map((line) => JSON.parse(line) as CorpusLine);
 
 /**
  * Label → the sources a finding may have, and its affiliate value (`label`: the line's own `alliance`).

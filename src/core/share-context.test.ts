@@ -1,14 +1,9 @@
 // ShareTagFinder is shareTagBefore made cheap for links met in text order: it must give the same tag at every
 // position, in order or not, on real share texts and on random ones.
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CORPUS_INPUTS as corpus } from '../../test/support/corpus';
 import { ShareTagFinder, shareTagBefore } from './share-context';
-
-const corpus = readFileSync(new URL('../../test/fixtures/link-corpus.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim())
-  .map((line) => (JSON.parse(line) as { input: string }).input);
 
 const PIECES = [
   '【淘宝】',

@@ -1,16 +1,11 @@
 // The analyzeUrl memo must be invisible: the same answers cold and warm, shared results that cannot be changed,
 // and a bounded size however many distinct URLs a paste holds.
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { CORPUS_INPUTS as corpus } from '../../test/support/corpus';
 import { classify } from './extract';
 import { analyzeUrl } from './url-analyze';
 import { analyzeUrlMemo, clearUrlMemo, URL_MEMO_SIZE, urlMemoSize } from './url-memo';
-
-const corpus = readFileSync(new URL('../../test/fixtures/link-corpus.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim())
-  .map((line) => (JSON.parse(line) as { input: string }).input);
 
 const URLS = [
   'https://item.taobao.com/item.htm?id=726477321880',
