@@ -8,6 +8,9 @@ const link = (source: Source, affiliate: boolean | null = false, seller?: Seller
   aLink(`https://example.invalid/${source}`, source, affiliate, seller);
 
 const at = (iso: string) => new Date(iso);
+/** How `finding` is judged on a Kuaishou live cart at `when`, by the built-in rules. */
+const onKuaishouLiveCart = (finding: LinkFinding, when: string) =>
+  decide(finding, 'kuaishou', 'live-cart', at(when), BUILT_IN_RULES);
 
 type Case = [name: string, LinkFinding, Platform, SurfaceOrUnknown, string, Verdict, string | null];
 
@@ -348,13 +351,7 @@ describe('decide', () => {
   });
 
   it('explains a ban with the rule, its start and its summary, in both languages', () => {
-    const decision = decide(
-      link('taobao', true),
-      'kuaishou',
-      'live-cart',
-      at('2022-03-01T00:00:00+08:00'),
-      BUILT_IN_RULES,
-    );
+    const decision = onKuaishouLiveCart(link('taobao', true), '2022-03-01T00:00:00+08:00');
     expect(decision.since).toBe('2022-03-01T00:00:00+08:00');
     expect(decision.reason.en).toMatch(/^Banned by KS-4 since 2022-03-01 \(Beijing time\): From 00:00 on 1 March 2022/);
     expect(decision.reason.zh).toMatch(/^依据 KS-4，自2022-03-01（北京时间）起禁止：自2022年3月1日0时起/);
@@ -368,21 +365,15 @@ describe('decide', () => {
   });
 
   it('reports a rule that takes effect later as upcoming', () => {
-    const decision = decide(
-      link('taobao', true),
-      'kuaishou',
-      'live-cart',
-      at('2022-02-28T23:59:59+08:00'),
-      BUILT_IN_RULES,
-    );
+    const decision = onKuaishouLiveCart(link('taobao', true), '2022-02-28T23:59:59+08:00');
     expect(decision.upcoming).toMatchObject({ rule: 'KS-4', verdict: 'banned', from: '2022-03-01T00:00:00+08:00' });
     expect(decision.upcoming!.reason.en).toContain('KS-4');
   });
 
   it('reports the end of an exception window as upcoming, and nothing when nothing changes', () => {
-    const inWindow = decide(link('tmall'), 'kuaishou', 'live-cart', at('2022-12-01T00:00:00+08:00'), BUILT_IN_RULES);
+    const inWindow = onKuaishouLiveCart(link('tmall'), '2022-12-01T00:00:00+08:00');
     expect(inWindow.upcoming).toMatchObject({ rule: 'KS-4', verdict: 'banned', from: '2023-01-01T00:00:00+08:00' });
-    const today = decide(link('tmall'), 'kuaishou', 'live-cart', at('2026-11-23T00:00:00+08:00'), BUILT_IN_RULES);
+    const today = onKuaishouLiveCart(link('tmall'), '2026-11-23T00:00:00+08:00');
     expect(today.upcoming).toBeUndefined();
   });
 

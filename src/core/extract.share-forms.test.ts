@@ -11,18 +11,31 @@ const one = (input: string) => {
 };
 
 describe('share forms', () => {
-  it('Kuaishou share links on every share host are the platform’s short links', () => {
-    for (const link of [
-      'https://v.kuaishou.com/Bx7kPq',
-      'https://v.kuaishouapp.com/s/Lm2Np4Qr',
-      'https://www.kuaishou.com/f/X-1aBcD2eFgH3iJk',
-      'https://v.m.chenzhongtech.com/s/Gh8Jk9Lz',
-      'https://k8s7f2a1.m.chenzhongtech.com/s/Qa1Ws2Ed',
-      'https://m.gifshow.com/s/Rt5Yu7Io',
-      'http://m.gifshow.com/Kp3Lm8Zq',
-    ]) {
-      expect(one(link), link).toMatchObject({ source: 'shortener', kind: 'short-link' });
-    }
+  it.each([
+    // Kuaishou share links on every share host are the platform’s short links.
+    ['https://v.kuaishou.com/Bx7kPq', 'shortener', 'short-link'],
+    ['https://v.kuaishouapp.com/s/Lm2Np4Qr', 'shortener', 'short-link'],
+    ['https://www.kuaishou.com/f/X-1aBcD2eFgH3iJk', 'shortener', 'short-link'],
+    ['https://v.m.chenzhongtech.com/s/Gh8Jk9Lz', 'shortener', 'short-link'],
+    ['https://k8s7f2a1.m.chenzhongtech.com/s/Qa1Ws2Ed', 'shortener', 'short-link'],
+    ['https://m.gifshow.com/s/Rt5Yu7Io', 'shortener', 'short-link'],
+    ['http://m.gifshow.com/Kp3Lm8Zq', 'shortener', 'short-link'],
+    // JD 口令 with the `NN:/` lead, with only an app code, any app code.
+    ['9！Pq3Wr5Ty7Ui！ MF6021', 'jd', 'token'],
+    ['17:/！Zx8Cv6Bn4Ml！ZH1024', 'jd', 'token'],
+    ['京东 3！Hg5Jk7Lp9Qw！ CA7788', 'jd', 'token'],
+    ['0:/ ！Ty2Ui4Op6As！', 'jd', 'token'],
+    // The 淘宝闪购 / 饿了么 share layout.
+    ['47 MF2301 2:/✔₤Rk4Tm6Wq8Y₤ 去淘宝闪购看看', 'taobao', 'token'],
+    // 淘口令 with a space or an emoji inside the body, between any token delimiter.
+    ['￥aB Cd3EfGh4￥', 'taobao', 'token'],
+    ['€aB😊Cd3EfGh€ 打开淘宝', 'taobao', 'token'],
+    ['₤Xy7 Wq2Rt5Lm₤', 'taobao', 'token'],
+    ['复制这段 ¢3kPq🛒🎁Ws8Ezd¢ 去手机淘宝', 'taobao', 'token'],
+    ['$Tm4Rq ✨ Zx9Vb$', 'taobao', 'token'],
+    ['(￥Hb6 Nz3 Qw8Lp￥)', 'taobao', 'token'],
+  ] as const)('%s is one %s %s', (text, source, kind) => {
+    expect(one(text)).toMatchObject({ source, kind });
   });
 
   it('a Kuaishou share link that the text calls 快手小店 goods is the platform’s shop', () => {
@@ -31,62 +44,35 @@ describe('share forms', () => {
     });
   });
 
-  it('Kuaishou video and profile pages on the share hosts are not goods', () => {
-    expect(findLinks('https://v.m.chenzhongtech.com/fw/photo/3xq8zv2mrk9w4ya')).toEqual([]);
-    expect(findLinks('https://www.kuaishou.com/short-video/3xf9d2kqpz7m6ub')).toEqual([]);
-    expect(findLinks('https://m.gifshow.com/fw/photo/3x5kq2mz8ph4yrw')).toEqual([]);
-    expect(findLinks('https://m.gifshow.com/user/profile/3xabc123')).toEqual([]);
+  it.each([
+    // Kuaishou video and profile pages on the share hosts are not goods.
+    'https://v.m.chenzhongtech.com/fw/photo/3xq8zv2mrk9w4ya',
+    'https://www.kuaishou.com/short-video/3xf9d2kqpz7m6ub',
+    'https://m.gifshow.com/fw/photo/3x5kq2mz8ph4yrw',
+    'https://m.gifshow.com/user/profile/3xabc123',
+    // A `！…！` without lead or code is prose.
+    '太棒了！Good job！真的',
+    // Words and numbers with spaces between signs are not tokens.
+    '￥12 包邮￥',
+    '$ 5 $',
+    '￥99 元 到手价 ￥79',
+    '原价￥128 现价￥99',
+    'pay $10 discount now$ please',
+    '$USD 25 Price$',
+    '€I have 1000000€',
+    '$Hello 😊 World$',
+    '¥ 2024 12 01 ¥',
+    // Near misses: prices, words and amounts between signs.
+    '合计 ￥199 ￥',
+    '￥ Apple iPhone￥',
+    '€ 12 34 €',
+    'cost $ 45 off$',
+    '单价¥12.9 元 ¥9.9 元',
+  ])('%s holds no link', (text) => {
+    expect(findLinks(text)).toEqual([]);
   });
 
-  it('JD 口令 with the `NN:/` lead, with only an app code, any app code', () => {
-    for (const text of [
-      '9！Pq3Wr5Ty7Ui！ MF6021',
-      '17:/！Zx8Cv6Bn4Ml！ZH1024',
-      '京东 3！Hg5Jk7Lp9Qw！ CA7788',
-      '0:/ ！Ty2Ui4Op6As！',
-    ]) {
-      expect(one(text), text).toMatchObject({ source: 'jd', kind: 'token' });
-    }
-    expect(findLinks('太棒了！Good job！真的')).toEqual([]); // a `！…！` without lead or code is prose
-  });
-
-  it('the 淘宝闪购 / 饿了么 share layout', () => {
-    expect(one('47 MF2301 2:/✔₤Rk4Tm6Wq8Y₤ 去淘宝闪购看看')).toMatchObject({ source: 'taobao', kind: 'token' });
-  });
-
-  it('淘口令 with a space or an emoji inside the body, between any token delimiter', () => {
-    for (const text of [
-      '￥aB Cd3EfGh4￥',
-      '€aB😊Cd3EfGh€ 打开淘宝',
-      '₤Xy7 Wq2Rt5Lm₤',
-      '复制这段 ¢3kPq🛒🎁Ws8Ezd¢ 去手机淘宝',
-      '$Tm4Rq ✨ Zx9Vb$',
-      '(￥Hb6 Nz3 Qw8Lp￥)',
-    ]) {
-      expect(one(text), text).toMatchObject({ source: 'taobao', kind: 'token' });
-    }
-  });
-
-  it('words and numbers with spaces between signs are not tokens', () => {
-    for (const text of [
-      '￥12 包邮￥',
-      '$ 5 $',
-      '￥99 元 到手价 ￥79',
-      '原价￥128 现价￥99',
-      'pay $10 discount now$ please',
-      '$USD 25 Price$',
-      '€I have 1000000€',
-      '$Hello 😊 World$',
-      '¥ 2024 12 01 ¥',
-    ]) {
-      expect(findLinks(text), text).toEqual([]);
-    }
-  });
-
-  it('near misses stay silent: prices, words and amounts between signs', () => {
-    for (const text of ['合计 ￥199 ￥', '￥ Apple iPhone￥', '€ 12 34 €', 'cost $ 45 off$', '单价¥12.9 元 ¥9.9 元']) {
-      expect(findLinks(text), text).toEqual([]);
-    }
+  it('a 淘口令 between yuan signs is still found', () => {
     expect(sourcesOf('￥Pk7Lm9Nb2Vc￥ 打开淘宝')).toEqual([['taobao', null]]);
   });
 });

@@ -2,18 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_RULES } from '../rules/index';
 import { decide } from './decide';
 import { combinedNotice, notice, readableUrl, type NoticeContext } from './notice';
-import type { JudgedLink, LinkFinding, Platform, Source, SurfaceOrUnknown } from './types';
+import type { JudgedLink, LinkFinding, Source } from './types';
 
-function judged(
-  text: string,
-  source: Source,
-  platform: Platform,
-  surface: SurfaceOrUnknown,
-  when: string,
-  affiliate: boolean | null = true,
-): JudgedLink {
+/** A link pasted into a Kuaishou live cart at `when`, judged as the notice's context (`ks`) judges it. */
+function judged(text: string, source: Source, when: string, affiliate: boolean | null = true): JudgedLink {
   const link: LinkFinding = { text, start: 0, end: text.length, source, affiliate, kind: 'url', evidence: 'test' };
-  return { link, decision: decide(link, platform, surface, new Date(when), BUILT_IN_RULES) };
+  return { link, decision: decide(link, 'kuaishou', 'live-cart', new Date(when), BUILT_IN_RULES) };
 }
 
 const ks = (lang: 'zh' | 'en'): NoticeContext => ({
@@ -25,7 +19,7 @@ const ks = (lang: 'zh' | 'en'): NoticeContext => ({
 const taobaoLink = 'https://s.click.taobao.com/t?e=m%3D2%26s%3Dabc';
 
 describe('notice', () => {
-  const banned = judged(taobaoLink, 'taobao', 'kuaishou', 'live-cart', '2024-05-01T10:00:00+08:00');
+  const banned = judged(taobaoLink, 'taobao', '2024-05-01T10:00:00+08:00');
 
   it('gives a merchant the rule, its date, the link, what to do and where it was reported, in 简体中文', () => {
     const text = notice(banned, ks('zh'));
@@ -63,42 +57,45 @@ describe('notice', () => {
     expect(readableUrl('https://a.cn/%E4%B8')).toBe('https://a.cn/%E4%B8');
   });
 
-  it('speaks English when asked', () => {
-    const text = notice(banned, ks('en'));
-    expect(text).toContain('[Platform rule] Kuaishou · live-room cart (小黄车)');
-    expect(text).toContain('Verdict: Banned — rule KS-4');
-    expect(text).toContain('In force since: 2022-03-01 (Beijing time)');
-    expect(text).toContain('What to do instead: List Kuaishou shop');
-    expect(text).toContain('Reported by:');
+  const short = judged('https://dwz.cn/abc', 'shortener', '2024-01-01T00:00:00+08:00', null);
+
+  it.each([
+    [
+      'speaks English when asked',
+      banned,
+      'en',
+      [
+        '[Platform rule] Kuaishou · live-room cart (小黄车)',
+        'Verdict: Banned — rule KS-4',
+        'In force since: 2022-03-01 (Beijing time)',
+        'What to do instead: List Kuaishou shop',
+        'Reported by:',
+      ],
+    ],
+    [
+      'cites the exception and its own announcement inside a window',
+      judged('https://detail.tmall.com/item.htm?id=1', 'tmall', '2022-11-11T20:00:00+08:00', false),
+      'en',
+      [
+        'Verdict: Allowed — rule KS-6-tmall',
+        'Exception in force: For Double 11 2022',
+        'In force since: 2022-10-28 (Beijing time)',
+        'hcinfonews.com (The Paper)',
+        'Coming change: from 2023-01-01 (Beijing time) this link is Banned under KS-4.',
+      ],
+    ],
+    ['explains a review without a rule by its reason', short, 'zh', ['结论：待核实', '原因：短链接看不出指向哪个平台']],
+  ] as const)('%s', (_name, link, lang, parts) => {
+    const text = notice(link, ks(lang));
+    for (const part of parts) expect(text).toContain(part);
   });
 
-  it('cites the exception and its own announcement inside a window', () => {
-    const tmall = judged(
-      'https://detail.tmall.com/item.htm?id=1',
-      'tmall',
-      'kuaishou',
-      'live-cart',
-      '2022-11-11T20:00:00+08:00',
-      false,
-    );
-    const text = notice(tmall, ks('en'));
-    expect(text).toContain('Verdict: Allowed — rule KS-6-tmall');
-    expect(text).toContain('Exception in force: For Double 11 2022');
-    expect(text).toContain('In force since: 2022-10-28 (Beijing time)');
-    expect(text).toContain('hcinfonews.com (The Paper)');
-    expect(text).toContain('Coming change: from 2023-01-01 (Beijing time) this link is Banned under KS-4.');
-  });
-
-  it('explains a review without a rule by its reason', () => {
-    const short = judged('https://dwz.cn/abc', 'shortener', 'kuaishou', 'live-cart', '2024-01-01T00:00:00+08:00', null);
-    const text = notice(short, ks('zh'));
-    expect(text).toContain('结论：待核实');
-    expect(text).toContain('原因：短链接看不出指向哪个平台');
-    expect(text).not.toContain('规则最后核实');
+  it('claims no verification date when no rule decided', () => {
+    expect(notice(short, ks('zh'))).not.toContain('规则最后核实');
   });
 
   it('warns before a rule takes effect', () => {
-    const before = judged(taobaoLink, 'taobao', 'kuaishou', 'live-cart', '2022-02-28T23:59:59+08:00');
+    const before = judged(taobaoLink, 'taobao', '2022-02-28T23:59:59+08:00');
     expect(notice(before, ks('zh'))).toContain('即将变化：自2022-03-01（北京时间）起，依据 KS-4 该链接为“禁止”。');
   });
 });
@@ -108,8 +105,6 @@ describe('combinedNotice', () => {
     const pdd = judged(
       'https://mobile.yangkeduo.com/goods.html?goods_id=1',
       'pinduoduo',
-      'kuaishou',
-      'live-cart',
       '2024-05-01T10:00:00+08:00',
       null,
     );
@@ -123,12 +118,12 @@ describe('combinedNotice', () => {
 
   const when = '2024-05-01T10:00:00+08:00';
   const list = [
-    judged(taobaoLink, 'taobao', 'kuaishou', 'live-cart', when),
-    judged('https://item.jd.com/100.html', 'jd', 'kuaishou', 'live-cart', when),
-    judged('https://detail.tmall.com/item.htm?id=2', 'tmall', 'kuaishou', 'live-cart', when),
-    judged(taobaoLink, 'taobao', 'kuaishou', 'live-cart', when),
-    judged('https://v.kuaishou.com/x', 'kuaishou', 'kuaishou', 'live-cart', when),
-    judged('https://dwz.cn/abc', 'shortener', 'kuaishou', 'live-cart', when, null),
+    judged(taobaoLink, 'taobao', when),
+    judged('https://item.jd.com/100.html', 'jd', when),
+    judged('https://detail.tmall.com/item.htm?id=2', 'tmall', when),
+    judged(taobaoLink, 'taobao', when),
+    judged('https://v.kuaishou.com/x', 'kuaishou', when),
+    judged('https://dwz.cn/abc', 'shortener', when, null),
   ];
 
   it('groups the banned links of a page by rule, once each', () => {
