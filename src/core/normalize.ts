@@ -210,6 +210,7 @@ export function normalizeText(input: string): NormalizedText {
       } else if (
         (code | 0x20) === 0x68 /* h */ &&
         i >= percentUntil &&
+        i + 5 < n && // a shorter rest cannot hold `http%3A%2F%2F`
         (input.charCodeAt(i + 4) === 0x25 || input.charCodeAt(i + 5) === 0x25) // `http%3A`, `https%3A`
       ) {
         percentUntil = Math.max(percentUntil, encodedUrlEnd(input, i));
@@ -233,7 +234,11 @@ export function normalizeText(input: string): NormalizedText {
     const kind = bmpKind[code] === UNKNOWN ? classifyBmp(code) : bmpKind[code]!;
     if (kind === REPLACE) out.replace(bmpReplacement.get(code)!, i, i + 1);
     else if (kind === DROP) out.replace('', i, i + 1);
-    else if (kind === NEAR_LINK && (isLinkChar(input.charCodeAt(i - 1)) || isLinkChar(input.charCodeAt(i + 1)))) {
+    // Reads stay in range: one past either end deopts the optimised loop, and a recompile is costly.
+    else if (
+      kind === NEAR_LINK &&
+      ((i > 0 && isLinkChar(input.charCodeAt(i - 1))) || (i + 1 < n && isLinkChar(input.charCodeAt(i + 1))))
+    ) {
       out.replace(bmpReplacement.get(code)!, i, i + 1);
     }
     i++;
@@ -241,7 +246,7 @@ export function normalizeText(input: string): NormalizedText {
   return out.finish();
 }
 
-/** Printable ASCII or its full-width form (NaN at the text's ends is neither). */
+/** Printable ASCII or its full-width form. */
 function isLinkChar(code: number): boolean {
   return (code > 0x20 && code < 0x7f) || (code >= 0xff01 && code <= 0xff5e);
 }

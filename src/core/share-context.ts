@@ -160,6 +160,7 @@ function hasCharIn(text: string, code: number, from: number, to: number): boolea
 
 /** The app code printed after an official share link (` CZ3457`, ` MU5104`): its length, or 0. */
 export function shareCodeAfter(text: string, at: number): number {
+  if (at >= text.length) return 0;
   const first = text.charCodeAt(text.charCodeAt(at) === 0x20 ? at + 1 : at);
   if (!(first >= 0x41 && first <= 0x5a)) return 0; // codes start with a capital letter
   const m = SHARE_CODE_AFTER.exec(text.slice(at, at + 8));

@@ -60,7 +60,7 @@ export function findTokens(text: string): Atom[] {
 function tokenAt(text: string, open: number): Atom | null {
   const delim = canonicalDelimiter(text[open]!);
   let i = open + 1;
-  if (text.charCodeAt(i) === 0x20) i++;
+  if (i < text.length && text.charCodeAt(i) === 0x20) i++;
   // Most delimiters are prices (¥199) or punctuation: reject them before slicing anything.
   if (!isAlnum(text.charCodeAt(i))) return null;
   let innerCode: RegExpExecArray | null = null;

@@ -102,7 +102,7 @@ export function findUrls(text: string): UrlSpan[] {
     if (text.charCodeAt(at) === 0x2e /* . */ && !letter) {
       // `59.9`, `1.2万`: a run of host characters without a letter is a number, not a host (a TLD needs one).
       if (noLetterUntil <= at) noLetterUntil = nextLetterInRun(text, at + 1);
-      if (noLetterUntil < 0 || !isLetter(text.charCodeAt(noLetterUntil))) {
+      if (noLetterUntil < 0 || noLetterUntil >= text.length || !isLetter(text.charCodeAt(noLetterUntil))) {
         tried = at;
         continue;
       }
@@ -135,7 +135,7 @@ function scanUrlAt(text: string, start: number, prefix: string, scheme: string |
     while (end > bodyStart && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
     const host = text.slice(bodyStart, end);
     if (!/^(?:[A-Za-z0-9-]{1,63}\.){1,12}[A-Za-z][A-Za-z0-9-]{0,62}$/.test(host)) return null;
-    if (text.charCodeAt(end) === 0x3a /* : */) {
+    if (end < text.length && text.charCodeAt(end) === 0x3a /* : */) {
       const port = /^:\d{1,5}/.exec(text.slice(end, end + 6));
       if (port) end += port[0].length;
     }
