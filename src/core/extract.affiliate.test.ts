@@ -66,4 +66,19 @@ describe('the affiliate flag', () => {
       ['suning', false],
     ]);
   });
+
+  it('Pinduoduo: any CPS signature and a 多多进宝 PID make a link affiliate', () => {
+    expect(
+      sourcesOf(
+        'https://mobile.yangkeduo.com/duo_red_packet.html?pid=8001234_112233445&cpsSign=CR8001234_112233445_ab',
+      ),
+    ).toEqual([['pinduoduo', true]]);
+    expect(sourcesOf('https://mobile.yangkeduo.com/goods2.html?goods_id=391827465&pid=8001234_112233445')).toEqual([
+      ['pinduoduo', true],
+    ]);
+    // Near miss: a pid that is not a media_adzone pair.
+    expect(sourcesOf('https://mobile.yangkeduo.com/goods.html?goods_id=391827465&pid=abc')).toEqual([
+      ['pinduoduo', false],
+    ]);
+  });
 });

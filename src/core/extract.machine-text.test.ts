@@ -47,4 +47,29 @@ describe('links inside machine text', () => {
   it('JSON without links stays silent', () => {
     expect(findLinks('{"main":"dist\\/index.js","types":"dist\\/index.d.ts"}')).toEqual([]);
   });
+
+  it('a link that is a parameter value of a relative URL ends at the next parameter', () => {
+    const [found] = findLinks('/share/resolve?target=https://v.kuaishou.com/s/Ab3dE5fG&from=web');
+    expect([found?.source, found?.kind]).toEqual(['shortener', 'short-link']);
+  });
+
+  it('a link right after a line comment’s slashes', () => {
+    expect(sourcesOf('//https://u.jd.com/Kx7pQ2a')).toEqual([['jd', true]]);
+    expect(
+      sourcesOf('x = 1 //tbopen://m.taobao.com/tbopen/index.html?h5Url=https%3A%2F%2Fs.click.taobao.com%2FAb1Cd2e'),
+    ).toEqual([['taobao', true]]);
+  });
+
+  it('an app link to a login page of the shop is not goods; one that carries a goods page is', () => {
+    expect(findLinks('tbopen://m.taobao.com/login/qrlogin.htm?x=1')).toEqual([]);
+    expect(
+      sourcesOf(
+        'tbopen://m.taobao.com/tbopen/index.html?h5Url=https%3A%2F%2Fitem.taobao.com%2Fitem.htm%3Fid%3D701234567890',
+      ),
+    ).toEqual([['taobao', false]]);
+  });
+
+  it('a printf template of a goods page stands for its link', () => {
+    expect(sourcesOf('fmt.Sprintf("https://item.jd.com/%d.html", sku)')).toEqual([['jd', null]]);
+  });
 });

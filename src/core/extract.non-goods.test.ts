@@ -78,4 +78,42 @@ describe('pages of commerce companies that are not goods', () => {
     ]);
     expect(sourcesOf('https://union-click.jd.com/jdc?e=&p=AyIGZRprFQ')).toEqual([['jd', true]]);
   });
+
+  it('a company’s sites that are not shops: tech blogs, forums, docs, news, test environments, gateways, counters', () => {
+    silent('https://tech.jd.com/article/2041');
+    silent('https://bbs.pinduoduo.com/t/12345');
+    silent('https://docs.youzan.com/guide/intro');
+    silent('https://news.vip.com/2024/notice.html');
+    silent('https://pre-gw.kaola.com/gw/goods/check');
+    silent('https://h5.waptest.taobao.com/app/cart/index.html');
+    silent('https://count.tmall.com/counter?keys=ICCP_1_654321');
+    silent('https://live.taobao.com/room/index.htm?userId=1');
+    silent('https://pay.suning.com/epp/cashier?orderNo=1');
+    // A shop's own name is not a service word, even when it holds one.
+    expect(sourcesOf('https://latestfashion.taobao.com/')).toEqual([['taobao', false]]);
+  });
+
+  it('calls only code makes, account, order and checkout pages, downloads and error pages', () => {
+    silent('https://wq.jd.com/deal/json/recvaddr?sceneval=2');
+    silent('https://www.vip.com/cgi/user/getUserInfo');
+    silent('https://a.m.taobao.com/getSystemTime.do');
+    silent('https://wq.jd.com/user/info/GetJDUserInfoUnion?orgFlag=JD_PinGou_New');
+    silent('https://mobile.yangkeduo.com/order_checkout.html?goods_id=391827465');
+    silent('https://h5.m.jd.com/pb/015686010/index.html?orderId=253627119');
+    silent('https://m.tmall.com/app/download/index.html');
+    silent('https://h5.m.taobao.com/app/error/404.html');
+    // Near misses: a goods page whose path says trade, and a goods page with a user parameter.
+    expect(sourcesOf('https://haohuo.jinritemai.com/ecommerce/trade/detail/index.html?id=3612345678901234567')).toEqual(
+      [['douyin', false]],
+    );
+    expect(sourcesOf('https://detail.tmall.com/item.htm?id=701234567890&user_id=1')).toEqual([['tmall', false]]);
+  });
+
+  it('the own-shop hosts of the platforms: only their goods pages count', () => {
+    silent('https://zs.kwaixiaodian.com/page/helper');
+    silent('https://kwaixiaodian.com/');
+    silent('https://store.weixin.qq.com/shop/promotion/coupon/list');
+    silent('https://store.weixin.qq.com/');
+    expect(sourcesOf('https://store.weixin.qq.com/shop/b/Qp93Xy')).toEqual([['weixin', false]]);
+  });
 });

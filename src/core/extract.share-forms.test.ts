@@ -75,4 +75,9 @@ describe('share forms', () => {
   it('a 淘口令 between yuan signs is still found', () => {
     expect(sourcesOf('￥Pk7Lm9Nb2Vc￥ 打开淘宝')).toEqual([['taobao', null]]);
   });
+
+  it('京喜 goods pages are JD’s; a lookalike host is nothing', () => {
+    expect(sourcesOf('https://m.jingxi.com/item/view?sku=100012043978')).toEqual([['jd', false]]);
+    expect(findLinks('https://jingxi.com.example.org/item/view?sku=1')).toEqual([]);
+  });
 });

@@ -148,9 +148,12 @@ function suningSeller(view: PageView): Seller | undefined {
   return SUNING_SELF.test(view.page) ? 'self-operated' : 'marketplace';
 }
 
-/** Taobao service hosts; any other single label in front of taobao.com is a shop (`gbyl.taobao.com`). */
+/**
+ * Taobao service hosts; any other single label in front of taobao.com is a shop (`gbyl.taobao.com`). Hosts with
+ * their own record (uland., fleamarket.) and labels the service rule knows need no place here.
+ */
 const TAOBAO_SERVICE_LABELS =
-  'www m h5 a item s uland ai temai ju shop detail world click fleamarket cart favorite mclaren market'.split(' ');
+  'www m h5 a item s ai temai ju shop detail world click cart favorite mclaren market'.split(' ');
 
 /** Widely used generic shorteners seen in 淘客 groups; like t.cn, where they lead is unknown until resolved. */
 const GENERIC_SHORTENERS = [
@@ -260,6 +263,7 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       { host: '3.jd.hk', short: true },
       { host: '3.cn', short: true },
       { host: 'yiyaojd.com', plainPage: JD_ITEM },
+      { host: 'jingxi.com', plainPage: JD_ITEM }, // 京喜
       { host: '360buy.com', plainPage: JD_ITEM },
       { host: 'u.jd.com', affiliate: true, short: true },
       { host: 'union-click.jd.com', affiliate: true },
@@ -300,7 +304,9 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       { host: 'p.pinduoduo.com', short: true, codeAffiliate: true },
     ],
     markers: [
-      { key: 'cpssign', value: /^CC/i },
+      // A CPS signature (`CC…` goods, `CR…` red packets), a 多多进宝 PID `<media>_<adzone>`, a 进宝 page type.
+      { key: 'cpssign', value: /./ },
+      { key: 'pid', value: /^\d+_\d+/ },
       { key: 'duoduo_type', value: /./ },
     ],
     alliancePaths: [/^\/duo_coupon_landing\.html/],
@@ -322,7 +328,6 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       { host: 'j.youzan.com', short: true },
       { host: 'kdt.im', short: true },
       { host: 'b.youzan.com', notGoods: true }, // 有赞商家后台
-      { host: 'yzcdn.cn', notGoods: true },
     ],
     markers: [{ key: 'dc_ps', value: /./ }], // 有赞分销
     pathShapes: [
@@ -393,8 +398,9 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // §15 The live platforms' own shops: recognised so they can be ALLOWED, never called third-party.
   kuaishou: {
     hosts: [
-      { host: 'kwaixiaodian.com', affiliate: false },
-      { host: 's.kwaixiaodian.com', notGoods: true }, // merchant back office
+      // Goods are on app.; the other hosts (s., zs., cps., im., open.) are the merchants' back office.
+      { host: 'kwaixiaodian.com', notGoods: true },
+      { host: 'app.kwaixiaodian.com', affiliate: false },
     ],
     // Share links over the years: v. and 极速版 short hosts, `www.kuaishou.com/f/<code>`, the company's
     // chenzhongtech hosts (`v.m.`, and per-share `<random>.m.`) and the old gifshow host, each with `/s/` or
@@ -432,7 +438,8 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   },
   // Weixin 微信小店: listed under "other malls" in the research, but `weixin` is a source of ours.
   weixin: {
-    hosts: [{ host: 'store.weixin.qq.com', plainPage: /^\/shop\// }],
+    // A shop or product share is `/shop/<letter>/<code>`; the host's other pages are the seller's back office.
+    hosts: [{ host: 'store.weixin.qq.com', plainPage: /^\/shop\/[a-z]\//, pagesOnly: true }],
     badges: ['微信小店'],
     ownOn: ['weixin'],
   },
@@ -647,9 +654,11 @@ export const WRAPPER_PARAMS: readonly string[] = [
  * `cps.kaola.com`) are matched before, so they are never read as labels.
  */
 const SERVICE_LABEL =
-  /^(?:\w*api|open\w*|dev\w*|help|track\w*|img\w*|static\w*|p?log\w*|passport|\w*auth|sso|\w*sell\w*|merchant|mms|sycm|syt|sz|qn|im|console|union|jinbao|cps|\w*trade|npm|simba)\d*$/;
+  /^(?:\w*api|acs|gw|open\w*|dev\w*|\w*test|help|track\w*|count|img\w*|static\w*|p?log\w*|passport|\w*auth|sso|user|pay\w*|\w*sell\w*|merchant|mms|sycm|syt|sz|qn|im|kf|live\w*|console|union|jinbao|cps|\w*trade|npm|simba|tech|bbs|forum|blog|docs?|wiki|news|jobs?|campus)\d*$/;
+// Path segments of the same: calls (`/json/`, `/cgi/`, RPC verbs such as `getSysTime.do`), account, order and
+// checkout pages, back-office screens, downloads and error pages.
 const SERVICE_PATH =
-  /(?:^|\/)(?:\w*api|proxy|router\w*|log(?:in)?|oauth2?|seller|admin|workbench|shorten|create)(?:[/._?-]|$)|\/mtop\.|list_\w+_items|\/order\/list/;
+  /(?:^|\/)(?:\w*api|proxy|router\w*|json|cgi|registry|(?:get|query)[a-z]+|log(?:in)?|o?auth(?:2|orize)?|account|user|seller|admin|workbench|dashboard|im|kf|order\w*|buy|cart|shorten|create|download|error|[\w-]*preview)(?:[/._?-]|$)|\/mtop\.|list_\w+_items/;
 const STATIC_FILE = /\.(?:png|jpe?g|gif|webp|svg|ico|css|js|json)$/;
 
 /** Is this page on a source's host one of the company's services rather than goods? `path` is lower-cased. */
@@ -659,7 +668,8 @@ export function isServicePage(rule: HostRule, host: string, path: string, view: 
     for (const label of front.split(/[.-]/)) if (SERVICE_LABEL.test(label)) return true;
   }
   if (SERVICE_PATH.test(path) || STATIC_FILE.test(path)) return true;
-  return view.params.get('callback') !== undefined; // JSONP
+  // JSONP, and an order's own page
+  return view.params.get('callback') !== undefined || view.params.get('orderid') !== undefined;
 }
 
 /** JD deep-link `des` values that are login flows, not goods (§4 pitfalls). */

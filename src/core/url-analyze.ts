@@ -97,7 +97,8 @@ function parseUrl(raw: string): ParsedUrl | null {
   if (!host && !deep) return null;
   const rest = hostEnd < 0 ? '' : body.slice(hostEnd);
   const q = rest.indexOf('?');
-  const beforeQuery = q < 0 ? rest : rest.slice(0, q);
+  // `&` with no `?` before it: this URL was a parameter value (`?url=https://v.kuaishou.com/s/ab&type=ks`).
+  const beforeQuery = q < 0 ? rest.split('&')[0]! : rest.slice(0, q);
   const hash = beforeQuery.indexOf('#');
   const path = hash < 0 ? beforeQuery : beforeQuery.slice(0, hash);
   let query = q < 0 ? '' : rest.slice(q + 1);
@@ -340,7 +341,9 @@ function analyzeDeepLink(url: ParsedUrl, params: Map<string, Param>, depth: numb
   if (depth < MAX_DEPTH) {
     if (rule.target === 'inner') inner = analyzeUrl(`https://${url.body}`, depth + 1);
     else if (rule.target === 'jd-json') inner = analyzeJdParams(url.body, depth);
-    else inner = unwrap(params, depth);
+    // No target in the parameters: a body that starts with a host is a page of it (`tbopen://m.taobao.com/…/oauth`).
+    else
+      inner = unwrap(params, depth) ?? (url.host.includes('.') ? analyzeUrl(`https://${url.body}`, depth + 1) : null);
   }
   if (inner === NOT_GOODS) return NOT_GOODS;
   if (inner) {

@@ -18,7 +18,7 @@ export const URL_SCHEMES = [
  * precede a scheme: `领券：https://…` (full-width ： is `:` once normalised).
  */
 const URL_START = new RegExp(
-  `(?<![A-Za-z0-9.+@_/%-])(${URL_SCHEMES}):\\/\\/|(?<![A-Za-z0-9.+@_/:%-])(?:\\/\\/(?=[A-Za-z0-9-]{1,63}\\.)|(?=(?:[A-Za-z0-9-]{1,63}\\.){1,9}[A-Za-z]))`,
+  `(?<![A-Za-z0-9.+@_%-])(${URL_SCHEMES}):\\/\\/|(?<![A-Za-z0-9.+@_/:%-])(?:\\/\\/(?=[A-Za-z0-9-]{1,63}\\.)|(?=(?:[A-Za-z0-9-]{1,63}\\.){1,9}[A-Za-z]))`,
   'gi',
 );
 const isHostChar = (code: number) =>
