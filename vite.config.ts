@@ -4,6 +4,7 @@
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type InlineConfig } from 'vite';
+import { builtInRulesCompact } from './scripts/built-in-compact';
 import { noInnerHtml } from './scripts/no-inner-html';
 
 export const ROOT = fileURLToPath(new URL('.', import.meta.url));
@@ -21,7 +22,7 @@ export function sharedConfig(): InlineConfig {
     base: './',
     publicDir: false,
     logLevel: 'warn',
-    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), noInnerHtml()],
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false }), noInnerHtml(), builtInRulesCompact()],
     // Libraries that test process.env.NODE_ENV must see production, including in library (IIFE) builds,
     // where Vite leaves process.env alone.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },

@@ -1,14 +1,17 @@
 // Gzipped size of the pure core as a content script would carry it: recognition alone, and recognition +
 // verdicts + notices + built-in rules. Those pull in the bilingual message catalogue; like the build does for
-// the content script (scripts/catalogue-prune.ts), only the message areas the core shows are kept. Minified
+// the content script (scripts/catalogue-prune.ts), only the message areas the core shows are kept, and the rules
+// come in the compact form every bundle carries (scripts/built-in-compact.ts). Minified
 // IIFE in UTF-8 and squeezed by terser as scripts/build.ts does a classic script, gzip -9. esbuild comes with
 // tsx and vite; if it cannot be loaded, Vite's own library build is used.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { squeeze } from '../scripts/build';
+import { builtInRulesCompact, builtInRulesCompactEsbuild } from '../scripts/built-in-compact';
 import { catalogueFor, droppedKeysUsed, pruneCatalogue } from '../scripts/catalogue-prune';
 
 export const BUNDLE_TARGET_GZIP = 25 * 1024;
@@ -24,22 +27,22 @@ export interface BundleSize {
   tool: string;
 }
 
+/** The core + rules bundle's entry: what a content script needs to recognise, judge and word a notice. */
+export const CORE_AND_RULES = [
+  `export { classify } from './src/core/extract';`,
+  `export { judgeText } from './src/core/judge';`,
+  `export { notice } from './src/core/notice';`,
+  `export { BUILT_IN_RULES } from './src/rules/index';`,
+].join('\n');
+
 const ENTRIES: Array<{ name: string; code: string }> = [
   { name: 'recognition (classify)', code: `export { classify } from './src/core/extract';` },
-  {
-    name: 'core + rules (classify, judgeText, notice, BUILT_IN_RULES)',
-    code: [
-      `export { classify } from './src/core/extract';`,
-      `export { judgeText } from './src/core/judge';`,
-      `export { notice } from './src/core/notice';`,
-      `export { BUILT_IN_RULES } from './src/rules/index';`,
-    ].join('\n'),
-  },
+  { name: 'core + rules (classify, judgeText, notice, BUILT_IN_RULES)', code: CORE_AND_RULES },
 ];
 
-async function withEsbuild(code: string): Promise<Uint8Array> {
-  const esbuild = await import('esbuild');
-  const result = await esbuild.build({
+/** esbuild's settings for a core bundle of `code` (the bench's breakdown adds a metafile to the same). */
+export function coreBuildOptions(code: string): BuildOptions & { write: false } {
+  return {
     stdin: { contents: code, resolveDir: ROOT, loader: 'ts' },
     bundle: true,
     minify: true,
@@ -51,6 +54,7 @@ async function withEsbuild(code: string): Promise<Uint8Array> {
     write: false,
     logLevel: 'silent',
     plugins: [
+      builtInRulesCompactEsbuild(),
       {
         name: 'catalogue-prune',
         setup(build) {
@@ -61,7 +65,12 @@ async function withEsbuild(code: string): Promise<Uint8Array> {
         },
       },
     ],
-  });
+  };
+}
+
+async function withEsbuild(code: string): Promise<Uint8Array> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build(coreBuildOptions(code));
   return result.outputFiles[0]!.contents;
 }
 
@@ -74,7 +83,7 @@ async function withVite(code: string): Promise<Uint8Array> {
     await build({
       configFile: false,
       logLevel: 'silent',
-      plugins: [catalogueFor(NOT_CORE)],
+      plugins: [catalogueFor(NOT_CORE), builtInRulesCompact()],
       build: {
         lib: { entry, name: 'cartlintCore', formats: ['iife'], fileName: () => 'core.js' },
         outDir: join(dir, 'out'),

@@ -5,8 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pruneCatalogue } from '../scripts/catalogue-prune';
-import { BUNDLE_TARGET_GZIP, NOT_CORE, runBundleBench, type BundleSize } from './bundle';
+import { BUNDLE_TARGET_GZIP, CORE_AND_RULES, coreBuildOptions, runBundleBench, type BundleSize } from './bundle';
 import { CLI_TARGET_RATIO, runCliBench, type CliResult } from './cli';
 import { runRecognitionBench, TARGETS, type RecognitionResult } from './recognition';
 
@@ -119,56 +118,28 @@ function summary(): void {
 }
 
 /**
- * Where the core + rules bundle's bytes come from (esbuild's per-input output bytes), same settings as
- * bench/bundle.ts. The built-in rules come as data (src/rules/built-in.ts): the schema that checks them at test
- * and build time, and the rule files' `comment` notes, are not in it; the last line says if that ever changes.
+ * Where the core + rules bundle's bytes come from (esbuild's per-input output bytes, before terser), same settings
+ * as bench/bundle.ts. The built-in rules come as compact data (src/rules/compact.ts): the schema that checks them at
+ * test and build time, and the rule files' `comment` notes, are not in it; the last line says if that ever changes.
  */
 async function bundleBreakdown(): Promise<void> {
   const esbuild = await import('esbuild');
   const root = fileURLToPath(new URL('..', import.meta.url));
-  const entry = [
-    `export { classify } from './src/core/extract';`,
-    `export { judgeText } from './src/core/judge';`,
-    `export { notice } from './src/core/notice';`,
-    `export { BUILT_IN_RULES } from './src/rules/index';`,
-  ].join('\n');
-  const result = await esbuild.build({
-    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    globalName: 'cartlintCore',
-    target: 'es2020',
-    charset: 'utf8',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'catalogue-prune',
-        setup(b) {
-          b.onLoad({ filter: /[\\/]_locales[\\/][^\\/]+[\\/]messages\.json$/ }, (args) => ({
-            contents: JSON.stringify(pruneCatalogue(JSON.parse(readFileSync(args.path, 'utf8')), NOT_CORE)),
-            loader: 'json',
-          }));
-        },
-      },
-    ],
-  });
+  const result = await esbuild.build({ ...coreBuildOptions(CORE_AND_RULES), metafile: true });
   const inputs = Object.values(result.metafile.outputs)[0]!.inputs;
   const groups = new Map<string, number>();
   for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
     const group = /_locales/.test(path)
       ? 'message catalogues (pruned)'
       : /src\/rules\/.*\.json$/.test(path)
-        ? 'rule files (JSON)'
+        ? 'built-in rules (compact)'
         : path.replace(/^.*?src\//, 'src/');
     groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
   }
   const top = [...groups].sort((a, b) => b[1] - a[1]).slice(0, 8);
   log(`minified bytes by input: ${top.map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(1)} KB`).join(', ')}`);
   const schema = Object.keys(inputs).some((path) => path.endsWith('src/rules/schema.ts'));
-  // Each file's first note line, as far as it is plain ASCII (esbuild escapes the rest).
+  // Each file's first note line, as far as it is plain ASCII.
   const rulesDir = join(root, 'src', 'rules');
   const notes = readdirSync(rulesDir)
     .filter((file) => file.endsWith('.json'))

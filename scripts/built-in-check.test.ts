@@ -1,9 +1,23 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../src/core/types';
+import douyin from '../src/rules/douyin.json';
 import kuaishou from '../src/rules/kuaishou.json';
-import { BUILT_IN_RULES } from '../src/rules/built-in';
+import taobaoLive from '../src/rules/taobao-live.json';
+import weixin from '../src/rules/weixin.json';
+import xiaohongshu from '../src/rules/xiaohongshu.json';
+import { BUILT_IN_FILES, BUILT_IN_RULES } from '../src/rules/built-in';
+import { validateRuleFile } from '../src/rules/schema';
 import { builtInErrors, ruleFileErrors } from './built-in-check';
+import { builtInRulesCompactEsbuild } from './built-in-compact';
+
+const JSON_OF_FILES: Record<(typeof BUILT_IN_FILES)[number], unknown> = {
+  'kuaishou.json': kuaishou,
+  'douyin.json': douyin,
+  'xiaohongshu.json': xiaohongshu,
+  'weixin.json': weixin,
+  'taobao-live.json': taobaoLive,
+};
 
 describe('built-in rules', () => {
   it('validate with zero errors', () => {
@@ -86,11 +100,11 @@ describe('ruleFileErrors', () => {
 });
 
 describe('the built-in rules as bundled', () => {
-  // What a content script or the core bench carries for BUILT_IN_RULES: the data, not the schema that checked it
-  // (src/rules/schema.ts) and not the files' maintainer notes (`comment`).
-  it('bring neither the schema nor the comments into a bundle', async () => {
+  // What a content script or the core bench carries for BUILT_IN_RULES: the compact data and its expander, not the
+  // schema that checked it (src/rules/schema.ts) and not the files' maintainer notes (`comment`).
+  const bundle = async () => {
     const esbuild = await import('esbuild');
-    const result = await esbuild.build({
+    return esbuild.build({
       stdin: {
         contents: `export { BUILT_IN_RULES, mergeRules } from './src/rules/index';`,
         resolveDir: fileURLToPath(new URL('..', import.meta.url)),
@@ -99,18 +113,34 @@ describe('the built-in rules as bundled', () => {
       bundle: true,
       minify: true,
       format: 'iife',
+      globalName: 'bundled',
       write: false,
       metafile: true,
       logLevel: 'silent',
+      plugins: [builtInRulesCompactEsbuild()],
     });
+  };
+
+  it('bring neither the schema nor the comments into a bundle', async () => {
+    const result = await bundle();
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((path) => path.endsWith('src/rules/kuaishou.json'))).toBe(true);
     expect(inputs.filter((path) => path.endsWith('.ts')).sort()).toEqual([
       'src/rules/built-in.ts',
+      'src/rules/compact.ts',
       'src/rules/index.ts',
     ]);
     const code = result.outputFiles[0]!.text;
     expect(code).toContain('KS-4');
     expect(code).not.toContain(kuaishou.comment[0]!.slice(0, 40));
+    expect(code.split('T00:00:00+08:00')).toHaveLength(2); // once, in the expander: the rules are compact
+  });
+
+  it('are, once the bundle runs, exactly the rules the schema reads from the files', async () => {
+    const code = (await bundle()).outputFiles[0]!.text;
+    const bundled = new Function(`${code}; return bundled;`)() as { BUILT_IN_RULES: Rule[] };
+    const files = BUILT_IN_FILES.map((file) => validateRuleFile(JSON_OF_FILES[file], file).rules);
+    expect(bundled.BUILT_IN_RULES).toStrictEqual(files.flat());
+    expect(bundled.BUILT_IN_RULES).toStrictEqual(BUILT_IN_RULES);
   });
 });
