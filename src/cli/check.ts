@@ -2,11 +2,10 @@
 // workbook), judged on one platform, surface and day; reported as JSON lines, a table for people, a CSV report, an
 // .xlsx workbook or a self-contained HTML page.
 import { findRule } from '../core/decide';
-import { evidenceFor, evidenceLine, isInferred } from '../core/evidence';
 import { decider } from '../core/decide';
 import { classify } from '../core/extract';
 import { platformName, sourceName, surfaceName, verdictName } from '../core/names';
-import type { JudgedLink, Lang, Rule, Verdict } from '../core/types';
+import type { JudgedLink, Lang, Rule } from '../core/types';
 import { t } from '../i18n';
 import { createWriteStream } from 'node:fs';
 import { csvLine } from './csv';
@@ -30,35 +29,33 @@ import { xlsxReport } from './report-xlsx';
 import { isWorkbookName, ZIP_MAGIC } from './workbook';
 import { beijingDay } from '../core/beijing-time';
 import { Memo } from './memo';
+import { Tally } from './tally';
 import type { Target } from './options';
 import { paint, printable, row, useColour } from './table';
-
-/** The deciding rule's last report and whether the verdict rests on an inference, as the reports write them. */
-function reported(rules: readonly Rule[], rule: string | null) {
-  const evidence = evidenceFor(rules, rule);
-  return {
-    reported: evidence?.lastReport?.date ?? null,
-    reportedBy: evidence?.lastReport?.name ?? null,
-    inferred: evidence ? isInferred(evidence) : false,
-  };
-}
+import { RuleEvidence } from './verdict-columns';
 
 function jsonReport(lang: Lang, rules: readonly Rule[]): TextReport {
   const held = new Held();
   // The same judged text (a memo hit) gives the same findings: they and the text are written as JSON once.
   const findingsJson = new WeakMap<JudgedLink[], string>();
   const inputJson = new Memo((text) => JSON.stringify(text));
+  const evidence = new RuleEvidence(rules, lang);
   const findings = (judged: JudgedLink[]) =>
     JSON.stringify(
-      judged.map(({ link, decision }) => ({
-        text: link.text,
-        source: link.source,
-        affiliate: link.affiliate,
-        verdict: decision.verdict,
-        rule: decision.rule,
-        reason: decision.reason[lang],
-        ...reported(rules, decision.rule),
-      })),
+      judged.map(({ link, decision }) => {
+        const { reported, reportedBy, inferred } = evidence.of(decision.rule);
+        return {
+          text: link.text,
+          source: link.source,
+          affiliate: link.affiliate,
+          verdict: decision.verdict,
+          rule: decision.rule,
+          reason: decision.reason[lang],
+          reported,
+          reportedBy,
+          inferred,
+        };
+      }),
     );
   return {
     add(input, judged) {
@@ -74,18 +71,13 @@ function jsonReport(lang: Lang, rules: readonly Rule[]): TextReport {
   };
 }
 
-/** The deciding rule's evidence line (last report, estimates, inference); empty when no rule decided. */
-function evidenceText(lang: Lang, rules: readonly Rule[], rule: string | null): string {
-  const evidence = evidenceFor(rules, rule);
-  return evidence ? evidenceLine(lang, evidence) : '';
-}
-
 function affiliateName(lang: Lang, affiliate: boolean | null): string {
   return t(lang, affiliate === null ? 'cli_affiliate_unknown' : affiliate ? 'cli_affiliate_yes' : 'cli_affiliate_no');
 }
 
 function csvReport(lang: Lang, rules: readonly Rule[]): TextReport {
   const held = new Held();
+  const evidence = new RuleEvidence(rules, lang);
   // The byte-order mark makes Excel and WPS read the report as UTF-8, so Chinese stays intact.
   held.push(
     `\uFEFF${csvLine([
@@ -113,7 +105,7 @@ function csvReport(lang: Lang, rules: readonly Rule[]): TextReport {
             verdictName(lang, decision.verdict),
             decision.rule ?? '',
             decision.reason[lang],
-            evidenceText(lang, rules, decision.rule),
+            evidence.of(decision.rule).line,
           ]),
         );
       }
@@ -128,15 +120,15 @@ const TABLE_WIDTHS = [6, 8, 12, 16];
 function tableReport(io: CliIo, lang: Lang, target: Target, rules: readonly Rule[]): TextReport {
   const colour = useColour(io);
   const held = new Held();
-  const counts: Record<Verdict, number> = { banned: 0, review: 0, allowed: 0 };
-  let inputs = 0;
+  const tally = new Tally();
+  const evidence = new RuleEvidence(rules, lang);
   /** What the rule ids and rule-less verdicts in the table mean, printed once below it. */
   const legend = new Map<string, string>();
   let started = false;
   const titles = ['cli_col_line', 'cli_col_verdict', 'cli_col_source', 'cli_col_rule', 'cli_col_link'] as const;
   return {
     add(input, judged) {
-      inputs++;
+      tally.add(judged);
       for (const { link, decision } of judged) {
         if (!started)
           held.push(
@@ -146,15 +138,14 @@ function tableReport(io: CliIo, lang: Lang, target: Target, rules: readonly Rule
             ),
           );
         started = true;
-        counts[decision.verdict]++;
         const key = decision.rule ?? `— ${decision.reason[lang]}`;
         if (!legend.has(key)) {
           // The deciding id may be an exception's (Kuaishou's 2022-10-28 window): its own summary explains the row.
           const found = decision.rule ? findRule(rules, decision.rule) : undefined;
           const summary = found?.exception?.summary ?? found?.rule.summary ?? decision.reason;
           // A rule file's summary is printed to the terminal: its control characters are shown, not obeyed.
-          const evidence = evidenceText(lang, rules, decision.rule);
-          const text = decision.rule ? `${decision.rule}  ${summary[lang]}${evidence && `\n    ${evidence}`}` : key;
+          const line = evidence.of(decision.rule).line;
+          const text = decision.rule ? `${decision.rule}  ${summary[lang]}${line && `\n    ${line}`}` : key;
           legend.set(key, printable(text));
         }
         const columns = [
@@ -170,11 +161,12 @@ function tableReport(io: CliIo, lang: Lang, target: Target, rules: readonly Rule
     take: () => held.take(),
     end() {
       if (legend.size > 0) held.push(`\n${t(lang, 'cli_legend')}\n${[...legend.values()].join('\n')}\n`);
+      const counts = tally.verdicts;
       const summary = t(
         lang,
         'cli_summary',
-        inputs,
-        counts.banned + counts.review + counts.allowed,
+        tally.inputs,
+        tally.findings,
         counts.banned,
         counts.review,
         counts.allowed,
@@ -250,6 +242,9 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<boolea
   const inputs = await inputsOf(options, layout, io);
   const decideLink = decider(target.platform, target.surface, target.at, rules);
   const judge = new Memo((text) => classify(text).map((link) => ({ link, decision: decideLink(link) })));
+  // A row of several cells is judged cell by cell. The joined findings are remembered by the cells (as JSON: one
+  // exact key), so the same row gives the same list and the reports' memos on it hit.
+  const judgeRow = new Memo((cells) => (JSON.parse(cells) as string[]).flatMap((part) => judge.get(part)));
   const progress = new Progress(io, lang);
   let banned = false;
   const judged = async (each: (input: Input, found: JudgedLink[]) => void, flush: () => Promise<void>) => {
@@ -257,7 +252,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<boolea
       for (const input of batch) {
         const { parts } = input;
         const found =
-          parts && parts.length > 1 ? parts.flatMap((part) => judge.get(part)) : judge.get(parts?.[0] ?? input.text);
+          parts && parts.length > 1 ? judgeRow.get(JSON.stringify(parts)) : judge.get(parts?.[0] ?? input.text);
         banned ||= found.some(({ decision }) => decision.verdict === 'banned');
         each(input, found);
       }

@@ -7,7 +7,7 @@ import type { JudgedLink, Lang, Rule, Verdict } from '../core/types';
 import { t } from '../i18n';
 import type { Input, Layout } from './inputs';
 import { Tally, VERDICTS } from './tally';
-import { verdictColumns, verdictHeaders } from './verdict-columns';
+import { RuleEvidence, verdictColumns, verdictHeaders } from './verdict-columns';
 
 /** Light fills a spreadsheet user reads at a glance: red for banned, amber for to-check. */
 const FILL: Partial<Record<Verdict, string>> = { banned: 'FFFFC7CE', review: 'FFFFEB9C' };
@@ -27,6 +27,7 @@ export async function xlsxReport(
   const workbook = new Excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(t(lang, 'cli_report_sheet_rows'), { views: [{ state: 'frozen', ySplit: 1 }] });
   const tally = new Tally();
+  const evidence = new RuleEvidence(rules, lang);
   let started = false;
   const start = (input: Input) => {
     started = true;
@@ -41,7 +42,7 @@ export async function xlsxReport(
     add(input, judged) {
       if (!started) start(input);
       tally.add(judged);
-      const columns = verdictColumns(judged, rules, lang);
+      const columns = verdictColumns(judged, evidence, lang);
       const width = input.cells ? layout.header.length : 1;
       const original = input.values ?? input.cells;
       const cells = original ? [...original, ...Array(Math.max(0, width - original.length)).fill('')] : [input.text];

@@ -1,16 +1,15 @@
 // Counts for a report's summary: inputs, findings by verdict, findings by deciding rule.
+import { worstFlag } from '../core/judge';
 import type { JudgedLink, Verdict } from '../core/types';
 
 export const VERDICTS: readonly Verdict[] = ['banned', 'review', 'allowed'];
 
-/** The worst verdict among a row's findings (banned > review > allowed), or null for a row without links. */
+/**
+ * The worst verdict among a row's findings (banned > review > allowed), or null for a row without links: the
+ * flag the extension paints, or allowed when every link is.
+ */
 export function worst(judged: readonly JudgedLink[]): Verdict | null {
-  let found: Verdict | null = null;
-  for (const { decision } of judged) {
-    if (decision.verdict === 'banned') return 'banned';
-    if (decision.verdict === 'review' || found === null) found = decision.verdict;
-  }
-  return found;
+  return worstFlag(judged) ?? (judged.length > 0 ? 'allowed' : null);
 }
 
 export class Tally {
