@@ -260,6 +260,30 @@ describe('cartlint check', () => {
     expect([missing.code, index.code, quote.code]).toEqual([2, 2, 2]);
     expect(quote.err).toContain(`${path}: the quoted cell that starts on line 2 is never closed`);
   });
+
+  it('takes -c ID for a header it lacks as a mistake, not as column ID, but a letter inside the table as a column', async () => {
+    const list = file('ids.csv', `商品ID,商品链接\n1,${ALLIANCE}\n`);
+    for (const spec of ['ID', 'SKU']) {
+      const { code, out, err } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-c', spec, list]);
+      expect([code, out]).toEqual([2, '']);
+      expect(err).toContain(`no column "${spec}" in ${list}; its header has: 商品ID, 商品链接`);
+    }
+    const headerless = file('headerless.csv', `好物,${ALLIANCE}\n好物,${JD}\n`);
+    const { code, out } = await run([
+      'check',
+      '-p',
+      'kuaishou',
+      '-s',
+      'live-cart',
+      '-d',
+      '2022-03-01',
+      '-c',
+      'B',
+      headerless,
+    ]);
+    expect(code).toBe(1);
+    expect(jsonLines(out).map((row) => row.findings.map((f: { text: string }) => f.text))).toEqual([[JD]]);
+  });
 });
 
 describe('cartlint check --rules', () => {

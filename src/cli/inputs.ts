@@ -54,7 +54,7 @@ export async function* textInputs(batches: AsyncIterable<string[]>): AsyncGenera
 }
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-/** `-c 3` or `-c C`: a column by number or letters, unless the header has a column of that name. */
+/** `-c 3` or `-c C`: a column by number or letters (inside the table), unless the header has a column of that name. */
 const POSITION = /^(?:\d+|[A-Z]{1,3})$/;
 
 function positionOf(spec: string): number {
@@ -84,9 +84,14 @@ function columnsOf(header: string[], specs: readonly string[], where: Where, lan
     if (byName >= 0) return byName;
     if (!POSITION.test(spec)) throw missing(spec, header, where, lang);
     const index = positionOf(spec);
-    // A letter names a column whatever the header holds; a number is checked against it, as it always was.
-    if (/^\d+$/.test(spec) && (index < 0 || index >= header.length))
-      throw usageError(lang, 'cli_err_column_index', spec, where.file, header.length);
+    if (/^\d+$/.test(spec)) {
+      if (index < 0 || index >= header.length)
+        throw usageError(lang, 'cli_err_column_index', spec, where.file, header.length);
+      return index;
+    }
+    // Letters beyond the table's width are a header name that is not there (`-c ID`, `-c SKU`), not a column
+    // far to the right: judging that column would judge nothing, and say nothing.
+    if (index >= header.length) throw missing(spec, header, where, lang);
     return index;
   });
 }
