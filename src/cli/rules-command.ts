@@ -7,7 +7,7 @@ import type { Lang, Platform, Rule, RuleException } from '../core/types';
 import { BUILT_IN_RULES, mergeRules } from '../rules/index';
 import { loosenedBans } from '../rules/loosened';
 import { loosenedBanText } from '../rules/loosened-text';
-import { parseRuleFile } from '../rules/schema';
+import { parseRuleFile, type RuleFileResult } from '../rules/schema';
 import { t } from '../i18n';
 import { emit, UsageError, usageError, type CliIo } from './io';
 import { paint, printable, row, useColour } from './table';
@@ -58,21 +58,26 @@ export async function listRules(rules: readonly Rule[], platform: Platform | und
   }
 }
 
+/** At most this many problems are printed: a broken 2 MB file can have millions, so checking stops there. */
+const LISTED_PROBLEMS = 100;
+
 async function readRuleFile(file: string, lang: Lang) {
   try {
-    return parseRuleFile(await readFile(file, 'utf8'), file);
+    return parseRuleFile(await readFile(file, 'utf8'), file, LISTED_PROBLEMS);
   } catch (error) {
     throw usageError(lang, 'cli_err_read', file, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
   }
 }
 
-/** At most this many problems are printed: a broken 2 MB file can have millions. */
-const LISTED_PROBLEMS = 100;
-
-function problemList(errors: readonly string[], file: string, lang: Lang): string {
+/** The problems (the first LISTED_PROBLEMS), then how many there were, or where checking stopped. */
+function problemList({ errors, unchecked }: RuleFileResult, file: string, lang: Lang): string {
   const listed = errors.slice(0, LISTED_PROBLEMS);
+  // The rule that reached the cap may have brought several problems past it.
   if (errors.length > LISTED_PROBLEMS) listed.push(t(lang, 'cli_more_problems', errors.length - LISTED_PROBLEMS));
-  return `${listed.join('\n')}\n${t(lang, 'cli_err_validate_failed', file, errors.length)}`;
+  const total = unchecked
+    ? t(lang, 'cli_err_validate_stopped', file, errors.length, unchecked)
+    : t(lang, 'cli_err_validate_failed', file, errors.length);
+  return `${listed.join('\n')}\n${total}`;
 }
 
 /**
@@ -81,14 +86,15 @@ function problemList(errors: readonly string[], file: string, lang: Lang): strin
  */
 export async function rulesFor(file: string | undefined, lang: Lang): Promise<Rule[]> {
   if (file === undefined) return BUILT_IN_RULES;
-  const { rules, errors } = await readRuleFile(file, lang);
-  if (errors.length > 0) throw new UsageError(problemList(errors, file, lang));
-  return mergeRules(BUILT_IN_RULES, rules, []);
+  const checked = await readRuleFile(file, lang);
+  if (checked.errors.length > 0) throw new UsageError(problemList(checked, file, lang));
+  return mergeRules(BUILT_IN_RULES, checked.rules, []);
 }
 
-/** Exit code: 0 when the file is valid, 2 with every problem on stderr otherwise. */
+/** Exit code: 0 when the file is valid, 2 with its problems (the first LISTED_PROBLEMS) on stderr otherwise. */
 export async function validateFile(file: string, lang: Lang, io: CliIo): Promise<number> {
-  const { rules, errors } = await readRuleFile(file, lang);
+  const checked = await readRuleFile(file, lang);
+  const { rules, errors } = checked;
   if (errors.length === 0) {
     for (const found of loosenedBans(rules, BUILT_IN_RULES)) {
       await emit(io.stderr, `${printable(t(lang, 'cli_warning', loosenedBanText(found, file, lang)))}\n`);
@@ -96,6 +102,6 @@ export async function validateFile(file: string, lang: Lang, io: CliIo): Promise
     await emit(io.stdout, `${t(lang, 'cli_validate_ok', file, rules.length)}\n`);
     return 0;
   }
-  await emit(io.stderr, `${printable(problemList(errors, file, lang))}\n`);
+  await emit(io.stderr, `${printable(problemList(checked, file, lang))}\n`);
   return 2;
 }

@@ -160,6 +160,18 @@ describe('validateRuleFile', () => {
     ]);
   });
 
+  it('stops checking at maxErrors problems, saying how many rules it left unchecked', () => {
+    const broken = { rules: Array.from({ length: 1000 }, () => ({})) };
+    const all = validateRuleFile(broken, 'big.json');
+    const perRule = all.errors.length / 1000;
+    expect(all.unchecked).toBeUndefined();
+    const capped = validateRuleFile(broken, 'big.json', 100);
+    const checked = Math.ceil(100 / perRule);
+    expect(capped.errors).toEqual(all.errors.slice(0, checked * perRule));
+    expect(capped.unchecked).toBe(1000 - checked);
+    expect(validateRuleFile({ rules: [goodRule(), {}] }, 'small.json', 100).unchecked).toBeUndefined();
+  });
+
   it('accepts a bare array and a comment, rejects other shapes', () => {
     expect(validateRuleFile([goodRule()], 'a.json').rules).toHaveLength(1);
     expect(validateRuleFile({ comment: ['why'], rules: [] }, 'a.json').errors).toEqual([]);

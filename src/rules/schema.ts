@@ -273,6 +273,8 @@ export function checkRule(value: unknown): { rule: Rule; problems: [] } | { rule
 export interface RuleFileResult {
   rules: Rule[];
   errors: string[];
+  /** Rules not checked because `maxErrors` problems were found first; absent when every rule was checked. */
+  unchecked?: number;
 }
 
 const isComment = (value: unknown) =>
@@ -296,38 +298,49 @@ function ruleList(json: unknown, file: string, errors: string[]): unknown[] | nu
 const ruleLabel = (value: unknown, index: number): string =>
   isObject(value) && typeof value.id === 'string' && value.id !== '' ? `rule ${value.id}` : `rule #${index + 1}`;
 
-export function validateRuleFile(json: unknown, file: string): RuleFileResult {
+/**
+ * The valid rules of a file and every problem, as "file: rule: path: problem". With `maxErrors`, checking stops at
+ * the rule that brings the problems to that many: a broken file of 600,000 rules would otherwise make millions of
+ * messages (gigabytes) that nobody reads.
+ */
+export function validateRuleFile(json: unknown, file: string, maxErrors = Infinity): RuleFileResult {
   const errors: string[] = [];
   const list = ruleList(json, file, errors);
   if (!list) return { rules: [], errors };
   const rules: Rule[] = [];
   const seen = new Set<string>();
-  list.forEach((value, index) => {
+  for (let index = 0; index < list.length; index++) {
+    if (errors.length >= maxErrors) return { rules, errors, unchecked: list.length - index };
+    const value = list[index];
     const label = `${file}: ${ruleLabel(value, index)}`;
     const { rule, problems } = checkRule(value);
-    if (!rule) return errors.push(...problems.map((problem) => `${label}: ${problem}`));
+    if (!rule) {
+      for (const problem of problems) errors.push(`${label}: ${problem}`);
+      continue;
+    }
     // Ids name rules and exceptions alike (a decision cites either), so both share one namespace.
     const ids = [rule.id, ...(rule.exceptions ?? []).map((e) => e.id)];
     const clash = ids.find((id, i) => seen.has(id) || ids.indexOf(id) !== i);
     if (clash !== undefined) {
       const path = clash === rule.id ? 'id' : `exceptions[${ids.indexOf(clash) - 1}].id`;
-      return errors.push(`${label}: ${path}: duplicate id "${clash}"`);
+      errors.push(`${label}: ${path}: duplicate id "${clash}"`);
+      continue;
     }
-    ids.forEach((id) => seen.add(id));
+    for (const id of ids) seen.add(id);
     rules.push(rule);
-  });
+  }
   return { rules, errors };
 }
 
-/** A rule file's text (bad JSON → one error naming the file and where the JSON broke). */
-export function parseRuleFile(text: string, file: string): RuleFileResult {
+/** A rule file's text (bad JSON → one error naming the file and where the JSON broke); see validateRuleFile. */
+export function parseRuleFile(text: string, file: string, maxErrors = Infinity): RuleFileResult {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { rules: [], errors: [`${file}: not valid JSON: ${(error as Error).message}`] };
   }
-  return validateRuleFile(json, file);
+  return validateRuleFile(json, file, maxErrors);
 }
 
 /** How many files validateRuleFileOnce remembers: the operator's rules and the organisation's, in two languages. */
