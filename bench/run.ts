@@ -1,12 +1,14 @@
 // npm run bench: every benchmark, figures against their targets, then a before/after summary. A benchmark, not
 // a test: it never fails the build on a missed target (exit code 0), only on a crash.
-//   npm run bench                 recognition throughput, bundle size, CLI against a naive script (needs a build)
+//   npm run bench                 recognition throughput, bundle size, CLI against a naive script (needs a build),
+//                                 the false-alarm sweep over the machine's ordinary text
 //   npm run bench -- --browser    also the in-browser bench (bench/browser.ts; needs `npm run build` first)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE_TARGET_GZIP, CORE_AND_RULES, coreBuildOptions, runBundleBench, type BundleSize } from './bundle';
 import { CLI_TARGET_RATIO, runCliBench, type CliResult } from './cli';
+import { runFalseAlarmSweep, type SweepResult } from './false-alarms';
 import { runRecognitionBench, TARGETS, type RecognitionResult } from './recognition';
 
 interface Bench {
@@ -36,12 +38,14 @@ const BEFORE = {
 let recognition: RecognitionResult | undefined;
 let bundles: BundleSize[] | undefined;
 let cli: CliResult | undefined;
+let sweep: SweepResult | undefined;
 
 const benches: Bench[] = [
   { name: 'recognition', run: () => (recognition = runRecognitionBench(log)) },
   { name: 'bundle', run: async () => (bundles = await runBundleBench(log)) },
   { name: 'bundle: what dominates', run: () => bundleBreakdown() },
   { name: 'command line, whole process, against a naive URL-regex script', run: () => (cli = runCliBench(log)) },
+  { name: 'false-alarm sweep: classify over ordinary text', run: () => (sweep = runFalseAlarmSweep(log)) },
 ];
 
 const browserBench = fileURLToPath(new URL('./browser.ts', import.meta.url));
@@ -113,6 +117,14 @@ function summary(): void {
         `≥ ${CLI_TARGET_RATIO}: ${met(ratio >= CLI_TARGET_RATIO)}`,
       ]);
     }
+  }
+  if (sweep) {
+    row([
+      'false alarms per MB of ordinary text',
+      '—',
+      `${sweep.falseAlarmsPerMb.toFixed(3)} (${sweep.mb.toFixed(0)} MB)`,
+      `0: ${met(sweep.falseAlarms === 0)}`,
+    ]);
   }
   log('cold: URL memo emptied before each run (a page judged the first time); warm: memo holds the page (a re-judge).');
 }

@@ -62,6 +62,9 @@ describe('share forms', () => {
     '€I have 1000000€',
     '$Hello 😊 World$',
     '¥ 2024 12 01 ¥',
+    // Script variables between dollars: lower-case words and abbreviations, however long, are no random body.
+    '$db query run $',
+    'puts $w tag configure $x',
     // Near misses: prices, words and amounts between signs.
     '合计 ￥199 ￥',
     '￥ Apple iPhone￥',

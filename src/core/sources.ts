@@ -658,7 +658,7 @@ const SERVICE_LABEL =
 // Path segments of the same: calls (`/json/`, `/cgi/`, RPC verbs such as `getSysTime.do`), account, order and
 // checkout pages, back-office screens, downloads and error pages.
 const SERVICE_PATH =
-  /(?:^|\/)(?:\w*api|proxy|router\w*|json|cgi|(?:get|query)[a-z]+|log(?:in)?|o?auth(?:2|orize)?|account|user|seller|admin|workbench|dashboard|im|kf|order\w*|buy|cart|shorten|create|download|error)(?:[/._?-]|$)|\/mtop\.|list_\w+_items/;
+  /(?:^|\/)(?:\w*api|proxy|router\w*|json|cgi|(?:get|query)[a-z]+|log(?:in)?|oauth2?|account|user|seller|admin|workbench|dashboard|im|kf|order\w*|buy|cart|shorten|create|download|error)(?:[/._?-]|$)|\/mtop\.|list_\w+_items/;
 const STATIC_FILE = /\.(?:png|jpe?g|gif|webp|svg|ico|css|js|json)$/;
 
 /** Is this page on a source's host one of the company's services rather than goods? `path` is lower-cased. */

@@ -86,8 +86,10 @@ function tokenAt(text: string, open: number): Atom | null {
   const body = text.slice(i, bodyEnd);
   i = bodyEnd;
   if (bracket && (!innerCode || length < 10)) return null;
-  // A broken body needs a random run: words and numbers between signs (`$10 off now$`, `￥ Apple iPhone￥`) are not.
-  if (breaks && !body.split(/[^A-Za-z\d]+/).some((r) => r.length > 1 && /\D/.test(r) && !isWordy(r))) return null;
+  // A broken body needs a random run, with a capital or letters and digits mixed: words, abbreviations and numbers
+  // between signs (`$10 off now$`, `￥ Apple iPhone￥`, Tcl's `$tv tag bind $`) are not.
+  if (breaks && !body.split(/[^A-Za-z\d]+/).some((r) => r.length > 1 && /[A-Z]|\d\D|\D\d/.test(r) && !isWordy(r)))
+    return null;
   if (text[i] === ' ' && (delim === '$' || bracket)) i++;
   const parenthesised = delim === '$' && text[open - 1] === '(';
   const close = canonicalDelimiter(text[i] ?? '');
@@ -107,7 +109,7 @@ function tokenAt(text: string, open: number): Atom | null {
   // The `://` tail or an app code is what only a token has; brackets and `$` are everyday signs (`($USD)`).
   const strong = scheme || !!code;
   const cue = !strong && TOKEN_CUE.test(text.slice(Math.max(0, open - 30), Math.min(text.length, end + 30)));
-  if (body.length < (strong ? 3 : cue ? 6 : 10)) return null;
+  if (length < (strong ? 3 : cue ? 6 : 10)) return null; // letters and digits, not the breaks between them
   // `$RefreshSig$`, `$$$isSourceNode$$$`: code and templates put words between dollars; a token body is random.
   if (delim === '$' && !strong && !cue && isWordy(body)) return null;
   if (delim === '啊' && !(/\d/.test(body) && body.length >= 10)) return null; // 啊 is also just a word
