@@ -4,6 +4,7 @@ import { parseRuleFile } from '../rules/schema';
 import { useT } from '../ui/components/lang';
 import type { OptionsEnv } from './env';
 import { ErrorList } from './ErrorList';
+import { JsonField } from './JsonField';
 
 interface Props {
   env: OptionsEnv;
@@ -61,17 +62,7 @@ export function ImportExport({ env, onImported }: Props) {
           onChange={(e) => void importFile(e.currentTarget)}
         />
       </div>
-      <div class="field">
-        <label for="import-text">{tr('options_import_paste')}</label>
-        <textarea
-          id="import-text"
-          class="code"
-          rows={6}
-          spellcheck={false}
-          value={pasted}
-          onInput={(e) => setPasted(e.currentTarget.value)}
-        />
-      </div>
+      <JsonField id="import-text" label={tr('options_import_paste')} rows={6} value={pasted} onInput={setPasted} />
       <div class="buttons">
         <button
           type="button"

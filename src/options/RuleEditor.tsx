@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LoadedRule, Rule } from '../core/types';
 import { useLang, useT } from '../ui/components/lang';
 import { ErrorList } from './ErrorList';
+import { JsonField } from './JsonField';
 import { checkDraft } from './rule-draft';
 import { RuleForm } from './RuleForm';
 
@@ -78,17 +79,14 @@ export function RuleEditor({ initial, replacing, rules, onSave, onCancel }: Prop
       {view.kind === 'form' ? (
         <RuleForm draft={view.draft} onChange={(draft) => setView({ kind: 'form', draft })} />
       ) : (
-        <div class="field wide">
-          <label for="rule-json">{tr('options_view_json')}</label>
-          <textarea
-            id="rule-json"
-            class="code"
-            rows={18}
-            spellcheck={false}
-            value={view.text}
-            onInput={(e) => setView({ kind: 'json', text: e.currentTarget.value })}
-          />
-        </div>
+        <JsonField
+          id="rule-json"
+          label={tr('options_view_json')}
+          rows={18}
+          wide
+          value={view.text}
+          onInput={(text) => setView({ kind: 'json', text })}
+        />
       )}
       <ErrorList title={tr('options_rule_not_saved')} errors={errors} />
       <div class="buttons">

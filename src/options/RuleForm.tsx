@@ -2,16 +2,19 @@
 // in the JSON view of the same draft.
 import { beijingDay } from '../core/beijing-time';
 import { platformName, sourceName, surfaceName, verdictName } from '../core/names';
-import { PLATFORMS, SOURCES, SURFACES, VERDICTS, type Rule, type Source } from '../core/types';
+import { PLATFORMS, SOURCES, SURFACES, VERDICTS, type Lang, type Rule, type Source } from '../core/types';
 import { useLang, useT } from '../ui/components/lang';
 import type { MessageKey } from '../i18n';
 import { getIn, setIn, type Path } from './draft-path';
+import { NamedSelect } from './NamedSelect';
 import { formLinks, linksFromForm, type AffiliateChoice } from './rule-draft';
 
 interface Props {
   draft: unknown;
   onChange(draft: unknown): void;
 }
+
+type Namer<T> = (lang: Lang, choice: T) => string;
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -55,20 +58,16 @@ export function RuleForm({ draft, onChange }: Props) {
       </div>
     );
   };
-  const select = <T extends string>(label: MessageKey, path: Path, choices: readonly T[], name: (v: T) => string) => (
+  const select = <T extends string>(label: MessageKey, path: Path, choices: readonly T[], name: Namer<T>) => (
     <div class="field">
       <label for={id(path.join('-'))}>{tr(label)}</label>
-      <select
+      <NamedSelect
         id={id(path.join('-'))}
         value={text(getIn(draft, path))}
-        onChange={(e) => set(path, e.currentTarget.value)}
-      >
-        {choices.map((choice) => (
-          <option key={choice} value={choice}>
-            {name(choice)}
-          </option>
-        ))}
-      </select>
+        choices={choices}
+        name={name}
+        onChange={(value) => set(path, value)}
+      />
     </div>
   );
 
@@ -82,8 +81,8 @@ export function RuleForm({ draft, onChange }: Props) {
   return (
     <div class="rule-form">
       {field('options_field_id', ['id'])}
-      {select('options_field_platform', ['platform'], PLATFORMS, (p) => platformName(lang, p))}
-      {select('options_field_verdict', ['verdict'], VERDICTS, (v) => verdictName(lang, v))}
+      {select('options_field_platform', ['platform'], PLATFORMS, platformName)}
+      {select('options_field_verdict', ['verdict'], VERDICTS, verdictName)}
       <fieldset class="field wide">
         <legend>{tr('options_field_surfaces')}</legend>
         {SURFACES.map((s) => (

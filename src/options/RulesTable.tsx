@@ -1,8 +1,10 @@
 // Every rule in force for this browser, filterable by platform and surface.
 import { useState } from 'preact/hooks';
 import { platformName, surfaceName } from '../core/names';
-import { PLATFORMS, SURFACES, type LoadedRule, type Platform, type Surface } from '../core/types';
+import { PLATFORMS, SURFACES, type Lang, type LoadedRule, type Platform, type Surface } from '../core/types';
 import { useLang, useT } from '../ui/components/lang';
+import type { MessageKey } from '../i18n';
+import { NamedSelect } from './NamedSelect';
 import { RuleRow } from './RuleRow';
 
 type RowActions = Pick<Parameters<typeof RuleRow>[0], 'onEdit' | 'onToggle' | 'onDelete'>;
@@ -13,6 +15,30 @@ interface Props extends RowActions {
 }
 
 const ALL = 'all';
+
+interface FilterProps<T extends string> {
+  label: MessageKey;
+  value: NoInfer<T> | typeof ALL;
+  choices: readonly T[];
+  name(lang: Lang, choice: NoInfer<T>): string;
+  onChange(value: NoInfer<T> | typeof ALL): void;
+}
+
+/** One filter of the table: a choice by its name, or all of them. */
+function Filter<T extends string>({ label, onChange, ...select }: FilterProps<T>) {
+  const tr = useT();
+  return (
+    <label>
+      {tr(label)}{' '}
+      <NamedSelect {...select} onChange={(value) => onChange(value as T | typeof ALL)}>
+        <option value={ALL}>{tr('options_filter_all')}</option>
+      </NamedSelect>
+    </label>
+  );
+}
+
+const PLATFORM_FILTER = { label: 'options_filter_platform', choices: PLATFORMS, name: platformName } as const;
+const SURFACE_FILTER = { label: 'options_filter_surface', choices: SURFACES, name: surfaceName } as const;
 
 export function RulesTable({ rules, now, ...actions }: Props) {
   const lang = useLang();
@@ -25,28 +51,8 @@ export function RulesTable({ rules, now, ...actions }: Props) {
   return (
     <>
       <div class="filters">
-        <label>
-          {tr('options_filter_platform')}{' '}
-          <select value={platform} onChange={(e) => setPlatform(e.currentTarget.value as Platform | typeof ALL)}>
-            <option value={ALL}>{tr('options_filter_all')}</option>
-            {PLATFORMS.map((p) => (
-              <option key={p} value={p}>
-                {platformName(lang, p)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {tr('options_filter_surface')}{' '}
-          <select value={surface} onChange={(e) => setSurface(e.currentTarget.value as Surface | typeof ALL)}>
-            <option value={ALL}>{tr('options_filter_all')}</option>
-            {SURFACES.map((s) => (
-              <option key={s} value={s}>
-                {surfaceName(lang, s)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Filter {...PLATFORM_FILTER} value={platform} onChange={setPlatform} />
+        <Filter {...SURFACE_FILTER} value={surface} onChange={setSurface} />
         <span class="muted" role="status">
           {tr('options_rules_shown', shown.length, rules.length)}
         </span>

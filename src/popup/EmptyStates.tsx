@@ -1,4 +1,5 @@
 // What the popup says when there is no finding to list, each with the next thing to do.
+import type { ComponentChildren } from 'preact';
 import { listOf, platformName } from '../core/names';
 import type { Platform } from '../core/types';
 import { useLang, useT } from '../ui/components/lang';
@@ -15,12 +16,36 @@ function byPlatform(pages: readonly WatchedPage[]): Map<Platform, string[]> {
   return groups;
 }
 
+interface EmptyProps {
+  message: string;
+  /** The next thing to do, as the section's one button. */
+  action?: { label: string; run(): void };
+  /** Marks a state that tests and styles tell apart ("reads-nothing"). */
+  kind?: string;
+  role?: 'alert';
+  children?: ComponentChildren;
+}
+
+/** The shape every empty state shares: what is so, then what to do next. */
+function Empty({ message, action, kind, role, children }: EmptyProps) {
+  return (
+    <section class={kind ? `empty ${kind}` : 'empty'} role={role}>
+      <p>{message}</p>
+      {children}
+      {action && (
+        <button type="button" class="primary" onClick={action.run}>
+          {action.label}
+        </button>
+      )}
+    </section>
+  );
+}
+
 export function NotWatched({ pages }: { pages: readonly WatchedPage[] }) {
   const lang = useLang();
   const tr = useT();
   return (
-    <section class="empty">
-      <p>{tr('popup_not_watched')}</p>
+    <Empty message={tr('popup_not_watched')}>
       <ul class="hosts">
         {[...byPlatform(pages)].map(([platform, hosts]) => (
           <li key={platform}>
@@ -30,40 +55,25 @@ export function NotWatched({ pages }: { pages: readonly WatchedPage[] }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Empty>
   );
 }
 
 /** A watched host whose page has not reported: still loading, or opened before cartlint could run in it. */
 export function NotReadYet({ onReload }: { onReload(): void }) {
   const tr = useT();
-  return (
-    <section class="empty">
-      <p>{tr('popup_not_read_yet')}</p>
-      <button type="button" class="primary" onClick={onReload}>
-        {tr('popup_reload')}
-      </button>
-    </section>
-  );
+  return <Empty message={tr('popup_not_read_yet')} action={{ label: tr('popup_reload'), run: onReload }} />;
 }
 
 /** A watched page where cartlint found nothing to read: said plainly, not shown as an empty list. */
 export function ReadsNothing() {
   const tr = useT();
-  return (
-    <section class="empty reads-nothing">
-      <p>{tr('popup_reads_nothing')}</p>
-    </section>
-  );
+  return <Empty message={tr('popup_reads_nothing')} kind="reads-nothing" />;
 }
 
 export function NothingFlagged() {
   const tr = useT();
-  return (
-    <section class="empty">
-      <p>{tr('popup_nothing_flagged')}</p>
-    </section>
-  );
+  return <Empty message={tr('popup_nothing_flagged')} />;
 }
 
 interface PausedProps {
@@ -73,24 +83,15 @@ interface PausedProps {
 
 export function Paused({ host, onResume }: PausedProps) {
   const tr = useT();
-  return (
-    <section class="empty">
-      <p>{host ? tr('popup_paused_on', host) : tr('popup_paused')}</p>
-      {host && (
-        <button type="button" class="primary" onClick={onResume}>
-          {tr('popup_resume')}
-        </button>
-      )}
-    </section>
-  );
+  if (!host) return <Empty message={tr('popup_paused')} />;
+  return <Empty message={tr('popup_paused_on', host)} action={{ label: tr('popup_resume'), run: onResume }} />;
 }
 
 export function LoadFailed({ message }: { message: string }) {
   const tr = useT();
   return (
-    <section class="empty" role="alert">
-      <p>{tr('popup_load_failed')}</p>
+    <Empty message={tr('popup_load_failed')} role="alert">
       <p class="muted">{message}</p>
-    </section>
+    </Empty>
   );
 }
