@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { platformName, surfaceName } from '../core/names';
 import { PLATFORMS, SURFACES, type Lang, type LoadedRule, type Platform, type Surface } from '../core/types';
-import { useLang, useT } from '../ui/components/lang';
+import { useT } from '../ui/components/lang';
 import type { MessageKey } from '../i18n';
 import { NamedSelect } from './NamedSelect';
 import { RuleRow } from './RuleRow';
@@ -17,6 +17,7 @@ interface Props extends RowActions {
 const ALL = 'all';
 
 interface FilterProps<T extends string> {
+  id: string;
   label: MessageKey;
   value: NoInfer<T> | typeof ALL;
   choices: readonly T[];
@@ -25,23 +26,32 @@ interface FilterProps<T extends string> {
 }
 
 /** One filter of the table: a choice by its name, or all of them. */
-function Filter<T extends string>({ label, onChange, ...select }: FilterProps<T>) {
+function Filter<T extends string>({ id, label, onChange, ...select }: FilterProps<T>) {
   const tr = useT();
   return (
-    <label>
+    <label for={id}>
       {tr(label)}{' '}
-      <NamedSelect {...select} onChange={(value) => onChange(value as T | typeof ALL)}>
+      <NamedSelect id={id} {...select} onChange={(value) => onChange(value as T | typeof ALL)}>
         <option value={ALL}>{tr('options_filter_all')}</option>
       </NamedSelect>
     </label>
   );
 }
 
-const PLATFORM_FILTER = { label: 'options_filter_platform', choices: PLATFORMS, name: platformName } as const;
-const SURFACE_FILTER = { label: 'options_filter_surface', choices: SURFACES, name: surfaceName } as const;
+const PLATFORM_FILTER = {
+  id: 'filter-platform',
+  label: 'options_filter_platform',
+  choices: PLATFORMS,
+  name: platformName,
+} as const;
+const SURFACE_FILTER = {
+  id: 'filter-surface',
+  label: 'options_filter_surface',
+  choices: SURFACES,
+  name: surfaceName,
+} as const;
 
 export function RulesTable({ rules, now, ...actions }: Props) {
-  const lang = useLang();
   const tr = useT();
   const [platform, setPlatform] = useState<Platform | typeof ALL>(ALL);
   const [surface, setSurface] = useState<Surface | typeof ALL>(ALL);
