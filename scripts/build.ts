@@ -49,10 +49,23 @@ const CLASSIC: { entry: string; file: string; drop: string[] }[] = [
       'rules',
     ],
   },
+  // The page copies one finding's notice; the notice of all findings (notice_combined_, notice_group_,
+  // notice_link_line) is the popup's.
   {
     entry: 'src/content/index.ts',
     file: 'content.js',
-    drop: ['cli', 'popup', 'options', 'demo', 'bg', 'rules', 'picker'],
+    drop: [
+      'cli',
+      'popup',
+      'options',
+      'demo',
+      'bg',
+      'rules',
+      'picker',
+      'notice_combined',
+      'notice_group',
+      'notice_link',
+    ],
   },
   // The element picker, injected into a tab only when the operator starts it from the popup: it names platforms
   // and surfaces, nothing of verdicts or notices.
