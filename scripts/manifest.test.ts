@@ -43,11 +43,15 @@ describe('manifestFor', () => {
     }
   });
 
-  it('injects the content script exactly where it asks for host access, in the top frame only', () => {
+  it('injects the content script exactly where it asks for host access, also in the dashboards’ own frames', () => {
     const [script, ...others] = chrome.content_scripts;
     expect(others).toEqual([]);
     expect(script.matches).toEqual(chrome.host_permissions);
-    expect(script.all_frames).toBe(false);
+    // Frames on dashboard hosts only (a goods picker from a sibling host); about:blank and srcdoc frames are the
+    // parent's own origin, read by the parent's scan (src/content/page/roots.ts), so no match_about_blank.
+    expect(script.all_frames).toBe(true);
+    expect(script.match_about_blank).toBeUndefined();
+    expect(script.match_origin_as_fallback).toBeUndefined();
     expect(script.run_at).toBe('document_idle');
     expect(chrome.permissions).toEqual(['storage', 'clipboardWrite', 'scripting']);
     for (const pattern of chrome.host_permissions) expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);

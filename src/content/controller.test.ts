@@ -1,7 +1,14 @@
 // @vitest-environment happy-dom
 // The content script end to end in happy-dom: real core and built-in rules, a fake extension runtime.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, fromWire, SNAPSHOT_KEY, type ConfigSnapshot, type TabFinding } from '../protocol';
+import {
+  DEFAULT_SETTINGS,
+  fromWire,
+  SNAPSHOT_KEY,
+  type ConfigSnapshot,
+  type FrameTop,
+  type TabFinding,
+} from '../protocol';
 import { startContent, type Content } from './controller';
 import { createJudges } from './judges';
 import { MARK } from './ui/marks';
@@ -20,14 +27,19 @@ function fakeRuntime(
     stored = {} as Record<string, unknown>,
     /** config/get answers only once this resolves: a worker slow to wake after a browser start. */
     workerAwake = Promise.resolve(),
+    /** What frame/top answers: the tab's top page as the worker knows it. */
+    top = { url: null, surface: 'unknown' } as FrameTop,
   } = {},
 ) {
   const reports: Report[] = [];
+  /** Every request type sent, in order. */
+  const sent: string[] = [];
   const resolves: string[] = [];
   let listener: ((message: unknown, senderId: string | undefined) => void) | null = null;
   let failures = failFirst;
   return {
     reports,
+    sent,
     resolves,
     send: (message: unknown, senderId = 'ext') => listener?.(message, senderId),
     runtime: {
@@ -36,6 +48,7 @@ function fakeRuntime(
       onMessage: (l: typeof listener) => void (listener = l),
       async sendMessage(message: unknown) {
         const request = fromWire(message) as { type: string } & Report;
+        sent.push(request.type);
         if (failures > 0) {
           failures--;
           throw new Error('Could not establish connection. Receiving end does not exist.');
@@ -48,6 +61,8 @@ function fakeRuntime(
           reports.push({ page: request.page, findings: request.findings, counts: request.counts, at: request.at });
           return { ok: true, value: { ok: true } };
         }
+        if (request.type === 'frame/top') return { ok: true, value: top };
+        if (request.type === 'frame/gone') return { ok: true, value: { ok: true } };
         if (request.type === 'link/resolve') {
           const url = (message as { url: string }).url;
           resolves.push(url);
@@ -62,9 +77,25 @@ function fakeRuntime(
 let content: Content | null = null;
 afterEach(() => content?.stop());
 
-function start(runtime: ReturnType<typeof fakeRuntime>['runtime']) {
+/** The window as a cross-origin frame's script sees it: a top of its own, and a parent it may not read. */
+function asCrossOriginFrame(win: Window): Window {
+  const parent = {
+    get document(): never {
+      throw new DOMException('Blocked a frame from accessing a cross-origin frame.', 'SecurityError');
+    },
+  };
+  return new Proxy(win, {
+    get(target, key) {
+      if (key === 'top' || key === 'parent') return parent;
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+function start(runtime: ReturnType<typeof fakeRuntime>['runtime'], win: Window = window) {
   content = startContent({
-    win: window,
+    win,
     runtime,
     makeJudges: (context) => createJudges(context),
     retryDelays: [5, 5, 5],
@@ -252,6 +283,65 @@ describe('content script', () => {
     fake.send({ type: 'finding/reveal', findingId: finding.id });
     expect(scroll).toHaveBeenCalled();
     expect(document.querySelector('[data-cartlint-ui]')!.shadowRoot!.querySelector('.outline.flash')).not.toBeNull();
+  });
+});
+
+describe('content script in a cross-origin frame of a dashboard (a goods picker on a sibling host)', () => {
+  const PICKER = 'https://s.kwaixiaodian.com/picker/goods';
+  const LIVE = 'https://zs.kwaixiaodian.com/page/helper';
+  function openPicker() {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(PICKER);
+    document.body.innerHTML = '<div class="picker--Xy12"><input data-fixture-field placeholder="粘贴商品链接"></div>';
+  }
+
+  it('judges with the top page’s adapter and surface when its own address has none, and says when it goes', async () => {
+    openPicker();
+    const fake = fakeRuntime({ current: aConfig() }, { top: { url: LIVE, surface: 'live-cart' } });
+    start(fake.runtime, asCrossOriginFrame(window));
+    await content!.ready();
+    type(JD); // banned in Kuaishou's live cart only: the frame's own cues say no surface
+    await vi.waitFor(() => expect(verdicts(fake.reports.at(-1)!.findings)).toEqual(['jd:banned']));
+    expect(fake.reports.at(-1)!.page).toMatchObject({
+      url: PICKER,
+      adapter: 'kuaishou-live-helper',
+      surface: 'live-cart',
+      pattern: 'kuaishou-live-helper /page/helper',
+    });
+    expect(pasteField().getAttribute(MARK)).toBe('banned');
+    expect(document.querySelector('[data-cartlint-ui]')).not.toBeNull(); // our UI in the frame's own document
+    window.dispatchEvent(new Event('pagehide'));
+    await vi.waitFor(() => expect(fake.sent.at(-1)).toBe('frame/gone'));
+  });
+
+  it('stays idle in a top page the worker will not name (not a dashboard host): no report, no UI', async () => {
+    openPicker();
+    const fake = fakeRuntime({ current: aConfig() }, { top: { url: null, surface: 'unknown' } });
+    start(fake.runtime, asCrossOriginFrame(window));
+    await content!.ready();
+    type(JD);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.reports).toEqual([]);
+    expect(document.querySelector('[data-cartlint-ui]')).toBeNull();
+  });
+
+  it('stays quiet when the top page’s site is paused', async () => {
+    openPicker();
+    const settings = { ...DEFAULT_SETTINGS, pausedSites: ['zs.kwaixiaodian.com'] };
+    const fake = fakeRuntime({ current: aConfig({ settings }) }, { top: { url: LIVE, surface: 'live-cart' } });
+    start(fake.runtime, asCrossOriginFrame(window));
+    await vi.waitFor(() => expect(fake.reports.length).toBe(1));
+    expect(fake.reports[0]!.counts).toEqual({ banned: 0, review: 0, allowed: 0 });
+    expect(document.querySelector(`[${MARK}]`)).toBeNull();
+  });
+
+  it('asks nothing of the top page in the top frame, and sends no frame/gone', async () => {
+    loadFixture('kuaishou-live-helper');
+    const fake = fakeRuntime({ current: aConfig() });
+    await start(fake.runtime)!.ready();
+    window.dispatchEvent(new Event('pagehide'));
+    await vi.waitFor(() => expect(fake.reports.length).toBeGreaterThan(0));
+    expect(fake.sent).not.toContain('frame/top');
+    expect(fake.sent).not.toContain('frame/gone');
   });
 });
 

@@ -1,5 +1,5 @@
-// The content script's lifetime on one tab: wakes where the manifest (dashboard hosts) injects it, takes the page's
-// adapter (a watch rule's first), follows SPA routes (one page life per route, aborted on the next), honours paused
+// The content script's lifetime on one tab: wakes where the manifest (dashboard hosts, their frames too) injects it,
+// takes the page's adapter (a watch rule's first; in a cross-origin frame, else its top page's), follows SPA routes (one page life per route, aborted on the next), honours paused
 // sites, answers the background's tab messages, and keeps every error to itself. It judges from its first moment
 // with the config it has without a round trip (the last route's, else the snapshot the worker keeps in
 // storage.local), because a worker waking after a browser start can take seconds to answer; the worker's config,
@@ -7,6 +7,7 @@
 import type { Lang } from '../core/types';
 import {
   createClient,
+  hostOf,
   isPaused,
   isTabMessage,
   NO_LINKS,
@@ -77,6 +78,7 @@ export function startContent(options: ContentOptions): Content | null {
   const doc = win.document;
   // Where it runs is the manifest's (dashboard hosts) and the granted watch rules' business; here only frames.
   if (scannedByParent(win)) return null;
+  const framed = win !== win.top;
 
   const whole = new AbortController();
   const client = createClient((message) => runtime.sendMessage(toWire(message)));
@@ -138,6 +140,8 @@ export function startContent(options: ContentOptions): Content | null {
 
   /** The config the current route runs on. */
   let applied: ConfigSnapshot | null = null;
+  /** The host whose pause the current route honours: the tab's top page's. */
+  let site: string | null = null;
 
   async function startRoute() {
     lifeControl?.abort();
@@ -149,9 +153,16 @@ export function startContent(options: ContentOptions): Content | null {
     const fetched = fetchConfig(control.signal);
     const atHand = await configAtHand();
     const snapshot = atHand ?? (await fetched);
+    // A cross-origin frame acts only inside a dashboard page (the worker gives the top's address on our hosts alone),
+    // with its own page's adapter or else the top's (a goods picker on a sibling host), paused with the top's site.
+    const top = framed ? await requestWithRetry(client, { type: 'frame/top' }, { delays }).catch(() => null) : null;
     if (!snapshot || control.signal.aborted) return;
+    const topUrl = framed ? top?.url : win.location.href;
+    site = hostOf(topUrl);
     // Watch rules first (an operator's fix for a page that changed); a snapshot stored by an older version has none.
-    const match = adapterFor(win.location.href, [...watchAdapters(snapshot.watchRules ?? [], doc), ...ADAPTERS]);
+    const adapters = [...watchAdapters(snapshot.watchRules ?? [], doc), ...ADAPTERS];
+    const topMatch = topUrl && adapterFor(topUrl, adapters);
+    const match = topMatch && ((framed && adapterFor(win.location.href, adapters)) || topMatch);
     if (!match) {
       // A route off the dashboard: clear what the last route reported, then stay idle.
       if (reportedPage)
@@ -159,7 +170,7 @@ export function startContent(options: ContentOptions): Content | null {
       return;
     }
     applied = snapshot;
-    if (isPaused(snapshot.settings, snapshot.locked, win.location.host)) {
+    if (isPaused(snapshot.settings, snapshot.locked, site)) {
       const page = emptyPage(match.pattern, match.adapter.id, match.adapter.platform);
       report(() => ({ page, findings: [], counts: NO_LINKS, at: new Date().toISOString() }));
     } else {
@@ -167,6 +178,7 @@ export function startContent(options: ContentOptions): Content | null {
         doc,
         match,
         config: snapshot,
+        inherited: top?.surface,
         lang: langOf(snapshot),
         signal: control.signal,
         makeJudges: options.makeJudges,
@@ -187,9 +199,8 @@ export function startContent(options: ContentOptions): Content | null {
   /** The worker's config for the current route: re-judge when it differs from the one the route runs on. */
   function apply(snapshot: ConfigSnapshot) {
     if (!applied || sameConfig(snapshot, applied)) return;
-    const host = win.location.host;
     const pausedChanged =
-      isPaused(snapshot.settings, snapshot.locked, host) !== isPaused(applied.settings, applied.locked, host);
+      isPaused(snapshot.settings, snapshot.locked, site) !== isPaused(applied.settings, applied.locked, site);
     if (pausedChanged || !life) return restart();
     applied = snapshot;
     life.setConfig(snapshot, langOf(snapshot));
@@ -221,6 +232,11 @@ export function startContent(options: ContentOptions): Content | null {
       console.debug('cartlint: message failed', error);
     }
   });
+  // No tab event tells the worker that a frame was removed or navigated: the frame says so itself.
+  if (framed)
+    win.addEventListener('pagehide', () => void runtime.sendMessage({ type: 'frame/gone' }).catch(() => {}), {
+      signal: whole.signal,
+    });
   watchRoute(win, restart, whole.signal, options.routePollMs);
   restart();
 

@@ -24,6 +24,8 @@ export interface PageLifeOptions {
   doc: Document;
   match: AdapterMatch;
   config: ConfigSnapshot;
+  /** In a frame: the surface its top page reported, for when the frame's own cues do not tell. */
+  inherited?: SurfaceOrUnknown;
   lang: Lang;
   signal: AbortSignal;
   makeJudges(context: () => JudgeContext): Judges;
@@ -84,7 +86,7 @@ export function startPageLife(options: PageLifeOptions): PageLife {
   function detectSurface(roots: readonly Root[]): boolean {
     const chosen = config.surfaceOverrides[pattern];
     const cued = chosen ? null : adapter.surface(pageCues(roots, win.location.pathname));
-    const next: SurfaceOrUnknown = chosen ?? cued ?? 'unknown';
+    const next: SurfaceOrUnknown = chosen ?? ((cued !== 'unknown' && cued) || options.inherited || 'unknown');
     surfaceFrom = chosen ? 'user' : next === 'unknown' ? 'unknown' : 'adapter';
     if (next === surface) return false;
     surface = next;

@@ -1,13 +1,22 @@
 // The dashboards as React/Vue apps with component libraries build them, end to end in Chromium and Firefox ESR
 // (pages in test/fixtures/pages/dashboards/, their behaviour the kit's data-widget): controlled inputs set through
 // the value setter with no event, the 添加商品 modal mounted into <body> and unmounted, editors that rebuild their DOM
-// on every change, a virtualised list recycling 20 row nodes over 2,000 goods, and a countdown row that never
-// stops re-rendering.
+// on every change, a virtualised list recycling 20 row nodes over 2,000 goods, a countdown row that never stops
+// re-rendering, and a goods picker framed cross-origin from a sibling dashboard host.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, createFixtureRouter, loadFixturePages, type TestPage } from './harness/index';
+import { BROWSERS, createFixtureRouter, loadFixturePages, openReadyPopup, type TestPage } from './harness/index';
 import { FIXTURE_PAGES_DIR } from './harness/paths';
-import { KUAISHOU_LIVE, LINKS, openDashboard, useSession, waitForFlag, type Dashboard } from './support';
+import {
+  answerDialog,
+  KUAISHOU_LIVE,
+  LINKS,
+  openDashboard,
+  submitLog,
+  useSession,
+  waitForFlag,
+  type Dashboard,
+} from './support';
 
 const router = createFixtureRouter({
   pages: [...loadFixturePages(), ...loadFixturePages(join(FIXTURE_PAGES_DIR, 'dashboards'))],
@@ -109,6 +118,60 @@ describe.each(BROWSERS)('%s: dashboards as their apps build them', (name) => {
       const state = await session().waitForTabState(tabId, (s) => s.counts.banned === banned, `${top}px counted`);
       expect(state.counts.allowed).toBeGreaterThanOrEqual((top / 40 + 20) * (2 / 3));
     }
+    await page.close();
+  });
+
+  it('judges the goods picker a cross-origin frame from a sibling host shows, and counts it on the tab', async () => {
+    const { page, tabId } = await openDashboard(session(), lab('goods-picker'));
+    await session().waitForTabState(tabId, (s) => s.page?.surface === 'live-cart', 'the console’s surface');
+    await page.paste(KUAISHOU_LIVE.field, LINKS.taobaoAlliance);
+    await session().waitForBadge(tabId, '1');
+    await page.click('[data-widget="modal"]');
+    const picker = await page.frame('https://s.kwaixiaodian.com/picker/goods');
+    const field = '[data-fixture-field]';
+    // JD is banned in Kuaishou's live cart only: the picker, whose own words tell no surface, judges as its console.
+    await picker.paste(field, LINKS.jd);
+    await waitForFlag(picker, field, 'banned');
+    await picker.waitFor(
+      () => document.querySelector('[data-cartlint-ui]')?.shadowRoot?.querySelector('.outline') != null,
+      undefined,
+      { what: 'our outline in the picker’s own shadow root' },
+    );
+    const state = await session().waitForTabState(tabId, (s) => s.counts.banned === 2, 'both frames counted');
+    expect(state.findings.map((f) => f.link.text)).toEqual([LINKS.taobaoAlliance, LINKS.jd]);
+    await session().waitForBadge(tabId, '2');
+
+    // The popup's "show on page" scrolls and flashes in the frame the finding is in.
+    const popup = await openReadyPopup(session(), tabId);
+    await popup.evaluate(() => {
+      const rows = Array.from(document.querySelectorAll('.finding-banned .finding-main'));
+      (rows.find((row) => row.textContent?.includes('jd.com')) as HTMLElement).click();
+    });
+    await picker.waitFor(
+      () => document.querySelector('[data-cartlint-ui]')?.shadowRoot?.querySelector('.outline.flash') != null,
+      undefined,
+      { what: 'the flash on the picker’s field' },
+    );
+    await popup.close();
+    await page.bringToFront(); // a background tab runs no animation frames: clicks would wait for them
+
+    // The picker's own 确认添加 asks, in the frame; cancel keeps its handler from running.
+    // The card the paste opened (over the picker's button) goes with Escape, in the frame, as on any page.
+    await picker.refocus(field);
+    await picker.pressKey('Escape');
+    await picker.waitFor(
+      () => document.querySelector('[data-cartlint-ui]')?.shadowRoot?.querySelector('.card') == null,
+      undefined,
+      { what: 'the card in the picker to close' },
+    );
+    await picker.click('[data-submit="确认添加"]');
+    await answerDialog(picker, false);
+    expect(await submitLog(picker)).toEqual([]);
+
+    // The modal closed takes the frame away, and its finding with it.
+    await page.click('[data-modal-close]');
+    await session().waitForTabState(tabId, (s) => s.counts.banned === 1, 'the removed frame’s link gone');
+    await session().waitForBadge(tabId, '1');
     await page.close();
   });
 

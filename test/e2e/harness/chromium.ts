@@ -2,11 +2,11 @@
 // way Playwright loads extensions). The id comes from the service worker's URL; when Playwright misses the
 // worker's start (microsoft/playwright#39075) the id computed from the folder is used and checked by loading
 // one of our pages instead.
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { chromiumExtensionId } from './extension-id';
 import { createFixtureRouter, type FixtureRouter } from './fixtures';
-import { TestPage } from './page';
+import { TestPage, type DriverPage } from './page';
 import { CHROME_EXTENSION_DIR, CHROMIUM_BIN } from './paths';
 import { ExtensionSession, type BrowserDriver } from './session';
 import { makeTempDirs, type TempDirs } from './temp-home';
@@ -140,21 +140,27 @@ class ChromiumDriver implements BrowserDriver {
 }
 
 export function adaptPage(page: Page): TestPage {
-  return new TestPage(
-    {
-      url: () => page.url(),
-      // The page-side function's types are the caller's; the libraries' own generics cannot carry them.
-      evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as Promise<never>,
-      click: (selector) => page.click(selector),
-      typeKeys: (text) => page.keyboard.type(text),
-      pressKey: (key) => page.keyboard.press(key),
-      screenshot: async (path, selector) => {
-        await (selector ? page.locator(selector).first().screenshot({ path }) : page.screenshot({ path }));
-      },
-      setInputFile: (selector, path) => page.setInputFiles(selector, path),
-      bringToFront: () => page.bringToFront(),
-      close: () => page.close(),
+  return new TestPage(driverFor(page, page), page);
+}
+
+/** The page, or one of its frames (`target`): the calls go to the frame, the keyboard and the tab are the page's. */
+function driverFor(page: Page, target: Page | Frame): DriverPage {
+  return {
+    url: () => target.url(),
+    // The page-side function's types are the caller's; the libraries' own generics cannot carry them.
+    evaluate: (fn, arg) => target.evaluate(fn as (arg: unknown) => unknown, arg) as Promise<never>,
+    click: (selector) => target.click(selector),
+    typeKeys: (text) => page.keyboard.type(text),
+    pressKey: (key) => page.keyboard.press(key),
+    screenshot: async (path, selector) => {
+      await (selector ? target.locator(selector).first().screenshot({ path }) : page.screenshot({ path }));
     },
-    page,
-  );
+    setInputFile: (selector, path) => target.setInputFiles(selector, path),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+    frame: (urlPrefix) => {
+      const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(urlPrefix));
+      return frame ? driverFor(page, frame) : null;
+    },
+  };
 }

@@ -1,10 +1,10 @@
 // Firefox ESR driven by puppeteer-core over WebDriver BiDi (Playwright cannot drive a stock Firefox), the
 // extension installed as a temporary add-on. The moz-extension UUID is pinned by a pref so our pages have a
 // known origin; request interception is per page, so every dashboard tab is opened through `openDashboard`.
-import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { createFixtureRouter, type FixtureRouter } from './fixtures';
-import { TestPage } from './page';
+import { TestPage, type DriverPage } from './page';
 import { FIREFOX_BIN, FIREFOX_EXTENSION_DIR, GECKO_ID } from './paths';
 import { ExtensionSession, type BrowserDriver } from './session';
 import { makeTempDirs, type TempDirs } from './temp-home';
@@ -154,25 +154,32 @@ class FirefoxDriver implements BrowserDriver {
 }
 
 function adaptPage(page: Page): TestPage {
-  return new TestPage(
-    {
-      url: () => page.url(),
-      evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as Promise<never>,
-      click: (selector) => page.click(selector),
-      typeKeys: (text) => page.keyboard.type(text),
-      pressKey: (key) => page.keyboard.press(key),
-      screenshot: async (path, selector) => {
-        const target = selector ? await page.waitForSelector(selector) : page;
-        if (!target) throw new Error(`nothing matches ${selector}`);
-        await target.screenshot({ path: path as `${string}.png` });
-      },
-      setInputFile: async (selector, path) => {
-        const input = await page.waitForSelector(selector);
-        await (input as ElementHandle<HTMLInputElement>).uploadFile(path);
-      },
-      bringToFront: () => page.bringToFront(),
-      close: () => page.close(),
+  return new TestPage(driverFor(page, page.mainFrame()), page);
+}
+
+/** The page's main frame or another of its frames (`target`): the calls go to the frame, the keyboard and the tab
+ *  are the page's. */
+function driverFor(page: Page, target: Frame): DriverPage {
+  return {
+    url: () => target.url(),
+    evaluate: (fn, arg) => target.evaluate(fn as (arg: unknown) => unknown, arg) as Promise<never>,
+    click: (selector) => target.click(selector),
+    typeKeys: (text) => page.keyboard.type(text),
+    pressKey: (key) => page.keyboard.press(key),
+    screenshot: async (path, selector) => {
+      const element = selector ? await target.waitForSelector(selector) : null;
+      if (selector && !element) throw new Error(`nothing matches ${selector}`);
+      await (element ?? page).screenshot({ path: path as `${string}.png` });
     },
-    page,
-  );
+    setInputFile: async (selector, path) => {
+      const input = await target.waitForSelector(selector);
+      await (input as ElementHandle<HTMLInputElement>).uploadFile(path);
+    },
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+    frame: (urlPrefix) => {
+      const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(urlPrefix));
+      return frame ? driverFor(page, frame) : null;
+    },
+  };
 }

@@ -16,6 +16,8 @@ export interface DriverPage {
   /** Makes the tab the selected one: a background tab's document has no focus, so focus events do not fire. */
   bringToFront(): Promise<void>;
   close(): Promise<void>;
+  /** The page's frame (any depth, cross-origin too) whose address starts with `urlPrefix`, now; null if none. */
+  frame(urlPrefix: string): DriverPage | null;
 }
 
 export const DEFAULT_WAIT_MS = 15_000;
@@ -179,6 +181,19 @@ export class TestPage {
 
   close(): Promise<void> {
     return this.driver.close();
+  }
+
+  /** The frame whose address starts with `urlPrefix`, once it exists and its document has loaded; the keyboard is
+   *  the page's, so type and press keys go wherever the focus is. */
+  async frame(urlPrefix: string, { timeout = DEFAULT_WAIT_MS }: { timeout?: number } = {}): Promise<TestPage> {
+    const driver = await eventually(
+      async () => {
+        const frame = this.driver.frame(urlPrefix);
+        return frame && (await frame.evaluate(() => document.readyState === 'complete', undefined)) ? frame : null;
+      },
+      { timeout, what: `a frame at ${urlPrefix}` },
+    );
+    return new TestPage(driver, this.raw);
   }
 
   private async focusAtEnd(selector: string): Promise<void> {
