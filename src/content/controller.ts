@@ -7,7 +7,6 @@
 import type { Lang } from '../core/types';
 import {
   createClient,
-  hostOf,
   isPaused,
   isTabMessage,
   NO_LINKS,
@@ -18,7 +17,7 @@ import {
   SNAPSHOT_KEY,
 } from '../protocol';
 import { resolveLang } from '../i18n';
-import { ADAPTERS, adapterFor } from '../dashboards';
+import { ADAPTERS, adapterFor, type AdapterMatch } from '../dashboards';
 import { watchAdapters } from '../dashboards/watch';
 import type { JudgeContext } from './judges';
 import { createReporter, requestWithRetry, sleep, RETRY_DELAYS_MS } from './messaging';
@@ -118,19 +117,17 @@ export function startContent(options: ContentOptions): Content | null {
     }
   }
 
-  function emptyPage(
-    pattern: string | null,
-    adapter: PageInfo['adapter'] = null,
-    platform: PageInfo['platform'] = null,
-  ): PageInfo {
-    return {
+  /** Reports the page with nothing judged: a route off the dashboard (no match), or a paused site. */
+  function reportNothing(match?: AdapterMatch) {
+    const page: PageInfo = {
       url: win.location.href,
-      adapter,
-      platform,
+      adapter: match?.adapter.id ?? null,
+      platform: match?.adapter.platform ?? null,
       surface: 'unknown',
       surfaceFrom: 'unknown',
-      pattern: pattern ?? '',
+      pattern: match?.pattern ?? '',
     };
+    report(() => ({ page, findings: [], counts: NO_LINKS, at: new Date().toISOString() }));
   }
 
   /** The config to judge with at once: the last route's, else the worker's snapshot; null on a first run. */
@@ -141,7 +138,7 @@ export function startContent(options: ContentOptions): Content | null {
   /** The config the current route runs on. */
   let applied: ConfigSnapshot | null = null;
   /** The host whose pause the current route honours: the tab's top page's. */
-  let site: string | null = null;
+  let site = '';
 
   async function startRoute() {
     lifeControl?.abort();
@@ -158,21 +155,19 @@ export function startContent(options: ContentOptions): Content | null {
     const top = framed ? await requestWithRetry(client, { type: 'frame/top' }, { delays }).catch(() => null) : null;
     if (!snapshot || control.signal.aborted) return;
     const topUrl = framed ? top?.url : win.location.href;
-    site = hostOf(topUrl);
     // Watch rules first (an operator's fix for a page that changed); a snapshot stored by an older version has none.
     const adapters = [...watchAdapters(snapshot.watchRules ?? [], doc), ...ADAPTERS];
     const topMatch = topUrl && adapterFor(topUrl, adapters);
     const match = topMatch && ((framed && adapterFor(win.location.href, adapters)) || topMatch);
     if (!match) {
       // A route off the dashboard: clear what the last route reported, then stay idle.
-      if (reportedPage)
-        report(() => ({ page: emptyPage(null), findings: [], counts: NO_LINKS, at: new Date().toISOString() }));
+      if (reportedPage) reportNothing();
       return;
     }
     applied = snapshot;
+    site = new URL(topUrl!).host; // an address adapterFor read
     if (isPaused(snapshot.settings, snapshot.locked, site)) {
-      const page = emptyPage(match.pattern, match.adapter.id, match.adapter.platform);
-      report(() => ({ page, findings: [], counts: NO_LINKS, at: new Date().toISOString() }));
+      reportNothing(match);
     } else {
       life = startPageLife({
         doc,
