@@ -102,6 +102,9 @@ describe('pages of commerce companies that are not goods', () => {
     silent('https://h5.m.jd.com/pb/015686010/index.html?orderId=253627119');
     silent('https://m.tmall.com/app/download/index.html');
     silent('https://h5.m.taobao.com/app/error/404.html');
+    silent('https://h5.m.taobao.com/app/theme-preview/index.html');
+    silent('https://f2e.jd.com/registry/@jd/ui');
+    silent('https://yingxiao.pinduoduo.com/goods/coupon/list');
     // Near misses: a goods page whose path says trade, and a goods page with a user parameter.
     expect(sourcesOf('https://haohuo.jinritemai.com/ecommerce/trade/detail/index.html?id=3612345678901234567')).toEqual(
       [['douyin', false]],
