@@ -20,7 +20,7 @@ import { resolveLang } from '../i18n';
 import { ADAPTERS, adapterFor, type AdapterMatch } from '../dashboards';
 import { watchAdapters } from '../dashboards/watch';
 import type { JudgeContext } from './judges';
-import { createReporter, requestWithRetry, sleep, RETRY_DELAYS_MS } from './messaging';
+import { createReporter, retried, sleep, RETRY_DELAYS_MS } from './messaging';
 import { startPageLife, type PageLife, type Report } from './page-life';
 import { watchRoute } from './page/route';
 import type { Judges } from './page/scan';
@@ -102,7 +102,7 @@ export function startContent(options: ContentOptions): Content | null {
   async function fetchConfig(signal: AbortSignal): Promise<ConfigSnapshot | null> {
     for (;;) {
       try {
-        config = await requestWithRetry(client, { type: 'config/get' }, { delays, signal });
+        config = await retried(() => client.request({ type: 'config/get' }), { delays, signal });
         return config;
       } catch (error) {
         if (signal.aborted) return null;
@@ -152,7 +152,9 @@ export function startContent(options: ContentOptions): Content | null {
     const snapshot = atHand ?? (await fetched);
     // A cross-origin frame acts only inside a dashboard page (the worker gives the top's address on our hosts alone),
     // with its own page's adapter or else the top's (a goods picker on a sibling host), paused with the top's site.
-    const top = framed ? await requestWithRetry(client, { type: 'frame/top' }, { delays }).catch(() => null) : null;
+    const top = framed
+      ? await retried(() => client.request({ type: 'frame/top' }), { delays }).catch(() => null)
+      : null;
     if (!snapshot || control.signal.aborted) return;
     const topUrl = framed ? top?.url : win.location.href;
     // Watch rules first (an operator's fix for a page that changed); a snapshot stored by an older version has none.

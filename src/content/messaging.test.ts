@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createClient } from '../protocol';
-import { createReporter, requestWithRetry } from './messaging';
+import { createReporter, retried } from './messaging';
 
 describe('messaging with a worker that may be asleep', () => {
   it('retries a request until the worker answers', async () => {
@@ -9,7 +9,7 @@ describe('messaging with a worker that may be asleep', () => {
       if (++calls < 3) throw new Error('Receiving end does not exist');
       return { ok: true, value: { ok: true } };
     });
-    await expect(requestWithRetry(client, { type: 'rules/export' }, { delays: [1, 1, 1] })).resolves.toEqual({
+    await expect(retried(() => client.request({ type: 'rules/export' }), { delays: [1, 1, 1] })).resolves.toEqual({
       ok: true,
     });
     expect(calls).toBe(3);
@@ -17,7 +17,7 @@ describe('messaging with a worker that may be asleep', () => {
 
   it('gives up with the last error after the last retry', async () => {
     const client = createClient(async () => ({ ok: false, error: 'broken' }));
-    await expect(requestWithRetry(client, { type: 'rules/export' }, { delays: [1] })).rejects.toThrow('broken');
+    await expect(retried(() => client.request({ type: 'rules/export' }), { delays: [1] })).rejects.toThrow('broken');
   });
 
   it('sends one report for a burst, the newest one, built once, and retries a failed send', async () => {

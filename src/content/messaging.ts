@@ -2,7 +2,6 @@
 // while it restarts (or while the extension reloads) can fail. Requests are retried with backoff, and reports are
 // debounced so a burst of typing sends one, with the newest state always winning; a page that never stops changing
 // (a countdown in a row, a live sales counter) still reports at least every `maxWaitMs`.
-import type { Client, Request, RequestType, ResponseOf } from '../protocol';
 
 export const RETRY_DELAYS_MS = [100, 300, 1000, 2000, 5000] as const;
 
@@ -20,23 +19,23 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** The request, retried on failure; rejects with the last error when every try failed or `signal` aborted. */
-export async function requestWithRetry<K extends RequestType>(
-  client: Client,
-  message: Request<K>,
+/** `attempt` until it resolves, waiting `delays` between tries (a request while the worker wakes, a report);
+ *  rejects with the last error when every try failed or `signal` aborted. */
+export async function retried<T>(
+  attempt: () => Promise<T>,
   { delays = RETRY_DELAYS_MS, signal }: { delays?: readonly number[]; signal?: AbortSignal } = {},
-): Promise<ResponseOf<K>> {
-  let lastError: unknown;
-  for (let attempt = 0; attempt <= delays.length; attempt++) {
+): Promise<T> {
+  let lastError: unknown = new Error('cartlint: aborted');
+  for (const wait of [...delays, -1]) {
     if (signal?.aborted) break;
     try {
-      return await client.request(message);
+      return await attempt();
     } catch (error) {
       lastError = error;
-      if (attempt < delays.length) await sleep(delays[attempt]!, signal);
+      if (wait >= 0) await sleep(wait, signal);
     }
   }
-  throw lastError ?? new Error(`cartlint: ${message.type} aborted`);
+  throw lastError;
 }
 
 export interface Reporter<T> {
@@ -60,18 +59,14 @@ export function createReporter<T>(
   let waitingSince = 0;
   let generation = 0;
 
-  async function deliver(value: T, mine: number) {
-    for (let attempt = 0; attempt <= delays.length; attempt++) {
-      if (mine !== generation) return; // a newer report took over
-      try {
-        await send(value);
-        return;
-      } catch (error) {
-        if (attempt === delays.length) console.debug('cartlint: report not delivered', error);
-        else await sleep(delays[attempt]!);
-      }
-    }
-  }
+  /** Sent, retried, unless a newer report took over meanwhile. */
+  const deliver = (value: T, mine: number) =>
+    retried(
+      async () => {
+        if (mine === generation) await send(value);
+      },
+      { delays },
+    ).catch((error) => console.debug('cartlint: report not delivered', error));
 
   return {
     report(make) {
