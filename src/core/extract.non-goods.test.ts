@@ -57,6 +57,7 @@ describe('pages of commerce companies that are not goods', () => {
     silent('https://tinyurl.com/api-create.php?url=https://u.jd.com/Xy9Ab3c');
     silent('https://sohu.gg/api/shorten?longUrl=https%3A%2F%2Fm.tb.cn%2Fh.AbCdEf');
     silent('https://dwz.cn/admin/v2/create?url=https://item.jd.com/1.html');
+    silent('https://j.youzan.com/shorten?longUrl=https%3A%2F%2Fh5.youzan.com%2Fv2%2Fgoods%2F2fmoej9krasag5p');
   });
 
   it('keeps goods pages on the same hosts and their siblings', () => {

@@ -654,7 +654,7 @@ export const WRAPPER_PARAMS: readonly string[] = [
  * `cps.kaola.com`) are matched before, so they are never read as labels.
  */
 const SERVICE_LABEL =
-  /^(?:\w*api|acs|gw|open\w*|dev\w*|\w*test|help|track\w*|count|img\w*|static\w*|p?log\w*|passport|\w*auth|sso|user|pay\w*|\w*sell\w*|merchant|mms|sycm|syt|sz|qn|im|kf|live\w*|console|union|jinbao|cps|\w*trade|npm|simba|yingxiao|tech|bbs|forum|blog|docs?|news)\d*$/;
+  /^(?:\w*api|acs|gw|open\w*|dev\w*|\w*test|help|track\w*|count|img\w*|static\w*|p?log\w*|passport|\w*auth|sso|user|pay\w*|\w*sell\w*|merchant|mms|sycm|syt|sz|qn|im|kf|live\w*|console|union|jinbao|cps|\w*trade|npm|simba|yingxiao|tech|bbs|blog|docs?|news)\d*$/;
 // Path segments of the same: calls (`/json/`, `/cgi/`, RPC verbs such as `getSysTime.do`), account, order and
 // checkout pages, back-office screens, downloads and error pages.
 const SERVICE_PATH =
@@ -668,8 +668,8 @@ export function isServicePage(rule: HostRule, host: string, path: string, view: 
     for (const label of front.split(/[.-]/)) if (SERVICE_LABEL.test(label)) return true;
   }
   if (SERVICE_PATH.test(path) || STATIC_FILE.test(path)) return true;
-  // JSONP, and an order's own page
-  return view.params.get('callback') !== undefined || view.params.get('orderid') !== undefined;
+  // JSONP, an order's own page, a shortener's own API (`/shorten?longUrl=`, whose path looks like a code)
+  return /[?&](?:callback|orderid|longurl)=/.test(view.page);
 }
 
 /** JD deep-link `des` values that are login flows, not goods (§4 pitfalls). */
