@@ -1,7 +1,7 @@
 // How the extension's contexts talk: one discriminated union of every message, and one typed client.
 // The background answers runtime messages with one `switch` (src/background/handle.ts); the content
 // script answers the two tab messages at the bottom.
-import type { Decision, LoadedRule, Surface, SurfaceOrUnknown } from './core/types';
+import type { Decision, JudgedLink, LoadedRule, Surface, SurfaceOrUnknown } from './core/types';
 import type { PageInfo, RequestFields, RequestType, Settings, TabFinding, VerdictCounts } from './protocol-schema';
 import type { LoosenedBan } from './rules/loosened';
 import type { LoadedWatchRule } from './dashboards/watch';
@@ -120,13 +120,21 @@ export type ResponseOf<K extends RequestType> = Responses[K];
 /** The wire form of every answer: errors travel as data, never as a rejected promise from the other side. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Background → content script, sent to a tab. */
-export type TabMessage = { type: 'config/changed' } | { type: 'finding/reveal'; findingId: string };
+/** Background → content script, sent to a tab. `frames/banned`, to the top frame: the banned links its tab's other
+ *  frames reported, for its submit guard (a picker frame's link, confirmed by the console's own button). */
+export type TabMessage =
+  | { type: 'config/changed' }
+  | { type: 'finding/reveal'; findingId: string }
+  | { type: 'frames/banned'; banned: JudgedLink[] };
 
 export function isTabMessage(value: unknown): value is TabMessage {
   if (typeof value !== 'object' || value === null) return false;
-  const m = value as { type?: unknown; findingId?: unknown };
-  return m.type === 'config/changed' || (m.type === 'finding/reveal' && typeof m.findingId === 'string');
+  const m = value as { type?: unknown; findingId?: unknown; banned?: unknown };
+  return (
+    m.type === 'config/changed' ||
+    (m.type === 'finding/reveal' && typeof m.findingId === 'string') ||
+    (m.type === 'frames/banned' && Array.isArray(m.banned))
+  );
 }
 
 /**

@@ -178,6 +178,22 @@ describe('tab/report, tab/state and the badge', () => {
     expect(browser.action.badges.get(7)?.text).toBe('');
   });
 
+  it('tells the top frame the banned links its tab’s other frames hold, for its submit guard', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    const top = withTab(browser);
+    const frame = contentIn(7, 'https://s.kwaixiaodian.com/picker', 4, KS_LIVE_URL);
+    await value(bg.send({ type: 'tab/report', ...frameReport([finding('a', 'banned')], at) }, top));
+    expect(browser.tabs.sent).toEqual([]); // no frames: nothing to tell
+    const banned = finding('b', 'banned', 'https://item.jd.com/1.html');
+    await value(bg.send({ type: 'tab/report', ...frameReport([banned, finding('c', 'review')], at) }, frame));
+    const told = { tabId: 7, frameId: 0 };
+    const { link, decision } = banned;
+    expect(browser.tabs.sent).toEqual([{ ...told, message: { type: 'frames/banned', banned: [{ link, decision }] } }]);
+    await value(bg.send({ type: 'frame/gone' }, frame));
+    expect(browser.tabs.sent.at(-1)).toEqual({ ...told, message: { type: 'frames/banned', banned: [] } });
+  });
+
   it('tells a frame its tab’s top page: the address, and the surface the top frame reported on it', async () => {
     const browser = fakeBrowser();
     const bg = startBackground(browser);
@@ -360,7 +376,7 @@ describe('finding/reveal', () => {
     // The popup names the frame's finding by its id in the tab; the frame is sent the id it knows.
     await value(bg.send({ type: 'finding/reveal', tabId: 7, findingId: '2|f9' }));
     await value(bg.send({ type: 'finding/reveal', tabId: 7, findingId: 'f9' }));
-    expect(browser.tabs.sent).toEqual([
+    expect(browser.tabs.sent.filter((sent) => sent.message.type === 'finding/reveal')).toEqual([
       { tabId: 7, message: { type: 'finding/reveal', findingId: 'f9' }, frameId: 2 },
       { tabId: 7, message: { type: 'finding/reveal', findingId: 'f9' }, frameId: 0 },
     ]);

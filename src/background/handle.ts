@@ -83,6 +83,19 @@ export function createHandler(deps: HandlerDeps) {
     await showBadge(deps.action, tabId, badgeFor(state.counts, state.paused, loaded.lang));
   }
 
+  /** The top frame's guard weighs the banned links of the tab's other frames (a picker frame's link, confirmed by
+   *  the console's own button): it is told them after a frame reported or went. Only tabs with frames are told. */
+  async function tellTop(tabId: number, frameId: number, reports: TabReports): Promise<void> {
+    const frames = Object.entries(reports).filter(([id]) => id !== '0');
+    if (frameId === 0 && frames.length === 0) return;
+    const banned = frames.flatMap(([, report]) =>
+      report.findings.flatMap(({ link, decision }) => (decision.verdict === 'banned' ? [{ link, decision }] : [])),
+    );
+    const message: TabMessage = { type: 'frames/banned', banned };
+    // A top page without our content script (not a dashboard) rejects; nothing to tell it.
+    await deps.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+  }
+
   /** After a change of config: every tab re-judges, every badge is repainted (pausing clears one). */
   async function refreshTabs(loaded: Loaded): Promise<void> {
     await broadcast();
@@ -113,6 +126,7 @@ export function createHandler(deps: HandlerDeps) {
           (await deps.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
         const reports = await store.putReport(caller.tabId, caller.frameId, { page, findings, counts, at }, openTabs);
         await paintTab(loaded, caller.tabId, reports);
+        await tellTop(caller.tabId, caller.frameId, reports);
         return ok;
       }
       case 'frame/top': {
@@ -122,7 +136,9 @@ export function createHandler(deps: HandlerDeps) {
       }
       case 'frame/gone': {
         if (caller.kind !== 'content') throw new Refusal(t(lang, 'bg_no_tab'));
-        await paintTab(loaded, caller.tabId, await store.dropFrame(caller.tabId, caller.frameId));
+        const reports = await store.dropFrame(caller.tabId, caller.frameId);
+        await paintTab(loaded, caller.tabId, reports);
+        if (caller.frameId !== 0) await tellTop(caller.tabId, caller.frameId, reports);
         return ok;
       }
       case 'tab/state': {

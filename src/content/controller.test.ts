@@ -334,6 +334,28 @@ describe('content script in a cross-origin frame of a dashboard (a goods picker 
     expect(document.querySelector(`[${MARK}]`)).toBeNull();
   });
 
+  it('holds the top page’s submit for a banned link the worker says another frame of the tab holds', async () => {
+    loadFixture('kuaishou-live-helper');
+    const fake = fakeRuntime({ current: aConfig() });
+    await start(fake.runtime)!.ready();
+    type(JD);
+    await vi.waitFor(() => expect(verdicts(fake.reports.at(-1)!.findings)).toEqual(['jd:banned']));
+    const { link, decision } = fake.reports.at(-1)!.findings[0]!;
+    type(''); // the page's own field clean again: only the frame's link is left
+    await vi.waitFor(() => expect(fake.reports.at(-1)!.findings).toEqual([]));
+    const submit = document.querySelector<HTMLButtonElement>('[data-submit="确认添加"]')!;
+    // happy-dom lays nothing out, so the guard finds its dialog unseen and warns with the browser's alert instead.
+    const alerts: string[] = [];
+    vi.stubGlobal('alert', (text: unknown) => void alerts.push(String(text)));
+    submit.click();
+    expect(document.querySelectorAll('#submit-log li')).toHaveLength(1); // nothing banned here: it runs
+    fake.send({ type: 'frames/banned', banned: [{ link, decision }] });
+    submit.click();
+    await vi.waitFor(() => expect(alerts.join()).toContain(JD));
+    expect(document.querySelectorAll('#submit-log li')).toHaveLength(1); // held
+    vi.unstubAllGlobals();
+  });
+
   it('asks nothing of the top page in the top frame, and sends no frame/gone', async () => {
     loadFixture('kuaishou-live-helper');
     const fake = fakeRuntime({ current: aConfig() });

@@ -4,7 +4,7 @@
 // with the config it has without a round trip (the last route's, else the snapshot the worker keeps in
 // storage.local), because a worker waking after a browser start can take seconds to answer; the worker's config,
 // retried while it wakes, then replaces it when it differs.
-import type { Lang } from '../core/types';
+import type { JudgedLink, Lang } from '../core/types';
 import {
   createClient,
   isPaused,
@@ -64,7 +64,6 @@ const sameConfig = (a: ConfigSnapshot, b: ConfigSnapshot) => JSON.stringify(a) =
 
 /** A frame whose parent we can read is scanned by the top frame's script (roots.ts walks same-origin iframes). */
 function scannedByParent(win: Window): boolean {
-  if (win === win.top) return false;
   try {
     return Boolean(win.parent.document);
   } catch {
@@ -76,8 +75,8 @@ export function startContent(options: ContentOptions): Content | null {
   const { win, runtime } = options;
   const doc = win.document;
   // Where it runs is the manifest's (dashboard hosts) and the granted watch rules' business; here only frames.
-  if (scannedByParent(win)) return null;
   const framed = win !== win.top;
+  if (framed && scannedByParent(win)) return null;
 
   const whole = new AbortController();
   const client = createClient((message) => runtime.sendMessage(toWire(message)));
@@ -137,6 +136,8 @@ export function startContent(options: ContentOptions): Content | null {
 
   /** The config the current route runs on. */
   let applied: ConfigSnapshot | null = null;
+  /** In the top frame: the banned links the tab's other frames hold (frames/banned), which its guard weighs too. */
+  let elsewhere: readonly JudgedLink[] = [];
   /** The host whose pause the current route honours: the tab's top page's. */
   let site = '';
 
@@ -176,6 +177,7 @@ export function startContent(options: ContentOptions): Content | null {
         match,
         config: snapshot,
         inherited: top?.surface,
+        elsewhere: () => elsewhere,
         lang: langOf(snapshot),
         signal: control.signal,
         makeJudges: options.makeJudges,
@@ -213,6 +215,7 @@ export function startContent(options: ContentOptions): Content | null {
 
   function onTabMessage(message: TabMessage) {
     if (message.type === 'config/changed') ready = onConfigChanged().catch((e) => console.debug('cartlint: config', e));
+    else if (message.type === 'frames/banned') elsewhere = message.banned;
     else life?.reveal(message.findingId);
   }
 

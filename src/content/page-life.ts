@@ -1,7 +1,7 @@
 // One page life on a dashboard: from the adapter and a config snapshot to judged places, marks, outlines, the
 // submit guard and reports. Everything it starts is bound to `signal`; aborting it tears all of it down.
 import type { NoticeContext } from '../core/notice';
-import type { Lang, Rule, SurfaceOrUnknown } from '../core/types';
+import type { JudgedLink, Lang, Rule, SurfaceOrUnknown } from '../core/types';
 import type { ConfigSnapshot, PageInfo } from '../protocol';
 import type { AdapterMatch } from '../dashboards';
 import { pageCues } from './page/cues';
@@ -26,6 +26,8 @@ export interface PageLifeOptions {
   config: ConfigSnapshot;
   /** In a frame: the surface its top page reported, for when the frame's own cues do not tell. */
   inherited?: SurfaceOrUnknown;
+  /** Banned links in the tab's other frames, read at the gesture: the guard holds this page's submit for them too. */
+  elsewhere(): readonly JudgedLink[];
   lang: Lang;
   signal: AbortSignal;
   makeJudges(context: () => JudgeContext): Judges;
@@ -124,9 +126,9 @@ export function startPageLife(options: PageLifeOptions): PageLife {
       scanner.scanAll(),
       {
         // Rows of a virtual list scrolled out of view still count, as they do in the report.
-        banned: [...scanner.spots(), ...scanner.scrolledPast()].flatMap((spot) =>
-          spot.judged.filter(({ decision }) => decision.verdict === 'banned'),
-        ),
+        banned: [...scanner.spots(), ...scanner.scrolledPast()]
+          .flatMap((spot) => spot.judged.filter(({ decision }) => decision.verdict === 'banned'))
+          .concat(options.elsewhere()),
         lang,
         platform: adapter.platform,
         surface,
