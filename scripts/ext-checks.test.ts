@@ -57,13 +57,30 @@ describe('permissions', () => {
     expect(permissionProblems(base)).toEqual([]);
   });
 
-  it('rejects extra hosts, unpermitted matches and every-site grants', () => {
+  it('rejects extra hosts and unpermitted matches', () => {
     expect(
       permissionProblems({ ...base, host_permissions: [...base.host_permissions, 'https://x.com/*'] }),
     ).toHaveLength(1);
     expect(permissionProblems({ ...base, host_permissions: [] })).toHaveLength(1);
-    expect(permissionProblems({ ...base, optional_host_permissions: ['<all_urls>'] })[0]).toMatch(/every site/);
-    expect(permissionProblems({ ...base, optional_host_permissions: ['*://*/*'] })[0]).toMatch(/every site/);
+  });
+
+  it('allows every http(s) host only as an optional host permission', () => {
+    const optional = ['https://*/*', 'http://*/*', '*://*/*', '*://t.cn/*'];
+    expect(permissionProblems({ ...base, optional_host_permissions: optional })).toEqual([]);
+    expect(permissionProblems({ ...base, optional_host_permissions: ['<all_urls>'] })).toEqual([
+      'optional <all_urls> grants every site and scheme',
+    ]);
+    const everywhere = ['https://*/*'];
+    expect(
+      permissionProblems({
+        ...base,
+        host_permissions: [...base.host_permissions, ...everywhere],
+        content_scripts: [{ matches: [...base.host_permissions, ...everywhere], js: ['content.js'] }],
+      }),
+    ).toEqual(['https://*/* grants every site', 'https://*/* grants every site']);
+    expect(permissionProblems({ ...base, permissions: ['storage', '<all_urls>'] })).toEqual([
+      '<all_urls> grants every site',
+    ]);
   });
 });
 

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { isEveryHostPattern } from '../src/host-access';
 import { referencedFiles } from './manifest';
 
 type Json = Record<string, unknown>;
@@ -50,7 +51,11 @@ export function htmlProblems(html: string, file: string, exists: (path: string) 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
-/** Host access is exactly the dashboards the content script runs on, nothing broader. */
+/**
+ * Host access is exactly the dashboards the content script runs on, nothing broader. A pattern for every site is
+ * allowed only as an optional host permission, never `<all_urls>`: the browser grants it one origin at a time,
+ * when the operator asks for that page in a click (a watch rule on a host of their own).
+ */
 export function permissionProblems(manifest: Json): string[] {
   const problems: string[] = [];
   const scripts = (manifest.content_scripts ?? []) as Json[];
@@ -60,14 +65,10 @@ export function permissionProblems(manifest: Json): string[] {
     if (!matches.has(host)) problems.push(`host_permissions has ${host}, which no content script matches`);
   for (const match of matches)
     if (!hosts.has(match)) problems.push(`content script matches ${match} without host_permissions for it`);
-  const every = [
-    ...strings(manifest.permissions),
-    ...hosts,
-    ...strings(manifest.optional_host_permissions),
-    ...matches,
-  ];
-  for (const pattern of every) {
-    if (pattern === '<all_urls>' || /^[^:]+:\/\/\*\//.test(pattern)) problems.push(`${pattern} grants every site`);
+  const required = [...strings(manifest.permissions), ...hosts, ...matches];
+  for (const pattern of required.filter(isEveryHostPattern)) problems.push(`${pattern} grants every site`);
+  for (const pattern of strings(manifest.optional_host_permissions)) {
+    if (pattern === '<all_urls>') problems.push(`optional ${pattern} grants every site and scheme`);
   }
   return problems;
 }

@@ -7,6 +7,7 @@
 // tab/report, link/resolve, and a frame's frame/top and frame/gone), so a compromised page cannot change rules or
 // settings through them.
 import { fromWire, type Reply, type Request, type TabMessage } from '../protocol';
+import { hostOfOriginPattern } from '../host-access';
 import { langFromLocale, t } from '../i18n';
 import { badgeFor, showBadge, type ActionApi } from './badge';
 import { readRequest } from './checks';
@@ -15,6 +16,7 @@ import { resolveLink, type ResolverDeps } from './resolver';
 import { deleteRule, exportRules, importRules, Refusal, saveRule, toggleRule } from './rules';
 import { changeSettings } from './settings';
 import { deleteWatchRule, exportWatchRules, importWatchRules, saveWatchRule } from './watch-rules';
+import { createWatchHosts, type WatchHostApis } from './watch-hosts';
 import type { LocalState, TabReports } from './store';
 import { frameOf, tabState, type TabsApi } from './tabs';
 
@@ -33,10 +35,16 @@ export interface HandlerDeps extends ConfigSources {
   tabs: TabsApi;
   action: ActionApi;
   resolver: Omit<ResolverDeps, 'local' | 'now'>;
-  /** The part of browser.scripting used: the picker is injected only when the operator starts it. */
-  scripting: {
-    executeScript(details: { target: { tabId: number; frameIds?: number[] }; files: string[] }): Promise<unknown>;
+  /** The part of browser.scripting used: the picker is injected only when the operator starts it; the content
+   *  script is registered on the hosts granted for watch rules (watch-hosts.ts). */
+  scripting: WatchHostApis['scripting'] & {
+    executeScript(details: {
+      target: { tabId: number; frameIds?: number[]; allFrames?: boolean };
+      files: string[];
+    }): Promise<unknown>;
   };
+  permissions: WatchHostApis['permissions'];
+  contentScript: WatchHostApis['contentScript'];
   now(): Date;
 }
 
@@ -69,6 +77,7 @@ export function createHandler(deps: HandlerDeps) {
   /** Tabs where the popup started the picker: only there may a content script save the watch rule it picked
    *  (once), so a dashboard page cannot add watch rules by itself. A restarted worker forgets them: pick again. */
   const picking = new Set<number>();
+  const watchHosts = createWatchHosts(deps);
 
   async function broadcast(): Promise<void> {
     const message: TabMessage = { type: 'config/changed' };
@@ -96,10 +105,12 @@ export function createHandler(deps: HandlerDeps) {
     await deps.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
   }
 
-  /** After a change of config: every tab re-judges, every badge is repainted (pausing clears one). */
+  /** After a change of config: every tab re-judges, every badge is repainted (pausing clears one), and the content
+   *  script is registered where the watch rules now say, on granted hosts. */
   async function refreshTabs(loaded: Loaded): Promise<void> {
     await broadcast();
     await Promise.all((await store.tabIds()).map((tabId) => paintTab(loaded, tabId)));
+    await watchHosts.sync(loaded.snapshot.watchRules);
   }
 
   /** A read-modify-write of storage.local under the store's lock; then every tab re-reads its config. */
@@ -209,6 +220,16 @@ export function createHandler(deps: HandlerDeps) {
         // The tab may pick again after a refused save (a bad selector); only a saved rule ends its turn.
         const saved = await change((current) => ({ patch: saveWatchRule(current, request.rule), value: ok }));
         picking.delete(caller.tabId);
+        // A granted host outside the dashboards has no content script yet: start it in this tab now (later visits
+        // get the registered one). The sync just ran, so this one only reads what it registered.
+        const { host } = request.rule as { host: string };
+        const registered = await watchHosts.sync((await loadConfig(deps)).snapshot.watchRules);
+        if (registered.some((origin) => hostOfOriginPattern(origin) === host)) {
+          const target = { tabId: caller.tabId, allFrames: deps.contentScript.all_frames ?? false };
+          await deps.scripting.executeScript({ target, files: deps.contentScript.js }).catch(() => {
+            throw new Refusal(t(lang, 'bg_tab_unreachable'));
+          });
+        }
         return saved;
       }
       case 'link/resolve': {
@@ -257,6 +278,10 @@ export function createHandler(deps: HandlerDeps) {
     /** The organisation's policy changed (storage.onChanged, area "managed"): tabs re-judge, badges repaint. */
     async policyChanged(): Promise<void> {
       await refreshTabs(await loadConfig(deps));
+    },
+    /** Host permissions changed, or the browser started: the content script registered where granted and watched. */
+    async permissionsChanged(): Promise<void> {
+      await watchHosts.sync((await loadConfig(deps)).snapshot.watchRules);
     },
   };
 }

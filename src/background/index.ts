@@ -3,23 +3,28 @@
 // Everything else lives in the modules it wires: this file only hands them the real browser.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { BUILT_IN_RULES } from '../rules';
+import { namedHostPatterns } from '../host-access';
 import { langFromLocale } from '../i18n';
 import type { ActionApi } from './badge';
 import { createHandler } from './handle';
 import { createStore, type StorageArea } from './store';
 import { onTabRemoved, onTabUpdated, type TabsApi } from './tabs';
+import type { ManifestContentScript } from './watch-hosts';
 
 const storage = browser.storage as typeof browser.storage & { session?: StorageArea };
 const store = createStore({ local: storage.local, session: storage.session ?? null });
 const uiLocale = browser.i18n.getUILanguage();
-const manifest = browser.runtime.getManifest() as { optional_host_permissions?: string[] };
+const manifest = browser.runtime.getManifest() as {
+  optional_host_permissions?: string[];
+  content_scripts: ManifestContentScript[];
+};
 const action = browser.action as unknown as ActionApi;
 const tabs = browser.tabs as unknown as TabsApi;
 
 /** A policy that storage.managed gave only after a request went ahead with the last one (config.ts). */
 let latePolicy = () => {};
 
-const { handle, policyChanged } = createHandler({
+const { handle, policyChanged, permissionsChanged } = createHandler({
   store,
   onLatePolicy: () => latePolicy(),
   managedArea: storage.managed ?? null,
@@ -32,9 +37,11 @@ const { handle, policyChanged } = createHandler({
   resolver: {
     fetch: (url, init) => fetch(url, init),
     permissions: browser.permissions,
-    origins: manifest.optional_host_permissions ?? [],
+    origins: namedHostPatterns(manifest.optional_host_permissions ?? []),
   },
   scripting: browser.scripting,
+  permissions: browser.permissions,
+  contentScript: manifest.content_scripts[0]!,
   now: () => new Date(),
 });
 
@@ -51,5 +58,10 @@ browser.tabs.onRemoved.addListener((tabId) => logged(onTabRemoved(store, tabId))
 browser.storage.onChanged.addListener((_changes, area) => {
   if (area === 'managed') logged(policyChanged());
 });
-browser.runtime.onInstalled.addListener(() => logged(store.ready()));
-browser.runtime.onStartup.addListener(() => logged(store.clearTabsAtStartup()));
+browser.runtime.onInstalled.addListener(() => logged(store.ready().then(permissionsChanged)));
+browser.runtime.onStartup.addListener(() => {
+  logged(store.clearTabsAtStartup());
+  logged(permissionsChanged());
+});
+browser.permissions.onAdded.addListener(() => logged(permissionsChanged()));
+browser.permissions.onRemoved.addListener(() => logged(permissionsChanged()));

@@ -7,7 +7,7 @@ import type { StorageArea } from './store';
 export interface ResolverDeps {
   fetch(url: string, init: RequestInit): Promise<Pick<Response, 'url' | 'body'>>;
   permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
-  /** The manifest's optional_host_permissions: the only hosts ever followed. */
+  /** The manifest's optional host patterns that name hosts (namedHostPatterns): the only hosts ever followed. */
   origins: readonly string[];
   local: StorageArea;
   now(): Date;

@@ -6,7 +6,7 @@ export interface OptionsEnv {
   client: Client;
   /** The browser's UI language ("zh-CN"), for language "auto". */
   uiLocale: string;
-  /** The manifest's optional_host_permissions: the hosts the short-link resolver follows redirects on. */
+  /** The manifest's optional host patterns that name hosts: where the short-link resolver follows redirects. */
   resolverOrigins: readonly string[];
   /** browser.permissions; `request` must be called straight from the user's click. */
   permissions: {

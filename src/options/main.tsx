@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { ADAPTERS } from '../dashboards';
+import { namedHostPatterns } from '../host-access';
 import { createClient } from '../protocol';
 import { watchConfig } from '../ui/config-changes';
 import '../ui/theme.css';
@@ -27,7 +28,7 @@ render(
     env={{
       client: createClient((message) => browser.runtime.sendMessage(message)),
       uiLocale: browser.i18n.getUILanguage(),
-      resolverOrigins: manifest.optional_host_permissions ?? [],
+      resolverOrigins: namedHostPatterns(manifest.optional_host_permissions ?? []),
       permissions: browser.permissions,
       download,
       confirm: (message) => window.confirm(message),

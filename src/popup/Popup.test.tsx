@@ -84,6 +84,7 @@ async function setup(
       { platform: 'kuaishou', host: 'cps.kwaixiaodian.com' },
       { platform: 'douyin', host: 'buyin.jinritemai.com' },
     ],
+    permissions: browser.permissions,
     reloadTab,
     openOptions,
     refreshMs: 0,
@@ -497,10 +498,52 @@ describe('popup picker', () => {
     expect(root.querySelector('[role="alert"]')!.textContent).toContain(t('en', 'bg_tab_unreachable'));
   });
 
-  it('does not offer it where cartlint may not run (a host outside its permissions)', async () => {
-    const elsewhere = { resolveTab: async () => ({ id: 7, url: 'https://www.example.com/shop' }) };
-    const root = await (await setup({ report: null }, elsewhere)).open();
-    expect(buttonsWithText(root, 'Watch a field or list on this page')).toHaveLength(0);
+  const ELSEWHERE = 'https://www.example.com/shop/notes?id=3';
+
+  it('on another site, asks for that one origin inside the click, then starts the picker', async () => {
+    const elsewhere = { resolveTab: async () => ({ id: 7, url: ELSEWHERE }) };
+    const { open, browser } = await setup({ report: null }, elsewhere);
+    browser.tabs.tabs = [{ id: 7, url: ELSEWHERE, active: true, listening: false }];
+    const inClick: boolean[] = [];
+    let clicking = false;
+    const request = browser.permissions.request.bind(browser.permissions);
+    browser.permissions.request = (asked) => (inClick.push(clicking), request(asked));
+    const root = await open();
+    expect(root.querySelector('.pick-asks')!.textContent).toContain('access to www.example.com');
+    const button = buttonWithText(root, 'Watch a field or list on this page');
+    await act(() => {
+      clicking = true;
+      button.click();
+      clicking = false;
+    });
+    await settle();
+    // Asked during the click itself (a prompt after an await would be refused), for exactly this origin.
+    expect(inClick).toEqual([true]);
+    expect(browser.permissions.requested).toEqual([['https://www.example.com/*']]);
+    expect(browser.scripting.injected).toEqual([{ tabId: 7, frameIds: [0], files: ['picker.js'] }]);
+    expect(root.querySelector('.pick [role="status"]')).not.toBeNull();
+  });
+
+  it('says so and starts nothing when the operator refuses the site', async () => {
+    const elsewhere = { resolveTab: async () => ({ id: 7, url: ELSEWHERE }) };
+    const { open, browser } = await setup({ report: null }, elsewhere);
+    browser.permissions.answer = false;
+    const root = await open();
+    await click(buttonWithText(root, 'Watch a field or list on this page'));
+    expect(root.querySelector('[role="alert"]')!.textContent).toContain(
+      'Access to www.example.com was not allowed, so cartlint cannot watch this page.',
+    );
+    expect(browser.scripting.injected).toEqual([]);
+    expect(browser.permissions.granted).toEqual([]);
+  });
+
+  it('does not offer it where no site permission can be asked (browser pages, files, unknown address)', async () => {
+    for (const url of ['chrome://extensions/', 'file:///home/op/cart.html', undefined]) {
+      const target = { resolveTab: async () => ({ id: 7, url }) };
+      const root = await (await setup({ report: null }, target)).open();
+      expect(buttonsWithText(root, 'Watch a field or list on this page')).toHaveLength(0);
+      await unmountAll();
+    }
   });
 });
 

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { SurfaceOrUnknown } from '../core/types';
 import { adapterFor } from '../dashboards';
+import { originPatternOf } from '../host-access';
 import { hostOf, type Settings } from '../protocol';
 import { useLang, useT } from '../ui/components/lang';
 import { pausedSitesWith } from '../ui/watched';
@@ -69,22 +70,35 @@ export function TabView({ data, env, refreshTab, setSettings }: Props) {
     });
   const reveal = (findingId: string) =>
     attempt(() => client.request({ type: 'finding/reveal', tabId: tab.tabId, findingId }));
-  // The picker runs in the page's content script, which the manifest injects on every dashboard host's page.
+  // The picker is injected into the page. On a dashboard host cartlint may touch the page already; on any other
+  // http(s) host it first asks for that one origin, and the browser shows its prompt only inside the click.
   const [picking, setPicking] = useState(false);
-  const canPick = host !== null && env.watchedPages.some((p) => p.host === host);
-  const pick = () =>
+  const dashboardHost = host !== null && env.watchedPages.some((p) => p.host === host);
+  const origin = dashboardHost ? null : originPatternOf(tab.page?.url ?? target.url);
+  const startPicker = async () => {
+    await client.request({ type: 'picker/start', tabId: tab.tabId });
+    setPicking(true);
+  };
+  const pick = () => {
+    if (origin === null) return attempt(startPicker);
+    // No await before this call: a promise later, the click's gesture is gone and Firefox refuses the prompt.
+    const granted = env.permissions.request({ origins: [origin] });
     attempt(async () => {
-      await client.request({ type: 'picker/start', tabId: tab.tabId });
-      setPicking(true);
+      if (!(await granted)) throw new Error(tr('popup_pick_refused', host ?? origin));
+      await startPicker();
     });
-  const pickControl = canPick && (
+  };
+  const pickControl = (dashboardHost || origin !== null) && (
     <p class="pick">
       {picking ? (
         <span role="status">{tr('popup_pick_started')}</span>
       ) : (
-        <button type="button" class="pick-start" onClick={pick}>
-          {tr('popup_pick')}
-        </button>
+        <>
+          <button type="button" class="pick-start" onClick={pick}>
+            {tr('popup_pick')}
+          </button>
+          {origin !== null && <span class="pick-asks muted"> {tr('popup_pick_asks_host', host ?? origin)}</span>}
+        </>
       )}
     </p>
   );

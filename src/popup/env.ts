@@ -6,7 +6,8 @@ export type { WatchedPage } from '../ui/watched';
 
 export interface TabTarget {
   id: number;
-  /** The tab's address when the browser tells it (dashboard hosts are in our host permissions). */
+  /** The tab's address when the browser tells it: on dashboard hosts (our host permissions), on hosts granted for
+   *  watch rules, and on the active tab when the toolbar button opened the popup (activeTab). */
   url?: string;
 }
 
@@ -19,6 +20,8 @@ export interface PopupEnv {
   clipboard: { writeText(text: string): Promise<void> };
   /** The dashboards cartlint watches (watchedPagesOf: each host once), listed when the tab is not one of them. */
   watchedPages: readonly WatchedPage[];
+  /** browser.permissions.request: call it straight from the user's click, before any await. */
+  permissions: { request(permissions: { origins: string[] }): Promise<boolean> };
   /** Reloads the tab: pages opened before cartlint was installed or updated have no content script yet. */
   reloadTab(tabId: number): Promise<void>;
   /** Opens the options page (rules, import, settings). */

@@ -31,6 +31,7 @@ render(
       uiLocale: browser.i18n.getUILanguage(),
       clipboard: navigator.clipboard,
       watchedPages: watchedPagesOf(ADAPTERS),
+      permissions: browser.permissions,
       reloadTab: (tabId) => browser.tabs.reload(tabId),
       openOptions: async () => {
         await browser.runtime.openOptionsPage();

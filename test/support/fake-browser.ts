@@ -9,6 +9,7 @@ import { createHandler, type HandlerDeps, type Sender } from '../../src/backgrou
 import { patternCovers } from '../../src/background/resolver';
 import { createStore, type StorageArea } from '../../src/background/store';
 import type { TabsApi } from '../../src/background/tabs';
+import type { RegisteredScript } from '../../src/background/watch-hosts';
 
 const copy = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
 
@@ -110,10 +111,41 @@ export class FakeScripting {
     this.injected.push({ ...target, files });
     return [];
   }
+  /** Registered content scripts as the browser keeps them (across worker restarts, like the real ones). */
+  registered: RegisteredScript[] = [];
+  async getRegisteredContentScripts(filter: { ids?: string[] } = {}) {
+    return this.registered.filter((script) => !filter.ids || filter.ids.includes(script.id));
+  }
+  async registerContentScripts(scripts: RegisteredScript[]) {
+    for (const script of scripts) {
+      if (this.registered.some((known) => known.id === script.id))
+        throw new Error(`Duplicate script ID '${script.id}'`);
+    }
+    this.registered.push(...scripts);
+  }
+  async unregisterContentScripts(filter: { ids?: string[] } = {}) {
+    this.registered = this.registered.filter((script) => filter.ids && !filter.ids.includes(script.id));
+  }
 }
 
 export class FakePermissions {
   constructor(public granted: string[] = []) {}
+  /** What permissions.request was asked for, in order; `answer` is what the user (or the browser) says. */
+  requested: string[][] = [];
+  answer = true;
+  async getAll() {
+    return { origins: [...this.granted] };
+  }
+  async request({ origins }: { origins: string[] }): Promise<boolean> {
+    this.requested.push(origins);
+    if (this.answer) this.granted.push(...origins.filter((origin) => !this.granted.includes(origin)));
+    return this.answer;
+  }
+  async remove({ origins }: { origins: string[] }): Promise<boolean> {
+    const before = this.granted.length;
+    this.granted = this.granted.filter((origin) => !origins.includes(origin));
+    return this.granted.length < before;
+  }
   async contains({ origins }: { origins: string[] }): Promise<boolean> {
     return origins.every((origin) =>
       this.granted.some((pattern) => patternCovers(pattern, new URL(origin.replace(/\*$/, '')))),
@@ -132,6 +164,14 @@ export const contentIn = (tabId: number, url: string, frameId = 0, tabUrl = url)
   tab: { id: tabId, url: tabUrl },
   frameId,
 });
+
+/** The manifest's content script, as the worker reads it: the dashboards, and what runs there. */
+export const CONTENT_SCRIPT = {
+  matches: ['https://zs.kwaixiaodian.com/*', 'https://cp.kuaishou.com/*'],
+  js: ['content.js'],
+  run_at: 'document_idle',
+  all_frames: false,
+};
 
 export const RESOLVER_ORIGINS = ['*://t.cn/*', '*://dwz.cn/*', '*://*.taobao.com/*', '*://*.jd.com/*'];
 
@@ -187,6 +227,8 @@ export function startBackground(browser: FakeBrowser, over: Partial<HandlerDeps>
       origins: RESOLVER_ORIGINS,
     },
     scripting: browser.scripting,
+    permissions: browser.permissions,
+    contentScript: CONTENT_SCRIPT,
     now: () => new Date('2026-11-23T10:00:00+08:00'),
     ...over,
   };
