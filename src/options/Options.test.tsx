@@ -57,7 +57,7 @@ async function setup(
     client: recorded.client,
     uiLocale: 'en-US',
     resolverOrigins: RESOLVER_ORIGINS,
-    permissions: { request, remove, contains },
+    permissions: { request, remove, contains, getAll: () => browser.permissions.getAll() },
     download,
     confirm: () => true,
     now: () => NOW,
@@ -513,5 +513,40 @@ describe('options watched pages', () => {
     await click(buttonWithText(watchRow(root, 'W-2')!, 'Delete'));
     expect(sentOf('watch/delete')).toEqual([{ type: 'watch/delete', id: 'W-2' }]);
     expect(watchRow(root, 'W-2')).toBeNull();
+  });
+  it('lists the other sites allowed for watch rules, and gives one back', async () => {
+    const { open, background, browser, env } = await setup();
+    await background.send({ type: 'watch/save', rule: aWatchRule('W-1') });
+    // The dashboards and the resolver's hosts are not such sites.
+    browser.permissions.granted = [
+      'https://zs.kwaixiaodian.com/*',
+      '*://t.cn/*',
+      'https://shop.example.com/*',
+      'https://old.example.net/*',
+    ];
+    env.permissions.remove = (asked) => browser.permissions.remove(asked);
+    const root = await open();
+    await settle();
+    const listed = () => [...root.querySelectorAll('.granted-hosts li')].map((li) => li.textContent);
+    expect(listed()).toEqual([
+      'https://shop.example.com/* watched by W-1 Remove access',
+      'https://old.example.net/* no watch rule names it: cartlint does not run there Remove access',
+    ]);
+    const remove = root.querySelector<HTMLButtonElement>('li[data-origin="https://shop.example.com/*"] button')!;
+    expect(remove.getAttribute('aria-label')).toBe('Remove cartlint’s access to shop.example.com');
+    await click(remove);
+    await settle();
+    expect(browser.permissions.granted).toEqual([
+      'https://zs.kwaixiaodian.com/*',
+      '*://t.cn/*',
+      'https://old.example.net/*',
+    ]);
+    expect(listed()).toHaveLength(1);
+  });
+
+  it('says when no other site is allowed', async () => {
+    const root = await (await setup()).open();
+    await settle();
+    expect(root.querySelector('.hosts-none')!.textContent).toContain('asks for that site');
   });
 });

@@ -1,5 +1,5 @@
 // The options page: problems first, then settings, the rules table with the user's own rules, import and export,
-// and the watched pages (watch rules).
+// the watched pages (watch rules) and the other sites allowed for them.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LoadedRule, Rule } from '../core/types';
 import type { ConfigSnapshot, Settings } from '../protocol';
@@ -9,6 +9,7 @@ import { resolveLang, t } from '../i18n';
 import type { OptionsEnv } from './env';
 import { loosenedBanText } from '../rules/loosened-text';
 import { ErrorList } from './ErrorList';
+import { GrantedHosts } from './GrantedHosts';
 import { ImportExport } from './ImportExport';
 import { newRule } from './rule-draft';
 import { RuleEditor } from './RuleEditor';
@@ -136,6 +137,7 @@ export function Options({ env }: { env: OptionsEnv }) {
             </section>
             <ImportExport env={env} onImported={() => void reload()} />
             <WatchRules env={env} rules={config.watchRules} attempt={(action) => attempt(() => action(client))} />
+            <GrantedHosts env={env} rules={config.watchRules} />
           </>
         )}
       </main>

@@ -13,6 +13,7 @@ export interface OptionsEnv {
     request(permissions: { origins: string[] }): Promise<boolean>;
     remove(permissions: { origins: string[] }): Promise<boolean>;
     contains(permissions: { origins: string[] }): Promise<boolean>;
+    getAll(): Promise<{ origins?: string[] }>;
   };
   /** Saves a text file to the user's downloads. */
   download(fileName: string, text: string): void;
