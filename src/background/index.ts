@@ -9,7 +9,7 @@ import type { ActionApi } from './badge';
 import { createHandler } from './handle';
 import { createStore, type StorageArea } from './store';
 import { onTabRemoved, onTabUpdated, type TabsApi } from './tabs';
-import type { ManifestContentScript } from './watch-hosts';
+import { manifestContentScript, type ManifestContentScript } from './watch-hosts';
 
 const storage = browser.storage as typeof browser.storage & { session?: StorageArea };
 const store = createStore({ local: storage.local, session: storage.session ?? null });
@@ -41,7 +41,7 @@ const { handle, policyChanged, permissionsChanged } = createHandler({
   },
   scripting: browser.scripting,
   permissions: browser.permissions,
-  contentScript: manifest.content_scripts[0]!,
+  contentScript: manifestContentScript(manifest, browser.runtime.getURL('')),
   now: () => new Date(),
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Reply } from '../protocol';
 import { CONTENT_SCRIPT, contentIn, fakeBrowser, PAGE, startBackground } from '../../test/support/fake-browser';
 import { aWatchRule } from '../../test/support/rules';
-import { WATCHED_HOSTS_SCRIPT, watchedOrigins } from './watch-hosts';
+import { manifestContentScript, WATCHED_HOSTS_SCRIPT, watchedOrigins } from './watch-hosts';
 
 async function value<T>(reply: Promise<Reply<unknown>> | undefined): Promise<T> {
   const answer = await reply;
@@ -25,6 +25,15 @@ describe('content script on hosts granted for watch rules', () => {
     ];
     const rules = [{ host: 'shop.example.com' }, { host: 't.cn' }, { host: 'zs.kwaixiaodian.com' }];
     expect(watchedOrigins(granted, rules, CONTENT_SCRIPT.matches)).toEqual(['http://shop.example.com/*', SHOP]);
+  });
+
+  it('reads the manifest’s content script files as package paths, as Firefox gives them as full URLs', () => {
+    const base = 'moz-extension://c4a71e2d/';
+    const fromFirefox = { content_scripts: [{ ...CONTENT_SCRIPT, js: [`${base}content.js`] }] };
+    expect(manifestContentScript(fromFirefox, base)).toEqual(CONTENT_SCRIPT);
+    expect(manifestContentScript({ content_scripts: [CONTENT_SCRIPT] }, 'chrome-extension://abc/')).toEqual(
+      CONTENT_SCRIPT,
+    );
   });
 
   it('registers the manifest’s content script once a watched host is granted, and drops it when revoked', async () => {

@@ -15,6 +15,17 @@ export interface ManifestContentScript {
   all_frames?: boolean;
 }
 
+/** The manifest's first content script with its files as paths in the package: Firefox's runtime.getManifest()
+ *  gives them as full moz-extension:// URLs, which registerContentScripts and executeScript refuse. */
+export function manifestContentScript(
+  manifest: { content_scripts: ManifestContentScript[] },
+  extensionUrl: string,
+): ManifestContentScript {
+  const script = manifest.content_scripts[0]!;
+  const inPackage = (file: string) => (file.startsWith(extensionUrl) ? file.slice(extensionUrl.length) : file);
+  return { ...script, js: script.js.map(inPackage) };
+}
+
 export interface RegisteredScript {
   id: string;
   matches?: string[];

@@ -24,6 +24,9 @@ export interface FirefoxOptions {
    * default 30 s). Set it low in the test that checks the extension survives its background being suspended.
    */
   backgroundIdleMs?: number;
+  /** Optional permissions asked for during a click are granted without the prompt (pref
+   *  extensions.webextOptionalPermissionPrompts): what the operator's "Allow" would do. */
+  grantOptionalPermissions?: boolean;
 }
 
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<ExtensionSession> {
@@ -43,6 +46,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
   };
   if (options.backgroundIdleMs !== undefined) prefs['extensions.background.idle.timeout'] = options.backgroundIdleMs;
   if (options.lang) prefs['intl.accept_languages'] = options.lang;
+  if (options.grantOptionalPermissions) prefs['extensions.webextOptionalPermissionPrompts'] = false;
 
   const browser = await puppeteer.launch({
     browser: 'firefox',
