@@ -96,5 +96,3 @@ export function createWatchHosts(apis: WatchHostApis) {
 
   return { sync };
 }
-
-export type WatchHosts = ReturnType<typeof createWatchHosts>;
