@@ -53,7 +53,8 @@ describe('manifestFor', () => {
     expect(script.match_about_blank).toBeUndefined();
     expect(script.match_origin_as_fallback).toBeUndefined();
     expect(script.run_at).toBe('document_idle');
-    expect(chrome.permissions).toEqual(['storage', 'clipboardWrite', 'scripting']);
+    // activeTab: the toolbar popup learns the active tab's address, to ask for that one site (no install warning).
+    expect(chrome.permissions).toEqual(['storage', 'clipboardWrite', 'scripting', 'activeTab']);
     for (const pattern of chrome.host_permissions) expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
   });
 
