@@ -85,11 +85,12 @@ function classifyBmp(code: number): number {
 }
 
 /**
- * The next character that may change: `&` `\\` `%`, an `h` (of `http%3A`?), and anything outside plain ASCII,
- * CJK ideographs, kana, the CJK punctuation NFKC keeps (、「」【】…, not 。 or the ideographic space) and ￥.
- * One character class: the regex engine scans it fastest. `lastIndex - 1` is where the character is.
+ * The next character that may change: `&` `\\` `%`, and anything outside plain ASCII, CJK ideographs, kana, the
+ * CJK punctuation NFKC keeps (、「」【】…, not 。 or the ideographic space) and ￥. One character class: the regex
+ * engine scans it fastest. `lastIndex - 1` is where the character is. (An encoded `http%3A…` is noticed at its
+ * first `%`, not at every `h` of the text: half the stops of a link-dense paste were `h`s.)
  */
-const NEXT_CANDIDATE = /[&\\%hH\x80-\u3000\u3002\u3036\u3038-\u303a\u3100-\u4dff\ua000-\uffe4\uffe6-\uffff]/g;
+const NEXT_CANDIDATE = /[&\\%\x80-\u3000\u3002\u3036\u3038-\u303a\u3100-\u4dff\ua000-\uffe4\uffe6-\uffff]/g;
 
 /** Characters that force the slow path. Plain ASCII text without them is returned as is. */
 const NEEDS_WORK = /[^\t\n\r\x20-\x7e]|[&\\%]/;
@@ -200,20 +201,14 @@ export function normalizeText(input: string): NormalizedText {
           i = escaped.end;
           continue;
         }
-      } else if (code === 0x25 /* % */ && i < percentUntil) {
-        const byte = asciiPercentByte(input, i);
+      } else if (code === 0x25 /* % */) {
+        if (i >= percentUntil) percentUntil = Math.max(percentUntil, encodedUrlEndingScheme(input, i));
+        const byte = i < percentUntil ? asciiPercentByte(input, i) : null;
         if (byte !== null) {
           out.replace(byte, i, i + 3);
           i += 3;
           continue;
         }
-      } else if (
-        (code | 0x20) === 0x68 /* h */ &&
-        i >= percentUntil &&
-        i + 5 < n && // a shorter rest cannot hold `http%3A%2F%2F`
-        (input.charCodeAt(i + 4) === 0x25 || input.charCodeAt(i + 5) === 0x25) // `http%3A`, `https%3A`
-      ) {
-        percentUntil = Math.max(percentUntil, encodedUrlEnd(input, i));
       }
       i++;
       continue;
@@ -308,6 +303,16 @@ function asciiPercentByte(input: string, at: number): string | null {
 }
 
 const ENCODED_SCHEME = /^https?%3a%2f%2f/i;
+/** URL characters, and what the main loop turns into them or drops (。 for a dot, zero-width spaces). */
+const ENCODED_RUN = /[A-Za-z0-9%._~+\-!*'()。．｡\u200b-\u200d\u2060\ufeff]*/y;
+
+/** encodedUrlEnd for the URL whose `http`/`https` ends right before the `%` at `at` (`…http%3A%2F%2F…`), or -1. */
+function encodedUrlEndingScheme(input: string, at: number): number {
+  const last = input.charCodeAt(at - 1) | 0x20;
+  const start = last === 0x73 /* s */ ? at - 5 : last === 0x70 /* p */ ? at - 4 : -1;
+  return start < 0 ? -1 : encodedUrlEnd(input, start);
+}
+
 /**
  * Where a wholly percent-encoded URL starting at `at` ends (`https%3A%2F%2F…`), or -1. Only a URL that
  * stands alone is decoded here: one that is a parameter value (`from=https%3A…`) belongs to its outer URL
@@ -317,8 +322,7 @@ function encodedUrlEnd(input: string, at: number): number {
   if (!ENCODED_SCHEME.test(input.slice(at, at + 14))) return -1;
   const before = input[at - 1];
   if (before !== undefined && /[=&?/%A-Za-z0-9]/.test(before)) return -1;
-  let end = at;
-  // URL characters, and what the main loop turns into them or drops (。 for a dot, zero-width spaces).
-  while (end < input.length && /[A-Za-z0-9%._~+\-!*'()。．｡\u200b-\u200d\u2060\ufeff]/.test(input[end]!)) end++;
-  return end;
+  ENCODED_RUN.lastIndex = at;
+  ENCODED_RUN.test(input);
+  return ENCODED_RUN.lastIndex;
 }
