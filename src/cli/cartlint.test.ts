@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, execFileSync } from 'node:child_process';
 import { Readable, Writable } from 'node:stream';
-import { jsonLines, runCli } from '../../test/support/cli';
+import { chunkText, jsonLines, runCli } from '../../test/support/cli';
 import { describe, expect, it } from 'vitest';
 import { main } from './cartlint';
 import { MAX_RECORD } from './csv';
@@ -540,8 +540,8 @@ describe('odd inputs and outputs (the red team’s CLI attacks)', () => {
     const err: string[] = [];
     const code = await main(judge, {
       stdin: failing,
-      stdout: { write: (chunk) => (out.push(chunk), true) },
-      stderr: { write: (chunk) => (err.push(chunk), true) },
+      stdout: { write: (chunk) => (out.push(chunkText(chunk)), true) },
+      stderr: { write: (chunk) => (err.push(chunkText(chunk)), true) },
       env: {},
       now: new Date(),
     });

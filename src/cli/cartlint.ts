@@ -23,6 +23,7 @@ import {
 } from './io';
 import { choice, COMMON, JUDGING, langOption, parseOptions, RULES, target } from './options';
 import { Memo } from './memo';
+import { HeldBytes } from './report';
 import { listRules, rulesFor, validateFile } from './rules-command';
 import { printable } from './table';
 
@@ -49,9 +50,9 @@ const classifyCommand: Command = async (argv, io, lang) => {
   if (values.help) return help(io, lang, 'cli_usage_classify');
   if (positionals.length > 1) throw usageError(lang, 'cli_err_many_files');
   const progress = new Progress(io, lang);
-  // Each distinct line's output line, worked out once.
-  const output = new Memo(
-    (input) =>
+  // Each distinct line's output line, worked out and encoded once.
+  const output = new Memo((input) =>
+    Buffer.from(
       `${JSON.stringify({
         input,
         links: classify(input).map(({ text, start, end, source, affiliate, kind, evidence }) => ({
@@ -64,11 +65,12 @@ const classifyCommand: Command = async (argv, io, lang) => {
           evidence,
         })),
       })}\n`,
+    ),
   );
+  const held = new HeldBytes();
   for await (const batch of await openLines(positionals[0], io, lang)) {
-    let out = '';
-    for (const input of batch) out += output.get(input);
-    await emit(io.stdout, out);
+    for (const input of batch) held.push(output.get(input));
+    await emit(io.stdout, held.take());
     await progress.tick(batch.length);
   }
   return 0;

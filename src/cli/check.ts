@@ -23,7 +23,7 @@ import {
   type Writer,
 } from './io';
 import { csvInputs, sheetInputs, textInputs, type Input, type Layout } from './inputs';
-import { Held, type TextReport } from './report';
+import { Held, HeldBytes, type TextReport } from './report';
 import { htmlReport } from './report-html';
 import { xlsxReport } from './report-xlsx';
 import { isWorkbookName, ZIP_MAGIC } from './workbook';
@@ -35,10 +35,11 @@ import { paint, printable, row, useColour } from './table';
 import { RuleEvidence } from './verdict-columns';
 
 function jsonReport(lang: Lang, rules: readonly Rule[]): TextReport {
-  const held = new Held();
-  // The same judged text (a memo hit) gives the same findings: they and the text are written as JSON once.
-  const findingsJson = new WeakMap<JudgedLink[], string>();
-  const inputJson = new Memo((text) => JSON.stringify(text));
+  const held = new HeldBytes();
+  // The same judged text (a memo hit) gives the same findings: they and the text are written as JSON, and
+  // encoded, once. A row is its text's part, its line number, its findings' part.
+  const findingsJson = new WeakMap<JudgedLink[], Buffer>();
+  const inputJson = new Memo((text) => Buffer.from(`{"input":${JSON.stringify(text)},"line":`));
   const evidence = new RuleEvidence(rules, lang);
   const findings = (judged: JudgedLink[]) =>
     JSON.stringify(
@@ -61,10 +62,12 @@ function jsonReport(lang: Lang, rules: readonly Rule[]): TextReport {
     add(input, judged) {
       let json = findingsJson.get(judged);
       if (json === undefined) {
-        json = findings(judged);
+        json = Buffer.from(`,"findings":${findings(judged)}}\n`);
         findingsJson.set(judged, json);
       }
-      held.push(`{"input":${inputJson.get(input.text)},"line":${input.line},"findings":${json}}\n`);
+      held.push(inputJson.get(input.text));
+      held.pushAscii(String(input.line));
+      held.push(json);
     },
     take: () => held.take(),
     end: () => '',
@@ -283,7 +286,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<boolea
       (input, found) => report.add(input, found),
       async () => {
         const text = report.take();
-        if (text) await emit(out, text);
+        if (text.length > 0) await emit(out, text);
       },
     );
     await emit(out, report.end());

@@ -8,7 +8,8 @@ import { langFromLocale, t, type MessageKey } from '../i18n';
 import { detectEncoding, Utf8Decoder, type Encoding } from './encoding';
 
 export interface Writer {
-  write(chunk: string): boolean;
+  /** Text, or UTF-8 bytes. */
+  write(chunk: string | Uint8Array): boolean;
   /** Real streams: resolves once the stream takes more (or has failed), so a 1 GB report is never held in memory. */
   drained?(): Promise<void>;
   isTTY?: boolean;
@@ -33,8 +34,8 @@ export class OutputError extends Error {
 }
 
 /** Writes and, when the stream is full, waits for it to drain. */
-export async function emit(out: Writer, text: string): Promise<void> {
-  if (!out.write(text) && out.drained) await out.drained();
+export async function emit(out: Writer, chunk: string | Uint8Array): Promise<void> {
+  if (!out.write(chunk) && out.drained) await out.drained();
 }
 
 /**

@@ -10,14 +10,18 @@ export interface RunOptions {
   stdout?: CliIo['stdout'];
 }
 
+/** What a Writer was given, as text (a command writes text or UTF-8 bytes, each chunk whole lines). */
+export const chunkText = (chunk: string | Uint8Array) =>
+  typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
+
 export async function runCli(argv: string[], { stdin = '', tty = false, env = {}, stdout }: RunOptions = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const chunks = Array.isArray(stdin) ? stdin : [typeof stdin === 'string' ? Buffer.from(stdin) : stdin];
   const io: CliIo = {
     stdin: Readable.from(chunks),
-    stdout: stdout ?? { write: (chunk) => (out.push(chunk), true), isTTY: tty },
-    stderr: { write: (chunk) => (err.push(chunk), true) },
+    stdout: stdout ?? { write: (chunk) => (out.push(chunkText(chunk)), true), isTTY: tty },
+    stderr: { write: (chunk) => (err.push(chunkText(chunk)), true) },
     env,
     now: new Date('2026-11-23T01:00:00+08:00'),
   };
