@@ -306,12 +306,10 @@ const ENCODED_SCHEME = /^https?%3a%2f%2f/i;
 /** URL characters, and what the main loop turns into them or drops (。 for a dot, zero-width spaces). */
 const ENCODED_RUN = /[A-Za-z0-9%._~+\-!*'()。．｡\u200b-\u200d\u2060\ufeff]*/y;
 
-/** encodedUrlEnd for the URL whose `http`/`https` ends right before the `%` at `at` (`…http%3A%2F%2F…`), or -1. */
-function encodedUrlEndingScheme(input: string, at: number): number {
-  const last = input.charCodeAt(at - 1) | 0x20;
-  const start = last === 0x73 /* s */ ? at - 5 : last === 0x70 /* p */ ? at - 4 : -1;
-  return start < 0 ? -1 : encodedUrlEnd(input, start);
-}
+/** encodedUrlEnd for the URL whose `http` or `https` would end right before the `%` at `at` (`…http%3A%2F%2F…`), or
+ *  -1. encodedUrlEnd checks the scheme; a start before the text leaves too few characters to pass that check. */
+const encodedUrlEndingScheme = (input: string, at: number) =>
+  encodedUrlEnd(input, (input.charCodeAt(at - 1) | 0x20) === 0x73 /* s */ ? at - 5 : at - 4);
 
 /**
  * Where a wholly percent-encoded URL starting at `at` ends (`https%3A%2F%2F…`), or -1. Only a URL that
