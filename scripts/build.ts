@@ -179,7 +179,7 @@ async function buildCli(): Promise<void> {
       minify: false,
       rolldownOptions: { output: { format: 'es', entryFileNames: 'cartlint.js', codeSplitting: false } },
     },
-    ssr: { noExternal: true, external: ['exceljs'], target: 'node' },
+    ssr: { noExternal: true, external: ['exceljs', 'unzipper'], target: 'node' },
   });
   const code = readFileSync(CLI_FILE, 'utf8');
   if (!code.startsWith('#!')) writeFileSync(CLI_FILE, `#!/usr/bin/env node\n${code}`);
