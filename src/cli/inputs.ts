@@ -191,7 +191,11 @@ export function csvInputs(
 
 /** A workbook on stdin goes to a temporary file first: the reader needs to read it twice. */
 async function asFile(source: Source): Promise<{ path: string; done: () => Promise<void> }> {
-  if (source.name !== '-') return { path: source.name, done: async () => {} };
+  if (source.name !== '-') {
+    // The workbook is read from its path: the stream its first bytes came from closes here, not at garbage collection.
+    for await (const _ of source.bytes) break;
+    return { path: source.name, done: async () => {} };
+  }
   const dir = await mkdtemp(join(tmpdir(), 'cartlint-'));
   const path = join(dir, 'stdin.xlsx');
   await pipeline(Readable.from(source.bytes), createWriteStream(path));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -264,5 +264,26 @@ describe('reports', () => {
     );
     expect(html).toContain('<section id="summary">');
     expect(html.match(/<tr class="(banned|review|allowed)">/g)).toHaveLength(3);
+  });
+});
+
+describe('workbook reading, again and again (as an agency runs it over many shops)', () => {
+  it('finds every sheet and shared string on each read: no part of the zip lost', async () => {
+    // exceljs's own one-pass reader lost workbook.xml or sharedStrings.xml in about one read in fifty.
+    handMadeWorkbook(path('again.xlsx'));
+    for (let read = 0; read < 150; read++) {
+      const { code, out, err } = await runCli([...judge, '--sheet', '商品', '-c', '商品链接', path('again.xlsx')]);
+      expect([read, code, err]).toEqual([read, 1, '']);
+      expect(jsonLines(out).map((row) => row.line)).toEqual([4, 5, 6]);
+    }
+  });
+
+  it('leaves no file open behind it', async () => {
+    await exceljsWorkbook(path('open.xlsx'), EXPORT);
+    const openFiles = () => readdirSync('/proc/self/fd').length;
+    await runCli([...judge, '-c', '商品链接', path('open.xlsx')]);
+    const before = openFiles();
+    for (let read = 0; read < 20; read++) await runCli([...judge, '-c', '商品链接', path('open.xlsx')]);
+    expect(openFiles()).toBeLessThanOrEqual(before + 2);
   });
 });
