@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { BUNDLE_TARGET_GZIP, CORE_AND_RULES, coreBuildOptions, runBundleBench, type BundleSize } from './bundle';
 import { CLI_TARGET_RATIO, runCliBench, type CliResult } from './cli';
 import { runFalseAlarmSweep, type SweepResult } from './false-alarms';
+import { percent, type Score, scoreLine, scoreSet, SETS } from './held-out';
 import { runRecognitionBench, TARGETS, type RecognitionResult } from './recognition';
 
 interface Bench {
@@ -39,6 +40,7 @@ let recognition: RecognitionResult | undefined;
 let bundles: BundleSize[] | undefined;
 let cli: CliResult | undefined;
 let sweep: SweepResult | undefined;
+let sets: [string, Score][] | undefined;
 
 const benches: Bench[] = [
   { name: 'recognition', run: () => (recognition = runRecognitionBench(log)) },
@@ -46,7 +48,14 @@ const benches: Bench[] = [
   { name: 'bundle: what dominates', run: () => bundleBreakdown() },
   { name: 'command line, whole process, against a naive URL-regex script', run: () => (cli = runCliBench(log)) },
   { name: 'false-alarm sweep: classify over ordinary text', run: () => (sweep = runFalseAlarmSweep(log)) },
+  { name: 'labelled recognition sets (bench/held-out.ts)', run: () => recognitionSets() },
 ];
+
+/** Each set's parts (our own t and h, the world's w): the families' detail is `npx tsx bench/held-out.ts FILE`. */
+function recognitionSets(): void {
+  sets = SETS.flatMap((file) => [...scoreSet(file)].filter(([key]) => !key.includes('·')));
+  for (const [key, score] of sets) log(scoreLine(key, score));
+}
 
 const browserBench = fileURLToPath(new URL('./browser.ts', import.meta.url));
 if (process.argv.includes('--browser')) {
@@ -124,6 +133,15 @@ function summary(): void {
       '—',
       `${sweep.falseAlarmsPerMb.toFixed(3)} (${sweep.mb.toFixed(0)} MB)`,
       `0: ${met(sweep.falseAlarms === 0)}`,
+    ]);
+  }
+  for (const [key, r] of sets ?? []) {
+    const ok = r.recognised >= 0.99 * r.goods && r.falseAlarms === 0;
+    row([
+      `recognition set, ${key}`,
+      '—',
+      `${percent(r.recognised, r.goods)}, ${r.falseAlarms} false alarms`,
+      `≥ 99 %, 0: ${met(ok)}`,
     ]);
   }
   log('cold: URL memo emptied before each run (a page judged the first time); warm: memo holds the page (a re-judge).');
