@@ -15,6 +15,7 @@ const VIEW_ROWS = 13;
 
 interface Props {
   sorted: readonly TabFinding[];
+  /** The page's counts: a filter's button says how many links the page has of that verdict, listed or not. */
   counts: Record<Verdict, number>;
   copiedWhat: string | null;
   onCopy?(finding: TabFinding): void;
@@ -67,6 +68,8 @@ export function FindingList({ sorted, counts, copiedWhat, onCopy, onReveal }: Pr
   };
 
   const filters: VerdictFilter[] = ['all', ...VERDICTS];
+  // Allowed links are counted, not listed (there is nothing to do about them): the ✓ filter says so, not "no match".
+  const unlistedAllowed = verdict === 'allowed' && !query ? counts.allowed - shown.length : 0;
   const total = sorted.length;
   return (
     <section class="finding-list">
@@ -101,7 +104,9 @@ export function FindingList({ sorted, counts, copiedWhat, onCopy, onReveal }: Pr
         {tr('popup_shown_count', shown.length, total)}
       </p>
       {shown.length === 0 ? (
-        <p class="no-match muted">{tr('popup_no_match')}</p>
+        <p class="no-match muted">
+          {unlistedAllowed > 0 ? tr('popup_allowed_not_listed', unlistedAllowed) : tr('popup_no_match')}
+        </p>
       ) : (
         <div
           class="findings-scroller"

@@ -301,6 +301,18 @@ describe('popup on a long cart', () => {
     expect(root.querySelectorAll('.group-rule')).toHaveLength(2);
   });
 
+  it('says on the ✓ filter that the 1800 allowed links are counted, not listed', async () => {
+    const root = await longCart();
+    expect(root.querySelector('.filter-allowed')!.textContent).toContain('1800');
+    await click(root.querySelector('.filter-allowed'));
+    expect(items(root)).toHaveLength(0);
+    expect(root.querySelector('.no-match')!.textContent).toBe(
+      '1800 allowed links are counted, not listed one by one: there is nothing to do about them.',
+    );
+    await change(root.querySelector('input.search'), 'taobao', 'input');
+    expect(root.querySelector('.no-match')!.textContent).toBe('No finding matches.');
+  });
+
   it('renders only the rows in view, and the rows scrolled to', async () => {
     const root = await longCart();
     const list = root.querySelector<HTMLElement>('ul.findings')!;

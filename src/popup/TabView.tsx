@@ -171,7 +171,7 @@ export function TabView({ data, env, refreshTab, setSettings }: Props) {
       ) : (
         <FindingList
           sorted={summary.sorted}
-          counts={summary.counts}
+          counts={tab.counts}
           copiedWhat={copiedWhat}
           onReveal={reveal}
           onCopy={notices ? (finding) => copy(finding.id, notices.finding(finding)) : undefined}
