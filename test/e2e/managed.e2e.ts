@@ -1,15 +1,15 @@
-// Issue 4, managed rules for teams, through Chromium's real enterprise policy: on Linux Chromium reads
-// /etc/chromium/policies/managed/*.json at startup, and `3rdparty.extensions.<id>` becomes the extension's
-// storage.managed. Writing there needs root (CI runs as root); elsewhere the test is skipped and says why.
-// Chromium only: Firefox reads policies.json from its installation folder (or /etc/firefox/policies), one file
-// for every profile on the machine, so a test cannot add a policy without replacing the machine's own; the
-// background's handling of Firefox's policy shape is covered by src/background unit tests.
+// Issue 4 and 11, rules, the lock and watch rules pushed for a team, through each browser's real managed storage.
+// Chromium: on Linux it reads /etc/chromium/policies/managed/*.json at startup, and `3rdparty.extensions.<id>`
+// becomes the extension's storage.managed; writing there needs root (CI runs as root), elsewhere its test is skipped
+// and says why. Firefox: a managed-storage manifest in the user's ~/.mozilla/managed-storage/ (the test's own HOME),
+// the per-user way an administrator or an installer pushes an extension's storage.managed; no root needed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFixtureRouter, launch, loadFixturePages, openReadyPopup, type ExtensionSession } from './harness/index';
 import { chromiumExtensionId } from './harness/extension-id';
-import { CHROME_EXTENSION_DIR, REPO_ROOT } from './harness/paths';
+import { CHROME_EXTENSION_DIR, GECKO_ID, REPO_ROOT } from './harness/paths';
+import { makeTempDirs } from './harness/temp-home';
 import {
   GOODS_POOL,
   GOODS_POOL_FIELD,
@@ -38,83 +38,103 @@ const ORG_WATCH = aWatchRule('ORG-W', {
   rows: [],
 });
 
-describe('chromium: rules and the lock pushed by an enterprise policy', () => {
-  let session: ExtensionSession | undefined;
+/** What the organisation pushes: a rule of its own, the lock, and a watch rule. */
+const POLICY = { rules: [teamRule('ORG-1')], locked: true, watchRules: [ORG_WATCH] };
 
-  beforeAll(async () => {
-    if (!IS_ROOT) {
-      console.warn(`managed policy test skipped: writing ${POLICY_FILE} needs root (CI runs as root)`);
-      return;
-    }
-    const policy = {
-      '3rdparty': {
-        extensions: {
-          [chromiumExtensionId(CHROME_EXTENSION_DIR)]: {
-            rules: [teamRule('ORG-1')],
-            locked: true,
-            watchRules: [ORG_WATCH],
-          },
-        },
-      },
-    };
-    mkdirSync(POLICY_DIR, { recursive: true });
-    writeFileSync(POLICY_FILE, JSON.stringify(policy, null, 2));
-    session = await launch('chromium', {
-      router: createFixtureRouter({ pages: [...loadFixturePages(), GOODS_POOL] }),
-    });
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    if (IS_ROOT) rmSync(POLICY_FILE, { force: true });
-  });
-
-  it.skipIf(!IS_ROOT)(
-    'shows the managed rule as “my organisation”, read-only, judges a page with it, and locks pausing',
-    async () => {
-      const s = session!;
-      const config = await s.request({ type: 'config/get' });
-      expect(config.rules.find((rule) => rule.id === 'ORG-1')).toMatchObject({ origin: 'managed', enabled: true });
-      expect(config.locked).toBe(true);
-      expect(config.problems).toEqual([]);
-
-      const options = await s.openExtensionPage('options.html');
-      await options.waitForSelector('tr[data-rule="ORG-1"]');
-      const row = await options.text('tr[data-rule="ORG-1"]');
-      expect(row).toContain(en.options_origin_managed!.message);
-      expect(row).toContain(en.options_read_only!.message);
-      expect(await options.evaluate(() => document.querySelectorAll('tr[data-rule="ORG-1"] button').length)).toBe(0);
-
-      // A 抖音小店 link is only `review` in Kuaishou's live cart by the built-in rules; the organisation bans it.
-      const { page, tabId } = await openDashboard(s, KUAISHOU_LIVE);
-      await page.paste(KUAISHOU_LIVE.field, LINKS.douyinShop);
-      await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
-      const state = await s.waitForTabState(tabId, (t) => t.findings.some((f) => f.decision.rule === 'ORG-1'));
-      expect(state.findings[0]!.decision.verdict).toBe('banned');
-
-      // Locked: the popup offers no pause, and the background refuses one.
-      const popup = await openReadyPopup(s, tabId);
-      expect(await popup.text('.actions')).not.toContain(en.popup_pause!.message);
-      await s
-        .request({ type: 'settings/set', patch: { pausedSites: [new URL(KUAISHOU_LIVE.url).host] } })
-        .catch(() => undefined);
-      await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
-      expect((await s.request({ type: 'tab/state', tabId })).paused).toBe(false);
-      await popup.close();
-      await options.close();
-      await page.close();
+/** Per browser: whether its managed storage can be written here, and a session started with POLICY in it. */
+const SETUPS = {
+  chromium: {
+    skipped: IS_ROOT ? null : `writing ${POLICY_FILE} needs root (CI runs as root)`,
+    async start(router: ReturnType<typeof createFixtureRouter>) {
+      mkdirSync(POLICY_DIR, { recursive: true });
+      const id = chromiumExtensionId(CHROME_EXTENSION_DIR);
+      writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [id]: POLICY } } }, null, 2));
+      return { session: await launch('chromium', { router }), cleanUp: () => rmSync(POLICY_FILE, { force: true }) };
     },
-  );
+  },
+  firefox: {
+    skipped: null,
+    async start(router: ReturnType<typeof createFixtureRouter>) {
+      const dirs = makeTempDirs('firefox-managed');
+      const manifests = join(dirs.home, '.mozilla', 'managed-storage');
+      mkdirSync(manifests, { recursive: true });
+      const manifest = { name: GECKO_ID, description: 'cartlint e2e: a team policy', type: 'storage', data: POLICY };
+      writeFileSync(join(manifests, `${GECKO_ID}.json`), JSON.stringify(manifest, null, 2));
+      return { session: await launch('firefox', { router, dirs }), cleanUp: dirs.remove };
+    },
+  },
+} as const;
 
-  it.skipIf(!IS_ROOT)('reads a page no adapter knows through the organisation’s watch rule, read-only', async () => {
-    const s = session!;
-    const config = await s.request({ type: 'config/get' });
-    expect(config.watchRules).toEqual([{ ...ORG_WATCH, origin: 'managed' }]);
-    const page = await s.openDashboard(uniqueUrl(GOODS_POOL.url));
-    await page.waitForSelector(GOODS_POOL_FIELD);
-    await page.paste(GOODS_POOL_FIELD, LINKS.douyinShop);
-    await waitForFlag(page, GOODS_POOL_FIELD, 'banned');
-    await expect(s.request({ type: 'watch/delete', id: 'ORG-W' })).rejects.toThrow(/organisation/);
-    await page.close();
-  });
-});
+describe.each(['chromium', 'firefox'] as const)(
+  '%s: rules, the lock and watch rules pushed as managed storage',
+  (name) => {
+    const { skipped, start } = SETUPS[name];
+    let session: ExtensionSession | undefined;
+    let cleanUp = () => {};
+
+    beforeAll(async () => {
+      if (skipped) {
+        console.warn(`${name} managed storage test skipped: ${skipped}`);
+        return;
+      }
+      ({ session, cleanUp } = await start(createFixtureRouter({ pages: [...loadFixturePages(), GOODS_POOL] })));
+    });
+
+    afterAll(async () => {
+      await session?.close();
+      cleanUp();
+    });
+
+    it.skipIf(skipped !== null)(
+      'shows the managed rule as “my organisation”, read-only, judges a page with it, and locks pausing',
+      async () => {
+        const s = session!;
+        const config = await s.request({ type: 'config/get' });
+        expect(config.rules.find((rule) => rule.id === 'ORG-1')).toMatchObject({ origin: 'managed', enabled: true });
+        expect(config.locked).toBe(true);
+        expect(config.problems).toEqual([]);
+
+        const options = await s.openExtensionPage('options.html');
+        await options.waitForSelector('tr[data-rule="ORG-1"]');
+        const row = await options.text('tr[data-rule="ORG-1"]');
+        expect(row).toContain(en.options_origin_managed!.message);
+        expect(row).toContain(en.options_read_only!.message);
+        expect(await options.evaluate(() => document.querySelectorAll('tr[data-rule="ORG-1"] button').length)).toBe(0);
+
+        // A 抖音小店 link is only `review` in Kuaishou's live cart by the built-in rules; the organisation bans it.
+        const { page, tabId } = await openDashboard(s, KUAISHOU_LIVE);
+        await page.paste(KUAISHOU_LIVE.field, LINKS.douyinShop);
+        await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
+        const state = await s.waitForTabState(tabId, (t) => t.findings.some((f) => f.decision.rule === 'ORG-1'));
+        expect(state.findings[0]!.decision.verdict).toBe('banned');
+
+        // Locked: the popup offers no pause, and the background refuses one.
+        const popup = await openReadyPopup(s, tabId);
+        expect(await popup.text('.actions')).not.toContain(en.popup_pause!.message);
+        await s
+          .request({ type: 'settings/set', patch: { pausedSites: [new URL(KUAISHOU_LIVE.url).host] } })
+          .catch(() => undefined);
+        await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
+        expect((await s.request({ type: 'tab/state', tabId })).paused).toBe(false);
+        await popup.close();
+        await options.close();
+        await page.close();
+      },
+    );
+
+    it.skipIf(skipped !== null)(
+      'reads a page no adapter knows through the organisation’s watch rule, read-only',
+      async () => {
+        const s = session!;
+        const config = await s.request({ type: 'config/get' });
+        expect(config.watchRules).toEqual([{ ...ORG_WATCH, origin: 'managed' }]);
+        const page = await s.openDashboard(uniqueUrl(GOODS_POOL.url));
+        await page.waitForSelector(GOODS_POOL_FIELD);
+        await page.paste(GOODS_POOL_FIELD, LINKS.douyinShop);
+        await waitForFlag(page, GOODS_POOL_FIELD, 'banned');
+        await expect(s.request({ type: 'watch/delete', id: 'ORG-W' })).rejects.toThrow(/organisation/);
+        await page.close();
+      },
+    );
+  },
+);
