@@ -1,9 +1,9 @@
 // The content script's lifetime on one tab: wakes where the manifest (dashboard hosts, their frames too) injects it,
-// takes the page's adapter (a watch rule's first; in a cross-origin frame, else its top page's), follows SPA routes (one page life per route, aborted on the next), honours paused
-// sites, answers the background's tab messages, and keeps every error to itself. It judges from its first moment
-// with the config it has without a round trip (the last route's, else the snapshot the worker keeps in
-// storage.local), because a worker waking after a browser start can take seconds to answer; the worker's config,
-// retried while it wakes, then replaces it when it differs.
+// takes the page's adapter (a watch rule's first; in a cross-origin frame, else its top page's), follows SPA routes
+// (one page life per route, aborted on the next), honours paused sites, answers the background's tab messages, and
+// keeps every error to itself. It judges from its first moment with the config it has without a round trip (the
+// last route's, else the snapshot the worker keeps in storage.local), because a worker waking after a browser start
+// can take seconds to answer; the worker's config, retried while it wakes, then replaces it when it differs.
 import type { JudgedLink, Lang } from '../core/types';
 import {
   createClient,
