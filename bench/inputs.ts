@@ -1,16 +1,6 @@
 // Deterministic bench inputs: what operators paste (corpus lines, varied), what pages show (titles, prices,
 // chat), and a dashboard page text. Same seed → same inputs, so runs compare.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const CORPUS_FILE = fileURLToPath(new URL('../test/fixtures/link-corpus.jsonl', import.meta.url));
-
-export function corpusInputs(): string[] {
-  return readFileSync(CORPUS_FILE, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => (JSON.parse(line) as { input: string }).input);
-}
+import { CORPUS_INPUTS } from '../test/support/corpus';
 
 /** mulberry32: a small seeded PRNG. */
 export function random(seed: number): () => number {
@@ -67,7 +57,7 @@ function varied(line: string, rand: () => number): string {
 
 /** The realistic mix: 40% link inputs, 35% plain text (titles, chat), 25% prices. */
 export function mixedInputs(count: number, seed = 1): string[] {
-  const corpus = corpusInputs();
+  const corpus = CORPUS_INPUTS;
   const rand = random(seed);
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -85,7 +75,7 @@ export function mixedInputs(count: number, seed = 1): string[] {
  * link in every `linkEvery`-th row, as the content script reads it from a goods list.
  */
 export function pageText(bytes: number, linkEvery: number, seed = 2): string {
-  const corpus = corpusInputs();
+  const corpus = CORPUS_INPUTS;
   const rand = random(seed);
   const rows: string[] = [];
   let length = 0;
