@@ -10,6 +10,8 @@ import { MAX_RECORD } from './csv';
 import { MAX_LINE, streamWriter } from './io';
 import { BUILT_IN_RULES } from '../rules';
 
+/** `check` for a Kuaishou live cart: most cases here judge one. */
+const LIVE_CART = ['check', '-p', 'kuaishou', '-s', 'live-cart'];
 const ALLIANCE = 'https://s.click.taobao.com/rioMXxu';
 const JD = 'https://item.jd.com/12103309.html';
 const TMALL = 'https://detail.tmall.com/item.htm?id=679540837892';
@@ -73,7 +75,7 @@ describe('cartlint check', () => {
   });
 
   it('honours the exact boundary: the day before is not banned', async () => {
-    const { code, out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2022-02-28'], {
+    const { code, out } = await run([...LIVE_CART, '-d', '2022-02-28'], {
       stdin: ALLIANCE,
     });
     expect(code).toBe(0);
@@ -92,18 +94,7 @@ describe('cartlint check', () => {
   it('reads a CSV export with a BOM, quotes and multi-line cells, picking the column by name', async () => {
     const csv = `\uFEFF商品ID,商品名称,商品链接\r\n1,"围巾, 红色","${JD}"\r\n2,"多行""描述""\r\n第二行",${TMALL}\r\n3,无链接,\r\n`;
     const path = file('products.csv', csv);
-    const { code, out } = await run([
-      'check',
-      '-p',
-      'kuaishou',
-      '-s',
-      'live-cart',
-      '-d',
-      '2024-01-01',
-      '--column',
-      '商品链接',
-      path,
-    ]);
+    const { code, out } = await run([...LIVE_CART, '-d', '2024-01-01', '--column', '商品链接', path]);
     expect(code).toBe(1);
     const rows = jsonLines(out);
     expect(rows.map((r) => [r.line, r.input, r.findings.map((f: { rule: string }) => f.rule)])).toEqual([
@@ -124,24 +115,21 @@ describe('cartlint check', () => {
 
   it('reads a GBK export from Excel on Chinese Windows', async () => {
     const gbk = Buffer.concat([Buffer.from([0xc1, 0xb4, 0xbd, 0xd3]), Buffer.from(`\n${JD}\n`)]); // "链接"
-    const { out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-c', '链接', file('gbk.csv', gbk)]);
+    const { out } = await run([...LIVE_CART, '-c', '链接', file('gbk.csv', gbk)]);
     expect(jsonLines(out)[0]).toMatchObject({ input: JD, line: 2 });
   });
 
   it('decides the encoding at the first non-ASCII bytes, even far into the file', async () => {
     const ascii = `link\n${'x\n'.repeat(40_000)}`;
     const gbk = Buffer.concat([Buffer.from(ascii), Buffer.from([0xc1, 0xb4, 0xbd, 0xd3]), Buffer.from(` ${JD}\n`)]);
-    const { out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-c', 'link', file('late-gbk.csv', gbk)]);
+    const { out } = await run([...LIVE_CART, '-c', 'link', file('late-gbk.csv', gbk)]);
     expect(jsonLines(out).at(-1)).toMatchObject({ input: `链接 ${JD}` });
   });
 
   it('prints a readable table and a summary, without colours when piped', async () => {
-    const { code, out } = await run(
-      ['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2024-01-01', '-f', 'table', '--lang', 'zh'],
-      {
-        stdin: `${ALLIANCE}\n${JD}\n`,
-      },
-    );
+    const { code, out } = await run([...LIVE_CART, '-d', '2024-01-01', '-f', 'table', '--lang', 'zh'], {
+      stdin: `${ALLIANCE}\n${JD}\n`,
+    });
     expect(code).toBe(1);
     expect(out).not.toContain('\u001b[');
     const lines = out.split('\n');
@@ -154,7 +142,7 @@ describe('cartlint check', () => {
   });
 
   it('explains a row decided by a time-bounded exception with the exception itself, not its parent rule', async () => {
-    const { out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2022-11-01', '-f', 'table'], {
+    const { out } = await run([...LIVE_CART, '-d', '2022-11-01', '-f', 'table'], {
       stdin: `${TMALL}\n`,
     });
     expect(out).toMatch(/\bKS-6-tmall\b/);
@@ -173,12 +161,9 @@ describe('cartlint check', () => {
   });
 
   it('writes a CSV report with a BOM that a spreadsheet opens with Chinese intact', async () => {
-    const { out } = await run(
-      ['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2024-01-01', '-f', 'csv', '--lang', 'zh'],
-      {
-        stdin: `看这个 "好货", ${JD}\n`,
-      },
-    );
+    const { out } = await run([...LIVE_CART, '-d', '2024-01-01', '-f', 'csv', '--lang', 'zh'], {
+      stdin: `看这个 "好货", ${JD}\n`,
+    });
     expect(out.startsWith('\uFEFF行,输入,链接,来源,联盟推广,结论,规则,原因,依据新旧\r\n')).toBe(true);
     expect(out).toContain(`1,"看这个 ""好货"", ${JD}",${JD},京东,`);
     expect(out).toContain(',禁止,KS-5,');
@@ -206,7 +191,7 @@ describe('cartlint check', () => {
   });
 
   it('picks Chinese from LANG', async () => {
-    const { out } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2024-01-01'], {
+    const { out } = await run([...LIVE_CART, '-d', '2024-01-01'], {
       stdin: JD,
       env: { LANG: 'zh_CN.UTF-8' },
     });
@@ -264,23 +249,12 @@ describe('cartlint check', () => {
   it('takes -c ID for a header it lacks as a mistake, not as column ID, but a letter inside the table as a column', async () => {
     const list = file('ids.csv', `商品ID,商品链接\n1,${ALLIANCE}\n`);
     for (const spec of ['ID', 'SKU']) {
-      const { code, out, err } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-c', spec, list]);
+      const { code, out, err } = await run([...LIVE_CART, '-c', spec, list]);
       expect([code, out]).toEqual([2, '']);
       expect(err).toContain(`no column "${spec}" in ${list}; its header has: 商品ID, 商品链接`);
     }
     const headerless = file('headerless.csv', `好物,${ALLIANCE}\n好物,${JD}\n`);
-    const { code, out } = await run([
-      'check',
-      '-p',
-      'kuaishou',
-      '-s',
-      'live-cart',
-      '-d',
-      '2022-03-01',
-      '-c',
-      'B',
-      headerless,
-    ]);
+    const { code, out } = await run([...LIVE_CART, '-d', '2022-03-01', '-c', 'B', headerless]);
     expect(code).toBe(1);
     expect(jsonLines(out).map((row) => row.findings.map((f: { text: string }) => f.text))).toEqual([[JD]]);
   });
@@ -292,7 +266,7 @@ describe('cartlint check --rules', () => {
       (r: { id: string }) => r.id === 'KS-5',
     );
     const lifted = file('lifted.json', JSON.stringify({ rules: [{ ...ks5, until: '2025-01-01' }] }));
-    const argv = ['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2025-06-01'];
+    const argv = [...LIVE_CART, '-d', '2025-06-01'];
     const withFile = await run([...argv, '--rules', lifted], { stdin: JD });
     expect(withFile.code).toBe(0);
     expect(jsonLines(withFile.out)[0].findings[0]).toMatchObject({ verdict: 'review', rule: null });
@@ -388,7 +362,7 @@ describe('help', () => {
 });
 
 describe('odd inputs and outputs (the red team’s CLI attacks)', () => {
-  const judge = ['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2022-03-01'];
+  const judge = [...LIVE_CART, '-d', '2022-03-01'];
   const listing = `商品链接\r\n${ALLIANCE} 淘宝\r\n${JD}\r\n`;
 
   it('reads UTF-16 with and without a BOM, either byte order, and says which encoding it used', async () => {
@@ -424,7 +398,7 @@ describe('odd inputs and outputs (the red team’s CLI attacks)', () => {
 
   it('stops a stray CSV quote at the record cap, naming its line, instead of buffering the rest of the file', async () => {
     const rest = `x,${'y'.repeat(99)}\n`.repeat(Math.ceil((MAX_RECORD * 2) / 102));
-    const { code, err } = await run(['check', '-p', 'kuaishou', '-s', 'live-cart', '-c', '2'], {
+    const { code, err } = await run([...LIVE_CART, '-c', '2'], {
       stdin: `标题,商品链接\n"oops,x\n${rest}`,
     });
     expect(code).toBe(2);
