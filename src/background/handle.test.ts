@@ -40,6 +40,15 @@ function withTab(browser: FakeBrowser, id = 7, url = KS_LIVE_URL) {
   return contentIn(id, url);
 }
 
+/** The goods picker framed cross-origin (frame 4) in tab 7's live console. */
+const PICKER_FRAME = contentIn(7, 'https://s.kwaixiaodian.com/picker', 4, KS_LIVE_URL);
+
+/** A worker and tab 7's live console, its top frame a sender. */
+function consoleTab() {
+  const browser = fakeBrowser();
+  return { browser, bg: startBackground(browser), top: withTab(browser) };
+}
+
 describe('senders', () => {
   it('ignores messages from other extensions and from tab-less senders that are not our pages', async () => {
     const bg = startBackground(fakeBrowser());
@@ -161,10 +170,8 @@ describe('tab/report, tab/state and the badge', () => {
   });
 
   it('counts a frame’s findings on the tab’s badge until the frame says it is gone', async () => {
-    const browser = fakeBrowser();
-    const bg = startBackground(browser);
-    const top = withTab(browser);
-    const frame = contentIn(7, 'https://s.kwaixiaodian.com/picker', 4, KS_LIVE_URL);
+    const { browser, bg, top } = consoleTab();
+    const frame = PICKER_FRAME;
     await value(bg.send({ type: 'tab/report', ...frameReport([finding('a', 'banned')], at) }, top));
     await value(bg.send({ type: 'tab/report', ...frameReport([finding('a', 'banned')], at) }, frame));
     expect(browser.action.badges.get(7)?.text).toBe('2');
@@ -179,10 +186,8 @@ describe('tab/report, tab/state and the badge', () => {
   });
 
   it('tells the top frame the banned links its tab’s other frames hold, for its submit guard', async () => {
-    const browser = fakeBrowser();
-    const bg = startBackground(browser);
-    const top = withTab(browser);
-    const frame = contentIn(7, 'https://s.kwaixiaodian.com/picker', 4, KS_LIVE_URL);
+    const { browser, bg, top } = consoleTab();
+    const frame = PICKER_FRAME;
     await value(bg.send({ type: 'tab/report', ...frameReport([finding('a', 'banned')], at) }, top));
     expect(browser.tabs.sent).toEqual([]); // no frames: nothing to tell
     const banned = finding('b', 'banned', 'https://item.jd.com/1.html');
@@ -197,7 +202,7 @@ describe('tab/report, tab/state and the badge', () => {
   it('tells a frame its tab’s top page: the address, and the surface the top frame reported on it', async () => {
     const browser = fakeBrowser();
     const bg = startBackground(browser);
-    const frame = contentIn(7, 'https://s.kwaixiaodian.com/picker', 4, KS_LIVE_URL);
+    const frame = PICKER_FRAME;
     expect(await value(bg.send({ type: 'frame/top' }, frame))).toEqual({ url: KS_LIVE_URL, surface: 'unknown' });
     await value(bg.send({ type: 'tab/report', ...frameReport([], at) }, withTab(browser)));
     expect(await value(bg.send({ type: 'frame/top' }, frame))).toEqual({ url: KS_LIVE_URL, surface: 'live-cart' });
