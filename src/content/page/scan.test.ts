@@ -2,7 +2,8 @@
 // @vitest-environment-options {"settings": {"enableIframePageLoading": true}}
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ADAPTERS } from '../../dashboards';
-import { createScanner, type Spot } from './scan';
+import type { Flag } from '../../core/judge';
+import { createScanner, type Scanner, type Spot } from './scan';
 import { loadFixture, wordJudges } from '../../../test/support/dom';
 
 const adapter = (id: string) => ADAPTERS.find((a) => a.id === id)!;
@@ -198,14 +199,23 @@ describe('scanner on a virtualised list', () => {
     for (const [index, text] of rows) {
       const row = document.createElement('div');
       row.className = 'list-item--v';
-      if (index !== null) row.dataset.index = String(index);
-      row.textContent = text;
+      show(row, index, text);
       container.append(row);
     }
     document.body.append(container);
     return container;
   }
+  /** A row node showing the page's item `index` (none: a list the page does not number). */
+  function show(row: HTMLElement, index: number | null, text: string) {
+    if (index !== null) row.dataset.index = String(index);
+    row.textContent = text;
+  }
   const rowFlags = (spots: readonly Spot[]) => spots.filter((s) => s.kind === 'row').map((s) => [s.row, s.flag]);
+  /** A structural rescan, then the rows on screen with their flags once judged. */
+  async function rescanned(scanner: Scanner, rows: (number | Flag | null)[][]) {
+    scanner.scanAll();
+    await vi.waitFor(() => expect(rowFlags(scanner.spots())).toEqual(rows));
+  }
 
   it('remembers the verdicts of rows whose recycled nodes now show other rows, and forgets rows that are gone', async () => {
     const container = list([
@@ -221,31 +231,22 @@ describe('scanner on a virtualised list', () => {
     );
     // Scrolled: the same two nodes now show items 2 and 3.
     const [first, second] = Array.from(container.children) as HTMLElement[];
-    first!.dataset.index = '2';
-    first!.textContent = 'https://t.cn/2';
-    second!.dataset.index = '3';
-    second!.textContent = 'https://s.click.taobao.com/3';
-    scanner.scanAll();
-    await vi.waitFor(() =>
-      expect(rowFlags(scanner.spots())).toEqual([
-        [3, 'review'],
-        [4, 'banned'],
-      ]),
-    );
+    show(first!, 2, 'https://t.cn/2');
+    show(second!, 3, 'https://s.click.taobao.com/3');
+    await rescanned(scanner, [
+      [3, 'review'],
+      [4, 'banned'],
+    ]);
     expect(rowFlags(scanner.scrolledPast())).toEqual([
       [1, 'banned'],
       [2, null],
     ]);
     // Scrolled back: item 1 is on screen again, judged from its node, and no longer counted twice.
-    second!.dataset.index = '0';
-    second!.textContent = 'https://kwaixiaodian.com/0';
-    scanner.scanAll();
-    await vi.waitFor(() =>
-      expect(rowFlags(scanner.spots())).toEqual([
-        [3, 'review'],
-        [1, null],
-      ]),
-    );
+    show(second!, 0, 'https://kwaixiaodian.com/0');
+    await rescanned(scanner, [
+      [3, 'review'],
+      [1, null],
+    ]);
     expect(rowFlags(scanner.scrolledPast())).toEqual([
       [2, null],
       [4, 'banned'],
@@ -253,8 +254,7 @@ describe('scanner on a virtualised list', () => {
 
     // A list the page does not number: a removed row is gone, not scrolled past.
     const plain = list([[null, 'https://s.click.taobao.com/a']]);
-    scanner.scanAll();
-    await vi.waitFor(() => expect(rowFlags(scanner.spots())).toEqual([[1, 'banned']]));
+    await rescanned(scanner, [[1, 'banned']]);
     plain.replaceChildren();
     scanner.scanAll();
     expect(scanner.spots().filter((s) => s.kind === 'row')).toEqual([]);
