@@ -93,6 +93,10 @@ describe.each(BROWSERS)('%s: a hostile page', (name) => {
       document.head.append(style);
     }, HIDE_EVERYTHING_BUT_THE_PAGE);
     await pasteBanned(page);
+    // The flag is set at once, the outline drawn on the next frame.
+    await page.waitFor(
+      () => document.querySelector('[data-cartlint-ui]')?.shadowRoot?.querySelector('.outline') != null,
+    );
     expect((await drawn(page)).outlines).toEqual(['outline banned']);
     await expectAsked(page);
 
