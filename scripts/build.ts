@@ -29,7 +29,9 @@ const PAGES = ['popup', 'options'] as const;
 /** Popup and options share one catalogue chunk: the CLI's, the demo's, the worker's and the page overlay's are not theirs. */
 const PAGES_DROP = ['cli', 'demo', 'bg', 'overlay', 'guard'];
 const CLASSIC: { entry: string; file: string; drop: string[] }[] = [
-  // The worker only words its badge titles and refusals (bg_); it never judges or writes notices.
+  // The worker words its badge titles and refusals (bg_) and the notice of one finding for the page's card
+  // (notice/text); it never judges, and the notice of all findings (notice_combined_, notice_group_,
+  // notice_link_line) is the popup's.
   {
     entry: 'src/background/index.ts',
     file: 'background.js',
@@ -40,32 +42,17 @@ const CLASSIC: { entry: string; file: string; drop: string[] }[] = [
       'demo',
       'overlay',
       'guard',
-      'notice',
-      'reason',
-      'platform',
-      'surface',
-      'source',
-      'verdict',
       'rules',
-    ],
-  },
-  // The page copies one finding's notice; the notice of all findings (notice_combined_, notice_group_,
-  // notice_link_line) is the popup's.
-  {
-    entry: 'src/content/index.ts',
-    file: 'content.js',
-    drop: [
-      'cli',
-      'popup',
-      'options',
-      'demo',
-      'bg',
-      'rules',
-      'picker',
       'notice_combined',
       'notice_group',
       'notice_link',
     ],
+  },
+  // The page words no notice: its card asks the worker for one (notice/text).
+  {
+    entry: 'src/content/index.ts',
+    file: 'content.js',
+    drop: ['cli', 'popup', 'options', 'demo', 'bg', 'rules', 'picker', 'notice'],
   },
   // The element picker, injected into a tab only when the operator starts it from the popup: it names platforms
   // and surfaces, nothing of verdicts or notices.

@@ -3,7 +3,7 @@
 // script's bundle carries none of this); the worker checks what arrives with the same schemas.
 import * as v from 'valibot';
 import { isObject } from './core/guards';
-import { LINK_KINDS, PLATFORMS, SOURCES, SURFACES, VERDICTS, type Rule } from './core/types';
+import { LANGS, LINK_KINDS, PLATFORMS, SOURCES, SURFACES, VERDICTS, type Rule } from './core/types';
 
 /**
  * At most this many findings of one frame are listed, banned before review; past it the page is "too many to list"
@@ -126,6 +126,15 @@ export const REQUESTS = {
   'frame/top': v.object({}),
   /** Content in a frame → background: the frame's document is going away (removed, navigated); drop its report. */
   'frame/gone': v.object({}),
+  /** Content → background: the notice of one flagged link, worded by the worker so the page's script carries none
+   *  of the notice's wording (its size budget); the card asks when it opens, before the operator clicks Copy. */
+  'notice/text': v.object({
+    link: LinkFindingSchema,
+    decision: DecisionSchema,
+    platform: v.picklist(PLATFORMS),
+    surface: surfaceOrUnknown,
+    lang: v.picklist(LANGS),
+  }),
 };
 
 export type RequestType = keyof typeof REQUESTS;

@@ -113,6 +113,7 @@ type Responses = OnePerRequest<{
   'watch/picked': Ok;
   'frame/top': FrameTop;
   'frame/gone': Ok;
+  'notice/text': { text: string };
 }>;
 
 export type Request<K extends RequestType = RequestType> = { [T in K]: { type: T } & RequestFields<T> }[K];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConfigSnapshot, Reply, TabState } from '../protocol';
 import { MAX_LISTED, NO_LINKS, toWire } from '../protocol';
 import { REQUESTS } from '../protocol-schema';
+import { notice } from '../core/notice';
 import { BUILT_IN_RULES } from '../rules';
 import { BADGE_AMBER, BADGE_RED } from './badge';
 import {
@@ -565,5 +566,26 @@ describe('link/resolve', () => {
     });
     await value(bg.send({ type: 'link/resolve', url: 'https://t.cn/abc' }));
     expect(browser.fetched).toEqual(['https://t.cn/abc']);
+  });
+});
+
+describe('notice/text', () => {
+  it('words a flagged link’s notice for the page’s card with the rules in force, in the language asked', async () => {
+    const browser = fakeBrowser();
+    const bg = startBackground(browser);
+    const content = withTab(browser);
+    const { link } = finding('f1', 'banned');
+    const decision = { ...finding('f1', 'banned').decision, rule: 'KS-4', since: '2022-03-01T00:00:00+08:00' };
+    const ask = (lang: 'zh' | 'en') =>
+      value<{ text: string }>(
+        bg.send({ type: 'notice/text', link, decision, platform: 'kuaishou', surface: 'live-cart', lang }, content),
+      );
+    const ctx = { platform: 'kuaishou', surface: 'live-cart', rules: (await config(bg)).rules } as const;
+    expect((await ask('en')).text).toBe(notice({ link, decision }, { ...ctx, lang: 'en' }));
+    expect((await ask('zh')).text).toBe(notice({ link, decision }, { ...ctx, lang: 'zh' }));
+    expect((await ask('en')).text).toContain(link.text);
+    expect(
+      await error(bg.send({ type: 'notice/text', link, decision, platform: 'moon', surface: 'live-cart', lang: 'en' })),
+    ).toContain('platform');
   });
 });

@@ -8,6 +8,7 @@
 // settings through them.
 import { fromWire, type Reply, type Request, type TabMessage } from '../protocol';
 import { hostOfOriginPattern } from '../host-access';
+import { notice } from '../core/notice';
 import { langFromLocale, t } from '../i18n';
 import { badgeFor, showBadge, type ActionApi } from './badge';
 import { readRequest } from './checks';
@@ -57,6 +58,7 @@ const FROM_CONTENT: ReadonlySet<Request['type']> = new Set([
   'watch/picked',
   'frame/top',
   'frame/gone',
+  'notice/text',
 ]);
 
 function callerOf(sender: Sender, deps: HandlerDeps): Caller | null {
@@ -235,6 +237,12 @@ export function createHandler(deps: HandlerDeps) {
       case 'link/resolve': {
         const resolver = { ...deps.resolver, local: store.local, now: deps.now };
         return { target: await resolveLink(request.url, loaded.settings.resolveShortLinks, resolver) };
+      }
+      case 'notice/text': {
+        const { link, decision, platform, surface, lang: noticeLang } = request;
+        return {
+          text: notice({ link, decision }, { platform, surface, lang: noticeLang, rules: loaded.snapshot.rules }),
+        };
       }
     }
   }

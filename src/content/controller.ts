@@ -183,6 +183,7 @@ export function startContent(options: ContentOptions): Content | null {
         makeJudges: options.makeJudges,
         report,
         askLink: async (url) => (await client.request({ type: 'link/resolve', url })).target,
+        askNotice: async (request) => (await client.request({ type: 'notice/text', ...request })).text,
       });
     }
     if (atHand) {

@@ -2,7 +2,7 @@
 // submit guard and reports. Everything it starts is bound to `signal`; aborting it tears all of it down.
 import type { NoticeContext } from '../core/notice';
 import type { JudgedLink, Lang, Rule, SurfaceOrUnknown } from '../core/types';
-import type { ConfigSnapshot, PageInfo } from '../protocol';
+import type { ConfigSnapshot, PageInfo, Request } from '../protocol';
 import type { AdapterMatch } from '../dashboards';
 import { pageCues } from './page/cues';
 import { spotOfFinding, toFindings, type PageFindings } from './findings';
@@ -20,6 +20,8 @@ export interface Report extends PageFindings {
   at: string;
 }
 
+export type NoticeRequest = Omit<Request<'notice/text'>, 'type'>;
+
 export interface PageLifeOptions {
   doc: Document;
   match: AdapterMatch;
@@ -35,6 +37,8 @@ export interface PageLifeOptions {
   report(make: () => Report): void;
   /** Where a short link leads (the background's link/resolve); asked only while the settings switch it on. */
   askLink?(url: string): Promise<string | null>;
+  /** The notice of one flagged link (the background's notice/text). */
+  askNotice(request: NoticeRequest): Promise<string>;
   now?(): Date;
   pollMs?: number;
   rescanMs?: number;
@@ -116,7 +120,9 @@ export function startPageLife(options: PageLifeOptions): PageLife {
 
   const ui = createUiHost(doc, signal);
   const marks = createMarks(signal);
-  const overlay = createOverlay({ ui, signal, context });
+  const askNotice = ({ link, decision }: JudgedLink) =>
+    options.askNotice({ link, decision, platform: adapter.platform, surface, lang });
+  const overlay = createOverlay({ ui, signal, context, askNotice });
   const guard = createGuard({
     submitLabels: adapter.submitLabels,
     ui,

@@ -71,7 +71,8 @@ export type SurfaceOrUnknown = Surface | 'unknown';
 export const VERDICTS = ['banned', 'review', 'allowed'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-export type Lang = 'zh' | 'en';
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
 export interface LocalizedText {
   zh: string;
   en: string;

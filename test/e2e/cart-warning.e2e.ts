@@ -2,7 +2,7 @@
 // cart is edited, the background counts on the badge, and the page's own submit still runs when the operator
 // says so.
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, openReadyPopup } from './harness/index';
+import { BROWSERS, eventually, openReadyPopup } from './harness/index';
 import {
   DOUYIN_LIVE,
   KUAISHOU_GOODS,
@@ -51,6 +51,36 @@ describe.each(BROWSERS)('%s: warnings while the cart is edited', (name) => {
     expect(await page.evaluate((s) => document.activeElement === document.querySelector(s), KUAISHOU_LIVE.field)).toBe(
       true,
     );
+    await page.close();
+  });
+
+  it('copies the card’s notice, worded by the worker: the link, the rule and its date', async () => {
+    const { page } = await openDashboard(session(), KUAISHOU_LIVE);
+    await page.paste(KUAISHOU_LIVE.field, LINKS.taobaoAlliance);
+    await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
+    await page.evaluate(() => navigator.clipboard.writeText('before').catch(() => undefined));
+    await page.waitFor(() => {
+      const button = document
+        .querySelector('[data-cartlint-ui]')
+        ?.shadowRoot?.querySelector<HTMLElement>('.card button');
+      button?.click();
+      return button != null;
+    });
+    // The clipboard where the browser lets our script write it; else the notice stays selected in the card.
+    const copied = await eventually(
+      async () => {
+        const fallback = await page.evaluate(
+          () =>
+            document.querySelector('[data-cartlint-ui]')?.shadowRoot?.querySelector<HTMLTextAreaElement>('.copy-area')
+              ?.value ?? null,
+        );
+        const text = fallback ?? (await page.evaluate(() => navigator.clipboard.readText().catch(() => '')));
+        return text.includes(LINKS.taobaoAlliance) ? text : null;
+      },
+      { what: 'the card’s notice on the clipboard or selected' },
+    );
+    expect(copied).toContain('KS-4');
+    expect(copied).toContain('2022-03-01');
     await page.close();
   });
 

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { notice } from '../../core/notice';
 import type { JudgedLink } from '../../core/types';
 import { createOverlay } from './overlay';
 import type { Spot } from '../page/scan';
@@ -34,6 +35,7 @@ function setup() {
     ui,
     signal: control.signal,
     context: () => ({ platform: 'kuaishou', surface: 'live-cart', rules: [], lang: 'en' }),
+    askNotice: async (judged) => notice(judged, { platform: 'kuaishou', surface: 'live-cart', rules: [], lang: 'en' }),
   });
   overlay.watch([document]);
   const judged: JudgedLink[] = [

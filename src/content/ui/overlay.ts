@@ -2,7 +2,7 @@
 // focus becomes flagged), the card, all in our shadow root; Escape closes the card. The page's own elements are only ever read.
 import type { NoticeContext } from '../../core/notice';
 import { holdsFocus } from './active';
-import { buildCard } from './card';
+import { buildCard, type AskNotice } from './card';
 import { viewportBox } from './geometry';
 import { createOutlines } from './outlines';
 import type { Root } from '../page/roots';
@@ -24,6 +24,7 @@ export interface OverlayOptions {
   ui: UiHost;
   signal: AbortSignal;
   context(): NoticeContext;
+  askNotice: AskNotice;
   /** Milliseconds between position checks catching layout shifts that fire no event. */
   settleMs?: number;
 }
@@ -81,7 +82,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
     if (shown?.spot === spot) return;
     hide();
     if (!spot.flag) return;
-    const card = buildCard(doc, spot, options.context());
+    const card = buildCard(doc, spot, options.context(), options.askNotice);
     card.addEventListener('pointerenter', keep);
     card.addEventListener('pointerleave', hideSoon);
     card.addEventListener('focusin', keep);
