@@ -2,7 +2,8 @@
 // a test: it never fails the build on a missed target (exit code 0), only on a crash.
 //   npm run bench                 recognition throughput, bundle size, CLI against a naive script (needs a build),
 //                                 the false-alarm sweep over the machine's ordinary text
-//   npm run bench -- --browser    also the in-browser bench (bench/browser.ts; needs `npm run build` first)
+//   npm run bench -- --browser    also the in-browser benches (bench/browser.ts, long-cart.ts, cold-start.ts; needs
+//                                 `npm run build` first)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +68,13 @@ if (process.argv.includes('--browser')) {
           runBrowserBench: (o: { log: typeof log }) => Promise<unknown>;
         };
         log(JSON.stringify(await runBrowserBench({ log }), null, 2));
+      },
+    });
+    benches.push({
+      name: 'long cart',
+      run: async () => {
+        const { runLongCartBench } = await import('./long-cart');
+        log(JSON.stringify(await runLongCartBench({ log })));
       },
     });
     benches.push({
