@@ -113,6 +113,20 @@ describe('pages of commerce companies that are not goods', () => {
     expect(sourcesOf('https://detail.tmall.com/item.htm?id=701234567890&user_id=1')).toEqual([['tmall', false]]);
   });
 
+  it('price, stock and presale services and games, beside goods pages that stay recognised', () => {
+    silent('https://pas.suning.com/nspcsale_0_000000010123456789_20_021.html?callback=pcData');
+    silent('https://price.vip.com/query?goods=6917');
+    silent('https://stock.dangdang.com/v2/product/123456');
+    silent('https://yushou.jd.com/youshouinfo.action?sku=100038004359');
+    silent('https://presale.vip.com/list?brand=1');
+    silent('https://cgame-stadium.jd.com/api/list');
+    silent('https://minigame.taobao.com/play/index.html');
+    // Near misses: the goods pages of the same companies on sibling hosts, and a shop whose name holds "game".
+    expect(sourcesOf('https://product.suning.com/0000000000/10123456789.html')).toEqual([['suning', false]]);
+    expect(sourcesOf('https://item.jd.com/100038004359.html')).toEqual([['jd', false]]);
+    expect(sourcesOf('https://gameshop.taobao.com/')).toEqual([['taobao', false]]);
+  });
+
   it('the own-shop hosts of the platforms: only their goods pages count', () => {
     silent('https://zs.kwaixiaodian.com/page/helper');
     silent('https://kwaixiaodian.com/');

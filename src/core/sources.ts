@@ -648,13 +648,14 @@ export const WRAPPER_PARAMS: readonly string[] = [
 
 /**
  * A company's pages that are not goods, whatever the brand: APIs and JSONP gateways, beacons, static files,
- * login and OAuth, seller and merchant back offices, open platforms and shorteners' own APIs. Read from the host
+ * login and OAuth, seller and merchant back offices, price, stock and presale services, games, open platforms and
+ * shorteners' own APIs. Read from the host
  * labels in front of the source's own host (`h5api.m.taobao.com`, `gw-api.pinduoduo.com`), the path's segments
  * and file type, and the parameters only such calls carry. Exact hosts in the records (`union.vip.com`,
  * `cps.kaola.com`) are matched before, so they are never read as labels.
  */
 const SERVICE_LABEL =
-  /^(?:\w*api|acs|gw|open\w*|dev\w*|\w*test|help|track\w*|count|img\w*|static\w*|p?log\w*|passport|\w*auth|sso|user|pay\w*|\w*sell\w*|merchant|mms|sycm|syt|sz|qn|im|kf|live\w*|console|union|jinbao|cps|\w*trade|npm|simba|yingxiao|tech|bbs|blog|docs?|news)\d*$/;
+  /^(?:\w*api|acs|gw|open\w*|dev\w*|\w*test|help|track\w*|count|img\w*|static\w*|p?log\w*|passport|\w*auth|sso|user|pay\w*|\w*sell\w*|merchant|mms|sycm|syt|sz|qn|im|kf|live\w*|console|union|jinbao|cps|\w*trade|npm|simba|yingxiao|tech|bbs|blog|docs?|news|pas|price\w*|stock|yushou|presale|\w*game)\d*$/;
 // Path segments of the same: calls (`/json/`, `/cgi/`, RPC verbs such as `getSysTime.do`), account, order and
 // checkout pages, back-office screens, downloads and error pages.
 const SERVICE_PATH =
