@@ -44,6 +44,16 @@ describe('links inside machine text', () => {
     expect(findLinks('hap://settings/com.jd.quickapp')).toEqual([]);
   });
 
+  it('a CSS selector that matches links is code, a link written in an attribute is a link', () => {
+    expect(findLinks('document.querySelectorAll(\'a[href*="item.taobao.com/item.htm"]\')')).toEqual([]);
+    expect(findLinks('a[href^="https://detail.tmall.com/"] { color: red }')).toEqual([]);
+    expect(findLinks("$('a[href$='mobile.yangkeduo.com/goods.html']')")).toEqual([]);
+    // Near misses: the same hosts as links in HTML, and after a plain assignment.
+    expect(sourcesOf('<a href="https://item.taobao.com/item.htm?id=709876543210">')).toEqual([['taobao', false]]);
+    expect(sourcesOf('link="https://detail.tmall.com/item.htm?id=709876543210"')).toEqual([['tmall', false]]);
+    expect(sourcesOf('url=mobile.yangkeduo.com/goods.html?goods_id=391827465')).toEqual([['pinduoduo', false]]);
+  });
+
   it('JSON without links stays silent', () => {
     expect(findLinks('{"main":"dist\\/index.js","types":"dist\\/index.d.ts"}')).toEqual([]);
   });

@@ -126,7 +126,12 @@ export function findUrls(text: string): UrlSpan[] {
   return spans;
 }
 
+/** `a[href*="detail.1688.com/offer/"]`: a CSS attribute selector that matches links is code, not a link anyone
+ *  pasted. Only the substring, prefix and suffix operators: `href="…"` is a link written in HTML. */
+const SELECTOR_OPERATOR = /[*^$~|]=["']?$/;
+
 function scanUrlAt(text: string, start: number, prefix: string, scheme: string | undefined): UrlSpan | null {
+  if (SELECTOR_OPERATOR.test(text.slice(Math.max(0, start - 3), start))) return null;
   const bodyStart = start + prefix.length;
   const isWeb = !scheme || /^https?$/i.test(scheme);
   let end = bodyStart;
