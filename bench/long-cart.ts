@@ -7,7 +7,7 @@
 // Run alone with `tsx bench/long-cart.ts [runs]`, or from bench/run.ts (`--browser`) through `runLongCartBench()`.
 import { fileURLToPath } from 'node:url';
 import { BROWSERS, createFixtureRouter, launch, type BrowserName, type TestPage } from '../test/e2e/harness/index';
-import { benchHtml, DASHBOARD_URL } from './browser';
+import { benchHtml, DASHBOARD_URL, type BenchPage, type Row } from './browser';
 
 const CONTROL_URL = 'https://bench-control.cartlint.test/page/helper';
 const ROWS = 2_000;
@@ -35,7 +35,7 @@ export interface LongCartResult {
 }
 
 /** The cart as `[index, badge, title, price, link]`: every tenth row a Taobao item (banned), the rest the shop's own. */
-function cartRows(): [number, string, string, string, string][] {
+function cartRows(): Row[] {
   return Array.from({ length: ROWS }, (_, n) =>
     n % BANNED_EVERY === 0
       ? [
@@ -62,29 +62,10 @@ async function insertCart(page: TestPage, watched: boolean): Promise<Insertion> 
         const g = globalThis as unknown as { __name?: (fn: unknown) => unknown };
         g.__name ??= (fn: unknown) => fn; // tsx names functions with a helper the page must have
         const list = document.getElementById('list')!;
-        const fragment = document.createDocumentFragment();
-        const banned: HTMLElement[] = [];
-        for (const [index, badge, title, price, link] of rows) {
-          const row = document.createElement('div');
-          row.className = 'list-item_b2c9';
-          row.dataset.index = String(index);
-          for (const [className, text] of [
-            ['tag', badge],
-            ['title', title],
-            ['price', price],
-          ] as const) {
-            const span = document.createElement('span');
-            span.className = className;
-            span.textContent = text;
-            row.append(span);
-          }
-          const anchor = document.createElement('a');
-          anchor.href = link;
-          anchor.textContent = '详情';
-          row.append(anchor);
-          if (index % bannedEvery === 0) banned.push(row);
-          fragment.append(row);
-        }
+        const fragment = (globalThis as unknown as BenchPage).benchRows(rows);
+        const banned = [...fragment.children].filter(
+          (row) => Number((row as HTMLElement).dataset.index) % bannedEvery === 0,
+        );
         const longTasks: number[] = [];
         const longTaskObserver =
           'PerformanceObserver' in globalThis &&
