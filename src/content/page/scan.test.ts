@@ -148,33 +148,26 @@ describe('scanner in micro-frontends', () => {
 });
 
 describe('scanner time slicing', () => {
-  /** `count` cart rows, row i holding a banned link, and judges that take `msPerRow` on each. */
-  function longList(count: number, msPerRow: number) {
+  it('judges a long list in slices: the first scan returns early, later tasks finish every row', async () => {
     document.body.replaceChildren();
     const list = document.createElement('div');
     list.className = 'list-container--x';
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < 60; i++) {
       const row = document.createElement('div');
       row.className = 'list-item--y';
       row.textContent = `商品 ${i} https://s.click.taobao.com/${i}`;
       list.append(row);
     }
     document.body.append(list);
-    const fast = wordJudges({ 's.click.taobao.com': 'banned' });
+    const slow = wordJudges({ 's.click.taobao.com': 'banned' });
     const judges = {
-      ...fast,
-      calls: fast.calls,
+      ...slow,
       text(text: string) {
-        const until = performance.now() + msPerRow; // like a heavy page on a busy machine
+        const until = performance.now() + 1; // 1 ms per row, like a heavy page
         while (performance.now() < until);
-        return fast.text(text);
+        return slow.text(text);
       },
     };
-    return { rows: [...list.children] as HTMLElement[], judges };
-  }
-
-  it('judges a long list in slices: the first scan returns early, later tasks finish every row', async () => {
-    const { judges } = longList(300, 0.2);
     control = new AbortController();
     const changes: number[] = [];
     const settled: number[] = [];
@@ -188,70 +181,13 @@ describe('scanner time slicing', () => {
     });
     scanner.scanAll();
     expect(scanner.busy()).toBe(true);
-    // The rows a screen shows, and a few more within the first pass's time; the wall clock is not asserted.
-    expect(judges.calls.length).toBeLessThan(150);
-    expect(changes[0]).toBe(judges.calls.length);
-    await vi.waitFor(() => expect(changes.at(-1)).toBe(300), { timeout: 15_000 }); // slow rows on a busy CI machine
+    // A few rows fit the first time slice; the wall clock is not asserted (CI machines are busy).
+    expect(slow.calls.length).toBeLessThan(30);
+    expect(changes[0]).toBe(slow.calls.length);
+    await vi.waitFor(() => expect(changes.at(-1)).toBe(60), { timeout: 15_000 }); // 60 slow rows on a busy CI machine
     expect(changes.length).toBeGreaterThan(2);
     await vi.waitFor(() => expect(settled).toEqual([changes.length]), { timeout: 15_000 }); // once, after the last slice
     expect(scanner.busy()).toBe(false);
-  });
-
-  it('judges the first rows a screen shows in its first pass, however slow each row is', () => {
-    const { judges } = longList(120, 1); // 1 ms a row: the first pass's clock alone would stop after a handful
-    control = new AbortController();
-    const scanner = createScanner({
-      doc: document,
-      adapter: adapter('kuaishou-live-helper'),
-      judges,
-      signal: control.signal,
-      onChange: () => {},
-    });
-    scanner.scanAll();
-    const flagged = scanner.spots().filter((s) => s.flag);
-    expect(flagged.map((s) => s.row)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-    expect(scanner.busy()).toBe(true);
-  });
-
-  it('judges the waiting rows the page shows in view before the rest, once it has laid them out', () => {
-    const observed: Element[] = [];
-    let report: ((entries: Partial<IntersectionObserverEntry>[]) => void) | null = null;
-    const original = window.IntersectionObserver;
-    // happy-dom lays nothing out: this observer reports what the test says is in view.
-    window.IntersectionObserver = class {
-      constructor(callback: (entries: Partial<IntersectionObserverEntry>[]) => void) {
-        report = callback;
-      }
-      observe(el: Element) {
-        observed.push(el);
-      }
-      disconnect() {}
-    } as unknown as typeof IntersectionObserver;
-    try {
-      const { rows, judges } = longList(400, 0.05);
-      control = new AbortController();
-      const changes: number[] = [];
-      const scanner = createScanner({
-        doc: document,
-        adapter: adapter('kuaishou-live-helper'),
-        judges,
-        signal: control.signal,
-        onChange: (spots) => changes.push(spots.filter((s) => s.flag).length),
-      });
-      scanner.scanAll();
-      const waiting = scanner.spots().filter((s) => !s.flag);
-      expect(waiting.length).toBeGreaterThan(200);
-      expect(observed).toEqual(waiting.map((s) => s.el));
-      // The list was scrolled: rows 351–370 are on screen.
-      const shown = rows.slice(350, 370);
-      report!(observed.map((target) => ({ target, isIntersecting: shown.includes(target as HTMLElement) })));
-      const row = (n: number) => scanner.spots().find((s) => s.row === n)!;
-      expect([351, 360, 370].map((n) => row(n).flag)).toEqual(['banned', 'banned', 'banned']);
-      expect(row(371).flag).toBeNull();
-      expect(changes.at(-1)).toBe(changes[0]! + 20);
-    } finally {
-      window.IntersectionObserver = original;
-    }
   });
 });
 

@@ -1,9 +1,9 @@
 // Judges what the operator can put in a cart and keeps it judged as the page changes: the places `places.ts` finds
 // (fields and list rows, in the document, open shadow roots and same-origin iframes), each a Spot with its text and
 // verdicts. Typing and paste re-judge only that field on the next frame; React-style re-renders and list updates
-// trigger a structural rescan; `schedule.ts` says when. Judging is time-sliced: a scan judges fields, the first
-// rows a screen shows and as many more as fit in FIRST_PASS_MS, and the rest of a long list in further slices (the
-// rows the page shows in view first), so a 2,000-row cart never blocks the page in one long task.
+// trigger a structural rescan; `schedule.ts` says when. Judging is time-sliced: a scan judges fields and as many
+// rows as fit in FIRST_PASS_MS, and the rest of a long list in further slices, so a 2,000-row cart never blocks
+// the page in one long task.
 import type { Adapter } from '../../dashboards/define';
 import type { Decision, JudgedLink, LinkFinding } from '../../core/types';
 import { type Flag, worstFlag } from '../../core/judge';
@@ -74,12 +74,10 @@ const CACHE_LIMIT = 5000;
 /** A spot's text before it was read: never a page's text, so the first read always judges. */
 const UNREAD = '\u0000';
 /** Most milliseconds of row judging per later task. */
-const SLICE_MS = 8;
-/** Past its SCREEN_ROWS, the first pass judges rows only until this long after it began judging them: the whole
- *  pass must fit in one frame. */
+const SLICE_MS = 6;
+/** The first pass judges rows only until this long after its start: finding every place of a 2,000-row list costs
+ *  a few ms of its own, and the whole pass must fit in one frame. */
 const FIRST_PASS_MS = 4;
-/** At least this many rows in the first pass, in document order: more than a screen shows at once. */
-const SCREEN_ROWS = 50;
 const MEASURE_LIMIT = 300;
 /** Most scrolled-past rows remembered (a day-long live session scrolling a 2,000-item list stays far below). */
 const SCROLLED_PAST_LIMIT = 20_000;
@@ -160,27 +158,9 @@ export function createScanner(options: ScannerOptions): Scanner {
   const structureObserver = new win.MutationObserver((records) => {
     if (records.some(isRelevant)) schedule.rescan();
   });
-  /** Which waiting rows are in view, known without forcing a layout: the observer answers after the page's own
-   *  next layout. It is asked once per scan (a priority, not a watch): every answer ends the observation. */
-  const inView = win.IntersectionObserver
-    ? new win.IntersectionObserver((entries) =>
-        guarded(signal, () => {
-          inView!.disconnect();
-          let changed = false;
-          for (const { target, isIntersecting } of entries) {
-            const spot = spotOf.get(target);
-            if (!isIntersecting || !spot || !backlog.delete(spot)) continue;
-            if (spot.el.isConnected && refresh(spot)) changed = true;
-          }
-          if (changed) onChange(spots);
-        }),
-      )
-    : null;
-
   signal.addEventListener('abort', () => {
     fieldObserver.disconnect();
     structureObserver.disconnect();
-    inView?.disconnect();
   });
 
   function isRelevant(record: MutationRecord): boolean {
@@ -253,17 +233,12 @@ export function createScanner(options: ScannerOptions): Scanner {
     const rowSpots = findRows(roots, selectors).map(({ el, key, row, indexed }) =>
       Object.assign(place(el, 'row', key, null, row), { indexed }),
     );
-    // The first rows a screen can show are judged whatever the clock says (on a busy machine finding 2,000 rows
-    // alone can take the whole deadline); past the deadline every further row waits for a slice, without asking the
-    // clock again for each of 2,000. The rows in view among them jump the queue once the page has laid them out.
-    const judging = win.performance.now();
+    // Past the deadline every further row waits for a slice, without asking the clock again for each of 2,000.
     let late = false;
-    rowSpots.forEach((spot, i) => {
-      if ((late ||= i >= SCREEN_ROWS && win.performance.now() - judging > FIRST_PASS_MS)) {
-        backlog.add(spot);
-        inView?.observe(spot.el);
-      } else if (refresh(spot)) changed = true;
-    });
+    for (const spot of rowSpots) {
+      if ((late ||= win.performance.now() - lastScan > FIRST_PASS_MS)) backlog.add(spot);
+      else if (refresh(spot)) changed = true;
+    }
     if (previous.size) changed = true; // places that are gone
     for (const gone of previous.values()) {
       if (gone.indexed && gone.text !== UNREAD && scrolledPast.size < SCROLLED_PAST_LIMIT)

@@ -16,18 +16,6 @@ function fakeWindow(): Window {
   } as unknown as Window;
 }
 
-/** One turn of the event loop that fake timers do not hold back. */
-function macrotask(): Promise<void> {
-  return new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
-}
-
 let control = new AbortController();
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_000_000 });
@@ -74,43 +62,18 @@ describe('createSchedule', () => {
     expect(log).toEqual(['flush a,b', 'flush c']);
   });
 
-  it('rescans at most once per rescanMs after the last scan began, on the next task or frame', () => {
+  it('rescans at most once per rescanMs after the last scan began, on a frame', () => {
     const { schedule, log } = start();
     schedule.scanned(Date.now());
     schedule.rescan();
     schedule.rescan();
     vi.advanceTimersByTime(99);
     expect(log).toEqual([]);
-    vi.advanceTimersByTime(2); // the task comes before the frame (this fake window has no MessageChannel: a timer)
-    expect(log).toEqual(['scan@101']);
+    vi.advanceTimersByTime(1 + FRAME_MS);
+    expect(log).toEqual(['scan@116']);
     schedule.rescan();
-    vi.advanceTimersByTime(99);
-    expect(log).toEqual(['scan@101']);
-    vi.advanceTimersByTime(2);
-    expect(log).toEqual(['scan@101', 'scan@202']);
-  });
-
-  it('asks for the frame of a rescan at once when the last scan is old, and scans once on frame or task', () => {
-    const win = fakeWindow();
-    const frames: (() => void)[] = [];
-    win.requestAnimationFrame = (fn: FrameRequestCallback) => frames.push(() => fn(0));
-    win.cancelAnimationFrame = () => frames.splice(0);
-    let scans = 0;
-    const schedule = createSchedule<string>({
-      win,
-      signal: control.signal,
-      scan: () => scans++,
-      flush: () => {},
-      slice: () => false,
-      poll: () => {},
-    });
-    schedule.rescan();
-    // In the same task as the change: the rows that landed are judged before the frame that first paints them.
-    expect(frames).toHaveLength(1);
-    frames.shift()!();
-    expect(scans).toBe(1);
-    vi.advanceTimersByTime(FRAME_MS); // the task asked for too finds the scan done
-    expect(scans).toBe(1);
+    vi.advanceTimersByTime(100 + FRAME_MS);
+    expect(log).toEqual(['scan@116', 'scan@232']);
   });
 
   it('runs deferred slices on later tasks until the work says it is done', () => {
@@ -121,25 +84,6 @@ describe('createSchedule', () => {
     expect(log).toEqual(['slice 3']);
     vi.advanceTimersByTime(10);
     expect(log).toEqual(['slice 3', 'slice 2', 'slice 1']);
-  });
-
-  it('runs deferred slices on message tasks where there is MessageChannel, not on clamped timers', async () => {
-    const win = Object.assign(fakeWindow(), { MessageChannel });
-    const log: string[] = [];
-    let left = 20;
-    const schedule = createSchedule<string>({
-      win,
-      signal: control.signal,
-      scan: () => {},
-      flush: () => {},
-      slice: () => (log.push(`slice ${left}`), --left > 0),
-      poll: () => {},
-    });
-    schedule.defer();
-    // No timer is advanced: every slice runs on a task of its own.
-    for (let task = 0; task < 100 && left > 0; task++) await macrotask();
-    expect(log).toEqual(Array.from({ length: 20 }, (_, i) => `slice ${20 - i}`));
-    expect(Date.now()).toBe(1_000_000);
   });
 
   it('polls every pollMs, and abort stops every timer and frame', () => {
