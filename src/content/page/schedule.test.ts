@@ -16,6 +16,18 @@ function fakeWindow(): Window {
   } as unknown as Window;
 }
 
+/** One turn of the event loop that fake timers do not hold back. */
+function macrotask(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
+
 let control = new AbortController();
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_000_000 });
@@ -74,6 +86,46 @@ describe('createSchedule', () => {
     schedule.rescan();
     vi.advanceTimersByTime(100 + FRAME_MS);
     expect(log).toEqual(['scan@116', 'scan@232']);
+  });
+
+  it('asks for the frame of a rescan in the task of the change when the last scan is old enough', () => {
+    const win = fakeWindow();
+    const frames: (() => void)[] = [];
+    win.requestAnimationFrame = (fn: FrameRequestCallback) => frames.push(() => fn(0));
+    let scans = 0;
+    const schedule = createSchedule<string>({
+      win,
+      signal: control.signal,
+      scan: () => scans++,
+      flush: () => {},
+      slice: () => false,
+      poll: () => {},
+    });
+    schedule.rescan();
+    schedule.rescan();
+    // No timer first: the rows that landed are judged in the frame that first paints them.
+    expect(frames).toHaveLength(1);
+    frames.shift()!();
+    expect(scans).toBe(1);
+  });
+
+  it('runs deferred slices on message tasks where there is MessageChannel, not on clamped timers', async () => {
+    const win = Object.assign(fakeWindow(), { MessageChannel });
+    const log: string[] = [];
+    let left = 20;
+    const schedule = createSchedule<string>({
+      win,
+      signal: control.signal,
+      scan: () => {},
+      flush: () => {},
+      slice: () => (log.push(`slice ${left}`), --left > 0),
+      poll: () => {},
+    });
+    schedule.defer();
+    // No timer is advanced: every slice runs on a task of its own.
+    for (let task = 0; task < 100 && left > 0; task++) await macrotask();
+    expect(log).toEqual(Array.from({ length: 20 }, (_, i) => `slice ${20 - i}`));
+    expect(Date.now()).toBe(1_000_000);
   });
 
   it('runs deferred slices on later tasks until the work says it is done', () => {
