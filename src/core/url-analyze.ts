@@ -237,7 +237,7 @@ function analyzeWebUrl(url: ParsedUrl, params: Map<string, Param>, depth: number
   if (rule.short && !isShort && url.path.length <= 3 && !url.query) return null;
   if (rule.codesOnly && !isShort) return NOT_GOODS;
   // A CPS network's click page is a link whatever its path; a short code's path is a code, not a service name.
-  if (!rule.cps && isServicePage(rule, url.host, isShort ? '' : lowerCase(url.path), view)) return NOT_GOODS;
+  if (!rule.cps && isServicePage(rule, url.host, isShort ? '' : lowerPath(url, view), view)) return NOT_GOODS;
 
   const plain = !!rule.plainPage?.test(view.page) || isShopHost(rule, url.host);
   if (rule.pagesOnly && !plain) return NOT_GOODS;
@@ -260,6 +260,12 @@ function analyzeWebUrl(url: ParsedUrl, params: Map<string, Param>, depth: number
   const seller = rule.seller?.(view);
   if (seller) recognition.seller = seller;
   return recognition;
+}
+
+/** The path lower-cased: the front of the page view, which starts with it (a second toLowerCase when a
+ *  character changed length in the first). */
+function lowerPath(url: ParsedUrl, view: PageView): string {
+  return view.page.length === url.pathAndQuery.length ? view.page.slice(0, url.path.length) : lowerCase(url.path);
 }
 
 function isWrapperPage(rule: HostRule, view: PageView): boolean {
@@ -288,10 +294,18 @@ function recognizeUnknownHost(url: ParsedUrl, view: PageView): Analysis {
 /** Markers that mean their family on any host (a 淘宝联盟 PID in `?pid=mm_…`). */
 const ANY_HOST_MARKERS = PARAM_MARKERS.filter((marker) => marker.anyHost);
 
+/** Each family's markers, in PARAM_MARKERS order: a link looks only at its own family's. */
+const MARKERS_OF_FAMILY = new Map<Source, ParamMarker[]>();
+for (const marker of PARAM_MARKERS) {
+  const list = MARKERS_OF_FAMILY.get(marker.family);
+  if (list) list.push(marker);
+  else MARKERS_OF_FAMILY.set(marker.family, [marker]);
+}
+
 function findMarker(family: Source | undefined, view: PageView): string | undefined {
-  if (!family) return undefined;
-  for (const marker of PARAM_MARKERS) {
-    if (marker.family !== family) continue;
+  const markers = family && MARKERS_OF_FAMILY.get(family);
+  if (!markers) return undefined;
+  for (const marker of markers) {
     const evidence = markerEvidence(marker, view);
     if (evidence) return evidence;
   }
