@@ -54,6 +54,20 @@ describe('links inside machine text', () => {
     expect(sourcesOf('url=mobile.yangkeduo.com/goods.html?goods_id=391827465')).toEqual([['pinduoduo', false]]);
   });
 
+  it('an unknown app’s deep link is the shop URL it carries in any parameter, encoded or not', () => {
+    expect(
+      sourcesOf('"jump":"shopapp://web/Page?title=双十一会场&show=1&pageUrl=https%3A%2F%2Fu.jd.com%2FKx7pQ2a"'),
+    ).toEqual([['jd', true]]);
+    expect(findLinks('kmall://open?dest=https://item.jd.com/100029384756.html&x=1')[0]).toMatchObject({
+      source: 'jd',
+      kind: 'deep-link',
+    });
+    // Near misses: an unknown app's own pages, a non-shop URL inside one, a shop host as an unknown app's host.
+    expect(findLinks('"action":"shopapp://mall/WelfarePage?tab=20185&title=拯救干燥季"')).toEqual([]);
+    expect(findLinks('shopapp://web?pageUrl=https%3A%2F%2Fexample.com%2Fa')).toEqual([]);
+    expect(findLinks('wss://push.m.jd.com/socket git+https://item.jd.com/1.html')).toEqual([]);
+  });
+
   it('JSON without links stays silent', () => {
     expect(findLinks('{"main":"dist\\/index.js","types":"dist\\/index.d.ts"}')).toEqual([]);
   });
@@ -68,6 +82,12 @@ describe('links inside machine text', () => {
     expect(
       sourcesOf('x = 1 //tbopen://m.taobao.com/tbopen/index.html?h5Url=https%3A%2F%2Fs.click.taobao.com%2FAb1Cd2e'),
     ).toEqual([['taobao', true]]);
+  });
+
+  it('a link as a shell default, after `:-` or `:+`; not inside a word joined by `-` or `+`', () => {
+    expect(findLinks('URL="${1:-https://v.kuaishou.com/Bx7kPq2}"')[0]?.text).toBe('https://v.kuaishou.com/Bx7kPq2');
+    expect(sourcesOf('${LINK:+https://u.jd.com/Kx7pQ2a}')).toEqual([['jd', true]]);
+    expect(findLinks('x-https://u.jd.com/Kx7pQ2a git+https://item.jd.com/100029384756.html')).toEqual([]);
   });
 
   it('an app link to a login page of the shop is not goods; one that carries a goods page is', () => {

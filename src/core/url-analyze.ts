@@ -21,7 +21,6 @@ import {
 } from './sources';
 import { ellipsis } from './ellipsis';
 import type { LinkKind, Seller, Source } from './types';
-import { URL_SCHEMES } from './url-find';
 
 /** What a link is, before offsets are attached. */
 export interface Recognition {
@@ -188,7 +187,16 @@ export function analyzeUrl(raw: string, depth = 0): Analysis {
   const params = parseParams(url.query);
   if (url.deep) return analyzeDeepLink(url, params, depth);
   if (url.scheme === 'hap') return analyzeQuickApp(url);
+  if (url.scheme !== 'https' && url.scheme !== 'http') return analyzeAppLink(url, params, depth);
   return analyzeWebUrl(url, params, depth);
+}
+
+/** An app we do not know (`vipgift://…`) is no shop itself, but a shop's URL in any of its parameters is a link. */
+function analyzeAppLink(url: ParsedUrl, params: Map<string, Param>, depth: number): Analysis {
+  const inner = unwrap(params, depth, undefined, params.keys());
+  return inner && inner !== NOT_GOODS
+    ? { ...inner, kind: 'deep-link', evidence: `${url.scheme}:// ${inner.evidence}` }
+    : inner;
 }
 
 /** `hap://app/<package>/…`: the quick app of the source whose brand word its package holds (`com.jd.quick`). */
@@ -322,15 +330,24 @@ function findAlliancePath(source: Source, view: PageView): string | undefined {
   return hit ? `alliance page ${view.page.split('?')[0]}` : undefined;
 }
 
-const NESTED_URL = new RegExp(`^(?:(?:${URL_SCHEMES}):\\/\\/|\\/\\/)`, 'i');
+/** Web, quick apps (hap) and the app schemes of SCHEME_RULES: what a wrapper parameter may hold. */
+const NESTED_URL = new RegExp(
+  `^(?:(?:${['https?', 'hap', ...Object.keys(SCHEME_RULES).map((scheme) => scheme.replace('.', '\\.'))].join('|')}):\\/\\/|\\/\\/)`,
+  'i',
+);
 
 /** A wrapper's own page named without host (`launch_url=duo_coupon_landing.html%3Fgoods_id%3D…`). */
 const RELATIVE_PAGE = /^\/?[A-Za-z0-9_-]{1,40}\.html?\?/;
 
 /** The first wrapper parameter whose value is a URL we recognise (or know to be a login flow). */
-function unwrap(params: Map<string, Param>, depth: number, host?: string): Analysis {
+function unwrap(
+  params: Map<string, Param>,
+  depth: number,
+  host?: string,
+  keys: Iterable<string> = WRAPPER_PARAMS,
+): Analysis {
   if (depth >= MAX_DEPTH) return null;
-  for (const key of WRAPPER_PARAMS) {
+  for (const key of keys) {
     const param = params.get(key);
     if (!param) continue;
     let target: string | null = null;

@@ -1,24 +1,19 @@
 // URL runs in (normalised) text: where they are. A linear loop with bounded steps that knows only what a URL
 // looks like; what a URL IS (which source, affiliate or not) is url-analyze.ts's job.
 
-import { hostRule, SCHEME_RULES } from './sources';
+import { hostRule } from './sources';
 
 /** Longest URL we look at; longer runs are cut so that adversarial pastes stay linear. */
 const MAX_URL = 4096;
 
-/** Web, quick apps (hap) and the app schemes of SCHEME_RULES (one table; each alternative must be followed by `://`, so order is free). */
-export const URL_SCHEMES = [
-  'https?',
-  'hap',
-  ...Object.keys(SCHEME_RULES).map((scheme) => scheme.replace('.', '\\.')),
-].join('|');
 /**
- * A URL starts with a known scheme, with `//` (protocol-relative), or with a dotted host. The lookbehind
- * keeps us from starting inside a word, a host, a path or an e-mail address (`pengchun@taobao.com`). A colon may
- * precede a scheme: `领券：https://…` (full-width ： is `:` once normalised).
+ * A URL starts with a scheme (any: an unknown app's deep link may carry a shop's URL in a parameter), with `//`
+ * (protocol-relative), or with a dotted host. The lookbehind keeps us from starting inside a word, a host, a path
+ * or an e-mail address (`pengchun@taobao.com`). A colon may precede a scheme: `领券：https://…` (full-width ： is
+ * `:` once normalised), and so may a shell default's `:-` (`${1:-https://…}`).
  */
 const URL_START = new RegExp(
-  `(?<![A-Za-z0-9.+@_%-])(${URL_SCHEMES}):\\/\\/|(?<![A-Za-z0-9.+@_/:%-])(?:\\/\\/(?=[A-Za-z0-9-]{1,63}\\.)|(?=(?:[A-Za-z0-9-]{1,63}\\.){1,9}[A-Za-z]))`,
+  `(?<![A-Za-z0-9.@_%]|[^:][+-])([A-Za-z][A-Za-z0-9.+-]{0,24}):\\/\\/|(?<![A-Za-z0-9.+@_/:%-])(?:\\/\\/(?=[A-Za-z0-9-]{1,63}\\.)|(?=(?:[A-Za-z0-9-]{1,63}\\.){1,9}[A-Za-z]))`,
   'gi',
 );
 const isHostChar = (code: number) =>
@@ -110,7 +105,7 @@ export function findUrls(text: string): UrlSpan[] {
     if (from <= tried) from = tried + 1;
     let span: UrlSpan | null = null;
     for (let p = from; p <= at && !span; p++) {
-      if (p !== from && text.charCodeAt(p - 1) !== 0x3a /* : */) continue;
+      if (p !== from && text.charCodeAt(p - 1) !== 0x3a /* : */ && text.charCodeAt(p - 2) !== 0x3a) continue;
       URL_START_AT.lastIndex = p;
       const start = URL_START_AT.exec(text);
       if (start) span = scanUrlAt(text, p, start[0], start[1]);
@@ -130,6 +125,8 @@ export function findUrls(text: string): UrlSpan[] {
  *  pasted. Only the substring, prefix and suffix operators: `href="…"` is a link written in HTML. */
 const SELECTOR_OPERATOR = /[*^$~|]=["']?$/;
 
+const WORD = /[\p{L}\p{N}]/u;
+
 function scanUrlAt(text: string, start: number, prefix: string, scheme: string | undefined): UrlSpan | null {
   if (SELECTOR_OPERATOR.test(text.slice(Math.max(0, start - 3), start))) return null;
   const bodyStart = start + prefix.length;
@@ -147,6 +144,9 @@ function scanUrlAt(text: string, start: number, prefix: string, scheme: string |
     if ('/?#'.includes(text[end] ?? ' ')) end = extendUrl(text, end, start + MAX_URL);
   } else {
     end = extendUrl(text, bodyStart, start + MAX_URL);
+    // An app link's query holds words as written (`?title=双11零食预售&htmlUrl=…`): its URL may come after them.
+    while (end < start + MAX_URL && text.charCodeAt(end) > 0x7f && WORD.test(text[end]!))
+      end = extendUrl(text, end + 1, start + MAX_URL);
   }
   end = trimTrailing(text, bodyStart, end);
   if (end <= bodyStart) return null;
