@@ -37,10 +37,13 @@ describe('links inside machine text', () => {
       ['pinduoduo', null],
     ]);
     expect(sourcesOf('"url":"hap://app/com.Taobao.Quickapp/Detail?id=709876543210"')).toEqual([['taobao', null]]);
+    expect(sourcesOf('hap://app/com.jingdong.app.mall.quickapp/pages/item/index?skuId=100029384756')).toEqual([
+      ['jd', null],
+    ]);
     expect(findLinks('hap://app/com.jd.quickapp/pages/detail')[0]).toMatchObject({ kind: 'deep-link' });
     // A package that names no shop, a word that only contains a brand, the quick-app settings page.
     expect(findLinks('hap://app/com.example.weather/pages/index')).toEqual([]);
-    expect(findLinks('hap://app/com.taobaoish.news/pages/index')).toEqual([]);
+    expect(findLinks('hap://app/com.taobaoish.news/pages/index hap://app/com.jingdongfans.news/pages/a')).toEqual([]);
     expect(findLinks('hap://settings/com.jd.quickapp')).toEqual([]);
   });
 
@@ -66,6 +69,15 @@ describe('links inside machine text', () => {
     expect(findLinks('"action":"shopapp://mall/WelfarePage?tab=20185&title=拯救干燥季"')).toEqual([]);
     expect(findLinks('shopapp://web?pageUrl=https%3A%2F%2Fexample.com%2Fa')).toEqual([]);
     expect(findLinks('wss://push.m.jd.com/socket git+https://item.jd.com/1.html')).toEqual([]);
+  });
+
+  it('a regex literal or string that matches links is a pattern; JSON-escaped links stay links', () => {
+    expect(findLinks('const re = /^https:\\/\\/item.jd.com\\/\\d+\\.html.*/')).toEqual([]);
+    expect(findLinks('new RegExp("^https:\\/\\/detail.tmall.com\\/item.htm")')).toEqual([]);
+    expect(findLinks('/https:\\/\\/u.jd.com\\/\\w+/g.test(s)')).toEqual([]);
+    // Near misses: escaped slashes in JSON, a JSON string that ends right after the link.
+    expect(sourcesOf('{"u":"https:\\/\\/item.jd.com\\/100029384756.html"}')).toEqual([['jd', false]]);
+    expect(sourcesOf('"{\\"link\\":\\"https://u.jd.com/Kx7pQ2a\\"}"')).toEqual([['jd', true]]);
   });
 
   it('JSON without links stays silent', () => {

@@ -78,6 +78,11 @@ describe('pages of commerce companies that are not goods', () => {
       ['vipshop', true],
     ]);
     expect(sourcesOf('https://union-click.jd.com/jdc?e=&p=AyIGZRprFQ')).toEqual([['jd', true]]);
+    // An ad click redirector leads to goods (no alliance link: the text cannot tell), its ad console does not.
+    expect(sourcesOf('https://click.simba.taobao.com/cc_im?p=%D6%A5&s=47933492&k=673&e=fwyPjTJ8')).toEqual([
+      ['taobao', null],
+    ]);
+    silent('https://subway.simba.taobao.com/#!/manage/campaign/index');
   });
 
   it('a company’s sites that are not shops: tech blogs, forums, docs, news, test environments, gateways, counters', () => {

@@ -143,7 +143,7 @@ describe('no false alarms', () => {
     ['npm mirrors', 'npm i --registry=https://registry.npm.taobao.org https://npm.taobao.org/package/vue'],
     [
       'seller analytics and paid ads',
-      'https://sycm.taobao.com/portal/home.htm https://click.simba.taobao.com/cc_im?p=x',
+      'https://sycm.taobao.com/portal/home.htm https://subway.simba.taobao.com/#!/manage/campaign/index',
     ],
     ['JD finance and login flows', 'https://m.jr.jd.com/member/index.html https://qr.m.jd.com/p?k=abc'],
     ['brackets without an app code', '见(附件)和(CZ1234 abc)(AbCdEfGhIjKl)'],

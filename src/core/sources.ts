@@ -105,6 +105,8 @@ export interface SourceRecord {
   nonGoodsPaths?: readonly RegExp[];
   pathShapes?: readonly PathShapeSpec[];
   schemes?: Readonly<Record<string, SchemeSpec>>;
+  /** Brand words of the app's package names that are neither its id nor a host label (`com.jingdong.app.mall`). */
+  appWords?: readonly string[];
   /** The app's name as people write it (淘宝): its share tag, mini-program app and badge, unless those say otherwise. */
   name?: string;
   /** WeChat mini-program app names (`#小程序://拼多多/…`) and goods paths. */
@@ -286,6 +288,7 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       'openapp.jdmobile': { affiliate: false, target: 'jd-json' },
       openjd: { affiliate: false, target: 'jd-json' },
     },
+    appWords: ['jingdong'],
     name: '京东',
     miniProgramApps: ['京东', '京东购物'],
     shareAppNames: /京东|\bJD\b/,
@@ -492,9 +495,9 @@ export function deriveSourceTables(records: Readonly<Record<string, SourceRecord
       if (shopsExcept) rule.shopsExcept = new Set(shopsExcept);
       hostRules.push(rule);
     }
-    // A quick app's package names its brand (`com.taobao.quickapp`): the record's id or a long host label.
+    // A quick app's package names its brand (`com.taobao.quickapp`): the record's id, app words or a long host label.
     if (id !== 'shortener')
-      for (const word of [id, ...(r.hosts ?? []).map((h) => h.host.split('.').at(-2)!)])
+      for (const word of [id, ...(r.appWords ?? []), ...(r.hosts ?? []).map((h) => h.host.split('.').at(-2)!)])
         if (word === id || /^[a-z]{5,}$/.test(word)) quickAppBrands.set(word, id);
     for (const host of r.shareHosts ?? []) {
       hostRules.push({ host, source: 'shortener', short: true, shareOf: id, codesOnly: true });
@@ -666,7 +669,9 @@ const STATIC_FILE = /\.(?:png|jpe?g|gif|webp|svg|ico|css|js|json)$/;
 export function isServicePage(rule: HostRule, host: string, path: string, view: PageView): boolean {
   if (host.length > rule.host.length) {
     const front = host.slice(0, -rule.host.length - 1);
-    for (const label of front.split(/[.-]/)) if (SERVICE_LABEL.test(label)) return true;
+    // An ad click redirector (`click.simba.taobao.com`) leads to goods, whatever service runs it.
+    if (!front.startsWith('click.'))
+      for (const label of front.split(/[.-]/)) if (SERVICE_LABEL.test(label)) return true;
   }
   if (SERVICE_PATH.test(path) || STATIC_FILE.test(path)) return true;
   // JSONP, an order's own page, a shortener's own API (`/shorten?longUrl=`, whose path looks like a code)

@@ -149,11 +149,17 @@ function scanUrlAt(text: string, start: number, prefix: string, scheme: string |
       end = extendUrl(text, end + 1, start + MAX_URL);
   }
   end = trimTrailing(text, bodyStart, end);
-  if (end <= bodyStart) return null;
+  if (end <= bodyStart || isRegexSource(text, start, end)) return null;
   const raw = text.slice(start, end);
   const schemeless = prefix === '';
   if (schemeless && !isPlausibleBareUrl(raw)) return null;
   return { start, end, url: isWeb && !scheme ? `https:${schemeless ? '//' : ''}${raw}` : raw, schemeless };
+}
+
+/** `/^https:\/\/item.jd.com\/\d+/`: a URL anchored by `^` or followed by a regex escape (`\d`, `\.`) is a pattern
+ *  that matches links, not a link. JSON's own escapes (`\"`, `\n`) after a URL do not count. */
+function isRegexSource(text: string, start: number, end: number): boolean {
+  return text[start - 1] === '^' || (text[end] === '\\' && 'dDwWsS.?*+([{'.includes(text[end + 1] || '"'));
 }
 
 /**
