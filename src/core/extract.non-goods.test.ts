@@ -126,6 +126,11 @@ describe('pages of commerce companies that are not goods', () => {
     silent('https://presale.vip.com/list?brand=1');
     silent('https://cgame-stadium.jd.com/api/list');
     silent('https://minigame.taobao.com/play/index.html');
+    // Reward tasks of a campaign (step counts, lotteries) are no goods; the campaign's venue page keeps its brand.
+    silent('https://wq.jd.com/cubeactive/stepreward');
+    silent('https://h5.m.taobao.com/app/lotterydraw/index.html?id=1');
+    silent("API = 'https://m.jingxi.com/activity/rewardsv2'");
+    expect(findLinks('https://pro.m.jd.com/mall/active/4P9a2T9osR9JvtzHVaYTPvsecRtg/index.html')[0]?.source).toBe('jd');
     // Near misses: the goods pages of the same companies on sibling hosts, and a shop whose name holds "game".
     expect(sourcesOf('https://product.suning.com/0000000000/10123456789.html')).toEqual([['suning', false]]);
     expect(sourcesOf('https://item.jd.com/100038004359.html')).toEqual([['jd', false]]);
