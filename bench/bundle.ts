@@ -12,7 +12,7 @@ import type { BuildOptions } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { squeeze } from '../scripts/build';
 import { builtInRulesCompact, builtInRulesCompactEsbuild } from '../scripts/built-in-compact';
-import { catalogueFor, droppedKeysUsed, pruneCatalogue } from '../scripts/catalogue-prune';
+import { bundledCatalogue, catalogueFor, droppedKeysUsed } from '../scripts/catalogue-prune';
 
 export const BUNDLE_TARGET_GZIP = 25 * 1024;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -59,7 +59,7 @@ export function coreBuildOptions(code: string): BuildOptions & { write: false } 
         name: 'catalogue-prune',
         setup(build) {
           build.onLoad({ filter: CATALOGUE }, (args) => ({
-            contents: JSON.stringify(pruneCatalogue(JSON.parse(readFileSync(args.path, 'utf8')), NOT_CORE)),
+            contents: bundledCatalogue(args.path, readFileSync(args.path, 'utf8'), NOT_CORE),
             loader: 'json',
           }));
         },

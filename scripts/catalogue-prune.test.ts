@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import en from '../public/_locales/en/messages.json';
 import zh from '../public/_locales/zh_CN/messages.json';
-import { format, type CatalogueEntry } from '../src/i18n';
-import { catalogueFor, droppedKeysUsed, pruneCatalogue } from './catalogue-prune';
+import { format, t, type CatalogueEntry, type MessageKey } from '../src/i18n';
+import { bundledCatalogue, catalogueFor, droppedKeysUsed, pruneCatalogue } from './catalogue-prune';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const messages = {
   extName: { message: 'cartlint', description: 'name' },
@@ -46,5 +50,37 @@ describe('catalogue pruning', () => {
     expect(droppedKeysUsed(code, [])).toEqual([]);
     expect(droppedKeysUsed('t("notice_banned")', ['popup'])).toEqual([]);
     expect(droppedKeysUsed('t(lang, "extName")', [])).toEqual(['extName']);
+  });
+
+  it('gives a bundle each message of both languages as t() reads them from the files', async () => {
+    const esbuild = await import('esbuild');
+    const drop = ['cli', 'popup'];
+    const result = await esbuild.build({
+      stdin: { contents: `export { t } from './src/i18n';`, resolveDir: ROOT, loader: 'ts' },
+      bundle: true,
+      format: 'iife',
+      globalName: 'bundled',
+      write: false,
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'catalogue',
+          setup(build) {
+            build.onLoad({ filter: /messages\.json$/ }, ({ path }) => ({
+              contents: bundledCatalogue(path, readFileSync(path, 'utf8'), drop),
+              loader: 'json',
+            }));
+          },
+        },
+      ],
+    });
+    const zhPath = `${ROOT}public/_locales/zh_CN/messages.json`;
+    expect(JSON.parse(bundledCatalogue(zhPath, readFileSync(zhPath, 'utf8'), drop))).toBeInstanceOf(Array);
+    const bundled = new Function(`${result.outputFiles[0]!.text}; return bundled;`)() as { t: typeof t };
+    const kept = Object.keys(pruneCatalogue(en, drop)) as MessageKey[];
+    expect(kept.length).toBeGreaterThan(100);
+    for (const key of kept)
+      for (const lang of ['zh', 'en'] as const)
+        expect(bundled.t(lang, key, 'A', 'B', 'C', 'D', 'E'), key).toBe(t(lang, key, 'A', 'B', 'C', 'D', 'E'));
   });
 });

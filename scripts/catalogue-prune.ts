@@ -3,6 +3,7 @@
 // they would take half of the content script's 30 KB gzipped budget and slow the popup's first paint. Keys are named
 // by area (the brief's prefixes), so a bundle can drop the areas it never shows — and the build then proves it: a
 // dropped key named anywhere in the output fails it.
+import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 
 const CATALOGUE = /[\\/]_locales[\\/][^\\/]+[\\/]messages\.json$/;
@@ -45,14 +46,31 @@ export function pruneCatalogue(messages: Record<string, Entry>, prefixes: readon
   return kept;
 }
 
-/** A Vite plugin applying pruneCatalogue before Vite's JSON plugin turns the catalogue into a module. */
+/** The English catalogue beside the catalogue at `path`. */
+const englishBeside = (path: string) => path.replace(/[^\\/]+([\\/]messages\.json)$/, 'en$1');
+
+/**
+ * The catalogue at `path` (its text is `code`) as a bundle carries it: pruned, and for any language but English,
+ * its messages alone, in the order of the English catalogue's keys, so a bundle names each key once (src/i18n.ts
+ * pairs them up again when it loads). A message the language lacks is the English one, as t() would show.
+ */
+export function bundledCatalogue(path: string, code: string, prefixes: readonly string[]): string {
+  const pruned = pruneCatalogue(JSON.parse(code), prefixes);
+  const english = englishBeside(path);
+  if (english === path) return JSON.stringify(pruned);
+  const inEnglish = pruneCatalogue(JSON.parse(readFileSync(english, 'utf8')), prefixes);
+  return JSON.stringify(Object.keys(inEnglish).map((key) => pruned[key] ?? inEnglish[key]));
+}
+
+/** A Vite plugin applying bundledCatalogue before Vite's JSON plugin turns the catalogue into a module. */
 export function catalogueFor(prefixes: readonly string[]): Plugin {
   return {
     name: 'cartlint:catalogue-prune',
     enforce: 'pre',
     transform(code, id) {
-      if (!CATALOGUE.test(id.replace(/\?.*$/, ''))) return null;
-      return { code: JSON.stringify(pruneCatalogue(JSON.parse(code), prefixes)), map: null };
+      const path = id.replace(/\?.*$/, '');
+      if (!CATALOGUE.test(path)) return null;
+      return { code: bundledCatalogue(path, code, prefixes), map: null };
     },
   };
 }

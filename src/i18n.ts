@@ -14,7 +14,11 @@ export interface CatalogueEntry {
 /** A bundled catalogue stores a message without placeholders as its bare text (scripts/catalogue-prune.ts). */
 type Catalogue = Record<string, CatalogueEntry | string>;
 
-const catalogues: Record<Lang, Catalogue> = { en: en as Catalogue, zh: zhCN as Catalogue };
+/** A bundled catalogue other than English is its messages alone, in the English keys' order (catalogue-prune.ts). */
+const keyedLikeEnglish = (catalogue: Catalogue | Catalogue[string][]): Catalogue =>
+  Array.isArray(catalogue) ? Object.fromEntries(Object.keys(en).map((key, i) => [key, catalogue[i]!])) : catalogue;
+
+const catalogues: Record<Lang, Catalogue> = { en: en as Catalogue, zh: keyedLikeEnglish(zhCN as Catalogue) };
 
 export type MessageKey = keyof typeof en & keyof typeof zhCN;
 
