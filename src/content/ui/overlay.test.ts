@@ -175,7 +175,7 @@ describe('overlay card updates', () => {
 });
 
 describe('overlay card for the field in focus', () => {
-  it('opens the card when the focused field becomes flagged, and leaves the focus where it was', () => {
+  it('opens the card when the focused field becomes flagged, and leaves the focus where it was', async () => {
     const { overlay, input, spot } = setup();
     const clean: Spot = { ...spot, judged: [], flag: null };
     overlay.update([clean]);
@@ -184,11 +184,12 @@ describe('overlay card for the field in focus', () => {
     clean.judged = spot.judged; // the operator pasted a banned link: judged in place, no focus event follows
     clean.flag = 'banned';
     overlay.update([clean]);
-    expect(overlay.card()!.textContent).toContain('Banned');
+    expect(overlay.card()).toBeNull(); // the outline first; the card on the next frame
+    await vi.waitFor(() => expect(overlay.card()!.textContent).toContain('Banned'));
     expect(document.activeElement).toBe(input);
   });
 
-  it('opens nothing when the flagged field is not the one in focus', () => {
+  it('opens nothing when the flagged field is not the one in focus', async () => {
     const { overlay, input, spot } = setup();
     const other = document.createElement('input');
     document.body.append(other);
@@ -197,25 +198,26 @@ describe('overlay card for the field in focus', () => {
     overlay.update([clean]);
     Object.assign(clean, { judged: spot.judged, flag: 'banned' });
     overlay.update([clean]);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     expect(overlay.card()).toBeNull();
     expect(input.isConnected).toBe(true);
   });
 
-  it('does not reopen a card for a field that was already flagged', () => {
+  it('does not reopen a card for a field that was already flagged', async () => {
     const { overlay, input, spot } = setup();
     input.focus();
     overlay.update([spot]); // flagged at first sight while focused: shown
-    expect(overlay.card()).not.toBeNull();
+    await vi.waitFor(() => expect(overlay.card()).not.toBeNull());
     document.body.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
     overlay.update([spot]);
     return vi.waitFor(() => expect(overlay.card()).toBeNull());
   });
 
-  it('closes the card on Escape, keeping the focus and letting the page see the key', () => {
+  it('closes the card on Escape, keeping the focus and letting the page see the key', async () => {
     const { overlay, input, spot } = setup();
     input.focus();
     overlay.update([spot]);
-    expect(overlay.card()).not.toBeNull();
+    await vi.waitFor(() => expect(overlay.card()).not.toBeNull());
     const escapeKey = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true, composed: true });
     input.dispatchEvent(escapeKey);
     expect(overlay.card()).toBeNull();
@@ -223,7 +225,7 @@ describe('overlay card for the field in focus', () => {
     expect(document.activeElement).toBe(input);
   });
 
-  it('finds the focused field inside an open shadow root', () => {
+  it('finds the focused field inside an open shadow root', async () => {
     const { overlay, spot } = setup();
     const host = document.createElement('div');
     const inner = document.createElement('input');
@@ -235,7 +237,7 @@ describe('overlay card for the field in focus', () => {
     inner.focus();
     Object.assign(clean, { judged: spot.judged, flag: 'review' });
     overlay.update([clean]);
-    expect(overlay.card()).not.toBeNull();
+    await vi.waitFor(() => expect(overlay.card()).not.toBeNull());
     expect(host.shadowRoot!.activeElement).toBe(inner);
   });
 });

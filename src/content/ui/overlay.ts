@@ -168,13 +168,33 @@ export function createOverlay(options: OverlayOptions): Overlay {
     } else if (shown && (!shown.spot.el.isConnected || !spots.includes(shown.spot))) {
       hide(); // the place is gone
     }
-    if (flaggedInFocus) show(flaggedInFocus); // only draws: the focus stays where the operator put it
+    if (flaggedInFocus) showNextFrame(flaggedInFocus);
+  }
+
+  /**
+   * The card of a field flagged while the operator is in it (a paste): drawn on the next frame, after the outline.
+   * Laying out a page's first card waits for its fonts (30 ms and more on a browser just started); the outline and
+   * the field's mark must not wait with it. Only draws: the focus stays where the operator put it.
+   */
+  let pending = 0;
+  function showNextFrame(spot: Spot) {
+    win.cancelAnimationFrame(pending);
+    pending = win.requestAnimationFrame(() => {
+      if (!signal.aborted && spot.flag && spot.el.isConnected && holdsFocus(spot.el, doc)) show(spot);
+    });
   }
 
   const follow = () => shown && placeCard(shown.card, shown.spot.el);
   win.addEventListener('resize', follow, { passive: true, signal });
   win.addEventListener('scroll', follow, { capture: true, passive: true, signal });
-  signal.addEventListener('abort', hide, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      win.cancelAnimationFrame(pending);
+      hide();
+    },
+    { once: true },
+  );
 
   return { update, watch, flash: outlines.flash, card: () => shown?.card ?? null };
 }
