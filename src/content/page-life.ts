@@ -53,6 +53,9 @@ export interface PageLife {
   scanner: Scanner;
 }
 
+/** A share text with a short link, a 口令 and a goods URL: what a paste takes through the core. */
+const WARM_UP = '【淘宝】https://m.tb.cn/h.gZ3kR7q ￥aB3cD4eF5gH￥ https://item.jd.com/100012043978.html';
+
 /** How many fields and rows the page's spots are: what the popup says cartlint reads. */
 function readCounts(spots: readonly Spot[]): { fields: number; rows: number } {
   let rows = 0;
@@ -142,11 +145,12 @@ export function startPageLife(options: PageLifeOptions): PageLife {
     ),
   });
 
+  const judges = options.makeJudges(() => ({ platform: adapter.platform, surface, rules, shortLinks }));
   const scanner: Scanner = createScanner({
     doc,
     adapter,
     signal,
-    judges: options.makeJudges(() => ({ platform: adapter.platform, surface, rules, shortLinks })),
+    judges,
     pollMs: options.pollMs,
     rescanMs: options.rescanMs,
     onRoots(roots) {
@@ -173,6 +177,11 @@ export function startPageLife(options: PageLifeOptions): PageLife {
 
   scanner.scanAll();
   report(); // the page is known even before anything is found; also clears a previous route's findings
+  // A page's first judgement of a link compiles the core's code and patterns (15 ms and more on a browser just
+  // started): done once at idle, the operator's first paste is judged as fast as the next one.
+  const warm = () => signal.aborted || judges.text(WARM_UP);
+  if (win.requestIdleCallback) win.requestIdleCallback(warm, { timeout: 2000 });
+  else win.setTimeout(warm, 200);
 
   return {
     scanner,
