@@ -29,30 +29,32 @@ import type {
 
 const SEVERITY: Record<Verdict, number> = { banned: 2, review: 1, allowed: 0 };
 
-/** Does a rule's link list cover this link? `maybe`: only a fact the text does not show could tell. */
-type Fit = 'yes' | 'maybe' | 'no';
-/** Which unknown fact made a fit `maybe`. */
+/**
+ * Does a rule's link list cover this link? `yes`, `no`, or the fact the text does not show that alone could tell
+ * (`affiliate`: alliance or not; `seller`: JD 自营 or not): a maybe.
+ */
+type Fit = 'yes' | 'no' | Unknown;
 type Unknown = 'affiliate' | 'seller';
 
-function fitOne(match: LinkMatch, link: LinkFinding): { fit: Fit; unknown?: Unknown } {
-  if (match.source !== '*' && match.source !== link.source) return { fit: 'no' };
+function fitOne(match: LinkMatch, link: LinkFinding): Fit {
+  if (match.source !== '*' && match.source !== link.source) return 'no';
   if (match.affiliate !== undefined) {
-    if (link.affiliate === null) return { fit: 'maybe', unknown: 'affiliate' };
-    if (link.affiliate !== match.affiliate) return { fit: 'no' };
+    if (link.affiliate === null) return 'affiliate';
+    if (link.affiliate !== match.affiliate) return 'no';
   }
   if (match.seller !== undefined) {
-    if (link.seller === undefined) return { fit: 'maybe', unknown: 'seller' };
-    if (link.seller !== match.seller) return { fit: 'no' };
+    if (link.seller === undefined) return 'seller';
+    if (link.seller !== match.seller) return 'no';
   }
-  return { fit: 'yes' };
+  return 'yes';
 }
 
-function bestFit(matches: readonly LinkMatch[], link: LinkFinding): { fit: Fit; unknown?: Unknown } {
-  let best: { fit: Fit; unknown?: Unknown } = { fit: 'no' };
+function bestFit(matches: readonly LinkMatch[], link: LinkFinding): Fit {
+  let best: Fit = 'no';
   for (const match of matches) {
-    const result = fitOne(match, link);
-    if (result.fit === 'yes') return result;
-    if (result.fit === 'maybe') best = result;
+    const fit = fitOne(match, link);
+    if (fit === 'yes') return fit;
+    if (fit !== 'no') best = fit;
   }
   return best;
 }
@@ -69,7 +71,7 @@ function relevantRules(link: LinkFinding, platform: Platform, surface: Surface, 
       isEnabled(rule) &&
       rule.platform === platform &&
       rule.surfaces.includes(surface) &&
-      bestFit(rule.links, link).fit !== 'no',
+      bestFit(rule.links, link) !== 'no',
   );
 }
 
@@ -79,13 +81,11 @@ function sentence(make: (lang: Lang) => string): LocalizedText {
 }
 
 function ruleSentence(verdict: Verdict, label: (lang: Lang) => string, since: string, summary: LocalizedText) {
-  const key = verdict === 'banned' ? 'reason_banned' : verdict === 'review' ? 'reason_review' : 'reason_allowed';
-  return sentence((lang) => t(lang, key, label(lang), beijingLabel(lang, since), summary[lang]));
+  return sentence((lang) => t(lang, `reason_${verdict}`, label(lang), beijingLabel(lang, since), summary[lang]));
 }
 
 function unsureSentence(unknown: Unknown, id: string, summary: LocalizedText) {
-  const key = unknown === 'affiliate' ? 'reason_unsure_affiliate' : 'reason_unsure_seller';
-  return sentence((lang) => t(lang, key, id, summary[lang]));
+  return sentence((lang) => t(lang, `reason_unsure_${unknown}`, id, summary[lang]));
 }
 
 /** The verdict of one rule (and its exceptions) for a link it covers. */
@@ -100,10 +100,10 @@ function applyRule(rule: Rule, link: LinkFinding, time: number, unknown: Unknown
   }
   for (const exception of rule.exceptions ?? []) {
     if (!inForce(exception, time)) continue;
-    const match = bestFit(exception.links, link);
-    if (match.fit === 'no' || exception.verdict === rule.verdict) continue;
-    if (match.fit === 'maybe') {
-      const reason = unsureSentence(match.unknown!, exception.id, exception.summary);
+    const fit = bestFit(exception.links, link);
+    if (fit === 'no' || exception.verdict === rule.verdict) continue;
+    if (fit !== 'yes') {
+      const reason = unsureSentence(fit, exception.id, exception.summary);
       return { verdict: 'review', rule: exception.id, reason, since: exception.from };
     }
     return exceptionDecision(rule, exception);
@@ -152,10 +152,11 @@ function decideAt(
     .filter((rule) => inForce(rule, time))
     .sort((a, b) => Date.parse(b.from) - Date.parse(a.from) || SEVERITY[b.verdict] - SEVERITY[a.verdict]);
   for (const rule of candidates) {
-    const match = bestFit(rule.links, link);
+    const fit = bestFit(rule.links, link);
+    const unknown = fit === 'yes' || fit === 'no' ? undefined : fit;
     // An allowing rule that may not cover the link says nothing; a banning one makes it uncertain.
-    if (match.fit === 'maybe' && rule.verdict === 'allowed') continue;
-    return applyRule(rule, link, time, match.fit === 'maybe' ? match.unknown : undefined);
+    if (unknown && rule.verdict === 'allowed') continue;
+    return applyRule(rule, link, time, unknown);
   }
   return noRuleKnown(link, platform, surface);
 }
