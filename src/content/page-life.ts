@@ -160,9 +160,9 @@ export function startPageLife(options: PageLifeOptions): PageLife {
     onScan(roots) {
       if (detectSurface(roots)) scanner.invalidate();
     },
-    onChange(spots) {
+    onChange(spots, changed) {
       marks.apply(spots);
-      overlay.update(spots);
+      overlay.update(spots, changed);
       // A long list judged in slices is reported once, when it is all judged: one big message, not several.
       held = scanner.busy();
       if (!held) report();

@@ -41,8 +41,11 @@ export interface ScannerOptions {
   adapter: Adapter;
   judges: Judges;
   signal: AbortSignal;
-  /** After every change of what is judged, with every spot (flagged or not). */
-  onChange(spots: readonly Spot[]): void;
+  /**
+   * After every change of what is judged, with every spot (flagged or not), and `changed`, the spots re-judged
+   * when only they can differ (a frame's touched fields, a slice of rows); absent after a structural scan.
+   */
+  onChange(spots: readonly Spot[], changed?: readonly Spot[]): void;
   /** Roots seen for the first time (the overlay and the guard listen on them too). */
   onRoots?(roots: readonly Root[]): void;
   /** When the rows a scan left for later slices are all judged (not called when nothing was left). */
@@ -132,9 +135,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     pollMs: options.pollMs,
     scan: scanAll,
     flush(touched) {
-      let changed = false;
-      for (const spot of touched) if (spot.el.isConnected && refresh(spot)) changed = true;
-      if (changed) onChange(spots);
+      const changed = touched.filter((spot) => spot.el.isConnected && refresh(spot));
+      if (changed.length) onChange(spots, changed);
     },
     slice: judgeSlice,
     // Script-set values fire no event: compare them now and then. Gone elements mean the page re-rendered.
@@ -255,13 +257,13 @@ export function createScanner(options: ScannerOptions): Scanner {
   /** One slice of the backlog; true while rows remain. */
   function judgeSlice(): boolean {
     const started = win.performance.now();
-    let changed = false;
+    const changed: Spot[] = [];
     for (const spot of backlog) {
       backlog.delete(spot);
-      if (spot.el.isConnected && refresh(spot)) changed = true;
+      if (spot.el.isConnected && refresh(spot)) changed.push(spot);
       if (win.performance.now() - started > SLICE_MS) break;
     }
-    if (changed) onChange(spots);
+    if (changed.length) onChange(spots, changed);
     if (backlog.size) return true;
     measure('cartlint:scan-settled', lastScan);
     options.onSettled?.();

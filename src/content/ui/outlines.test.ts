@@ -81,4 +81,26 @@ describe('outlines', () => {
     control.abort();
     expect(FakeObserver.last.observed.size).toBe(0);
   });
+
+  it('looks only at the spots a slice re-judged, and drops gone places on the next full update', async () => {
+    control = new AbortController();
+    document.body.replaceChildren();
+    const ui = createUiHost(document, control.signal);
+    const outlines = createOutlines(ui, control.signal);
+    const [a, b, c] = [placed('field', 10), placed('field', 40), placed('field', 70)];
+    outlines.update([a, b]);
+    await vi.waitFor(() => expect(ui.shadow.querySelectorAll('.outline')).toHaveLength(2));
+
+    // A slice: c newly flagged, a fixed; b, not re-judged, keeps its outline.
+    a.flag = null;
+    outlines.update([a, b, c], [a, c]);
+    await vi.waitFor(() => expect(ui.shadow.querySelectorAll('.outline')).toHaveLength(2));
+    const tops = () =>
+      [...ui.shadow.querySelectorAll<HTMLElement>('.outline')].map((box) => box.style.transform).sort();
+    expect(tops()).toEqual(['translate(-2px, 38px)', 'translate(-2px, 68px)']);
+
+    // A structural scan no longer finds b: the full update drops it.
+    outlines.update([a, c]);
+    await vi.waitFor(() => expect(tops()).toEqual(['translate(-2px, 68px)']));
+  });
 });

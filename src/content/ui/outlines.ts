@@ -7,8 +7,11 @@ import type { Spot } from '../page/scan';
 import { el, type UiHost } from './host';
 
 export interface Outlines {
-  /** Draw what is flagged now; drop outlines of places that are fixed or gone. */
-  update(spots: readonly Spot[]): void;
+  /**
+   * Draw what is flagged now; drop outlines of places that are fixed or gone. With `changed` (the spots re-judged
+   * while the others stayed as they were, as a slice of a long cart does), only those are looked at.
+   */
+  update(spots: readonly Spot[], changed?: readonly Spot[]): void;
   /** Re-measure on the next frame. */
   schedule(): void;
   /** A short highlight on one place. */
@@ -89,12 +92,13 @@ export function createOutlines(ui: UiHost, signal: AbortSignal, settleMs = 300):
     tracked.delete(spot);
   }
 
-  function update(spots: readonly Spot[]) {
-    const flagged = new Set<Spot>();
-    for (const spot of spots) {
-      if (!spot.flag) continue;
-      flagged.add(spot);
+  function update(spots: readonly Spot[], changed: readonly Spot[] = spots) {
+    for (const spot of changed) {
       let t = tracked.get(spot);
+      if (!spot.flag) {
+        if (t) forget(spot, t); // fixed
+        continue;
+      }
       if (t && t.el !== spot.el) {
         forget(spot, t); // re-rendered: observe the new element
         t = undefined;
@@ -109,7 +113,10 @@ export function createOutlines(ui: UiHost, signal: AbortSignal, settleMs = 300):
         t.painted = ''; // verdict changed: repaint
       }
     }
-    for (const [spot, t] of tracked) if (!flagged.has(spot)) forget(spot, t);
+    if (changed === spots) {
+      const present = new Set(spots);
+      for (const [spot, t] of tracked) if (!present.has(spot)) forget(spot, t); // gone
+    }
     schedule();
   }
 

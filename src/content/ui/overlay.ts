@@ -10,8 +10,8 @@ import type { Spot } from '../page/scan';
 import type { UiHost } from './host';
 
 export interface Overlay {
-  /** Draw what is flagged now; drop outlines of places that are fixed or gone. */
-  update(spots: readonly Spot[]): void;
+  /** Draw what is flagged now; drop outlines of places that are fixed or gone. `changed`: as the scanner's. */
+  update(spots: readonly Spot[], changed?: readonly Spot[]): void;
   /** Listen for hover and focus in these roots too. */
   watch(roots: readonly Root[]): void;
   /** A short highlight on one place (popup's "show me"). */
@@ -150,15 +150,15 @@ export function createOverlay(options: OverlayOptions): Overlay {
     }
   }
 
-  function update(spots: readonly Spot[]) {
+  function update(spots: readonly Spot[], changed: readonly Spot[] = spots) {
     let flaggedInFocus: Spot | null = null;
-    for (const spot of spots) {
+    for (const spot of changed) {
       spotOf.set(spot.el, spot);
       // Flagged while the operator is in it (a link just pasted): no focusin will come, so the card opens now.
       if (spot.flag && !lastFlag.get(spot) && spot.el.isConnected && holdsFocus(spot.el, doc)) flaggedInFocus = spot;
       lastFlag.set(spot, spot.flag);
     }
-    outlines.update(spots);
+    outlines.update(spots, changed);
     if (shown && shown.judged !== shown.spot.judged) {
       // The card tells what is flagged now: rebuild it, or drop it when the place is fixed. Unchanged places keep
       // their card, so a long list judged in slices does not rebuild it under the operator's pointer.
