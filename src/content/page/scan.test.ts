@@ -191,6 +191,38 @@ describe('scanner time slicing', () => {
   });
 });
 
+describe('scanner on a long list whose places take long to find', () => {
+  it('judges the first rows, those in view when a cart lands, in the first pass', () => {
+    document.body.replaceChildren();
+    const list = document.createElement('div');
+    list.className = 'list-container--x';
+    for (let i = 0; i < 60; i++) {
+      const row = document.createElement('div');
+      row.className = 'list-item--y';
+      row.textContent = `商品 ${i} https://s.click.taobao.com/${i}`;
+      list.append(row);
+    }
+    document.body.append(list);
+    control = new AbortController();
+    const scanner = createScanner({
+      doc: document,
+      adapter: adapter('kuaishou-live-helper'),
+      judges: judges(),
+      signal: control.signal,
+      onChange: () => {},
+      // A page whose places cost more to find than the whole first-pass budget (a 2,000-row cart).
+      onScan: () => {
+        const until = performance.now() + 10;
+        while (performance.now() < until);
+      },
+    });
+    scanner.scanAll();
+    const rows = scanner.spots().filter((spot) => spot.kind === 'row');
+    expect(rows).toHaveLength(60);
+    expect(rows[0]!.flag).toBe('banned');
+  });
+});
+
 describe('scanner on a virtualised list', () => {
   function list(rows: [index: number | null, text: string][]) {
     document.body.replaceChildren();

@@ -78,9 +78,15 @@ const CACHE_LIMIT = 5000;
 const UNREAD = '\u0000';
 /** Most milliseconds of row judging per later task. */
 const SLICE_MS = 6;
-/** The first pass judges rows only until this long after its start: finding every place of a 2,000-row list costs
- *  a few ms of its own, and the whole pass must fit in one frame. */
+/** The first pass judges rows for this long, counted from its first row, and at least FIRST_ROWS of them: finding
+ *  every place of a 2,000-row list takes 10 ms and more of its own, and a deadline counted from the scan's start
+ *  left no time for the first rows, the ones in view when a cart lands, which then waited for the page's own
+ *  layout and a later slice. */
 const FIRST_PASS_MS = 4;
+/** A screenful of rows and more (a cart shows 20 to 35): Firefox's content scripts judge a row in about 0.1 ms.
+ *  Rows that cost far more (a heavy page) stop the pass at FIRST_PASS_MAX_MS all the same. */
+const FIRST_ROWS = 50;
+const FIRST_PASS_MAX_MS = 10;
 const MEASURE_LIMIT = 300;
 /** Most scrolled-past rows remembered (a day-long live session scrolling a 2,000-item list stays far below). */
 const SCROLLED_PAST_LIMIT = 20_000;
@@ -236,9 +242,11 @@ export function createScanner(options: ScannerOptions): Scanner {
       Object.assign(place(el, 'row', key, null, row), { indexed }),
     );
     // Past the deadline every further row waits for a slice, without asking the clock again for each of 2,000.
+    const judging = win.performance.now();
     let late = false;
-    for (const spot of rowSpots) {
-      if ((late ||= win.performance.now() - lastScan > FIRST_PASS_MS)) backlog.add(spot);
+    for (const [n, spot] of rowSpots.entries()) {
+      late ||= win.performance.now() - judging > (n < FIRST_ROWS ? FIRST_PASS_MAX_MS : FIRST_PASS_MS);
+      if (late) backlog.add(spot);
       else if (refresh(spot)) changed = true;
     }
     if (previous.size) changed = true; // places that are gone
