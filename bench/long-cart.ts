@@ -160,6 +160,9 @@ export async function runLongCartBench(
               .waitForTabState(tabId, (state) => state.page !== null, 'the content script’s first report')
               .catch(() => undefined);
           }
+          // The harness's console page (opened on the first tab-state wait) took the front: in the background,
+          // Firefox runs timers once a second, and the probe would report that as 1 s blocks.
+          await page.bringToFront();
           // Let the page's load settle before the insertion.
           await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
           (watched ? result.watched : result.control).push(await insertCart(page, watched));
