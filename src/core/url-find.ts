@@ -12,10 +12,8 @@ const MAX_URL = 4096;
  * or an e-mail address (`pengchun@taobao.com`). A colon may precede a scheme: `领券：https://…` (full-width ： is
  * `:` once normalised), and so may a shell default's `:-` (`${1:-https://…}`).
  */
-const URL_START = new RegExp(
-  `(?<![A-Za-z0-9.@_%]|[^:][+-])([A-Za-z][A-Za-z0-9.+-]{0,24}):\\/\\/|(?<![A-Za-z0-9.+@_/:%-])(?:\\/\\/(?=[A-Za-z0-9-]{1,63}\\.)|(?=(?:[A-Za-z0-9-]{1,63}\\.){1,9}[A-Za-z]))`,
-  'gi',
-);
+const URL_START =
+  /(?<![A-Za-z0-9.@_%]|[^:][+-])([A-Za-z][A-Za-z0-9.+-]{0,24}):\/\/|(?<![A-Za-z0-9.+@_/:%-])(?:\/\/(?=[A-Za-z0-9-]{1,63}\.)|(?=(?:[A-Za-z0-9-]{1,63}\.){1,9}[A-Za-z]))/gi;
 const isHostChar = (code: number) =>
   (code >= 0x61 && code <= 0x7a) ||
   (code >= 0x41 && code <= 0x5a) ||
