@@ -97,8 +97,11 @@ export interface ConfigSources {
 }
 
 /** Chromium answers the first storage.managed read after a browser start only once it has loaded policy: 1.5-2.5 s
- *  on a machine that has none, which held up the first answer to every tab. */
-export const CONTENT_MANAGED_WAIT_MS = 100;
+ *  on a machine that has none, which held up the first answer to every tab. A tab that has no snapshot yet (a
+ *  profile where cartlint was just installed) judges nothing until this answer, so it waits only for a policy read
+ *  that is already there (Firefox, a Chromium that has loaded policy): 100 ms here made the first paste of a fresh
+ *  profile 50-90 ms late. A policy that comes later re-judges every tab (onLatePolicy). */
+export const CONTENT_MANAGED_WAIT_MS = 10;
 
 type ManagedRead = Awaited<ReturnType<typeof readManagedArea>>;
 
