@@ -12,6 +12,7 @@ import { createMarks } from './ui/marks';
 import { createOverlay } from './ui/overlay';
 import type { Root } from './page/roots';
 import { createScanner, type Judges, type Scanner, type Spot } from './page/scan';
+import { guarded } from './page/schedule';
 import { createShortLinks, type ShortLinks } from './short-links';
 import { createUiHost } from './ui/host';
 
@@ -179,7 +180,7 @@ export function startPageLife(options: PageLifeOptions): PageLife {
   report(); // the page is known even before anything is found; also clears a previous route's findings
   // A page's first judgement of a link compiles the core's code and patterns (15 ms and more on a browser just
   // started): done once at idle, the operator's first paste is judged as fast as the next one.
-  const warm = () => signal.aborted || judges.text(WARM_UP);
+  const warm = () => guarded(signal, () => judges.text(WARM_UP));
   if (win.requestIdleCallback) win.requestIdleCallback(warm, { timeout: 2000 });
   else win.setTimeout(warm, 200);
 

@@ -7,6 +7,7 @@ import { viewportBox } from './geometry';
 import { createOutlines } from './outlines';
 import type { Root } from '../page/roots';
 import type { Spot } from '../page/scan';
+import { guarded } from '../page/schedule';
 import type { UiHost } from './host';
 
 export interface Overlay {
@@ -179,9 +180,11 @@ export function createOverlay(options: OverlayOptions): Overlay {
   let pending = 0;
   function showNextFrame(spot: Spot) {
     win.cancelAnimationFrame(pending);
-    pending = win.requestAnimationFrame(() => {
-      if (!signal.aborted && spot.flag && spot.el.isConnected && holdsFocus(spot.el, doc)) show(spot);
-    });
+    pending = win.requestAnimationFrame(() =>
+      guarded(signal, () => {
+        if (spot.flag && spot.el.isConnected && holdsFocus(spot.el, doc)) show(spot);
+      }),
+    );
   }
 
   const follow = () => shown && placeCard(shown.card, shown.spot.el);
