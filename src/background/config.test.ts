@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SNAPSHOT_KEY, type ConfigSnapshot, type Reply } from '../protocol';
+import { isConfigChange } from '../ui/config-changes';
 import {
   contentIn,
   fakeBrowser,
@@ -85,16 +86,20 @@ describe('a storage.managed slow to answer after a browser start', () => {
     expect(get).toHaveBeenCalledTimes(2);
   });
 
-  it('keeps our own pages waiting for it: nobody would tell them that a policy arrived late', async () => {
+  it('answers our own pages at once too; a policy that differs rewrites the snapshot they watch', async () => {
     const browser = fakeBrowser({ managed: { locked: true } });
+    await getConfig(startBackground(browser));
+    browser.managed.data = {}; // the administrator lifted the lock while the browser was closed
     const managed = slowManaged(browser);
-    const restarted = startBackground(browser, { managedArea: managed.area, managedWaitMs: 5 });
-    const answer = getConfig(restarted, PAGE);
-    let answered = false;
-    void answer.then(() => (answered = true));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(answered).toBe(false);
+    const restarted = startBackground(browser, {
+      managedArea: managed.area,
+      managedWaitMs: 5,
+      onLatePolicy: () => void restarted.policyChanged(),
+    });
+    expect((await getConfig(restarted, PAGE)).locked).toBe(true); // the popup opens with the stand-in
     managed.answer();
-    expect((await answer).locked).toBe(true);
+    await vi.waitFor(() => expect((browser.local.data[SNAPSHOT_KEY] as ConfigSnapshot).locked).toBe(false));
+    expect(isConfigChange({ [SNAPSHOT_KEY]: {} }, 'local')).toBe(true); // so the popup reads again
+    expect((await getConfig(restarted, PAGE)).locked).toBe(false);
   });
 });

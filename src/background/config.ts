@@ -89,19 +89,20 @@ export interface ConfigSources {
   builtIn: readonly Rule[];
   /** The browser's UI language, for language "auto". */
   uiLocale: string;
-  /** How long a content script's request waits for storage.managed before the policy last applied stands in for
-   *  it (CONTENT_MANAGED_WAIT_MS); our pages always wait, as they are not told of a policy arriving late. */
+  /** How long a request waits for storage.managed before the policy last applied stands in for it
+   *  (MANAGED_WAIT_MS). */
   managedWaitMs?: number;
   /** storage.managed answered after the stand-in was used, with a different policy: every tab must re-judge. */
   onLatePolicy?(): void;
 }
 
 /** Chromium answers the first storage.managed read after a browser start only once it has loaded policy: 1.5-2.5 s
- *  on a machine that has none, which held up the first answer to every tab. A tab that has no snapshot yet (a
- *  profile where cartlint was just installed) judges nothing until this answer, so it waits only for a policy read
- *  that is already there (Firefox, a Chromium that has loaded policy): 100 ms here made the first paste of a fresh
- *  profile 50-90 ms late. A policy that comes later re-judges every tab (onLatePolicy). */
-export const CONTENT_MANAGED_WAIT_MS = 10;
+ *  on a machine that has none, which held up the first answer to every tab and to the popup. A tab that has no
+ *  snapshot yet (a profile where cartlint was just installed) judges nothing until this answer, so every request
+ *  waits only for a policy read that is already there (Firefox, a Chromium that has loaded policy): 100 ms here
+ *  made the first paste of a fresh profile 50-90 ms late. A policy that comes later re-judges every tab
+ *  (onLatePolicy) and rewrites the snapshot, which our pages watch. */
+export const MANAGED_WAIT_MS = 10;
 
 type ManagedRead = Awaited<ReturnType<typeof readManagedArea>>;
 

@@ -12,7 +12,7 @@ import { notice } from '../core/notice';
 import { langFromLocale, t } from '../i18n';
 import { badgeFor, showBadge, type ActionApi } from './badge';
 import { readRequest } from './checks';
-import { CONTENT_MANAGED_WAIT_MS, loadConfig, type ConfigSources, type Loaded } from './config';
+import { loadConfig, MANAGED_WAIT_MS, type ConfigSources, type Loaded } from './config';
 import { resolveLink, type ResolverDeps } from './resolver';
 import { deleteRule, exportRules, importRules, Refusal, saveRule, toggleRule } from './rules';
 import { changeSettings } from './settings';
@@ -251,9 +251,9 @@ export function createHandler(deps: HandlerDeps) {
     const message = fromWire(wire);
     let lang = langFromLocale(deps.uiLocale);
     try {
-      // A tab judges at once and re-judges on config/changed, so it need not wait for a slow storage.managed.
-      const wait = caller.kind === 'content' ? (deps.managedWaitMs ?? CONTENT_MANAGED_WAIT_MS) : null;
-      const loaded = await loadConfig(deps, wait);
+      // Nobody waits for a slow storage.managed: a tab re-judges on config/changed, our pages re-read when the
+      // snapshot changes, and a write (change) reads the policy in full before it applies.
+      const loaded = await loadConfig(deps, deps.managedWaitMs ?? MANAGED_WAIT_MS);
       lang = loaded.lang;
       const reading = readRequest(message);
       if (!reading.request) {

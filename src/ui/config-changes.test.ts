@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CONFIG_KEYS } from '../protocol';
+import { CONFIG_KEYS, SNAPSHOT_KEY } from '../protocol';
 import { coalesced, isConfigChange, watchConfig, type StorageChangedEvent } from './config-changes';
 
 const change = { oldValue: 1, newValue: 2 };
@@ -9,6 +9,7 @@ describe('isConfigChange', () => {
     for (const key of CONFIG_KEYS) expect(isConfigChange({ [key]: change }, 'local')).toBe(true);
     expect(isConfigChange({ 'tab:3': change, customRules: change }, 'local')).toBe(true);
     expect(isConfigChange({ rules: change }, 'managed')).toBe(true);
+    expect(isConfigChange({ [SNAPSHOT_KEY]: change }, 'local')).toBe(true); // a late policy rewrote it
   });
 
   it('ignores tab findings (session, or local in Firefox), the short-link cache and other areas', () => {

@@ -1,13 +1,14 @@
 // The popup and the options page show a ConfigSnapshot; it changes under them when another page, another tab or
 // an administrator's policy changes settings or rules. The background keeps all of it in storage, so the pages
-// watch storage.onChanged, but only for the keys the snapshot is read from: per-tab findings (storage.session, or
+// watch storage.onChanged, but only for the keys the snapshot is read from and the snapshot itself (rewritten when
+// a policy that arrived late differs from the one that stood in for it): per-tab findings (storage.session, or
 // storage.local `tab:*` in Firefox without session) and the short-link cache change all the time and mean nothing here.
-import { CONFIG_KEYS } from '../protocol';
+import { CONFIG_KEYS, SNAPSHOT_KEY } from '../protocol';
 
 /** Whether a storage.onChanged event can change the configuration snapshot. */
 export function isConfigChange(changes: Record<string, unknown>, area: string): boolean {
   if (area === 'managed') return true;
-  return area === 'local' && CONFIG_KEYS.some((key) => key in changes);
+  return area === 'local' && (SNAPSHOT_KEY in changes || CONFIG_KEYS.some((key) => key in changes));
 }
 
 /** The shape of browser.storage.onChanged that we use. */

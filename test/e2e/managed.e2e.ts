@@ -6,7 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFixtureRouter, launch, loadFixturePages, openReadyPopup, type ExtensionSession } from './harness/index';
+import {
+  createFixtureRouter,
+  eventually,
+  launch,
+  loadFixturePages,
+  openReadyPopup,
+  type ExtensionSession,
+} from './harness/index';
 import { chromiumExtensionId } from './harness/extension-id';
 import { CHROME_EXTENSION_DIR, GECKO_ID, REPO_ROOT } from './harness/paths';
 import { makeTempDirs } from './harness/temp-home';
@@ -78,6 +85,11 @@ describe.each(['chromium', 'firefox'] as const)(
         return;
       }
       ({ session, cleanUp } = await start(createFixtureRouter({ pages: [...loadFixturePages(), GOODS_POOL] })));
+      // Chromium gives storage.managed 1.5-2.5 s after it starts; until then every answer has the policy last
+      // applied (none, on this fresh profile), and the policy's arrival rewrites the snapshot and re-judges tabs.
+      await eventually(async () => (await session!.request({ type: 'config/get' })).locked || null, {
+        what: 'the policy in the worker’s config',
+      });
     });
 
     afterAll(async () => {
