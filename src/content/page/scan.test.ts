@@ -147,18 +147,23 @@ describe('scanner in micro-frontends', () => {
   });
 });
 
+/** A Kuaishou live-helper list of `rows` rows, each with a banned link. */
+function bannedCart(rows: number) {
+  document.body.replaceChildren();
+  const list = document.createElement('div');
+  list.className = 'list-container--x';
+  for (let i = 0; i < rows; i++) {
+    const row = document.createElement('div');
+    row.className = 'list-item--y';
+    row.textContent = `商品 ${i} https://s.click.taobao.com/${i}`;
+    list.append(row);
+  }
+  document.body.append(list);
+}
+
 describe('scanner time slicing', () => {
   it('judges a long list in slices: the first scan returns early, later tasks finish every row', async () => {
-    document.body.replaceChildren();
-    const list = document.createElement('div');
-    list.className = 'list-container--x';
-    for (let i = 0; i < 60; i++) {
-      const row = document.createElement('div');
-      row.className = 'list-item--y';
-      row.textContent = `商品 ${i} https://s.click.taobao.com/${i}`;
-      list.append(row);
-    }
-    document.body.append(list);
+    bannedCart(60);
     const slow = wordJudges({ 's.click.taobao.com': 'banned' });
     const judges = {
       ...slow,
@@ -193,16 +198,7 @@ describe('scanner time slicing', () => {
 
 describe('scanner on a long list whose places take long to find', () => {
   it('judges the first rows, those in view when a cart lands, in the first pass', () => {
-    document.body.replaceChildren();
-    const list = document.createElement('div');
-    list.className = 'list-container--x';
-    for (let i = 0; i < 60; i++) {
-      const row = document.createElement('div');
-      row.className = 'list-item--y';
-      row.textContent = `商品 ${i} https://s.click.taobao.com/${i}`;
-      list.append(row);
-    }
-    document.body.append(list);
+    bannedCart(60);
     control = new AbortController();
     const scanner = createScanner({
       doc: document,
