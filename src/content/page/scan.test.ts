@@ -12,7 +12,7 @@ const judges = () => wordJudges({ 's.click.taobao.com': 'banned', 't.cn/': 'revi
 let control = new AbortController();
 afterEach(() => control.abort());
 
-function start(id: string, options: { pollMs?: number } = {}) {
+function start(id: string, options: { pollMs?: number; onScan?: () => void } = {}) {
   control = new AbortController();
   const changes: (readonly Spot[])[] = [];
   const j = judges();
@@ -22,6 +22,7 @@ function start(id: string, options: { pollMs?: number } = {}) {
     judges: j,
     signal: control.signal,
     onChange: (spots) => changes.push(spots),
+    onScan: options.onScan,
     rescanMs: 10,
     pollMs: options.pollMs ?? 50,
   });
@@ -199,20 +200,13 @@ describe('scanner time slicing', () => {
 describe('scanner on a long list whose places take long to find', () => {
   it('judges the first rows, those in view when a cart lands, in the first pass', () => {
     bannedCart(60);
-    control = new AbortController();
-    const scanner = createScanner({
-      doc: document,
-      adapter: adapter('kuaishou-live-helper'),
-      judges: judges(),
-      signal: control.signal,
-      onChange: () => {},
-      // A page whose places cost more to find than the whole first-pass budget (a 2,000-row cart).
+    // A page whose places cost more to find than the whole first-pass budget (a 2,000-row cart).
+    const { scanner } = start('kuaishou-live-helper', {
       onScan: () => {
         const until = performance.now() + 10;
         while (performance.now() < until);
       },
     });
-    scanner.scanAll();
     const rows = scanner.spots().filter((spot) => spot.kind === 'row');
     expect(rows).toHaveLength(60);
     expect(rows[0]!.flag).toBe('banned');
