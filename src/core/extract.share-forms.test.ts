@@ -79,6 +79,17 @@ describe('share forms', () => {
     expect(sourcesOf('￥Pk7Lm9Nb2Vc￥ 打开淘宝')).toEqual([['taobao', null]]);
   });
 
+  it('JD’s 京口令 `NN.0复制整段话 http:/J…` is one JD token, with its closing code; the phrase alone is not', () => {
+    const text = '12.0复制整段话 http:/JaB3cD4eF5gH6i 一起来抽京豆吧！#Kq2Wm8Rt4Y@打开亰東';
+    expect(one(text)).toMatchObject({ source: 'jd', kind: 'token', text: text.slice(0, text.indexOf('@')) });
+    expect(one('复制整段话 https://JzX9cV8bN7mQ1w 好物低价')).toMatchObject({ source: 'jd', kind: 'token' });
+    // A ¥ code inside the command is its own, not a 淘口令 beside it.
+    expect(sourcesOf('7.0复制整段话 Http:/J5tY6uI7oP8aS9d 分京豆 ￥Qw3Er5Ty7U￥去京东')).toEqual([['jd', null]]);
+    expect(findLinks('复制整段话，发给你的同事')).toEqual([]);
+    expect(findLinks('复制整段话 http://jira.example.com/browse/JD-1')).toEqual([]);
+    expect(findLinks('复制整段话 http:/Jab12')).toEqual([]);
+  });
+
   it('京喜 goods pages are JD’s; a lookalike host is nothing', () => {
     expect(sourcesOf('https://m.jingxi.com/item/view?sku=100012043978')).toEqual([['jd', false]]);
     expect(findLinks('https://jingxi.com.example.org/item/view?sku=1')).toEqual([]);

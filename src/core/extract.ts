@@ -18,7 +18,7 @@ import {
   wordIn,
 } from './share-context';
 import { CUE_UPGRADES, DEFAULT_TOKEN_APP, familyOf, hostRule, NAMED_TOKEN_APPS, secondHandOf } from './sources';
-import { findDouyinCodes, findMiniPrograms, findPids, findTokens, type Atom } from './tokens';
+import { findDouyinCodes, findJdCommands, findMiniPrograms, findPids, findTokens, type Atom } from './tokens';
 import type { LinkFinding } from './types';
 import { analyzeUrlMemo } from './url-memo';
 import { NOT_GOODS, type Recognition } from './url-analyze';
@@ -35,7 +35,13 @@ const MAYBE_LINK = /[./:%$¥€₤¤¢₳啊!(&\\_。\u2024\u2044\uFE50-\uFE6F\u
  * Every link form that is not a URL, each found by its own linear scanner over the normalised text. URLs are
  * found first (findUrlAtoms): what lies inside a URL (a PID in `?pid=mm_…`) belongs to the URL.
  */
-const FINDERS: ReadonlyArray<(text: string) => Atom[]> = [findTokens, findPids, findDouyinCodes, findMiniPrograms];
+const FINDERS: ReadonlyArray<(text: string) => Atom[]> = [
+  findTokens,
+  findJdCommands,
+  findPids,
+  findDouyinCodes,
+  findMiniPrograms,
+];
 
 /** How far (normalised characters) the words of one share text reach. */
 const ALLIANCE_RADIUS = 200;

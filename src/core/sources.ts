@@ -123,7 +123,7 @@ export interface SourceRecord {
   cueUpgrade?: boolean;
   /** 淘口令: `default` is the app a bare token belongs to; `named`, when the words next to a token name this app. */
   tokens?: 'default' | 'named';
-  /** Its own 口令 form `NN:/！body！ ZH1234` (JD): `!` delimits a token of this app. */
+  /** Its own 口令 forms (JD): `NN:/！body！ ZH1234` (`!` delimits a token of this app) and `NN.0复制整段话 http:/J…`. */
   bangTokens?: boolean;
   /** A second-hand app that shares this source's short hosts (闲鱼 on tb.cn): its links are not shop goods. */
   secondHand?: { name: string; hosts: readonly string[] };

@@ -143,6 +143,25 @@ function jdToken(text: string, open: number, end: number, body: string): Atom | 
 }
 
 /**
+ * JD's other 口令 (京口令, the alliance API's `jCommand`): `24.0复制整段话 http:/J<13> <title>#<code>@…`. The URL is
+ * not one (its host is the code); the phrase and the `J` code are what only this form has. The closing code
+ * (`#R4burF7MFa@`, `%VAjYb8me2b!`, `￥m3QnuAb2Rb￥`) on the same line belongs to it.
+ */
+const JD_COMMAND =
+  /(?:\d{1,2}\.0)?复制整段话 ?https?:\/\/?(J[A-Za-z0-9]{10,15})(?:[^\n#%¥￥]{0,60}[#%¥￥][A-Za-z0-9]{8,12}[¥￥]?)?/iy;
+
+export function findJdCommands(text: string): Atom[] {
+  return scanNear(text, '复制整段话', JD_COMMAND, (at) => [at - 4, at - 3, at]).map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    source: BANG_TOKEN_APP,
+    affiliate: null,
+    kind: 'token',
+    evidence: `京口令 ${m[1]}`,
+  }));
+}
+
+/**
  * Sticky `pattern` tried at the candidate starts near each occurrence of `needle` (found by indexOf, a native
  * scan): the same matches as a global regex over the whole text, in order and not overlapping, without running
  * a regex over a megabyte of page text for three markers.
