@@ -12,6 +12,7 @@ import {
   MEDIA_CUE,
   OWN_GOODS_CUE,
   SECOND_HAND_CUE,
+  SECOND_HAND_SHARE_CUE,
   shareCodeAfter,
   ShareTagFinder,
   type ShareTag,
@@ -131,16 +132,27 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
   const alliance = new CueFinder(text, ALLIANCE_CUE, undecided, CUE_REACH);
   const tags = new ShareTagFinder(text);
   const out: Atom[] = [];
+  let secondHandEnd = -SHARE_GAP - 1; // where the last second-hand link ended
   for (const atom of atoms) {
     // Atoms are this call's own objects: updating them in place saves a copy per link.
     const host = atom.host;
+    if (atom.kind === 'token' && oneLine(text, secondHandEnd, atom.start)) continue; // that share text's token
 
     const framable = atom.kind === 'url' || atom.kind === 'short-link' || atom.kind === 'token';
     let tag = framable ? tags.before(atom.start) : null;
     if (tag && tag.start < (out[out.length - 1]?.end ?? 0)) tag = null; // never reach into the previous finding
     const secondHand = host ? secondHandOf(host) : undefined;
-    if (secondHand && (tag?.name === secondHand || wordIn(text, SECOND_HAND_CUE, atom.start - 24, atom.start))) {
-      continue; // second-hand goods (闲鱼), not a shop
+    if (
+      secondHand &&
+      (tag?.name === secondHand ||
+        wordIn(text, SECOND_HAND_CUE, atom.start - 24, atom.start) ||
+        wordIn(text, SECOND_HAND_SHARE_CUE, atom.end, atom.end + 24))
+    ) {
+      // Second-hand goods (闲鱼), not a shop; so is the token of the same share text (`€…€ https://m.tb.cn/…`).
+      const last = out[out.length - 1];
+      if (last?.kind === 'token' && oneLine(text, last.end, atom.start)) out.pop();
+      secondHandEnd = atom.end;
+      continue;
     }
 
     const own = host ? hostRule(host)?.shareOf : undefined;
@@ -172,6 +184,11 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
     out.push(atom);
   }
   return withoutOverlaps(out);
+}
+
+/** Is text[from, to) the short stretch of one line between two atoms of a share text? */
+function oneLine(text: string, from: number, to: number): boolean {
+  return to >= from && to - from <= SHARE_GAP && !text.slice(from, to).includes('\n');
 }
 
 /** `【淘宝】https://m.tb.cn/h.… CZ3457`: the app tag and the app code belong to the finding. */

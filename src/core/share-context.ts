@@ -28,6 +28,8 @@ export const MEDIA_CUE = new RegExp(MEDIA_WORDS);
 export const OWN_GOODS_CUE = new RegExp([...SHOP_NAMES, '商品详情'].join('|'));
 /** A second-hand app (闲鱼) named before a link of the short hosts it shares: not a shop product. */
 export const SECOND_HAND_CUE = new RegExp(SECOND_HAND_NAMES.join('|'));
+/** The app's own share text after its link: `https://m.tb.cn/h.… 我在闲鱼发布了【…】`. */
+export const SECOND_HAND_SHARE_CUE = new RegExp(`在(?:${SECOND_HAND_NAMES.join('|')})`);
 
 /** Does `pattern` (not global) match inside text[from, to)? */
 export function wordIn(text: string, pattern: RegExp, from: number, to: number): boolean {
