@@ -111,6 +111,22 @@ describe('links inside machine text', () => {
     ).toEqual([['taobao', false]]);
   });
 
+  it('a bot’s `[CQ:…]` segment glued to a link ends it; a `[` in a query does not', () => {
+    expect(findLinks('https://u.jd.com/Ab3Cd5E[CQ:image,file=https://img.example.com/a.png]')[0]).toMatchObject({
+      source: 'jd',
+      text: 'https://u.jd.com/Ab3Cd5E',
+    });
+    expect(findLinks('[CQ:at,qq=10001] https://m.tb.cn/h.Kp7Lm2Q[CQ:face,id=14]')[0]?.text).toBe(
+      'https://m.tb.cn/h.Kp7Lm2Q',
+    );
+    expect(findLinks('https://search.jd.com/Search?keyword=x&ev=exbrand_%E5%8D%8E%E4%B8%BA[1]')[0]?.text).toBe(
+      'https://search.jd.com/Search?keyword=x&ev=exbrand_%E5%8D%8E%E4%B8%BA[1]',
+    );
+    expect(findLinks('[detail](https://item.jd.com/100012345678.html)')[0]?.text).toBe(
+      'https://item.jd.com/100012345678.html',
+    );
+  });
+
   it('a printf template of a goods page stands for its link', () => {
     expect(sourcesOf('fmt.Sprintf("https://item.jd.com/%d.html", sku)')).toEqual([['jd', null]]);
   });

@@ -178,11 +178,16 @@ function isPlausibleBareUrl(raw: string): boolean {
  */
 const URL_RUN = new RegExp(`[^\\x00-\\x20\\x7f-\\uffff"'<>\`^|\\\\{}()[\\]]{1,${MAX_URL}}`, 'y');
 
-/** Extends over URL characters. Brackets must balance (markdown `[t](url)`); JSON in `params={…}` is kept. */
+/**
+ * Extends over URL characters. Brackets must balance (markdown `[t](url)`); JSON in `params={…}` is kept. A `[`
+ * in the path ends the URL: a path never holds one unescaped (a query may, `a[]=1`), a bot's `[CQ:image,…]` does.
+ */
 function extendUrl(text: string, from: number, limit: number): number {
   let depth = 0;
   let i = from;
   const stop = Math.min(text.length, limit);
+  let pathSeen = from; // the path up to here holds no `?` or `#`
+  let inQuery = false;
   while (i < stop) {
     // Skip the run of ordinary URL characters natively; the loop below only sees the characters that matter.
     URL_RUN.lastIndex = i;
@@ -195,6 +200,10 @@ function extendUrl(text: string, from: number, limit: number): number {
     if (c === 0x7b /* { */) {
       i = skipJson(text, i, stop);
       continue;
+    }
+    if (c === 0x5b /* [ */ && !inQuery) {
+      for (; pathSeen < i && !inQuery; pathSeen++) inQuery = '?#'.includes(text[pathSeen]!);
+      if (!inQuery) break;
     }
     if (c === 0x28 /* ( */ || c === 0x5b /* [ */) depth++;
     else if (c === 0x29 /* ) */ || c === 0x5d /* ] */) {
