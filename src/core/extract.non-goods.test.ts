@@ -7,6 +7,18 @@ import { findLinks, sourcesOf } from '../../test/support/findings';
 const silent = (input: string) => expect(findLinks(input), input).toEqual([]);
 
 describe('pages of commerce companies that are not goods', () => {
+  it('a framework route to a controller (`index.php?r=comment/list`) is an endpoint; goods pages stay', () => {
+    silent('http://product.dangdang.com/index.php?r=comment%2Flist&productId=29384756&pageIndex=2');
+    silent('https://product.dangdang.com/index.php?r=callback/recommend-list&productId=29384756');
+    expect(sourcesOf('http://product.dangdang.com/29384756.html?r=2')).toEqual([['dangdang', false]]);
+  });
+
+  it('Youzan’s merchant console is silent; its shops’ goods are Youzan’s', () => {
+    silent('https://www.youzan.com/v4/trade/refund/list?status=1');
+    silent('https://www.youzan.com/v4/shop/setting#/basic');
+    expect(sourcesOf('https://h5.youzan.com/v2/goods/3ejx8w2kq1pzm')[0]?.[0]).toBe('youzan');
+  });
+
   it('API gateways and JSON/JSONP endpoints, even when they name an item', () => {
     silent(
       'https://h5api.m.taobao.com/h5/mtop.taobao.rate.detaillist.get/6.0/?data=%7B%22auctionNumId%22%3A%22701234567890%22%7D',

@@ -333,6 +333,7 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       { host: 'b.youzan.com', notGoods: true }, // 有赞商家后台
     ],
     markers: [{ key: 'dc_ps', value: /./ }], // 有赞分销
+    nonGoodsPaths: [/^\/v4\//], // the merchant console (orders, assets, shop settings); shops are on /v2/ and /wsc…
     pathShapes: [
       {
         page: /^\/(?:wscgoods\/detail\/[a-z0-9]{10,16}|(?:v2|wscshop)\/(?:goods\/[a-z0-9]{10,16}|showcase\/goods\?(?:.*&)?alias=))/,
@@ -674,8 +675,9 @@ export function isServicePage(rule: HostRule, host: string, path: string, view: 
       for (const label of front.split(/[.-]/)) if (SERVICE_LABEL.test(label)) return true;
   }
   if (SERVICE_PATH.test(path) || STATIC_FILE.test(path)) return true;
-  // JSONP, an order's own page, a shortener's own API (`/shorten?longUrl=`, whose path looks like a code)
-  return /[?&](?:callback|orderid|longurl)=/.test(view.page);
+  // JSONP, an order's own page, a shortener's own API (`/shorten?longUrl=`, whose path looks like a code), a
+  // framework's route to a controller (`index.php?r=comment%2Flist`)
+  return /[?&](?:callback|orderid|longurl)=|[?&](?:r|route)=[a-z-]+(?:%2f|\/)/.test(view.page);
 }
 
 /** JD deep-link `des` values that are login flows, not goods (§4 pitfalls). */
