@@ -95,7 +95,10 @@ describe('share forms', () => {
     expect(findLinks('https://m.tb.cn/h.Rt5Yu7I ￥Kp7Lm2Qz9Wx￥ 我在闲鱼发现了好东西')).toEqual([]);
     // A Taobao share text stays Taobao, also when a 闲鱼 link follows further on.
     expect(sourcesOf('￥Kp7Lm2Qz9Wx￥ https://m.tb.cn/h.Rt5Yu7I 打开淘宝')).toEqual([['taobao', null]]);
-    expect(sourcesOf('淘宝：https://m.tb.cn/h.Ab3Cd5E 还有闲鱼上的二手货')).toEqual([['taobao', null]]);
+    expect(findLinks("'https://m.tb.cn/h.Rt5Yu7I', // xianyu app")).toEqual([]);
+    // A name with a colon labels the next link, not the one before it.
+    expect(sourcesOf('淘宝 https://m.tb.cn/h.Ab3Cd5E 闲鱼：https://m.tb.cn/h.Rt5Yu7I')).toEqual([['taobao', null]]);
+    expect(sourcesOf('https://m.tb.cn/h.Ab3Cd5E\n闲鱼上也有')).toEqual([['taobao', null]]);
   });
 
   it('京喜 goods pages are JD’s; a lookalike host is nothing', () => {

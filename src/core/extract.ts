@@ -12,7 +12,7 @@ import {
   MEDIA_CUE,
   OWN_GOODS_CUE,
   SECOND_HAND_CUE,
-  SECOND_HAND_SHARE_CUE,
+  SECOND_HAND_AFTER,
   shareCodeAfter,
   ShareTagFinder,
   type ShareTag,
@@ -146,7 +146,7 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
       secondHand &&
       (tag?.name === secondHand ||
         wordIn(text, SECOND_HAND_CUE, atom.start - 24, atom.start) ||
-        wordIn(text, SECOND_HAND_SHARE_CUE, atom.end, atom.end + 24))
+        wordIn(text, SECOND_HAND_AFTER, atom.end, atom.end + 24))
     ) {
       // Second-hand goods (闲鱼), not a shop; so is the token of the same share text (`€…€ https://m.tb.cn/…`).
       const last = out[out.length - 1];

@@ -126,7 +126,8 @@ export interface SourceRecord {
   /** Its own 口令 forms (JD): `NN:/！body！ ZH1234` (`!` delimits a token of this app) and `NN.0复制整段话 http:/J…`. */
   bangTokens?: boolean;
   /** A second-hand app that shares this source's short hosts (闲鱼 on tb.cn): its links are not shop goods. */
-  secondHand?: { name: string; hosts: readonly string[] };
+  /** `alsoCalled`: how code and English texts write its name (`// Xianyu mobile`). */
+  secondHand?: { name: string; alsoCalled?: readonly string[]; hosts: readonly string[] };
   /** Platforms that sell this source themselves: never third-party there. */
   ownOn?: readonly Platform[];
   /** A live platform's shop as share texts name it (抖音商城): its share short link is then goods, not a video. */
@@ -213,7 +214,7 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
     allianceBadges: ['淘宝联盟'],
     cueUpgrade: true,
     tokens: 'default',
-    secondHand: { name: '闲鱼', hosts: ['tb.cn'] },
+    secondHand: { name: '闲鱼', alsoCalled: ['Xianyu', 'Goofish'], hosts: ['tb.cn'] },
     ownOn: ['taobao-live'],
   },
   // §2 Tmall
@@ -485,6 +486,7 @@ export function deriveSourceTables(records: Readonly<Record<string, SourceRecord
   let defaultTokenApp: Source | undefined;
   let bangTokenApp: Source | undefined;
   const secondHand = new Map<string, string>(); // short host → second-hand app name
+  const secondHandWords: string[] = [];
   const ownSources = new Map<Platform, Source[]>();
   const shopNames: string[] = [];
 
@@ -524,6 +526,7 @@ export function deriveSourceTables(records: Readonly<Record<string, SourceRecord
     if (r.tokens === 'default') defaultTokenApp ??= id;
     if (r.bangTokens) bangTokenApp ??= id;
     for (const host of r.secondHand?.hosts ?? []) secondHand.set(host, r.secondHand!.name);
+    if (r.secondHand) secondHandWords.push(r.secondHand.name, ...(r.secondHand.alsoCalled ?? []));
     for (const platform of r.ownOn ?? []) ownSources.set(platform, [...(ownSources.get(platform) ?? []), id]);
   }
   return {
@@ -546,6 +549,7 @@ export function deriveSourceTables(records: Readonly<Record<string, SourceRecord
     defaultTokenApp: defaultTokenApp as Source,
     bangTokenApp: bangTokenApp as Source,
     secondHand,
+    secondHandWords,
     ownSources,
     shopNames,
   };
@@ -566,6 +570,8 @@ export const MINI_PROGRAM_PATHS: ReadonlyArray<{ source: Source; path: RegExp }>
 /** App tag → source (`【淘宝】`); second-hand apps' tags (`【闲鱼】`) are tags too, of no source of ours. */
 export const SHARE_TAGS: ReadonlyMap<string, Source> = TABLES.shareTags;
 export const SECOND_HAND_NAMES: readonly string[] = [...new Set(TABLES.secondHand.values())];
+/** Every way texts name the second-hand apps. */
+export const SECOND_HAND_WORDS: readonly string[] = TABLES.secondHandWords;
 /** App names in share texts → the source a bare token belongs to. First wins. */
 export const SHARE_APP_NAMES: ReadonlyArray<{ source: Source; names: RegExp }> = TABLES.shareAppNames;
 export const BADGES: ReadonlyMap<string, BadgeMeaning> = TABLES.badges;
