@@ -75,6 +75,9 @@ describe('links inside machine text', () => {
     expect(findLinks('const re = /^https:\\/\\/item.jd.com\\/\\d+\\.html.*/')).toEqual([]);
     expect(findLinks('new RegExp("^https:\\/\\/detail.tmall.com\\/item.htm")')).toEqual([]);
     expect(findLinks('/https:\\/\\/u.jd.com\\/\\w+/g.test(s)')).toEqual([]);
+    // A regex literal opening with the link, however its path goes on (a group, a class).
+    expect(findLinks('m = /https:\\/\\/detail.tmall.com\\/item.htm\\?id=(?<id>[0-9]+)/')).toEqual([]);
+    expect(findLinks("awk 'match($0,/http:\\/\\/item.m.jd.com\\/product\\/[0-9]+.html/)'")).toEqual([]);
     // Near misses: escaped slashes in JSON, a JSON string that ends right after the link.
     expect(sourcesOf('{"u":"https:\\/\\/item.jd.com\\/100029384756.html"}')).toEqual([['jd', false]]);
     expect(sourcesOf('"{\\"link\\":\\"https://u.jd.com/Kx7pQ2a\\"}"')).toEqual([['jd', true]]);

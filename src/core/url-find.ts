@@ -154,10 +154,15 @@ function scanUrlAt(text: string, start: number, prefix: string, scheme: string |
   return { start, end, url: isWeb && !scheme ? `https:${schemeless ? '//' : ''}${raw}` : raw, schemeless };
 }
 
-/** `/^https:\/\/item.jd.com\/\d+/`: a URL anchored by `^` or followed by a regex escape (`\d`, `\.`) is a pattern
- *  that matches links, not a link. JSON's own escapes (`\"`, `\n`) after a URL do not count. */
+/** `/^https:\/\/item.jd.com\/\d+/`: a URL anchored by `^`, opening a regex literal (`/http:\/\/…/`, but not after
+ *  a line comment's `//`) or followed by a regex escape (`\d`, `\.`) is a pattern that matches links, not a link.
+ *  JSON's own escapes (`\"`, `\n`) after a URL do not count. */
 function isRegexSource(text: string, start: number, end: number): boolean {
-  return text[start - 1] === '^' || (text[end] === '\\' && 'dDwWsS.?*+([{'.includes(text[end + 1] || '"'));
+  return (
+    text[start - 1] === '^' ||
+    (text[start - 1] === '/' && text[start - 2] !== '/') ||
+    (text[end] === '\\' && 'dDwWsS.?*+([{'.includes(text[end + 1] || '"'))
+  );
 }
 
 /**
