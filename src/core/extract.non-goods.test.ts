@@ -29,6 +29,7 @@ describe('pages of commerce companies that are not goods', () => {
     );
     silent('https://api.m.jd.com/?appid=item-v3&functionId=pc_detailpage_wareBusiness&skuId=100038004359');
     silent('https://mobile.yangkeduo.com/proxy/api/api/express/goods/detail?goods_id=391827465');
+    silent('https://app.kwaixiaodian.com/rest/app/grocery/product/self/detail?itemId=2938475612');
     silent('https://p.3.cn/prices/get?skuid=J_100038004359&callback=cb');
     silent('https://item.jd.com/100038004359.json');
     silent('https://detail.tmall.com/item.htm?id=701234567890&callback=jq1');
