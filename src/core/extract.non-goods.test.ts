@@ -13,6 +13,15 @@ describe('pages of commerce companies that are not goods', () => {
     expect(sourcesOf('http://product.dangdang.com/29384756.html?r=2')).toEqual([['dangdang', false]]);
   });
 
+  it('data compasses, carts, vendor systems and an alliance’s ad catalogue; the goods pages beside them stay', () => {
+    silent('https://union.dangdang.com/ads/productads?order_by=percent');
+    silent('https://compass.vip.com/#/sales/overview');
+    silent('https://cart.vip.com/te2/cart.php?act=list');
+    silent('https://vis.vip.com/index.php#/po/list');
+    silent('https://compass.jd.com/shop/overview.html');
+    expect(sourcesOf('https://detail.vip.com/detail-1234567-987654321.html')).toEqual([['vipshop', false]]);
+  });
+
   it('Youzan’s merchant console is silent; its shops’ goods are Youzan’s', () => {
     silent('https://www.youzan.com/v4/trade/refund/list?status=1');
     silent('https://www.youzan.com/v4/shop/setting#/basic');
