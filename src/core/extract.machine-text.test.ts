@@ -130,6 +130,15 @@ describe('links inside machine text', () => {
     );
   });
 
+  it('a line break or tab written as an escape in a code string does not glue the link to the word before', () => {
+    expect(sourcesOf("rows = '面膜\\nhttps://mobile.yangkeduo.com/goods.html?goods_id=2938475'")).toEqual([
+      ['pinduoduo', false],
+    ]);
+    expect(sourcesOf('"sku\\thttps://item.jd.com/100012345678.html\\r\\n"')).toEqual([['jd', false]]);
+    // Other escapes still end nothing: a regex's \d after a link keeps it a pattern.
+    expect(findLinks('/^https:\\/\\/item.jd.com\\/\\d+/')).toEqual([]);
+  });
+
   it('a printf template of a goods page stands for its link', () => {
     expect(sourcesOf('fmt.Sprintf("https://item.jd.com/%d.html", sku)')).toEqual([['jd', null]]);
   });

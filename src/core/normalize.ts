@@ -279,10 +279,14 @@ function decodeEntityAt(input: string, at: number): { char: string; end: number 
   return sawAmp ? { char: '&', end: j } : null;
 }
 
-/** JSON string escapes that hide URL characters: `\u0026`, `\/`. */
+/**
+ * JSON string escapes that hide URL characters (`\u0026`, `\/`) or glue a link to the word before it (a line
+ * break or tab written `\n`, `\r`, `\t` in a code string: `'感冒灵\nhttps://…'`).
+ */
 function decodeJsonEscapeAt(input: string, at: number): { char: string; end: number } | null {
   const next = input[at + 1];
   if (next === '/') return { char: '/', end: at + 2 };
+  if (next === 'n' || next === 'r' || next === 't') return { char: next === 't' ? '\t' : '\n', end: at + 2 };
   if (next === 'u') {
     const hex = input.slice(at + 2, at + 6);
     if (/^[0-9a-fA-F]{4}$/.test(hex)) {
