@@ -3,7 +3,7 @@
 // video, and 闲鱼 says a tb.cn link is second-hand goods. Alliance wording is found in one pass over the text
 // around the links that need it; the rarer cues are looked for only in their link's own bounded window.
 
-import { SECOND_HAND_NAMES, SECOND_HAND_WORDS, SHARE_APP_NAMES, SHARE_TAGS, SHOP_NAMES } from './sources';
+import { SECOND_HAND_NAMES, SHARE_APP_NAMES, SHARE_TAGS, SHOP_NAMES } from './sources';
 import type { Source } from './types';
 
 /** The app codes printed after a token or share link (`CZ3457`, `MF6563`, `HU7709`, JD `MU5104`, `ZH1234`). */
@@ -26,13 +26,14 @@ export const ALLIANCE_CUE = new RegExp(ALLIANCE_WORDS, 'g');
 export const MEDIA_CUE = new RegExp(MEDIA_WORDS);
 /** A platform share link that is the platform's own shop goods: the shop named, or 商品详情. */
 export const OWN_GOODS_CUE = new RegExp([...SHOP_NAMES, '商品详情'].join('|'));
+const SECOND_HAND = SECOND_HAND_NAMES.join('|');
 /** A second-hand app (闲鱼) named before a link of the short hosts it shares: not a shop product. */
-export const SECOND_HAND_CUE = new RegExp(SECOND_HAND_WORDS.join('|'), 'i');
+export const SECOND_HAND_CUE = new RegExp(SECOND_HAND, 'i');
 /**
  * The same app named after a link on its line: its share text (`https://m.tb.cn/h.… 我在闲鱼发布了【…】`) or a
  * comment (`'https://m.tb.cn/h.…', // Xianyu`); a name with a colon labels the next link (`闲鱼：https://…`).
  */
-export const SECOND_HAND_AFTER = new RegExp(`^[^\\n]*?(?:${SECOND_HAND_WORDS.join('|')})(?!\\s*:)`, 'i');
+export const SECOND_HAND_AFTER = new RegExp(`^[^\\n]*?(?:${SECOND_HAND})(?!\\s*:)`, 'i');
 
 /** Does `pattern` (not global) match inside text[from, to)? */
 export function wordIn(text: string, pattern: RegExp, from: number, to: number): boolean {
@@ -100,7 +101,7 @@ function hasCueIn(positions: readonly number[], from: number, to: number): boole
  * are the sources' share tags and the second-hand apps' names (tags that name no source of ours).
  */
 const SHARE_TAG = new RegExp(
-  `【(${[...SHARE_TAGS.keys(), ...SECOND_HAND_NAMES].join('|')})】(?:[^\\s【】「」]{1,12}\\s{1,3}){0,3}$`,
+  `【(${[...SHARE_TAGS.keys(), SECOND_HAND].join('|')})】(?:[^\\s【】「」]{1,12}\\s{1,3}){0,3}$`,
 );
 
 export interface ShareTag {

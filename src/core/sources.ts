@@ -486,7 +486,7 @@ export function deriveSourceTables(records: Readonly<Record<string, SourceRecord
   let defaultTokenApp: Source | undefined;
   let bangTokenApp: Source | undefined;
   const secondHand = new Map<string, string>(); // short host → second-hand app name
-  const secondHandWords: string[] = [];
+  const secondHandNames: string[] = [];
   const ownSources = new Map<Platform, Source[]>();
   const shopNames: string[] = [];
 
@@ -526,7 +526,7 @@ export function deriveSourceTables(records: Readonly<Record<string, SourceRecord
     if (r.tokens === 'default') defaultTokenApp ??= id;
     if (r.bangTokens) bangTokenApp ??= id;
     for (const host of r.secondHand?.hosts ?? []) secondHand.set(host, r.secondHand!.name);
-    if (r.secondHand) secondHandWords.push(r.secondHand.name, ...(r.secondHand.alsoCalled ?? []));
+    if (r.secondHand) secondHandNames.push(r.secondHand.name, ...(r.secondHand.alsoCalled ?? []));
     for (const platform of r.ownOn ?? []) ownSources.set(platform, [...(ownSources.get(platform) ?? []), id]);
   }
   return {
@@ -549,7 +549,7 @@ export function deriveSourceTables(records: Readonly<Record<string, SourceRecord
     defaultTokenApp: defaultTokenApp as Source,
     bangTokenApp: bangTokenApp as Source,
     secondHand,
-    secondHandWords,
+    secondHandNames,
     ownSources,
     shopNames,
   };
@@ -569,9 +569,8 @@ export const QUICK_APP_BRANDS: ReadonlyMap<string, Source> = TABLES.quickAppBran
 export const MINI_PROGRAM_PATHS: ReadonlyArray<{ source: Source; path: RegExp }> = TABLES.miniProgramPaths;
 /** App tag → source (`【淘宝】`); second-hand apps' tags (`【闲鱼】`) are tags too, of no source of ours. */
 export const SHARE_TAGS: ReadonlyMap<string, Source> = TABLES.shareTags;
-export const SECOND_HAND_NAMES: readonly string[] = [...new Set(TABLES.secondHand.values())];
-/** Every way texts name the second-hand apps. */
-export const SECOND_HAND_WORDS: readonly string[] = TABLES.secondHandWords;
+/** Every way texts name the second-hand apps (闲鱼, Xianyu): cues, and tags like 【闲鱼】. */
+export const SECOND_HAND_NAMES: readonly string[] = TABLES.secondHandNames;
 /** App names in share texts → the source a bare token belongs to. First wins. */
 export const SHARE_APP_NAMES: ReadonlyArray<{ source: Source; names: RegExp }> = TABLES.shareAppNames;
 export const BADGES: ReadonlyMap<string, BadgeMeaning> = TABLES.badges;
