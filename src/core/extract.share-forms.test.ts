@@ -20,6 +20,7 @@ describe('share forms', () => {
     ['https://k8s7f2a1.m.chenzhongtech.com/s/Qa1Ws2Ed', 'shortener', 'short-link'],
     ['https://m.gifshow.com/s/Rt5Yu7Io', 'shortener', 'short-link'],
     ['http://m.gifshow.com/Kp3Lm8Zq', 'shortener', 'short-link'],
+    ['http://www.gifshow.com/s/Wq4Er6Ty', 'shortener', 'short-link'],
     // JD 口令 with the `NN:/` lead, with only an app code, any app code.
     ['9！Pq3Wr5Ty7Ui！ MF6021', 'jd', 'token'],
     ['17:/！Zx8Cv6Bn4Ml！ZH1024', 'jd', 'token'],
@@ -50,6 +51,8 @@ describe('share forms', () => {
     'https://www.kuaishou.com/short-video/3xf9d2kqpz7m6ub',
     'https://m.gifshow.com/fw/photo/3x5kq2mz8ph4yrw',
     'https://m.gifshow.com/user/profile/3xabc123',
+    'https://www.gifshow.com/fw/photo/3x5kq2mz8ph4yrw',
+    'https://api.gifshow.com/rest/n/feed/hot',
     // A `！…！` without lead or code is prose.
     '太棒了！Good job！真的',
     // Words and numbers with spaces between signs are not tokens.

@@ -408,9 +408,9 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       { host: 'app.kwaixiaodian.com', affiliate: false },
     ],
     // Share links over the years: v. and 极速版 short hosts, `www.kuaishou.com/f/<code>`, the company's
-    // chenzhongtech hosts (`v.m.`, and per-share `<random>.m.`) and the old gifshow host, each with `/s/` or
-    // bare codes.
-    shareHosts: ['v.kuaishou.com', 'v.kuaishouapp.com', 'www.kuaishou.com', 'm.chenzhongtech.com', 'm.gifshow.com'],
+    // chenzhongtech hosts (`v.m.`, and per-share `<random>.m.`) and the old gifshow domain (`m.`, `www.`), each
+    // with `/s/` or bare codes.
+    shareHosts: ['v.kuaishou.com', 'v.kuaishouapp.com', 'www.kuaishou.com', 'm.chenzhongtech.com', 'gifshow.com'],
     schemes: { kwai: { affiliate: false, target: 'params', goodsPath: /^(?:merchant|shop|goods|kwaishop)/ } },
     name: '快手小店',
     shopNames: ['快手小店'],
