@@ -99,6 +99,8 @@ describe('pages of commerce companies that are not goods', () => {
     expect(sourcesOf('https://click.union.vip.com/deeplink/showGoodsDetail?pid=6918273645')).toEqual([
       ['vipshop', true],
     ]);
+    // The alliance's own site beside its click host is its members' console.
+    silent('https://union.vip.com/v/index#/report/order');
     expect(sourcesOf('https://union-click.jd.com/jdc?e=&p=AyIGZRprFQ')).toEqual([['jd', true]]);
     // An ad click redirector leads to goods (no alliance link: the text cannot tell), its ad console does not.
     expect(sourcesOf('https://click.simba.taobao.com/cc_im?p=%D6%A5&s=47933492&k=673&e=fwyPjTJ8')).toEqual([

@@ -356,7 +356,8 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
     hosts: [
       { host: 'vip.com', plainPage: /^\/(?:product|detail)-\d+-\d+\.html/ },
       { host: 't.vip.com', affiliate: true, short: true },
-      { host: 'union.vip.com', affiliate: true },
+      // 唯品会联盟's clicks; the alliance's other pages (union.vip.com/v/…) are its members' console.
+      { host: 'click.union.vip.com', affiliate: true },
     ],
     // 唯品会联盟 hands out vipshop://showGoodsDetail deep links; the corpus labels them affiliate.
     schemes: { vipshop: { affiliate: true, target: 'params', goodsPath: /^showgoodsdetail/ } },
@@ -660,7 +661,7 @@ export const WRAPPER_PARAMS: readonly string[] = [
  * login and OAuth, seller and merchant back offices, price, stock and presale services, games, open platforms and
  * shorteners' own APIs. Read from the host
  * labels in front of the source's own host (`h5api.m.taobao.com`, `gw-api.pinduoduo.com`), the path's segments
- * and file type, and the parameters only such calls carry. Exact hosts in the records (`union.vip.com`,
+ * and file type, and the parameters only such calls carry. Exact hosts in the records (`click.union.vip.com`,
  * `cps.kaola.com`) are matched before, so they are never read as labels.
  */
 const SERVICE_LABEL =
