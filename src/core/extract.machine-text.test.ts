@@ -139,6 +139,15 @@ describe('links inside machine text', () => {
     expect(findLinks('/^https:\\/\\/item.jd.com\\/\\d+/')).toEqual([]);
   });
 
+  it('a bare host between quotes is a host name in config; a shop host, a path or a scheme is a link', () => {
+    expect(findLinks(`hosts = ['wl.jd.com', "beacon.m.taobao.com", 'cdn.pinduoduo.com']`)).toEqual([]);
+    expect(sourcesOf(`{"shop": "gbyl.taobao.com"}`)).toEqual([['taobao', false]]);
+    expect(sourcesOf(`'item.jd.com/100012345678.html'`)).toEqual([['jd', false]]);
+    expect(findLinks(`'https://www.jd.com'`)[0]?.source).toBe('jd');
+    // Unquoted, a subdomain of a brand is still a bare link.
+    expect(findLinks('见 pages.tmall.com 会场')[0]?.source).toBe('tmall');
+  });
+
   it('a printf template of a goods page stands for its link', () => {
     expect(sourcesOf('fmt.Sprintf("https://item.jd.com/%d.html", sku)')).toEqual([['jd', null]]);
   });

@@ -1,7 +1,7 @@
 // URL runs in (normalised) text: where they are. A linear loop with bounded steps that knows only what a URL
 // looks like; what a URL IS (which source, affiliate or not) is url-analyze.ts's job.
 
-import { hostRule } from './sources';
+import { hostRule, isShopHost } from './sources';
 
 /** Longest URL we look at; longer runs are cut so that adversarial pastes stay linear. */
 const MAX_URL = 4096;
@@ -150,7 +150,7 @@ function scanUrlAt(text: string, start: number, prefix: string, scheme: string |
   if (end <= bodyStart || isRegexSource(text, start, end)) return null;
   const raw = text.slice(start, end);
   const schemeless = prefix === '';
-  if (schemeless && !isPlausibleBareUrl(raw)) return null;
+  if (schemeless && !isPlausibleBareUrl(raw, text[start - 1], text[end])) return null;
   return { start, end, url: isWeb && !scheme ? `https:${schemeless ? '//' : ''}${raw}` : raw, schemeless };
 }
 
@@ -167,13 +167,18 @@ function isRegexSource(text: string, start: number, end: number): boolean {
 
 /**
  * Without a scheme, `Taobao.com` in prose is not a link: a bare host needs a path or a subdomain
- * (`item.jd.com/…`, `demo.m.mockuai.com`). Hosts that mean nothing to us are left alone.
+ * (`item.jd.com/…`, `demo.m.mockuai.com`). Hosts that mean nothing to us are left alone. A bare host alone between
+ * quotes (`'mercury.jd.com',`) is a host name in code or config, unless the host itself is a shop
+ * (`"demo.m.mockuai.com"`, `'gbyl.taobao.com'`), on a brand whose goods otherwise need a page.
  */
-function isPlausibleBareUrl(raw: string): boolean {
+function isPlausibleBareUrl(raw: string, before = '', after = ''): boolean {
   const slash = raw.search(/[/?#]/);
   const host = (slash < 0 ? raw : raw.slice(0, slash)).toLowerCase();
-  if (!hostRule(host) && slash < 0) return false;
-  return slash >= 0 || host.split('.').length >= 3;
+  const rule = hostRule(host);
+  if (slash >= 0) return true;
+  const quoted = before === after && (before === '"' || before === "'");
+  if (!rule || (quoted && rule.plainPage && !isShopHost(rule, host))) return false;
+  return host.split('.').length >= 3;
 }
 
 /**
