@@ -15,6 +15,7 @@ describe('pages of commerce companies that are not goods', () => {
 
   it('data compasses, carts, vendor systems and an alliance’s ad catalogue; the goods pages beside them stay', () => {
     silent('https://union.dangdang.com/ads/productads?order_by=percent');
+    silent('https://diviner.jd.com/diviner?p=610009&sku=100012345678&lid=1&lim=8');
     silent('https://compass.vip.com/#/sales/overview');
     silent('https://cart.vip.com/te2/cart.php?act=list');
     silent('https://vis.vip.com/index.php#/po/list');
