@@ -176,8 +176,7 @@ function isPlausibleBareUrl(raw: string, before = '', after = ''): boolean {
   const host = (slash < 0 ? raw : raw.slice(0, slash)).toLowerCase();
   const rule = hostRule(host);
   if (slash >= 0) return true;
-  const quoted = before === after && (before === '"' || before === "'");
-  if (!rule || (quoted && rule.plainPage && !isShopHost(rule, host))) return false;
+  if (!rule || (before === after && /["']/.test(before) && rule.plainPage && !isShopHost(rule, host))) return false;
   return host.split('.').length >= 3;
 }
 
