@@ -132,11 +132,9 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
   const alliance = new CueFinder(text, ALLIANCE_CUE, undecided, CUE_REACH);
   const tags = new ShareTagFinder(text);
   const out: Atom[] = [];
-  let secondHandEnd = -SHARE_GAP - 1; // where the last second-hand link ended
   for (const atom of atoms) {
     // Atoms are this call's own objects: updating them in place saves a copy per link.
     const host = atom.host;
-    if (atom.kind === 'token' && oneLine(text, secondHandEnd, atom.start)) continue; // that share text's token
 
     const framable = atom.kind === 'url' || atom.kind === 'short-link' || atom.kind === 'token';
     let tag = framable ? tags.before(atom.start) : null;
@@ -148,10 +146,14 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
         wordIn(text, SECOND_HAND_CUE, atom.start - 24, atom.start) ||
         wordIn(text, SECOND_HAND_AFTER, atom.end, atom.end + 24))
     ) {
-      // Second-hand goods (闲鱼), not a shop; so is the token of the same share text (`€…€ https://m.tb.cn/…`).
+      // Second-hand goods (闲鱼), not a shop; so is the token before it on its line (`€…€ https://m.tb.cn/…`).
       const last = out[out.length - 1];
-      if (last?.kind === 'token' && oneLine(text, last.end, atom.start)) out.pop();
-      secondHandEnd = atom.end;
+      if (
+        last?.kind === 'token' &&
+        atom.start - last.end < SHARE_GAP &&
+        !text.slice(last.end, atom.start).includes('\n')
+      )
+        out.pop();
       continue;
     }
 
@@ -184,11 +186,6 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
     out.push(atom);
   }
   return withoutOverlaps(out);
-}
-
-/** Is text[from, to) the short stretch of one line between two atoms of a share text? */
-function oneLine(text: string, from: number, to: number): boolean {
-  return to >= from && to - from <= SHARE_GAP && !text.slice(from, to).includes('\n');
 }
 
 /** `【淘宝】https://m.tb.cn/h.… CZ3457`: the app tag and the app code belong to the finding. */
