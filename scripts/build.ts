@@ -144,10 +144,16 @@ async function buildClassic({ entry, file, drop }: (typeof CLASSIC)[number], out
 
 /**
  * A second, slower pass with terser over Vite's minified output: about 0.6 KB less gzipped on the content
- * script, whose 30 KB budget is tight. ecma 2020 keeps the output inside BROWSER_TARGET (Chrome 102).
+ * script, whose 30 KB budget is tight. ecma 2020 keeps the output inside BROWSER_TARGET (Chrome 102). Reading a
+ * property has no side effect anywhere in our code (no getter is read for what it does), so terser may drop the
+ * reads nothing uses: another 27 B.
  */
 export async function squeeze(code: string): Promise<string> {
-  const squeezed = await minify(code, { ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+  const squeezed = await minify(code, {
+    ecma: 2020,
+    compress: { passes: 2, pure_getters: true },
+    format: { comments: false },
+  });
   return squeezed.code!;
 }
 
