@@ -23,6 +23,7 @@ import type { JudgeContext } from './judges';
 import { createReporter, retried, sleep, RETRY_DELAYS_MS } from './messaging';
 import { startPageLife, type PageLife, type Report } from './page-life';
 import { watchRoute } from './page/route';
+import { logged } from './page/schedule';
 import type { Judges } from './page/scan';
 
 /** The slice of the extension runtime the content script uses (webextension-polyfill's, or a fake in tests). */
@@ -110,7 +111,7 @@ export function startContent(options: ContentOptions): Content | null {
           return null;
         }
         if (config) return config;
-        console.debug('cartlint: no config yet', error);
+        logged('config')(error);
         await sleep(delays.at(-1) ?? 1000, signal);
       }
     }
@@ -193,7 +194,7 @@ export function startContent(options: ContentOptions): Content | null {
   }
 
   function restart() {
-    ready = startRoute().catch((error) => console.debug('cartlint: start failed', error));
+    ready = startRoute().catch(logged('route start'));
   }
 
   /** The worker's config for the current route: re-judge when it differs from the one the route runs on. */
@@ -215,7 +216,7 @@ export function startContent(options: ContentOptions): Content | null {
   }
 
   function onTabMessage(message: TabMessage) {
-    if (message.type === 'config/changed') ready = onConfigChanged().catch((e) => console.debug('cartlint: config', e));
+    if (message.type === 'config/changed') ready = onConfigChanged().catch(logged('config'));
     else if (message.type === 'frames/banned') elsewhere = message.banned;
     else life?.reveal(message.findingId);
   }
@@ -230,7 +231,7 @@ export function startContent(options: ContentOptions): Content | null {
     try {
       onTabMessage(message);
     } catch (error) {
-      console.debug('cartlint: message failed', error);
+      logged('message')(error);
     }
   });
   // No tab event tells the worker that a frame was removed or navigated: the frame says so itself.

@@ -13,6 +13,7 @@ import { confirmDialog } from './ui/dialog';
 import type { Root } from './page/roots';
 import type { UiHost } from './ui/host';
 import { ellipsis } from '../core/ellipsis';
+import { logged } from './page/schedule';
 
 export interface GuardOptions {
   submitLabels: readonly string[];
@@ -150,7 +151,7 @@ export function createGuard(options: GuardOptions): Guard {
     try {
       handle(event);
     } catch (error) {
-      console.debug('cartlint: guard failed', error); // never break the host page
+      logged('guard')(error);
     }
   };
 

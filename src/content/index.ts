@@ -2,10 +2,11 @@
 import { startContent } from './controller';
 import { createJudges } from './judges';
 import { nativeRuntime } from './runtime';
+import { logged } from './page/schedule';
 
 try {
   const runtime = nativeRuntime();
   if (runtime) startContent({ win: window, runtime, makeJudges: (context) => createJudges(context) });
 } catch (error) {
-  console.debug('cartlint: content script failed to start', error); // the host page must never break
+  logged('start')(error); // the host page must never break
 }

@@ -2,6 +2,7 @@
 // while it restarts (or while the extension reloads) can fail. Requests are retried with backoff, and reports are
 // debounced so a burst of typing sends one, with the newest state always winning; a page that never stops changing
 // (a countdown in a row, a live sales counter) still reports at least every `maxWaitMs`.
+import { logged } from './page/schedule';
 
 export const RETRY_DELAYS_MS = [100, 300, 1000, 2000, 5000] as const;
 
@@ -66,7 +67,7 @@ export function createReporter<T>(
         if (mine === generation) await send(value);
       },
       { delays },
-    ).catch((error) => console.debug('cartlint: report not delivered', error));
+    ).catch(logged('report delivery'));
 
   return {
     report(make) {
@@ -85,7 +86,7 @@ export function createReporter<T>(
           try {
             value = make();
           } catch (error) {
-            console.debug('cartlint: report not built', error); // never break the host page
+            logged('report')(error);
             return;
           }
           void deliver(value, generation);

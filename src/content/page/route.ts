@@ -1,6 +1,8 @@
 // Single-page-app route changes, seen from the isolated world: the page's history.pushState calls are invisible to
 // us, so compare location.href on the events that may move it (popstate, hashchange, the Navigation API where the
 // browser has it) and on a cheap timer for everything else.
+import { logged } from './schedule';
+
 export function watchRoute(win: Window, onChange: (href: string) => void, signal: AbortSignal, pollMs = 250): void {
   let last = win.location.href;
   const check = () => {
@@ -10,7 +12,7 @@ export function watchRoute(win: Window, onChange: (href: string) => void, signal
     try {
       onChange(href);
     } catch (error) {
-      console.debug('cartlint: route change failed', error); // never break the host page
+      logged('route change')(error);
     }
   };
   win.addEventListener('popstate', check, { signal });

@@ -31,13 +31,19 @@ export interface Schedule<T> {
   scanned(at: number): void;
 }
 
+/** Notes our error for a developer (the console's debug level) instead of letting it reach the host page. */
+export const logged =
+  (what: string) =>
+  (error: unknown): void =>
+    console.debug(`cartlint: ${what} failed`, error);
+
 /** Runs `work` unless `signal` aborted, keeping its errors to ourselves. */
 export function guarded(signal: AbortSignal, work: () => void): void {
   if (signal.aborted) return;
   try {
     work();
   } catch (error) {
-    console.debug('cartlint: scan failed', error); // never break the host page
+    logged('scan')(error);
   }
 }
 
