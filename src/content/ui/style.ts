@@ -3,7 +3,7 @@
 export const UI_STYLE = `
 .layer,.outline{position:fixed;left:0;top:0;pointer-events:none}
 .layer{width:0;height:0}
-.outline{box-sizing:border-box;border-radius:4px;transition:box-shadow .2s}
+.outline{box-sizing:border-box;border-radius:4px}
 .outline.banned{border:2px solid #d93025;background:rgba(217,48,37,.06)}
 .outline.review{border:2px dashed #b26a00;background:rgba(242,153,0,.06)}
 .outline.flash{box-shadow:0 0 0 6px rgba(26,115,232,.55)}
