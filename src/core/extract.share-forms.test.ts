@@ -91,6 +91,9 @@ describe('share forms', () => {
     expect(findLinks('复制整段话，发给你的同事')).toEqual([]);
     expect(findLinks('复制整段话 http://jira.example.com/browse/JD-1')).toEqual([]);
     expect(findLinks('复制整段话 http:/Jab12')).toEqual([]);
+    // A real site's host after the phrase is no code, and a 淘口令 after it stays Taobao's.
+    expect(findLinks('复制整段话 https://javascriptinfo.com/intro 看这篇')).toEqual([]);
+    expect(sourcesOf('复制整段话 https://jianshu12345.com 看看 ￥Qw3Er5Ty7U￥ 打开淘宝')).toEqual([['taobao', null]]);
   });
 
   it('a 闲鱼 share text is second-hand, its token too, whichever side of the link names the app', () => {
@@ -101,6 +104,13 @@ describe('share forms', () => {
     // A name with a colon labels the next link, not the one before it.
     expect(sourcesOf('淘宝 https://m.tb.cn/h.Ab3Cd5E 闲鱼：https://m.tb.cn/h.Rt5Yu7I')).toEqual([['taobao', null]]);
     expect(sourcesOf('https://m.tb.cn/h.Ab3Cd5E\n闲鱼上也有')).toEqual([['taobao', null]]);
+    expect(sourcesOf('https://m.tb.cn/h.Ab3Cd5E 闲鱼：https://m.tb.cn/h.Rt5Yu7I')).toEqual([['taobao', null]]);
+    // 闲鱼 further on in a sentence about the link, not its share text: the Taobao link stays.
+    expect(sourcesOf('https://m.tb.cn/h.Ab3Cd5E 淘宝上买的，比闲鱼便宜多了')).toEqual([['taobao', null]]);
+    expect(sourcesOf('https://m.tb.cn/h.Ab3Cd5E 别去闲鱼买')).toEqual([['taobao', null]]);
+    expect(sourcesOf('￥Kp7Lm2Qz9Wx￥ https://m.tb.cn/h.Rt5Yu7I 打开淘宝，闲鱼也能搜')).toEqual([['taobao', null]]);
+    // Only the 闲鱼 share text's own token goes with it: another app's token before the link stays.
+    expect(sourcesOf('8！Zq4Lm2Rt7Yx9Wc1！ MF1234 https://m.tb.cn/h.Rt5Yu7I 我在闲鱼发布了')).toEqual([['jd', null]]);
   });
 
   it('京喜 goods pages are JD’s; a lookalike host is nothing', () => {

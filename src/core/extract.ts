@@ -132,7 +132,8 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
   const alliance = new CueFinder(text, ALLIANCE_CUE, undecided, CUE_REACH);
   const tags = new ShareTagFinder(text);
   const out: Atom[] = [];
-  for (const atom of atoms) {
+  for (let k = 0; k < atoms.length; k++) {
+    const atom = atoms[k]!;
     // Atoms are this call's own objects: updating them in place saves a copy per link.
     const host = atom.host;
 
@@ -144,16 +145,12 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
       secondHand &&
       (tag?.name === secondHand ||
         wordIn(text, SECOND_HAND_CUE, atom.start - 24, atom.start) ||
-        wordIn(text, SECOND_HAND_AFTER, atom.end, atom.end + 24))
+        wordIn(text, SECOND_HAND_AFTER, atom.end, Math.min(atom.end + 24, atoms[k + 1]?.start ?? text.length)))
     ) {
-      // Second-hand goods (闲鱼), not a shop; so is the token before it on its line (`€…€ https://m.tb.cn/…`).
-      const last = out[out.length - 1];
-      if (
-        last?.kind === 'token' &&
-        atom.start - last.end < SHARE_GAP &&
-        !text.slice(last.end, atom.start).includes('\n')
-      )
-        out.pop();
+      // Second-hand goods (闲鱼), not a shop: kept until joinShareTexts has taken the token of its share text
+      // (`€…€ https://m.tb.cn/…`) with it, then left out of the findings.
+      atom.secondHand = true;
+      out.push(atom);
       continue;
     }
 
@@ -234,6 +231,7 @@ function join(a: Atom, b: Atom): Atom | null {
     evidence: `${a.evidence} + ${b.evidence}`,
   };
   if (link.seller) joined.seller = link.seller;
+  if (link.secondHand) joined.secondHand = true;
   return joined;
 }
 
@@ -245,6 +243,7 @@ function toFindings(input: string, normalized: NormalizedText, atoms: readonly A
   const findings: LinkFinding[] = [];
   let previousEnd = 0;
   for (const atom of atoms) {
+    if (atom.secondHand) continue;
     const start = normalized.startOf(atom.start);
     const end = normalized.endOf(atom.end - 1);
     if (start < previousEnd || end <= start) continue;

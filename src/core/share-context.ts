@@ -33,7 +33,7 @@ export const SECOND_HAND_CUE = new RegExp(SECOND_HAND, 'i');
  * The same app named after a link on its line: its share text (`https://m.tb.cn/h.… 我在闲鱼发布了【…】`) or a
  * comment (`'https://m.tb.cn/h.…', // Xianyu`); a name with a colon labels the next link (`闲鱼：https://…`).
  */
-export const SECOND_HAND_AFTER = new RegExp(`^[^\\n]*?(?:${SECOND_HAND})(?!\\s*:)`, 'i');
+export const SECOND_HAND_AFTER = new RegExp(`^[^\\p{L}\\p{N}\\n]*(?:我在|去)?(?:${SECOND_HAND})(?!\\s*[:：])`, 'iu');
 
 /** Does `pattern` (not global) match inside text[from, to)? */
 export function wordIn(text: string, pattern: RegExp, from: number, to: number): boolean {

@@ -8,6 +8,8 @@ import type { Recognition } from './url-analyze';
 export interface Atom extends Recognition {
   start: number;
   end: number;
+  /** A second-hand app's link (闲鱼), or its share text: read, joined, never reported. */
+  secondHand?: boolean;
 }
 
 /** An app code at the start of a token's body (`( CZ3457 AbCdEfGhIjK)`). */
@@ -148,7 +150,7 @@ function jdToken(text: string, open: number, end: number, body: string): Atom | 
  * (`#R4burF7MFa@`, `%VAjYb8me2b!`, `￥m3QnuAb2Rb￥`) on the same line belongs to it.
  */
 const JD_COMMAND =
-  /(?:\d{1,2}\.0)?复制整段话 ?https?:\/\/?(J[A-Za-z0-9]{10,15})(?:[^\n#%¥￥]{0,60}[#%¥￥][A-Za-z0-9]{8,12}[¥￥]?)?/iy;
+  /(?:\d{1,2}\.0)?复制整段话 ?https?:\/\/?(J[A-Za-z0-9]{10,15})(?![\w./:?#-])(?:[^\n#%¥￥]{0,60}[#%¥￥][A-Za-z0-9]{8,12}[¥￥]?)?/iy;
 
 export function findJdCommands(text: string): Atom[] {
   return scanNear(text, '复制整段话', JD_COMMAND, (at) => [at - 4, at - 3, at]).map((m) => ({
