@@ -286,7 +286,8 @@ function decodeEntityAt(input: string, at: number): { char: string; end: number 
 function decodeJsonEscapeAt(input: string, at: number): { char: string; end: number } | null {
   const next = input[at + 1];
   if (next === '/') return { char: '/', end: at + 2 };
-  if (next === 'n' || next === 'r' || next === 't') return { char: next === 't' ? '\t' : '\n', end: at + 2 };
+  if ((next === 'n' || next === 'r' || next === 't') && input.startsWith('http', at + 2))
+    return { char: next === 't' ? '\t' : '\n', end: at + 2 };
   if (next === 'u') {
     const hex = input.slice(at + 2, at + 6);
     if (/^[0-9a-fA-F]{4}$/.test(hex)) {
