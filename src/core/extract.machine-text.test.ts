@@ -148,6 +148,18 @@ describe('links inside machine text', () => {
     expect(findLinks('见 pages.tmall.com 会场')[0]?.source).toBe('tmall');
   });
 
+  it('alliance and wrapper hosts quoted alone in code are host names; a shop host quoted alone is a shop', () => {
+    expect(findLinks("hosts = ['s.click.taobao.com', 'union-click.jd.com', 'uland.taobao.com']")).toEqual([]);
+    expect(findLinks("if (location.host === 'union-click.jd.com') return;")).toEqual([]);
+    expect(sourcesOf('{"url":"demo.m.mockuai.com"}')).toEqual([['mokuai', null]]);
+  });
+
+  it('a word and a slash before a link are text, not a regex literal', () => {
+    expect(sourcesOf('京东/https://item.jd.com/100012345678.html')).toEqual([['jd', false]]);
+    expect(sourcesOf('原价199/https://item.jd.com/100012345678.html')).toEqual([['jd', false]]);
+    expect(findLinks('s.match(/https:\\/\\/item.jd.com\\/(\\d+)/)')).toEqual([]);
+  });
+
   it('a printf template of a goods page stands for its link', () => {
     expect(sourcesOf('fmt.Sprintf("https://item.jd.com/%d.html", sku)')).toEqual([['jd', null]]);
   });

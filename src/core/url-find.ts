@@ -160,7 +160,7 @@ function scanUrlAt(text: string, start: number, prefix: string, scheme: string |
 function isRegexSource(text: string, start: number, end: number): boolean {
   return (
     text[start - 1] === '^' ||
-    (text[start - 1] === '/' && text[start - 2] !== '/') ||
+    (text[start - 1] === '/' && !/[/\p{L}\p{N}]/u.test(text[start - 2] ?? '')) ||
     (text[end] === '\\' && 'dDwWsS.?*+([{'.includes(text[end + 1] || '"'))
   );
 }
@@ -176,7 +176,14 @@ function isPlausibleBareUrl(raw: string, before = '', after = ''): boolean {
   const host = (slash < 0 ? raw : raw.slice(0, slash)).toLowerCase();
   const rule = hostRule(host);
   if (slash >= 0) return true;
-  if (!rule || (before === after && /["']/.test(before) && rule.plainPage && !isShopHost(rule, host))) return false;
+  if (
+    !rule ||
+    (before === after &&
+      /["']/.test(before) &&
+      (rule.plainPage || rule.affiliate !== undefined || rule.wrapper) &&
+      !isShopHost(rule, host))
+  )
+    return false;
   return host.split('.').length >= 3;
 }
 
