@@ -11,6 +11,8 @@ describe('pages of commerce companies that are not goods', () => {
     silent('http://product.dangdang.com/index.php?r=comment%2Flist&productId=29384756&pageIndex=2');
     silent('https://product.dangdang.com/index.php?r=callback/recommend-list&productId=29384756');
     expect(sourcesOf('http://product.dangdang.com/29384756.html?r=2')).toEqual([['dangdang', false]]);
+    // `r=` on a goods page itself is a share tag, not a route: only a front controller (`index.php`) routes.
+    expect(sourcesOf('https://item.taobao.com/item.htm?id=701234567890&r=tb/share')).toEqual([['taobao', false]]);
   });
 
   it('data compasses, carts, vendor systems and an alliance’s ad catalogue; the goods pages beside them stay', () => {

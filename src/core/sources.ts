@@ -125,8 +125,8 @@ export interface SourceRecord {
   tokens?: 'default' | 'named';
   /** Its own 口令 forms (JD): `NN:/！body！ ZH1234` (`!` delimits a token of this app) and `NN.0复制整段话 http:/J…`. */
   bangTokens?: boolean;
-  /** A second-hand app that shares this source's short hosts (闲鱼 on tb.cn): its links are not shop goods. */
-  /** `alsoCalled`: how code and English texts write its name (`// Xianyu mobile`). */
+  /** A second-hand app that shares this source's short hosts (闲鱼 on tb.cn): its links are not shop goods.
+   *  `alsoCalled`: how code and English texts write its name (`// Xianyu mobile`). */
   secondHand?: { name: string; alsoCalled?: readonly string[]; hosts: readonly string[] };
   /** Platforms that sell this source themselves: never third-party there. */
   ownOn?: readonly Platform[];
@@ -409,9 +409,16 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       { host: 'app.kwaixiaodian.com', affiliate: false },
     ],
     // Share links over the years: v. and 极速版 short hosts, `www.kuaishou.com/f/<code>`, the company's
-    // chenzhongtech hosts (`v.m.`, and per-share `<random>.m.`) and the old gifshow domain (`m.`, `www.`), each
+    // chenzhongtech hosts (`v.m.`, and per-share `<random>.m.`) and the old gifshow hosts (`m.`, `www.`), each
     // with `/s/` or bare codes.
-    shareHosts: ['v.kuaishou.com', 'v.kuaishouapp.com', 'www.kuaishou.com', 'm.chenzhongtech.com', 'gifshow.com'],
+    shareHosts: [
+      'v.kuaishou.com',
+      'v.kuaishouapp.com',
+      'www.kuaishou.com',
+      'm.chenzhongtech.com',
+      'm.gifshow.com',
+      'www.gifshow.com',
+    ],
     schemes: { kwai: { affiliate: false, target: 'params', goodsPath: /^(?:merchant|shop|goods|kwaishop)/ } },
     name: '快手小店',
     shopNames: ['快手小店'],
@@ -683,7 +690,7 @@ export function isServicePage(rule: HostRule, host: string, path: string, view: 
   if (SERVICE_PATH.test(path) || STATIC_FILE.test(path)) return true;
   // JSONP, an order's own page, a shortener's own API (`/shorten?longUrl=`, whose path looks like a code), a
   // framework's route to a controller (`index.php?r=comment%2Flist`)
-  return /[?&](?:callback|orderid|longurl)=|[?&](?:r|route)=[a-z-]+(?:%2f|\/)/.test(view.page);
+  return /[?&](?:callback|orderid|longurl)=|^[^?]*\.php\?(?:[^#]*&)?(?:r|route)=[a-z-]+(?:%2f|\/)/.test(view.page);
 }
 
 /** JD deep-link `des` values that are login flows, not goods (§4 pitfalls). */
