@@ -109,6 +109,10 @@ describe('share forms', () => {
     expect(sourcesOf('https://m.tb.cn/h.Ab3Cd5E 淘宝上买的，比闲鱼便宜多了')).toEqual([['taobao', null]]);
     expect(sourcesOf('https://m.tb.cn/h.Ab3Cd5E 别去闲鱼买')).toEqual([['taobao', null]]);
     expect(sourcesOf('￥Kp7Lm2Qz9Wx￥ https://m.tb.cn/h.Rt5Yu7I 打开淘宝，闲鱼也能搜')).toEqual([['taobao', null]]);
+    // A Taobao share on the line before a 闲鱼 link is its own.
+    expect(sourcesOf('￥AbCdEfGhIj3￥ 打开淘宝\n【闲鱼】https://m.tb.cn/h.Xyz12Ab?tk=AbCdEfGhIjK')).toEqual([
+      ['taobao', null],
+    ]);
     // Only the 闲鱼 share text's own token goes with it: another app's token before the link stays.
     expect(sourcesOf('8！Zq4Lm2Rt7Yx9Wc1！ MF1234 https://m.tb.cn/h.Rt5Yu7I 我在闲鱼发布了')).toEqual([['jd', null]]);
   });

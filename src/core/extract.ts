@@ -147,10 +147,15 @@ function readContext(text: string, atoms: Atom[]): Atom[] {
         wordIn(text, SECOND_HAND_CUE, atom.start - 24, atom.start) ||
         wordIn(text, SECOND_HAND_AFTER, atom.end, Math.min(atom.end + 24, atoms[k + 1]?.start ?? text.length)))
     ) {
-      // Second-hand goods (闲鱼), not a shop: kept until joinShareTexts has taken the token of its share text
-      // (`€…€ https://m.tb.cn/…`) with it, then left out of the findings.
-      atom.secondHand = true;
-      out.push(atom);
+      // Second-hand goods (闲鱼), not a shop; so is its share text's token, before it on its line (`€…€ https://…`).
+      const last = out[out.length - 1];
+      if (
+        last?.kind === 'token' &&
+        last.source === atom.source &&
+        atom.start - last.end < SHARE_GAP &&
+        text.lastIndexOf('\n', atom.start) < last.end
+      )
+        out.pop();
       continue;
     }
 
@@ -231,7 +236,6 @@ function join(a: Atom, b: Atom): Atom | null {
     evidence: `${a.evidence} + ${b.evidence}`,
   };
   if (link.seller) joined.seller = link.seller;
-  if (link.secondHand) joined.secondHand = true;
   return joined;
 }
 
@@ -243,7 +247,6 @@ function toFindings(input: string, normalized: NormalizedText, atoms: readonly A
   const findings: LinkFinding[] = [];
   let previousEnd = 0;
   for (const atom of atoms) {
-    if (atom.secondHand) continue;
     const start = normalized.startOf(atom.start);
     const end = normalized.endOf(atom.end - 1);
     if (start < previousEnd || end <= start) continue;

@@ -8,8 +8,6 @@ import type { Recognition } from './url-analyze';
 export interface Atom extends Recognition {
   start: number;
   end: number;
-  /** A second-hand app's link (闲鱼), or its share text: read, joined, never reported. */
-  secondHand?: boolean;
 }
 
 /** An app code at the start of a token's body (`( CZ3457 AbCdEfGhIjK)`). */
