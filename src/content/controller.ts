@@ -194,7 +194,7 @@ export function startContent(options: ContentOptions): Content | null {
   }
 
   function restart() {
-    ready = startRoute().catch(logged('route start'));
+    ready = startRoute().catch(logged('start'));
   }
 
   /** The worker's config for the current route: re-judge when it differs from the one the route runs on. */

@@ -67,7 +67,7 @@ export function createReporter<T>(
         if (mine === generation) await send(value);
       },
       { delays },
-    ).catch(logged('report delivery'));
+    ).catch(logged('report'));
 
   return {
     report(make) {

@@ -12,7 +12,7 @@ export function watchRoute(win: Window, onChange: (href: string) => void, signal
     try {
       onChange(href);
     } catch (error) {
-      logged('route change')(error);
+      logged('route')(error);
     }
   };
   win.addEventListener('popstate', check, { signal });

@@ -10,7 +10,7 @@ export const UI_STYLE = `
 .card,.dialog{position:fixed;pointer-events:auto;box-sizing:border-box;font:13px/1.45 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;color:#202124;background:#fff;border-radius:8px;box-shadow:0 4px 18px rgba(0,0,0,.22)}
 .card{width:320px;max-width:calc(100vw - 16px);padding:10px 12px;border-left:6px solid #b26a00}
 .card.banned{border-left-color:#d93025}
-.item + .item{margin-top:8px;padding-top:8px;border-top:1px solid #eee}
+.item+.item{margin-top:8px;padding-top:8px;border-top:1px solid #eee}
 .verdict{font-weight:600}
 .verdict.banned{color:#b3261e}
 .verdict.review{color:#8a5300}
