@@ -28,8 +28,6 @@ export interface BrowserBenchResult {
   scanSettleMs: number | null;
   /** The content script's `cartlint:scan` measures (scan.ts): its first, blocking pass over the page. */
   scanMarksMs: number[];
-  /** `cartlint:scan+paint`: that pass plus marks, outlines and the report. */
-  scanPaintMarksMs: number[];
   /** `cartlint:scan-settled`: from the scan's start until its last slice judged the last row (wall time). */
   scanSettledMarksMs: number[];
   /** Main-thread task time of the insertion with the extension minus without (CDP): all of our scan work. */
@@ -147,7 +145,6 @@ async function measureScan(page: TestPage, items: number, watched: boolean) {
         settleMs: number | null;
         flagged: number;
         marks: number[];
-        paintMarks: number[];
         settledMarks: number[];
       }>((resolve) => {
         const list = document.getElementById('list')!;
@@ -179,7 +176,6 @@ async function measureScan(page: TestPage, items: number, watched: boolean) {
               settleMs: flagged > 0 ? lastChange - start : null,
               flagged,
               marks: measured('cartlint:scan'),
-              paintMarks: measured('cartlint:scan+paint'),
               settledMarks: measured('cartlint:scan-settled'),
             });
           } else {
@@ -373,7 +369,6 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
       items,
       scanSettleMs: scan.settleMs === null ? null : round(scan.settleMs),
       scanMarksMs: scan.marks,
-      scanPaintMarksMs: scan.paintMarks,
       scanSettledMarksMs: scan.settledMarks,
       scanTaskOverheadMs: round(scanTaskWith - scanTaskWithout),
       flaggedRows: scan.flagged,
@@ -400,7 +395,6 @@ function report(r: BrowserBenchResult, pastes: number, log: (line: string) => vo
   if (r.scanMarksMs.length) {
     const slowest = Math.max(...r.scanMarksMs);
     log(`  scan, first pass (cartlint:scan): slowest ${slowest} ms of ${r.scanMarksMs.length} ${budget(slowest < 16)}`);
-    log(`  first pass + marks, outlines, report (cartlint:scan+paint): slowest ${Math.max(...r.scanPaintMarksMs)} ms`);
   } else {
     log('  scan: the content script records no cartlint:scan measures');
   }

@@ -258,7 +258,6 @@ export function createScanner(options: ScannerOptions): Scanner {
     spots = next;
     measure('cartlint:scan', lastScan);
     if (changed) onChange(spots);
-    measure('cartlint:scan+paint', lastScan);
     if (backlog.size) schedule.defer();
     else measure('cartlint:scan-settled', lastScan);
   }
