@@ -68,10 +68,9 @@ function question(banned: readonly JudgedLink[], action: string, s: ReturnType<G
   const { link, decision } = banned[0]!;
   const place = t(lang, 'guard_place', platformName(lang, s.platform), surfaceName(lang, s.surface));
   const text = ellipsis(link.text, LINK_CHARS);
+  // A banned verdict always comes from a rule or exception, and each has the day it took effect.
   const lines = [
-    decision.since
-      ? t(lang, 'guard_message', text, sourceName(lang, link.source), place, beijingDateTime(decision.since))
-      : t(lang, 'guard_message_undated', text, sourceName(lang, link.source), place),
+    t(lang, 'guard_message', text, sourceName(lang, link.source), place, beijingDateTime(decision.since!)),
   ];
   if (banned.length > 1) lines.push(t(lang, 'guard_more', banned.length - 1));
   lines.push(t(lang, 'guard_question', action));
