@@ -152,6 +152,9 @@ describe('links inside machine text', () => {
     expect(findLinks("hosts = ['s.click.taobao.com', 'union-click.jd.com', 'uland.taobao.com']")).toEqual([]);
     expect(findLinks("if (location.host === 'union-click.jd.com') return;")).toEqual([]);
     expect(sourcesOf('{"url":"demo.m.mockuai.com"}')).toEqual([['mokuai', null]]);
+    // A template literal quotes as much: a bare host in backticks is a name, a page in backticks a link.
+    expect(findLinks('headers: { Host: `act-ug.vip.com`, Referer: `m.vip.com` }')).toEqual([]);
+    expect(sourcesOf('fetch(`https://detail.vip.com/detail-1234567-987654321.html`)')).toEqual([['vipshop', false]]);
   });
 
   it('a word and a slash before a link are text, not a regex literal', () => {

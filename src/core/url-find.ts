@@ -179,7 +179,7 @@ function isPlausibleBareUrl(raw: string, before = '', after = ''): boolean {
   if (
     !rule ||
     (before === after &&
-      /["']/.test(before) &&
+      /["'`]/.test(before) &&
       (rule.plainPage || rule.affiliate !== undefined || rule.wrapper) &&
       !isShopHost(rule, host))
   )
