@@ -31,6 +31,16 @@ describe('pages of commerce companies that are not goods', () => {
     expect(sourcesOf('https://h5.youzan.com/v2/goods/3ejx8w2kq1pzm')[0]?.[0]).toBe('youzan');
   });
 
+  it('price and description services and versioned API hosts; the goods pages beside them stay', () => {
+    silent('https://p.3.cn/prices/mgets?skuIds=J_100012043978&type=1');
+    silent('https://pm.3.cn/price/get?sku=100012043978');
+    silent('http://m.suning.com/productDesc/10606656543.html');
+    silent('http://apiv3.yangkeduo.com/search?page=1&size=20&sort=default');
+    silent('https://openapiv2.pinduoduo.com/router?type=goods.detail');
+    expect(sourcesOf('https://m.suning.com/product/0000000000/000000010606656543.html')).toEqual([['suning', false]]);
+    expect(sourcesOf('https://mobile.yangkeduo.com/goods.html?goods_id=391827465')).toEqual([['pinduoduo', false]]);
+  });
+
   it('API gateways and JSON/JSONP endpoints, even when they name an item', () => {
     silent(
       'https://h5api.m.taobao.com/h5/mtop.taobao.rate.detaillist.get/6.0/?data=%7B%22auctionNumId%22%3A%22701234567890%22%7D',

@@ -117,6 +117,19 @@ describe('share forms', () => {
     expect(sourcesOf('8！Zq4Lm2Rt7Yx9Wc1！ MF1234 https://m.tb.cn/h.Rt5Yu7I 我在闲鱼发布了')).toEqual([['jd', null]]);
   });
 
+  it('the WeChat store’s share links on the 视频号 host are goods; the dashboard pages there are not', () => {
+    expect(sourcesOf('"product_h5url": "https://channels.weixin.qq.com/shop/a/Xs9VvZtSGpq"')).toEqual([
+      ['weixin', false],
+    ]);
+    expect(findLinks('https://channels.weixin.qq.com/platform/live/home')).toEqual([]);
+    expect(findLinks('https://channels.weixin.qq.com/shop/home')).toEqual([]);
+  });
+
+  it('a 淘口令-shaped code the text calls a 京口令 is JD’s', () => {
+    expect(sourcesOf('// 京口令\nconst code = "￥3DIFi3EsIAhRkW￥";')).toEqual([['jd', null]]);
+    expect(sourcesOf('// 淘口令\nconst code = "￥3DIFi3EsIAhRkW￥";')).toEqual([['taobao', null]]);
+  });
+
   it('京喜 goods pages are JD’s; a lookalike host is nothing', () => {
     expect(sourcesOf('https://m.jingxi.com/item/view?sku=100012043978')).toEqual([['jd', false]]);
     expect(findLinks('https://jingxi.com.example.org/item/view?sku=1')).toEqual([]);

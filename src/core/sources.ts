@@ -292,7 +292,7 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
     appWords: ['jingdong'],
     name: '京东',
     miniProgramApps: ['京东', '京东购物'],
-    shareAppNames: /京东|\bJD\b/,
+    shareAppNames: /京东|京口令|\bJD\b/,
     allianceBadges: ['京东联盟'],
     cueUpgrade: true,
     tokens: 'named',
@@ -452,7 +452,11 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // Weixin 微信小店: listed under "other malls" in the research, but `weixin` is a source of ours.
   weixin: {
     // A shop or product share is `/shop/<letter>/<code>`; the host's other pages are the seller's back office.
-    hosts: [{ host: 'store.weixin.qq.com', plainPage: /^\/shop\/[a-z]\//, pagesOnly: true }],
+    hosts: [
+      { host: 'store.weixin.qq.com', plainPage: /^\/shop\/[a-z]\//, pagesOnly: true },
+      // 视频号助手's own host carries the same store share links (`/shop/a/<code>`); its other pages are the dashboard.
+      { host: 'channels.weixin.qq.com', plainPage: /^\/shop\/[a-z]\//, pagesOnly: true },
+    ],
     badges: ['微信小店'],
     ownOn: ['weixin'],
   },
@@ -672,11 +676,11 @@ export const WRAPPER_PARAMS: readonly string[] = [
  * `cps.kaola.com`) are matched before, so they are never read as labels.
  */
 const SERVICE_LABEL =
-  /^(?:\w*api|acs|gw|open\w*|dev\w*|\w*test|help|track\w*|count|img\w*|static\w*|p?log\w*|passport|\w*auth|sso|user|pay\w*|\w*sell\w*|merchant|mms|sycm|syt|sz|qn|im|kf|live\w*|console|union|jinbao|cps|\w*trade|npm|simba|yingxiao|tech|bbs|blog|docs?|news|pas|price\w*|stock|yushou|presale|\w*game|\w*compass|cart|vis|vop|diviner)\d*$/;
+  /^(?:\w*api\w*|acs|gw|open\w*|dev\w*|\w*test|help|track\w*|count|img\w*|static\w*|p?log\w*|passport|\w*auth|sso|user|pay\w*|\w*sell\w*|merchant|mms|sycm|syt|sz|qn|im|kf|live\w*|console|union|jinbao|cps|\w*trade|npm|simba|yingxiao|tech|bbs|blog|docs?|news|pas|price\w*|stock|yushou|presale|\w*game|\w*compass|cart|vis|vop|diviner)\d*$/;
 // Path segments of the same: calls (`/json/`, `/cgi/`, `/rest/`, RPC verbs such as `getSysTime.do`), account, order and
 // checkout pages, back-office screens, downloads and error pages, reward tasks (steps, sign-in, lottery).
 const SERVICE_PATH =
-  /(?:^|\/)(?:\w*api|\w*(?:reward|lottery)\w*|proxy|rest|router\w*|json|cgi|registry|(?:get|query)[a-z]+|log(?:in)?|oauth2?|account|user|seller|admin|ads|workbench|dashboard|im|kf|order\w*|buy|cart|shorten|create|download|error|[\w-]*preview)(?:[/._?-]|$)|\/mtop\.|list_\w+_items/;
+  /(?:^|\/)(?:\w*api|\w*(?:reward|lottery)\w*|proxy|rest|router\w*|json|cgi|registry|(?:get|query)[a-z]+|log(?:in)?|oauth2?|account|user|seller|admin|ads|workbench|dashboard|im|kf|order\w*|buy|cart|shorten|create|download|error|[\w-]*preview|prices?|\w*desc\w*)(?:[/._?-]|$)|\/mtop\.|list_\w+_items/;
 const STATIC_FILE = /\.(?:png|jpe?g|gif|webp|svg|ico|css|js|json)$/;
 
 /** Is this page on a source's host one of the company's services rather than goods? `path` is lower-cased. */
