@@ -23,7 +23,7 @@ import type { JudgeContext } from './judges';
 import { createReporter, retried, sleep, RETRY_DELAYS_MS } from './messaging';
 import { startPageLife, type PageLife, type Report } from './page-life';
 import { watchRoute } from './page/route';
-import { logged } from './page/schedule';
+import { logged } from './logged';
 import type { Judges } from './page/scan';
 
 /** The slice of the extension runtime the content script uses (webextension-polyfill's, or a fake in tests). */

@@ -13,7 +13,7 @@ import { confirmDialog } from './ui/dialog';
 import type { Root } from './page/roots';
 import type { UiHost } from './ui/host';
 import { ellipsis } from '../core/ellipsis';
-import { logged } from './page/schedule';
+import { logged } from './logged';
 
 export interface GuardOptions {
   submitLabels: readonly string[];

@@ -2,7 +2,7 @@
 import { startContent } from './controller';
 import { createJudges } from './judges';
 import { nativeRuntime } from './runtime';
-import { logged } from './page/schedule';
+import { logged } from './logged';
 
 try {
   const runtime = nativeRuntime();

@@ -2,7 +2,7 @@
 // while it restarts (or while the extension reloads) can fail. Requests are retried with backoff, and reports are
 // debounced so a burst of typing sends one, with the newest state always winning; a page that never stops changing
 // (a countdown in a row, a live sales counter) still reports at least every `maxWaitMs`.
-import { logged } from './page/schedule';
+import { logged } from './logged';
 
 export const RETRY_DELAYS_MS = [100, 300, 1000, 2000, 5000] as const;
 

@@ -1,7 +1,7 @@
 // Single-page-app route changes, seen from the isolated world: the page's history.pushState calls are invisible to
 // us, so compare location.href on the events that may move it (popstate, hashchange, the Navigation API where the
 // browser has it) and on a cheap timer for everything else.
-import { logged } from './schedule';
+import { logged } from '../logged';
 
 export function watchRoute(win: Window, onChange: (href: string) => void, signal: AbortSignal, pollMs = 250): void {
   let last = win.location.href;

@@ -4,6 +4,8 @@
 // in slices on later tasks, and a slow poll catches what changes without events. Every timer
 // and frame is bound to `signal`, and every piece of work runs guarded: our error never reaches the host page.
 
+import { logged } from '../logged';
+
 export interface ScheduleOptions<T> {
   win: Window;
   signal: AbortSignal;
@@ -30,12 +32,6 @@ export interface Schedule<T> {
   /** Say a structural scan began at `at` (performance.now()), however it was started. */
   scanned(at: number): void;
 }
-
-/** Notes our error for a developer (the console's debug level) instead of letting it reach the host page. */
-export const logged =
-  (what: string) =>
-  (error: unknown): void =>
-    console.debug(`cartlint: ${what} failed`, error);
 
 /** Runs `work` unless `signal` aborted, keeping its errors to ourselves. */
 export function guarded(signal: AbortSignal, work: () => void): void {
