@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liftPage } from './build';
+import { liftPage, squeeze } from './build';
 
 describe('liftPage', () => {
   it('points a page moved up from popup/ at ./assets/, and leaves other URLs alone', () => {
@@ -15,5 +15,15 @@ describe('liftPage', () => {
       '<a href="../other.html">x</a>',
       '<p>../assets/ in text</p>',
     ]);
+  });
+});
+
+describe('squeeze', () => {
+  it('writes ASCII alone, with the same strings and patterns', async () => {
+    const code = 'globalThis.out = ["小黄车（$1）", /^[￥¥]\\p{Script=Han}+|😀/u.test("￥淘宝"), /😀/u.test("😀")];';
+    const squeezed = await squeeze(code);
+    expect(squeezed).toMatch(/^[\x20-\x7e]*$/);
+    const run = (js: string) => new Function(`${js}; return globalThis.out;`)() as unknown;
+    expect(run(squeezed)).toEqual(run(code));
   });
 });

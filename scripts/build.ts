@@ -146,13 +146,15 @@ async function buildClassic({ entry, file, drop }: (typeof CLASSIC)[number], out
  * A second, slower pass with terser over Vite's minified output: about 0.6 KB less gzipped on the content
  * script, whose 30 KB budget is tight. ecma 2020 keeps the output inside BROWSER_TARGET (Chrome 102). Reading a
  * property has no side effect anywhere in our code (no getter is read for what it does), so terser may drop the
- * reads nothing uses: another 27 B.
+ * reads nothing uses: another 27 B. Written in ASCII alone, the Chinese of the catalogues and the core's cues as
+ * \u escapes (the same strings and patterns): 250 B less gzipped, since gzip codes the hex digits of an escape
+ * tighter than the three high bytes of a character's UTF-8.
  */
 export async function squeeze(code: string): Promise<string> {
   const squeezed = await minify(code, {
     ecma: 2020,
     compress: { passes: 2, pure_getters: true },
-    format: { comments: false },
+    format: { comments: false, ascii_only: true },
   });
   return squeezed.code!;
 }
