@@ -21,6 +21,10 @@ describe('share forms', () => {
     ['https://m.gifshow.com/s/Rt5Yu7Io', 'shortener', 'short-link'],
     ['http://m.gifshow.com/Kp3Lm8Zq', 'shortener', 'short-link'],
     ['http://www.gifshow.com/s/Wq4Er6Ty', 'shortener', 'short-link'],
+    ['https://f.kuaishou.com/7hQm2K', 'shortener', 'short-link'],
+    ['https://v.s.kuaishouapp.com/s/Yt6Rb3Nc', 'shortener', 'short-link'],
+    // A bare host is its `www.` site: `kuaishou.com/f/…` as `www.kuaishou.com/f/…`.
+    ['https://kuaishou.com/f/X-7pLm4Qw9Zx2', 'shortener', 'short-link'],
     // JD 口令 with the `NN:/` lead, with only an app code, any app code.
     ['9！Pq3Wr5Ty7Ui！ MF6021', 'jd', 'token'],
     ['17:/！Zx8Cv6Bn4Ml！ZH1024', 'jd', 'token'],
@@ -133,5 +137,18 @@ describe('share forms', () => {
   it('京喜 goods pages are JD’s; a lookalike host is nothing', () => {
     expect(sourcesOf('https://m.jingxi.com/item/view?sku=100012043978')).toEqual([['jd', false]]);
     expect(findLinks('https://jingxi.com.example.org/item/view?sku=1')).toEqual([]);
+  });
+
+  it('京东健康超市 goods pages are JD’s; a lookalike host is nothing', () => {
+    expect(sourcesOf('https://mitem.jkcsjd.com/product/70012345678.html')).toEqual([['jd', false]]);
+    expect(sourcesOf('https://item.jkcsjd.com/70012345678.html')).toEqual([['jd', false]]);
+    expect(findLinks('https://item.jkcsjd.com.example.net/70012345678.html')).toEqual([]);
+  });
+
+  it('Kuaishou’s other pages stay silent, on the share hosts and beside them', () => {
+    expect(findLinks('https://live.kuaishou.com/u/3xk9qa2m')).toEqual([]);
+    expect(findLinks('https://kuaishou.com/search/video?searchKey=猫')).toEqual([]);
+    expect(findLinks('https://f.kuaishou.com/rest/wd/feed/hot')).toEqual([]);
+    expect(findLinks('https://docs.corp.kuaishou.com/s/home/fcA7d9Q2')).toEqual([]);
   });
 });

@@ -266,6 +266,7 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       { host: '3.jd.hk', short: true },
       { host: '3.cn', short: true },
       { host: 'yiyaojd.com', plainPage: JD_ITEM },
+      { host: 'jkcsjd.com', plainPage: JD_ITEM }, // 京东健康超市
       { host: 'jingxi.com', plainPage: JD_ITEM }, // 京喜
       { host: '360buy.com', plainPage: JD_ITEM },
       { host: 'u.jd.com', affiliate: true, short: true },
@@ -408,12 +409,13 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       { host: 'kwaixiaodian.com', notGoods: true },
       { host: 'app.kwaixiaodian.com', affiliate: false },
     ],
-    // Share links over the years: v. and 极速版 short hosts, `www.kuaishou.com/f/<code>`, the company's
-    // chenzhongtech hosts (`v.m.`, and per-share `<random>.m.`) and the old gifshow hosts (`m.`, `www.`), each
-    // with `/s/` or bare codes.
+    // Share links over the years: the v. and f. short hosts, 极速版's (`v.`, `v.s.`), `www.kuaishou.com/f/<code>`,
+    // the company's chenzhongtech hosts (`v.m.`, and per-share `<random>.m.`) and the old gifshow hosts (`m.`,
+    // `www.`), each with `/s/` or bare codes.
     shareHosts: [
       'v.kuaishou.com',
-      'v.kuaishouapp.com',
+      'f.kuaishou.com',
+      'kuaishouapp.com',
       'www.kuaishou.com',
       'm.chenzhongtech.com',
       'm.gifshow.com',
@@ -616,7 +618,9 @@ const ruleOfHost = new Map<string, HostRule | null>();
 export function hostRule(host: string): HostRule | undefined {
   let rule = ruleOfHost.get(host);
   if (rule === undefined) {
-    rule = ruleBySuffix(host) ?? null;
+    // A bare domain is its `www.` site (`kuaishou.com/f/…`), where only that has a rule.
+    const bare = host.indexOf('.') === host.lastIndexOf('.');
+    rule = ruleBySuffix(host) ?? (bare ? RULES_BY_HOST.get(`www.${host}`) : undefined) ?? null;
     if (ruleOfHost.size >= 512) ruleOfHost.clear();
     // A copy, not the slice of page text `host` usually is: a kept slice could keep its whole page alive.
     ruleOfHost.set(` ${host}`.slice(1), rule);
