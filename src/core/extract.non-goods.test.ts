@@ -7,6 +7,23 @@ import { findLinks, sourcesOf } from '../../test/support/findings';
 const silent = (input: string) => expect(findLinks(input), input).toEqual([]);
 
 describe('pages of commerce companies that are not goods', () => {
+  it('account pages (my-account hosts, a shop’s member centre) and a CPS back end; shop pages beside them stay', () => {
+    silent('https://myi.vip.com/order.html');
+    silent('https://my.jd.com/personal/center');
+    silent('https://shop19283746.youzan.com/wscuser/membercenter?kdt_id=19283746');
+    silent('http://cps.kaola.com/backend/order/list');
+    expect(sourcesOf('https://shop19283746.youzan.com/wscshop/showcase/homepage?kdt_id=19283746')[0]?.[0]).toBe(
+      'youzan',
+    );
+    // The CPS landing on the same host still carries its target.
+    expect(
+      sourcesOf(
+        'https://cps.kaola.com/cps/login?unionId=zk_1&targetUrl=https%3A%2F%2Fgoods.kaola.com%2Fproduct%2F1234567.html',
+      ),
+    ).toEqual([['kaola', true]]);
+    expect(sourcesOf('https://detail.vip.com/detail-1234567-987654321.html')).toEqual([['vipshop', false]]);
+  });
+
   it('a framework route to a controller (`index.php?r=comment/list`) is an endpoint; goods pages stay', () => {
     silent('http://product.dangdang.com/index.php?r=comment%2Flist&productId=29384756&pageIndex=2');
     silent('https://product.dangdang.com/index.php?r=callback/recommend-list&productId=29384756');
