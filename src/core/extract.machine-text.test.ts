@@ -83,6 +83,22 @@ describe('links inside machine text', () => {
     expect(sourcesOf('"{\\"link\\":\\"https://u.jd.com/Kx7pQ2a\\"}"')).toEqual([['jd', true]]);
   });
 
+  it('a userscript’s match pattern names hosts, it links nowhere; a protocol-relative link does', () => {
+    expect(findLinks('// @include     *//i-item.jd.com/*')).toEqual([]);
+    expect(findLinks('// @match       *://item.jd.com/*')).toEqual([]);
+    expect(sourcesOf('<a href="//item.jd.com/100012043978.html">')).toEqual([['jd', false]]);
+  });
+
+  it('a `^` after a word is a field separator, not a regex anchor: the link after it is a link', () => {
+    expect(sourcesOf('"mu":"5f3a^v2.8^SWC^291^^1428^^4037^https:\\/\\/item.jd.com\\/100029384756.html^e118"')).toEqual([
+      ['jd', false],
+    ]);
+    expect(sourcesOf('id^https://detail.tmall.com/item.htm?id=701234567890')).toEqual([['tmall', false]]);
+    // Near misses: an anchor opening a pattern, after a quote, a slash or a bracket.
+    expect(findLinks('"^https://item.jd.com/\\d+"')).toEqual([]);
+    expect(findLinks('(^https://detail.tmall.com/item.htm)')).toEqual([]);
+  });
+
   it('JSON without links stays silent', () => {
     expect(findLinks('{"main":"dist\\/index.js","types":"dist\\/index.d.ts"}')).toEqual([]);
   });

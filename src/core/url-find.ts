@@ -9,11 +9,12 @@ const MAX_URL = 4096;
 /**
  * A URL starts with a scheme (any: an unknown app's deep link may carry a shop's URL in a parameter), with `//`
  * (protocol-relative), or with a dotted host. The lookbehind keeps us from starting inside a word, a host, a path
- * or an e-mail address (`pengchun@taobao.com`). A colon may precede a scheme: `领券：https://…` (full-width ： is
- * `:` once normalised), and so may a shell default's `:-` (`${1:-https://…}`).
+ * or an e-mail address (`pengchun@taobao.com`), nor after a userscript pattern's wildcard scheme (`*` before
+ * `//item.jd.com/…`). A colon may precede a scheme: `领券：https://…` (full-width ： is `:` once normalised), and
+ * so may a shell default's `:-` (`${1:-https://…}`).
  */
 const URL_START =
-  /(?<![A-Za-z0-9.@_%]|[^:][+-])([A-Za-z][A-Za-z0-9.+-]{0,24}):\/\/|(?<![A-Za-z0-9.+@_/:%-])(?:\/\/(?=[A-Za-z0-9-]{1,63}\.)|(?=(?:[A-Za-z0-9-]{1,63}\.){1,9}[A-Za-z]))/gi;
+  /(?<![A-Za-z0-9.@_%]|[^:][+-])([A-Za-z][A-Za-z0-9.+-]{0,24}):\/\/|(?<![A-Za-z0-9.+@_/:%*-])(?:\/\/(?=[A-Za-z0-9-]{1,63}\.)|(?=(?:[A-Za-z0-9-]{1,63}\.){1,9}[A-Za-z]))/gi;
 const isHostChar = (code: number) =>
   (code >= 0x61 && code <= 0x7a) ||
   (code >= 0x41 && code <= 0x5a) ||
@@ -156,10 +157,10 @@ function scanUrlAt(text: string, start: number, prefix: string, scheme: string |
 
 /** `/^https:\/\/item.jd.com\/\d+/`: a URL anchored by `^`, opening a regex literal (`/http:\/\/…/`, but not after
  *  a line comment's `//`) or followed by a regex escape (`\d`, `\.`) is a pattern that matches links, not a link.
- *  JSON's own escapes (`\"`, `\n`) after a URL do not count. */
+ *  JSON's own escapes (`\"`, `\n`) after a URL do not count, nor does a `^` after a word: it joins fields there. */
 function isRegexSource(text: string, start: number, end: number): boolean {
   return (
-    text[start - 1] === '^' ||
+    (text[start - 1] === '^' && !WORD.test(text[start - 2] ?? '')) ||
     (text[start - 1] === '/' && !/[/\p{L}\p{N}]/u.test(text[start - 2] ?? '')) ||
     (text[end] === '\\' && 'dDwWsS.?*+([{'.includes(text[end + 1] || '"'))
   );
