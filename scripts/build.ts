@@ -32,7 +32,7 @@ const PAGES_DROP = ['cli', 'demo', 'bg', 'overlay', 'guard'];
  * Property names terser may shorten in the content script: the fields of its own option objects, spots and
  * adapters, which no message, storage entry, rule file or DOM API carries (the worker, the popup and rule files
  * never see them). A test checks none is a field of a protocol, settings, rule or watch rule shape or a message
- * key. DOM and built-in names stay as they are whatever this says (terser reserves them). 270 B gz.
+ * key. DOM and built-in names stay as they are whatever this says (terser reserves them). 280 B gz.
  */
 export const CONTENT_INTERNAL_PROPS = [
   // adapters and their page cues (src/dashboards)
@@ -77,6 +77,10 @@ export const CONTENT_INTERNAL_PROPS = [
   'inherited',
   'setConfig',
   'reveal',
+  'life',
+  'report',
+  'ask',
+  'limit',
   'stored',
   'delays',
   'delayMs',
