@@ -23,14 +23,24 @@ export interface Adapter {
   surface: (page: PageCues) => SurfaceOrUnknown;
   /** Extra elements to read as fields besides input / textarea / [contenteditable] (a paste box that is a plain DIV). */
   fieldSelectors?: readonly string[];
-  /** Rows of the cart / goods lists; prefix selectors because CSS-module hashes change. */
+  /**
+   * Rows of the cart / goods lists; prefix selectors because CSS-module hashes change. `[class^="x"]` is a class
+   * token starting with x wherever it stands in the attribute (see anyClassToken).
+   */
   rowSelectors: readonly string[];
   /** Labels of the page's own submit controls, checked before they run. */
   submitLabels: readonly string[];
 }
 
+/**
+ * `[class^="list-item"]` as a prefix of any class token, not only the attribute's first: component libraries put
+ * their own classes first (`vue-recycle-scroller ready list-container--Vr8`, `ant-list-item goodsItem--x`).
+ */
+export const anyClassToken = (selector: string) =>
+  selector.replace(/\[class\^="([^"]+)"\]/g, ':is([class^="$1"],[class*=" $1"])');
+
 export function defineAdapter(adapter: Adapter): Adapter {
-  return adapter;
+  return { ...adapter, rowSelectors: adapter.rowSelectors.map(anyClassToken) };
 }
 
 /** What most pages show when they are `surface`: one of these elements, or one of these labels. */
@@ -41,8 +51,9 @@ export interface SurfaceCues {
 
 /** The usual surface rule: `surface` when the page has one of `cues.has` or says one of `cues.says`, else unknown. */
 export function surfaceWhen(surface: Surface, { has = [], says = [] }: SurfaceCues): Adapter['surface'] {
+  const selectors = has.map(anyClassToken);
   return (page) =>
-    has.some((selector) => page.has(selector)) || (says.length > 0 && page.says(says)) ? surface : 'unknown';
+    selectors.some((selector) => page.has(selector)) || (says.length > 0 && page.says(says)) ? surface : 'unknown';
 }
 
 /** The path pattern of `adapter` that claims `pathname`, as a string key; null when none does. */
