@@ -239,6 +239,31 @@ describe('scanner on a virtualised list', () => {
     await vi.waitFor(() => expect(rowFlags(scanner.spots())).toEqual(rows));
   }
 
+  it('re-judges a recycled row whose framework writes the next goods into its text nodes in place', async () => {
+    // Vue and React patch a text-only child by setting the Text node's data: no node is added or removed.
+    const container = list([
+      [null, 'https://s.click.taobao.com/0'],
+      [null, 'https://kwaixiaodian.com/1'],
+    ]);
+    container.className = `vue-recycle-scroller ready ${container.className}`; // the library's classes first
+    const { scanner } = start('kuaishou-live-helper');
+    await vi.waitFor(() =>
+      expect(rowFlags(scanner.spots())).toEqual([
+        [1, 'banned'],
+        [2, null],
+      ]),
+    );
+    const [first, second] = Array.from(container.children, (row) => row.firstChild as Text);
+    first!.data = 'https://kwaixiaodian.com/2';
+    second!.data = 'https://s.click.taobao.com/3';
+    await vi.waitFor(() =>
+      expect(rowFlags(scanner.spots())).toEqual([
+        [1, null],
+        [2, 'banned'],
+      ]),
+    );
+  });
+
   it('remembers the verdicts of rows whose recycled nodes now show other rows, and forgets rows that are gone', async () => {
     const container = list([
       [0, 'https://s.click.taobao.com/0'],
@@ -281,6 +306,72 @@ describe('scanner on a virtualised list', () => {
     scanner.scanAll();
     expect(scanner.spots().filter((s) => s.kind === 'row')).toEqual([]);
     expect(scanner.scrolledPast().map((s) => s.row)).toEqual([2, 4, 3]); // and not the unnumbered row 1
+  });
+
+  it('counts the items an unnumbered recycling list showed before a scroll, once each, and not an edit', async () => {
+    const container = list([
+      [null, '商品 1 https://s.click.taobao.com/1'],
+      [null, '商品 2 https://kwaixiaodian.com/2'],
+    ]);
+    const { scanner } = start('kuaishou-live-helper');
+    await vi.waitFor(() =>
+      expect(rowFlags(scanner.spots())).toEqual([
+        [1, 'banned'],
+        [2, null],
+      ]),
+    );
+    const [first, second] = Array.from(container.children) as HTMLElement[];
+    const scroll = () => container.dispatchEvent(new Event('scroll')); // does not bubble: captured at the root
+    const past = () => scanner.scrolledPast().map((spot) => spot.judged.map((j) => j.link.text).join());
+
+    // The operator scrolls: both nodes show the next items (vue-virtual-scroller's pool).
+    scroll();
+    show(first!, null, '商品 3 https://t.cn/3');
+    show(second!, null, '商品 4 https://s.click.taobao.com/4');
+    await rescanned(scanner, [
+      [1, 'review'],
+      [2, 'banned'],
+    ]);
+    expect(past()).toEqual(['s.click.taobao.com', 'kwaixiaodian.com']);
+    // Scrolled back: item 1 is counted from its node again, not twice; item 3 is now scrolled past.
+    scroll();
+    show(first!, null, '商品 1 https://s.click.taobao.com/1');
+    await rescanned(scanner, [
+      [1, 'banned'],
+      [2, 'banned'],
+    ]);
+    expect(past()).toEqual(['kwaixiaodian.com', 't.cn/']);
+    // A row whose links stay (a countdown, a sales counter) shows the same item.
+    scroll();
+    show(second!, null, '商品 4 https://s.click.taobao.com/4 剩余 9 秒');
+    await rescanned(scanner, [
+      [1, 'banned'],
+      [2, 'banned'],
+    ]);
+    expect(past()).toHaveLength(2);
+    // Long after the last scroll, a row that changes its link is the same item edited, not another item.
+    vi.spyOn(window.performance, 'now').mockReturnValue(window.performance.now() + 5000);
+    show(second!, null, '商品 4 https://kwaixiaodian.com/4');
+    await rescanned(scanner, [
+      [1, 'banned'],
+      [2, null],
+    ]);
+    vi.restoreAllMocks();
+    expect(past()).toHaveLength(2);
+  });
+
+  it('forgets a field that goes just after a scroll (a dialog closed): only list rows are scrolled past', async () => {
+    const container = list([[null, 'https://kwaixiaodian.com/1']]);
+    const dialog = document.createElement('input');
+    dialog.value = 'https://s.click.taobao.com/x';
+    document.body.append(dialog);
+    const { scanner } = start('kuaishou-live-helper');
+    expect(scanner.spots().find((spot) => spot.el === dialog)?.flag).toBe('banned');
+    container.dispatchEvent(new Event('scroll'));
+    dialog.remove();
+    scanner.scanAll();
+    expect(scanner.spots().some((spot) => spot.el === dialog)).toBe(false);
+    expect(scanner.scrolledPast()).toEqual([]);
   });
 
   it('forgets scrolled-past rows when the judges change (a new surface or config): nothing to judge them by', async () => {

@@ -91,6 +91,11 @@ const FIRST_PASS_MAX_MS = 6;
 const MEASURE_LIMIT = 300;
 /** Most scrolled-past rows remembered (a day-long live session scrolling a 2,000-item list stays far below). */
 const SCROLLED_PAST_LIMIT = 20_000;
+/** A list that does not number its rows (vue-virtual-scroller, rc-virtual-list) recycles them as it scrolls: a row
+ *  whose links change this soon after a scroll showed an item the operator scrolled past. */
+const RECYCLED_MS = 1000;
+/** Scrolled-past items of such lists are known by their text (a key no place has). */
+const BY_TEXT = '\u0000';
 
 export function createScanner(options: ScannerOptions): Scanner {
   const { doc, adapter, judges, signal, onChange } = options;
@@ -106,6 +111,9 @@ export function createScanner(options: ScannerOptions): Scanner {
   const cache = new Map<string, JudgedLink[]>();
   const scrolledPast = new Map<string, Spot>();
   let lastScan = -Infinity;
+  let scrolledAt = -Infinity;
+  let recycled = 0;
+  const linksOf = (judged: JudgedLink[]) => judged.map(({ link }) => link.text).join('\n');
 
   const judgeCached = (key: string, compute: () => JudgedLink[]): JudgedLink[] => {
     let judged = cache.get(key);
@@ -128,6 +136,10 @@ export function createScanner(options: ScannerOptions): Scanner {
     const text = spot.kind === 'field' ? fieldText(spot.el) : rowText(spot.el);
     if (text === spot.text) return false;
     const judged = spot.kind === 'field' ? judgeField(text) : judgeRow(spot.el, text);
+    if (spot.kind === 'row' && !spot.indexed) {
+      if (scrolledPast.size) scrolledPast.delete(BY_TEXT + text); // on screen again: counted from its node
+      if (spot.text !== UNREAD && linksOf(judged) !== linksOf(spot.judged)) rememberRecycled(spot);
+    }
     const changed = judged !== spot.judged;
     spot.text = text;
     spot.judged = judged;
@@ -165,7 +177,14 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
   });
   const structureObserver = new win.MutationObserver((records) => {
-    if (records.some(isRelevant)) schedule.rescan();
+    for (const record of records) {
+      // Frameworks recycle a list's row nodes and may write the next goods' text into their text nodes in place.
+      const row =
+        record.type === 'characterData' && selectors.row ? record.target.parentElement?.closest(selectors.row) : null;
+      const spot = row && spotOf.get(row);
+      if (spot) schedule.touch(spot);
+      else if (row || isRelevant(record)) return schedule.rescan();
+    }
   });
   signal.addEventListener('abort', () => {
     fieldObserver.disconnect();
@@ -194,10 +213,25 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (spot) schedule.touch(spot);
       else schedule.rescan(); // a field we have not seen yet
     };
+    // Scroll events do not bubble; captured at the root, they tell a list's scroll from an edit of its rows.
+    root.addEventListener('scroll', () => (scrolledAt = win.performance.now()), {
+      capture: true,
+      passive: true,
+      signal,
+    });
     for (const type of ['input', 'paste', 'change', 'focusin']) {
       root.addEventListener(type, onEvent, { capture: true, passive: true, signal });
     }
-    structureObserver.observe(root, { childList: true, subtree: true });
+    structureObserver.observe(root, { childList: true, characterData: true, subtree: true });
+  }
+
+  function rememberScrolledPast(key: string, spot: Spot) {
+    if (scrolledPast.size < SCROLLED_PAST_LIMIT) scrolledPast.set(key, spot);
+  }
+  /** An unnumbered row about to show another item (or gone) just after a scroll: the item it showed, by its text. */
+  function rememberRecycled(spot: Spot) {
+    if (spot.kind === 'row' && spot.judged.length && win.performance.now() - scrolledAt < RECYCLED_MS)
+      rememberScrolledPast(BY_TEXT + spot.text, { ...spot, key: `${spot.key}~${++recycled}` });
   }
 
   // --- judging ---------------------------------------------------------------------------------------------
@@ -219,7 +253,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       scrolledPast.delete(key);
       if (spot && spot.el !== el) {
         spot.el = el; // the page re-rendered the element: same place, new node
-        spot.text = UNREAD;
+        // A field's verdicts are read again from the new node; a row's are its text's, which refresh compares
+        // with what the place showed (a list that mounts new rows as it scrolls shows other items).
+        if (kind === 'field') spot.text = UNREAD;
         changed = true;
       }
       if (!spot) {
@@ -252,8 +288,9 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
     if (previous.size) changed = true; // places that are gone
     for (const gone of previous.values()) {
-      if (gone.indexed && gone.text !== UNREAD && scrolledPast.size < SCROLLED_PAST_LIMIT)
-        scrolledPast.set(gone.key, gone);
+      if (gone.text === UNREAD) continue;
+      if (gone.indexed) rememberScrolledPast(gone.key, gone);
+      else rememberRecycled(gone);
     }
     spots = next;
     measure('cartlint:scan', lastScan);
