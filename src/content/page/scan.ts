@@ -138,7 +138,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     const judged = spot.kind === 'field' ? judgeField(text) : judgeRow(spot.el, text);
     if (spot.kind === 'row' && !spot.indexed) {
       if (scrolledPast.size) scrolledPast.delete(BY_TEXT + text); // on screen again: counted from its node
-      if (spot.text !== UNREAD && linksOf(judged) !== linksOf(spot.judged)) rememberRecycled(spot);
+      if (spot.text !== UNREAD) rememberRecycled(spot, judged);
     }
     const changed = judged !== spot.judged;
     spot.text = text;
@@ -183,7 +183,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         record.type === 'characterData' && selectors.row ? record.target.parentElement?.closest(selectors.row) : null;
       const spot = row && spotOf.get(row);
       if (spot) schedule.touch(spot);
-      else if (row || isRelevant(record)) return schedule.rescan();
+      else if (row || (record.type === 'childList' && isRelevant(record))) return schedule.rescan();
     }
   });
   signal.addEventListener('abort', () => {
@@ -228,9 +228,11 @@ export function createScanner(options: ScannerOptions): Scanner {
   function rememberScrolledPast(key: string, spot: Spot) {
     if (scrolledPast.size < SCROLLED_PAST_LIMIT) scrolledPast.set(key, spot);
   }
-  /** An unnumbered row about to show another item (or gone) just after a scroll: the item it showed, by its text. */
-  function rememberRecycled(spot: Spot) {
-    if (spot.kind === 'row' && spot.judged.length && win.performance.now() - scrolledAt < RECYCLED_MS)
+  /** An unnumbered row gone, or about to show `next` (other links: not a countdown ticking), just after a scroll:
+   *  the item it showed, by its text. */
+  function rememberRecycled(spot: Spot, next?: JudgedLink[]) {
+    if (spot.kind !== 'row' || !spot.judged.length || win.performance.now() - scrolledAt >= RECYCLED_MS) return;
+    if (!next || linksOf(next) !== linksOf(spot.judged))
       rememberScrolledPast(BY_TEXT + spot.text, { ...spot, key: `${spot.key}~${++recycled}` });
   }
 
