@@ -9,6 +9,7 @@ import { BROWSERS, createFixtureRouter, loadFixturePages, openReadyPopup, type T
 import { FIXTURE_PAGES_DIR } from './harness/paths';
 import {
   answerDialog,
+  closeCard,
   KUAISHOU_LIVE,
   LINKS,
   openDashboard,
@@ -157,13 +158,7 @@ describe.each(BROWSERS)('%s: dashboards as their apps build them', (name) => {
 
     // The picker's own 确认添加 asks, in the frame; cancel keeps its handler from running.
     // The card the paste opened (over the picker's button) goes with Escape, in the frame, as on any page.
-    await picker.refocus(field);
-    await picker.pressKey('Escape');
-    await picker.waitFor(
-      () => document.querySelector('[data-cartlint-ui]')?.shadowRoot?.querySelector('.card') == null,
-      undefined,
-      { what: 'the card in the picker to close' },
-    );
+    await closeCard(picker, field);
     await picker.click('[data-submit="确认添加"]');
     await answerDialog(picker, false);
     expect(await submitLog(picker)).toEqual([]);

@@ -5,7 +5,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureApps, FIXTURE_APPS_DIR, FIXTURE_APPS_OUT } from './harness/apps';
 import { BROWSERS, createFixtureRouter, loadFixturePages, sleep, type TestPage } from './harness/index';
-import { answerDialog, KUAISHOU_LIVE, LINKS, openDashboard, submitLog, useSession, waitForFlag } from './support';
+import {
+  answerDialog,
+  closeCard,
+  KUAISHOU_LIVE,
+  LINKS,
+  openDashboard,
+  submitLog,
+  useSession,
+  waitForFlag,
+} from './support';
 
 beforeAll(async () => {
   await buildFixtureApps();
@@ -53,14 +62,8 @@ describe.each(BROWSERS)('%s: the dashboards’ own libraries', (name) => {
         'the link the app wrote reported',
       );
       expect(state.findings.some((f) => f.link.text === LINKS.jd)).toBe(false);
-      // The card the warning opened sits over the button next to the field: Escape closes it, as an operator would.
-      await page.refocus(FIELD);
-      await page.pressKey('Escape');
-      await page.waitFor(
-        () => document.querySelector('[data-cartlint-ui]')?.shadowRoot?.querySelector('.card') == null,
-        undefined,
-        { what: 'the card to close' },
-      );
+      // The card the warning opened sits over the button next to the field.
+      await closeCard(page, FIELD);
       await page.click('[data-submit="确认添加"]');
       await answerDialog(page, false);
       expect(await submitLog(page)).toEqual([]);

@@ -149,6 +149,18 @@ export async function answerDialog(page: TestPage, go: boolean): Promise<void> {
   }, go);
 }
 
+/** Closes the card a warning opened (it may sit over the page's own button), with Escape in the field, as an
+ *  operator would. */
+export async function closeCard(page: TestPage, field: string): Promise<void> {
+  await page.refocus(field);
+  await page.pressKey('Escape');
+  await page.waitFor(
+    () => document.querySelector('[data-cartlint-ui]')?.shadowRoot?.querySelector('.card') == null,
+    undefined,
+    { what: 'the card to close' },
+  );
+}
+
 /** Lines the page's own submit handler wrote (the fixtures log every click on their submit controls). */
 export function submitLog(page: TestPage): Promise<string[]> {
   return page.evaluate(() => Array.from(document.querySelectorAll('#submit-log li'), (line) => line.textContent ?? ''));
