@@ -5,7 +5,7 @@ import { findRule } from '../core/decide';
 import { decider } from '../core/decide';
 import { classify } from '../core/extract';
 import { platformName, sourceName, surfaceName, verdictName } from '../core/names';
-import type { JudgedLink, Lang, Rule } from '../core/types';
+import type { Lang, Rule } from '../core/types';
 import { t } from '../i18n';
 import { createWriteStream } from 'node:fs';
 import { csvLine } from './csv';
@@ -23,7 +23,7 @@ import {
   type Writer,
 } from './io';
 import { csvInputs, sheetInputs, textInputs, type Input, type Layout } from './inputs';
-import { Held, HeldBytes, type TextReport } from './report';
+import { Held, HeldBytes, type Judged, type TextReport } from './report';
 import { htmlReport } from './report-html';
 import { xlsxReport } from './report-xlsx';
 import { isWorkbookName, ZIP_MAGIC } from './workbook';
@@ -36,14 +36,13 @@ import { RuleEvidence } from './verdict-columns';
 
 function jsonReport(lang: Lang, rules: readonly Rule[]): TextReport {
   const held = new HeldBytes();
-  // The same judged text (a memo hit) gives the same findings: they and the text are written as JSON, and
-  // encoded, once. A row is its text's part, its line number, its findings' part.
-  const findingsJson = new WeakMap<JudgedLink[], Buffer>();
-  const inputJson = new Memo((text) => Buffer.from(`{"input":${JSON.stringify(text)},"line":`));
+  // A row is its text's part, its line number, its findings' part. The two parts are written as JSON, and encoded,
+  // once per distinct text (a memo hit gives the same Judged).
+  const parts = new WeakMap<Judged, { head: Buffer; tail: Buffer }>();
   const evidence = new RuleEvidence(rules, lang);
-  const findings = (judged: JudgedLink[]) =>
+  const findings = (judged: Judged) =>
     JSON.stringify(
-      judged.map(({ link, decision }) => {
+      judged.links.map(({ link, decision }) => {
         const { reported, reportedBy, inferred } = evidence.of(decision.rule);
         return {
           text: link.text,
@@ -60,14 +59,17 @@ function jsonReport(lang: Lang, rules: readonly Rule[]): TextReport {
     );
   return {
     add(input, judged) {
-      let json = findingsJson.get(judged);
-      if (json === undefined) {
-        json = Buffer.from(`,"findings":${findings(judged)}}\n`);
-        findingsJson.set(judged, json);
+      let row = parts.get(judged);
+      if (row === undefined) {
+        row = {
+          head: Buffer.from(`{"input":${JSON.stringify(judged.text)},"line":`),
+          tail: Buffer.from(`,"findings":${findings(judged)}}\n`),
+        };
+        parts.set(judged, row);
       }
-      held.push(inputJson.get(input.text));
-      held.pushAscii(String(input.line));
-      held.push(json);
+      held.push(row.head);
+      held.pushInteger(input.line);
+      held.push(row.tail);
     },
     take: () => held.take(),
     end: () => '',
@@ -97,7 +99,7 @@ function csvReport(lang: Lang, rules: readonly Rule[]): TextReport {
   );
   return {
     add(input, judged) {
-      for (const { link, decision } of judged) {
+      for (const { link, decision } of judged.links) {
         held.push(
           csvLine([
             input.line,
@@ -131,8 +133,8 @@ function tableReport(io: CliIo, lang: Lang, target: Target, rules: readonly Rule
   const titles = ['cli_col_line', 'cli_col_verdict', 'cli_col_source', 'cli_col_rule', 'cli_col_link'] as const;
   return {
     add(input, judged) {
-      tally.add(judged);
-      for (const { link, decision } of judged) {
+      tally.add(judged.links);
+      for (const { link, decision } of judged.links) {
         if (!started)
           held.push(
             row(
@@ -201,8 +203,8 @@ export interface CheckOptions {
   rules: readonly Rule[];
 }
 
-/** The inputs of FILE: a workbook's rows, a CSV's rows, or a text's lines. */
-async function inputsOf(options: CheckOptions, layout: Layout, io: CliIo) {
+/** The inputs of FILE: a workbook's rows, a CSV's rows, or a text's lines (which come judged by `judge`, see Input). */
+async function inputsOf(options: CheckOptions, layout: Layout, io: CliIo, judge: Memo<Judged>) {
   const { file, columns, sheet, lang } = options;
   const { head, source } = await peek(await openSource(file, io, lang));
   const name = file ?? '-';
@@ -210,7 +212,7 @@ async function inputsOf(options: CheckOptions, layout: Layout, io: CliIo) {
     return sheetInputs(source, head, sheet, columns, layout, lang);
   }
   if (columns.length > 0 || name.toLowerCase().endsWith('.csv')) return csvInputs(source, columns, layout, io, lang);
-  return textInputs(lineBatches(textOf(source, io, lang), source.name, lang));
+  return textInputs(lineBatches(textOf(source, io, lang), source.name, lang), judge);
 }
 
 /** The report's destination: stdout, or the file of -o (opened before anything is judged, so a bad path fails first). */
@@ -241,22 +243,30 @@ async function destination(options: CheckOptions, io: CliIo) {
 export async function runCheck(options: CheckOptions, io: CliIo): Promise<boolean> {
   const { target, format, lang, rules, output } = options;
   if (format === 'xlsx' && output === undefined) throw usageError(lang, 'cli_err_output_needed', format);
-  const layout: Layout = { header: [] };
-  const inputs = await inputsOf(options, layout, io);
   const decideLink = decider(target.platform, target.surface, target.at, rules);
-  const judge = new Memo((text) => classify(text).map((link) => ({ link, decision: decideLink(link) })));
+  const judge = (text: string): Judged => {
+    const links = classify(text).map((link) => ({ link, decision: decideLink(link) }));
+    return { text, links, banned: links.some(({ decision }) => decision.verdict === 'banned') };
+  };
+  const judgeCell = new Memo(judge);
+  const layout: Layout = { header: [] };
+  const inputs = await inputsOf(options, layout, io, judgeCell);
   // A row of several cells is judged cell by cell. The joined findings are remembered by the cells (as JSON: one
-  // exact key), so the same row gives the same list and the reports' memos on it hit.
-  const judgeRow = new Memo((cells) => (JSON.parse(cells) as string[]).flatMap((part) => judge.get(part)));
+  // exact key), so the same row gives the same Judged and the reports' work on it is done once.
+  const judgeCells = new Memo((key): Judged => {
+    const cells = JSON.parse(key) as string[];
+    const found = cells.map((cell) => judgeCell.get(cell));
+    return { text: cells.join(' '), links: found.flatMap(({ links }) => links), banned: found.some((j) => j.banned) };
+  });
+  const judgeRow = ({ parts, text }: Input) =>
+    parts && parts.length > 1 ? judgeCells.get(JSON.stringify(parts)) : judgeCell.get(parts?.[0] ?? text);
   const progress = new Progress(io, lang);
   let banned = false;
-  const judged = async (each: (input: Input, found: JudgedLink[]) => void, flush: () => Promise<void>) => {
+  const judged = async (each: (input: Input, judged: Judged) => void, flush: () => Promise<void>) => {
     for await (const batch of inputs) {
       for (const input of batch) {
-        const { parts } = input;
-        const found =
-          parts && parts.length > 1 ? judgeRow.get(JSON.stringify(parts)) : judge.get(parts?.[0] ?? input.text);
-        banned ||= found.some(({ decision }) => decision.verdict === 'banned');
+        const found = input.judged ?? judgeRow(input);
+        banned ||= found.banned;
         each(input, found);
       }
       await flush();

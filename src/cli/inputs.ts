@@ -11,6 +11,8 @@ import { Readable } from 'node:stream';
 import type { Lang } from '../core/types';
 import { CsvReader, MAX_RECORD, RecordTooLongError, UnclosedQuoteError } from './csv';
 import { lineBatches, textOf, usageError, type CliIo, type Source } from './io';
+import type { Memo } from './memo';
+import type { Judged } from './report';
 import { openSheet, WorkbookError } from './workbook';
 
 /** One thing to judge: a text line, or the chosen cells of a table row. */
@@ -24,6 +26,8 @@ export interface Input {
   cells?: string[];
   /** A table row's cells as they came, for reports that repeat the row (a workbook's numbers stay numbers). */
   values?: (string | number)[];
+  /** A text line comes judged (see textInputs); a table row is judged by its cells. */
+  judged?: Judged;
 }
 
 /** The header row of a table, once found. */
@@ -48,9 +52,10 @@ const HEADER_SEARCH = 50;
 /** Rows handed on together: one await per batch, not per row. */
 const BATCH = 1000;
 
-export async function* textInputs(batches: AsyncIterable<string[]>): AsyncGenerator<Input[]> {
+/** A text's lines as inputs, each judged as it is read (a repeated line by the memo, once). */
+export async function* textInputs(batches: AsyncIterable<string[]>, judge: Memo<Judged>): AsyncGenerator<Input[]> {
   let line = 0;
-  for await (const batch of batches) yield batch.map((text) => ({ text, line: ++line }));
+  for await (const batch of batches) yield batch.map((text) => ({ text, line: ++line, judged: judge.get(text) }));
 }
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();

@@ -123,9 +123,9 @@ export function htmlReport(file: string, target: Target, rules: readonly Rule[],
     '</tr></thead><tbody>',
   );
   return {
-    add(input, judged) {
-      tally.add(judged);
-      for (const one of judged) {
+    add(input, { links }) {
+      tally.add(links);
+      for (const one of links) {
         const { link, decision } = one;
         const verdict = decision.verdict;
         const copy =

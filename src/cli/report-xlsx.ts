@@ -3,9 +3,10 @@
 // by row, so a 200,000-row report is never held whole.
 import { loadExcel } from './exceljs';
 import { verdictName } from '../core/names';
-import type { JudgedLink, Lang, Rule, Verdict } from '../core/types';
+import type { Lang, Rule, Verdict } from '../core/types';
 import { t } from '../i18n';
 import type { Input, Layout } from './inputs';
+import type { Judged } from './report';
 import { Tally, VERDICTS } from './tally';
 import { RuleEvidence, verdictColumns, verdictHeaders } from './verdict-columns';
 
@@ -13,7 +14,7 @@ import { RuleEvidence, verdictColumns, verdictHeaders } from './verdict-columns'
 const FILL: Partial<Record<Verdict, string>> = { banned: 'FFFFC7CE', review: 'FFFFEB9C' };
 
 export interface XlsxReport {
-  add(input: Input, judged: JudgedLink[]): void;
+  add(input: Input, judged: Judged): void;
   end(): Promise<void>;
 }
 
@@ -39,10 +40,10 @@ export async function xlsxReport(
     row.commit();
   };
   return {
-    add(input, judged) {
+    add(input, { links }) {
       if (!started) start(input);
-      tally.add(judged);
-      const columns = verdictColumns(judged, evidence, lang);
+      tally.add(links);
+      const columns = verdictColumns(links, evidence, lang);
       const width = input.cells ? layout.header.length : 1;
       const original = input.values ?? input.cells;
       const cells = original ? [...original, ...Array(Math.max(0, width - original.length)).fill('')] : [input.text];

@@ -8,7 +8,7 @@ describe('HeldBytes', () => {
     let expected = '';
     for (let line = 1; line <= 5000; line++) {
       held.push(part);
-      held.pushAscii(String(line));
+      held.pushInteger(line);
       held.push(Buffer.from('}\n'));
       expected += `${part.toString()}${line}}\n`;
     }
@@ -20,5 +20,15 @@ describe('HeldBytes', () => {
     // What was handed over is not written over by what came after.
     expect(first.toString('utf8')).toBe(expected);
     expect(held.take().length).toBe(0);
+  });
+
+  it('writes whole numbers in decimal, at every digit count', () => {
+    const held = new HeldBytes();
+    const numbers = [0, 7, 9, 10, 99, 100, 1009, 2 ** 31, 2 ** 53 - 1];
+    for (const n of numbers) {
+      held.pushInteger(n);
+      held.push(Buffer.from(','));
+    }
+    expect(held.take().toString()).toBe(numbers.map((n) => `${n},`).join(''));
   });
 });

@@ -3,8 +3,19 @@
 import type { JudgedLink } from '../core/types';
 import type { Input } from './inputs';
 
+/**
+ * What was found in one distinct text. The memos hand out one object per distinct text, so a report can keep its
+ * own work on a text (a row's JSON) by this object.
+ */
+export interface Judged {
+  /** The text judged: a line, or the chosen cells of a row joined by spaces. */
+  text: string;
+  links: JudgedLink[];
+  banned: boolean;
+}
+
 export interface TextReport {
-  add(input: Input, judged: JudgedLink[]): void;
+  add(input: Input, judged: Judged): void;
   /** The output added since the last call: text, or its UTF-8 bytes. */
   take(): string | Uint8Array;
   /** What follows the last row (a legend, a summary); the header alone when there were no rows. */
@@ -42,10 +53,15 @@ export class HeldBytes {
     this.length += bytes.length;
   }
 
-  /** Text of ASCII characters only (a line number): one byte each. */
-  pushAscii(text: string): void {
-    this.reserve(text.length);
-    this.length += this.buffer.write(text, this.length, 'latin1');
+  /** A whole number ≥ 0 (a line number) in decimal: written digit by digit, with no string made for it. */
+  pushInteger(value: number): void {
+    this.reserve(16);
+    let digits = 1;
+    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    for (let i = this.length + digits - 1, rest = value; i >= this.length; i--, rest = Math.floor(rest / 10)) {
+      this.buffer[i] = 48 + (rest % 10);
+    }
+    this.length += digits;
   }
 
   /** The bytes held, handed over (the next ones go to a new buffer: a write may still be reading these). */
