@@ -35,6 +35,15 @@ describe('the affiliate flag', () => {
     ]);
   });
 
+  it('Douyin goods pages promoted through a 团长 (colonel) activity of 精选联盟', () => {
+    const page = 'https://haohuo.jinritemai.com/views/product/item2?id=3598765432109876543';
+    expect(sourcesOf(`detail_url=${page}&origin_colonel_buyin_id=7123456789012&activity_id=100`)).toEqual([
+      ['douyin', true],
+    ]);
+    expect(sourcesOf(`${page}&origin_colonel_buyin_id=`)).toEqual([['douyin', false]]);
+    expect(sourcesOf(`${page}&colonel_tip=1`)).toEqual([['douyin', false]]);
+  });
+
   it('Dangdang union ids', () => {
     expect(sourcesOf('https://product.dangdang.com/29876543.html?unionid=P-987654321m')).toEqual([['dangdang', true]]);
     expect(sourcesOf('http://product.m.dangdang.com/product.php?pid=29876543&_ddclickunion=P-4567m')).toEqual([

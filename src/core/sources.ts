@@ -429,9 +429,11 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   douyin: {
     hosts: [{ host: 'haohuo.jinritemai.com', affiliate: false }],
     shareHosts: ['v.douyin.com'],
-    // 精选联盟 (pick_source) and creators' CPS tracking (kol_id, cps_track): affiliate, yet the platform's own shop.
+    // 精选联盟 (pick_source, a 团长 activity's origin_colonel_buyin_id) and creators' CPS tracking (kol_id,
+    // cps_track): affiliate, yet the platform's own shop.
     markers: [
       { key: 'pick_source', value: /./ },
+      { key: 'origin_colonel_buyin_id', value: /^\d/ },
       { key: 'kol_id', value: /^\d/ },
       { key: 'cps_track', value: /./ },
     ],
