@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { jsonLines, runCli } from '../../test/support/cli';
 import { bigWorkbook, exceljsWorkbook, handMadeWorkbook } from '../../test/support/workbooks';
 import { BUILT_IN_RULES } from '../rules/index';
-import { cellText, columnLetters } from './workbook';
+import { Readable } from 'node:stream';
+import { cellText, columnLetters, hyperlinkElements } from './workbook';
 
 const ALLIANCE = 'https://s.click.taobao.com/t?e=m%3D2&pid=mm_1_2_3';
 const JD = 'https://item.jd.com/100012043978.html';
@@ -44,6 +45,31 @@ const EXPORT = {
     ['x', 'https://item.jd.com/2.html'],
   ],
 };
+
+describe('hyperlinkElements', () => {
+  // A sheet's end as writers store it, with cell text that reads like markup (its `<` escaped, its `>` not).
+  const sheet =
+    '<sheetData><row r="2"><c r="A2" t="inlineStr"><is><t>see hyperlink ref="A9" r:id="rId9"/&gt; or &lt;hyperlink ref="A8" r:id="rId8"/></t></is></c></row></sheetData>' +
+    '<hyperlinks><hyperlink ref="B4" r:id="rId7" display="链接"/>\n<x:hyperlink  r:id="rId3"\tref="C5" tooltip="a &gt; b"/>' +
+    '<hyperlink location="Sheet2!A1" ref="D6"/></hyperlinks></worksheet>';
+  const bytes = Buffer.from(sheet);
+  const elements = async (chunks: Buffer[]) => {
+    const found = [];
+    for await (const element of hyperlinkElements(Readable.from(chunks))) found.push(element);
+    return found;
+  };
+
+  it('finds each hyperlink element and its cell, and nothing in cell text, wherever the chunks are cut', async () => {
+    const want = [
+      { ref: 'B4', rId: 'rId7' },
+      { ref: 'C5', rId: 'rId3' },
+    ];
+    expect(await elements([bytes])).toEqual(want);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      expect(await elements([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual(want);
+    }
+  });
+});
 
 describe('cellText', () => {
   it('reads strings, numbers, rich text, hyperlinks and HYPERLINK formulas as the text to judge', () => {

@@ -1,7 +1,7 @@
 // .xlsx/.xlsm product-list exports read with exceljs's streaming WorkbookReader, row by row, so a 200,000-row
 // export never sits in memory whole. A sheet's hyperlinks are listed after its rows (and their targets in another
-// part of the zip), so a first pass collects them and a second pass reads the rows: a cell showing "链接" whose
-// hyperlink is a URL is judged on the URL.
+// part of the zip), so a first pass finds the tabs and the chosen sheet's hyperlinks and a second pass reads the
+// rows: a cell showing "链接" whose hyperlink is a URL is judged on the URL.
 import type { Readable } from 'node:stream';
 import { loadExcel, loadUnzipper, type Excel, type Unzipper } from './exceljs';
 
@@ -37,13 +37,11 @@ interface StreamEvent {
   value: any;
 }
 type Part = Readable;
-/** The parts of exceljs's streaming reader used here; its typings describe neither `parse()`, these fields, nor the
- *  part parsers `parse()` is made of. */
+/** The parts of exceljs's streaming reader used here; its typings describe neither these fields nor the part
+ *  parsers its `parse()` is made of. */
 interface Reader {
-  parse(): AsyncIterable<StreamEvent>;
   model?: { sheets?: { name: string; rId: string }[] };
   workbookRels?: { Id: string; Target: string }[];
-  on(event: 'entry', listener: (entry: { type: string; id: string }) => void): void;
   _parseRels(part: Part): Promise<void>;
   _parseWorkbook(part: Part): Promise<void>;
   _parseSharedStrings(part: Part): AsyncIterable<StreamEvent>;
@@ -51,58 +49,45 @@ interface Reader {
   _parseHyperlinks(part: Part, sheet: string): Iterable<StreamEvent>;
 }
 
-interface Libraries {
-  Excel: Excel;
-  unzipper: Unzipper;
+/** The zip's parts by name, from its central directory; `close` ends those left half read. */
+async function zipParts(unzipper: Unzipper, path: string) {
+  const files = new Map((await unzipper.Open.file(path)).files.map((file) => [file.path, file]));
+  const opened: Readable[] = [];
+  return {
+    open(name: string): Readable | undefined {
+      const part = files.get(name)?.stream() as Readable | undefined;
+      if (part) opened.push(part);
+      return part;
+    },
+    // A part left half read (the caller stopped early) is closed, and what it would still say is of no interest.
+    close() {
+      for (const part of opened) part.on('error', () => {}).destroy();
+    },
+  };
 }
-
-const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+type Parts = Awaited<ReturnType<typeof zipParts>>;
 
 /**
- * exceljs's reader, taking the zip's parts in the order they depend on each other. Its own parse() reads the zip in
- * one pass in stored order, and on Node 20 that pass loses the last parts of about one read in fifty (exceljs issue
+ * exceljs's reader, fed the zip's parts in the order they depend on each other. Its own parse() reads the zip in one
+ * pass in stored order, and on Node 20 that pass loses the last parts of about one read in fifty (exceljs issue
  * 3064: most writers store workbook.xml and sharedStrings.xml after the sheets): "no sheet", or cells without their
- * text. Here the central directory says where each part is, as the upstream fix (exceljs PR 3065) does: the
- * workbook's relations, the workbook, the shared strings, then each sheet (or `only` that one) and its hyperlinks, a
- * sheet still read row by row.
+ * text. Here the central directory says where each part is, as the upstream fix (exceljs PR 3065) does.
  */
-function reader({ Excel, unzipper }: Libraries, path: string, hyperlinks: 'emit' | 'ignore', only?: string): Reader {
-  const read = new Excel.stream.xlsx.WorkbookReader(path, {
+function reader(Excel: Excel, path: string, hyperlinks: 'emit' | 'ignore'): Reader {
+  return new Excel.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks,
     styles: 'ignore',
-    entries: 'emit',
   }) as unknown as Reader;
-  read.parse = async function* () {
-    const parts = new Map((await unzipper.Open.file(path)).files.map((file) => [file.path, file]));
-    // A part left half read (the caller stopped early) is closed, and what it would still say is of no interest.
-    const opened: Readable[] = [];
-    const open = (name: string) => {
-      const part = parts.get(name)?.stream() as Readable | undefined;
-      if (part) opened.push(part);
-      return part;
-    };
-    try {
-      const rels = open('xl/_rels/workbook.xml.rels');
-      if (rels) await read._parseRels(rels);
-      const book = open('xl/workbook.xml');
-      if (book) await read._parseWorkbook(book);
-      const strings = open('xl/sharedStrings.xml');
-      if (strings) yield* read._parseSharedStrings(strings);
-      const sheets = [...parts.keys()]
-        .flatMap((name) => SHEET_PART.exec(name)?.[1] ?? [])
-        .filter((sheet) => (only ?? sheet) === sheet);
-      for (const sheet of sheets.sort((a, b) => Number(a) - Number(b))) {
-        yield* read._parseWorksheet(open(`xl/worksheets/sheet${sheet}.xml`)!, sheet);
-        const links = hyperlinks === 'emit' && open(`xl/worksheets/_rels/sheet${sheet}.xml.rels`);
-        if (links) yield* read._parseHyperlinks(links, sheet);
-      }
-    } finally {
-      for (const part of opened) part.on('error', () => {}).destroy();
-    }
-  };
-  return read;
+}
+
+/** The workbook's relations and the workbook itself: what its tabs are. */
+async function readBook(read: Reader, parts: Parts): Promise<void> {
+  const rels = parts.open('xl/_rels/workbook.xml.rels');
+  if (rels) await read._parseRels(rels);
+  const book = parts.open('xl/workbook.xml');
+  if (book) await read._parseWorkbook(book);
 }
 
 /** A `file:` number (xl/worksheets/sheetN.xml) per tab, in tab order. */
@@ -114,42 +99,56 @@ function tabs(read: Reader): { name: string; file: string }[] {
   }));
 }
 
-/** Pass 1: the sheets in tab order, and each sheet's hyperlinks (cell reference → target). */
-async function survey(libraries: Libraries, path: string) {
-  const read = reader(libraries, path, 'emit');
-  let entry = '';
-  read.on('entry', (next) => {
-    entry = next.id;
-  });
-  /** Per sheet file: cell reference → relationship id; per sheet file: relationship id → target. */
-  const refs = new Map<string, Map<string, string>>();
-  const targets = new Map<string, Map<string, string>>();
-  for await (const { eventType, value } of read.parse()) {
-    const file = entry;
-    if (eventType === 'worksheet') {
-      const found = new Map<string, string>();
-      refs.set(file, found);
-      for await (const events of value.parse() as AsyncIterable<StreamEvent[]>) {
-        for (const event of events) if (event.eventType === 'hyperlink') found.set(event.value.ref, event.value.rId);
-      }
-    } else if (eventType === 'hyperlinks') {
-      const found = new Map<string, string>();
-      targets.set(file, found);
-      value.on('hyperlink', (rel: { rId: string; target: string }) => found.set(rel.rId, rel.target));
-      await value.read();
+/**
+ * Sheet `file`'s hyperlinks, cell reference → target. Its relations part holds the targets; only when it has some
+ * is the sheet read for the cells that carry them (listed after its rows).
+ */
+async function hyperlinksOf(read: Reader, parts: Parts, file: string): Promise<Map<string, string>> {
+  const targets = new Map<string, string>();
+  const rels = parts.open(`xl/worksheets/_rels/sheet${file}.xml.rels`);
+  for (const { value } of rels ? read._parseHyperlinks(rels, file) : []) {
+    value.on('hyperlink', (rel: { rId: string; target: string }) => targets.set(rel.rId, rel.target));
+    await value.read();
+  }
+  const links = new Map<string, string>();
+  const sheet = targets.size > 0 ? parts.open(`xl/worksheets/sheet${file}.xml`) : undefined;
+  if (sheet) {
+    for await (const { ref, rId } of hyperlinkElements(sheet)) {
+      const target = targets.get(rId);
+      if (target) links.set(ref, target);
     }
   }
-  const links = new Map<string, Map<string, string>>();
-  for (const [file, cells] of refs) {
-    const byId = targets.get(file);
-    const resolved = new Map<string, string>();
-    for (const [ref, rId] of cells) {
-      const target = byId?.get(rId);
-      if (target) resolved.set(ref, target);
+  return links;
+}
+
+/** Longest `<hyperlink …/>` element looked for across two chunks (its tooltip and display text are ≤ 255 each). */
+const MAX_ELEMENT = 4096;
+const ELEMENT_START = /<(?:[\w.-]+:)?$/;
+const ATTRIBUTE = /\s([\w:.-]+)\s*=\s*"([^"]*)"/g;
+
+/**
+ * The `<hyperlink ref="C3" r:id="rId2"/>` elements of a sheet part, found in its bytes: only they are wanted from a
+ * sheet of 200,000 rows, and an XML parse of all of it took as long as reading the rows. Markup is ASCII and `<`
+ * inside cell text is escaped, so a `<hyperlink ` in the part is the element; the relationship attribute is named
+ * `r:id` as exceljs reads it.
+ */
+export async function* hyperlinkElements(part: Readable): AsyncGenerator<{ ref: string; rId: string }> {
+  let carry = '';
+  for await (const chunk of part) {
+    const text = carry + (chunk as Buffer).toString('latin1');
+    let done = 0;
+    for (let at = text.indexOf('hyperlink'); at >= 0; at = text.indexOf('hyperlink', at + 9)) {
+      const close = text.indexOf('>', at);
+      if (close < 0) break;
+      if (!ELEMENT_START.test(text.slice(Math.max(0, at - 24), at)) || !/\s/.test(text[at + 9] ?? '')) continue;
+      const attributes = new Map([...text.slice(at + 9, close).matchAll(ATTRIBUTE)].map((m) => [m[1]!, m[2]!]));
+      const ref = attributes.get('ref');
+      const rId = attributes.get('r:id');
+      if (ref && rId) yield { ref, rId };
+      done = close + 1;
     }
-    links.set(file, resolved);
+    carry = text.slice(Math.max(done, text.length - MAX_ELEMENT));
   }
-  return { tabs: tabs(read), links };
 }
 
 /** Column letters of a 1-based column number: 1 → A, 27 → AA. */
@@ -209,32 +208,53 @@ function chosen(all: { name: string; file: string }[], sheet: string | undefined
 export async function openSheet(path: string, head: Buffer, sheet: string | undefined): Promise<OpenedSheet> {
   if (head.subarray(0, OLE_MAGIC.length).equals(OLE_MAGIC)) throw new WorkbookError('encrypted');
   if (!head.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) throw new WorkbookError('not a zip');
-  const libraries = { Excel: await loadExcel(), unzipper: await loadUnzipper() };
-  let surveyed: Awaited<ReturnType<typeof survey>>;
+  const [Excel, unzipper] = await Promise.all([loadExcel(), loadUnzipper()]);
+  // Pass 1: the tabs, and the chosen sheet's hyperlinks.
+  let all: { name: string; file: string }[];
+  let tab: { name: string; file: string } | undefined;
+  let links = new Map<string, string>();
+  const survey = reader(Excel, path, 'emit');
+  let parts: Parts | undefined;
   try {
-    surveyed = await survey(libraries, path);
+    parts = await zipParts(unzipper, path);
+    await readBook(survey, parts);
+    all = tabs(survey);
+    tab = chosen(all, sheet);
+    if (tab) links = await hyperlinksOf(survey, parts, tab.file);
   } catch (error) {
+    if (error instanceof WorkbookError) throw error;
     throw new WorkbookError(`unreadable: ${(error as Error).message}`);
+  } finally {
+    parts?.close();
   }
-  const names = surveyed.tabs.map((tab) => tab.name);
-  const tab = chosen(surveyed.tabs, sheet);
+  const names = all.map((each) => each.name);
   if (!tab) throw Object.assign(new WorkbookError('no such sheet'), { sheets: names });
-  const links = surveyed.links.get(tab.file) ?? new Map<string, string>();
+  const file = tab.file;
+  // Pass 2: the shared strings, then the sheet row by row.
   async function* rows(): AsyncGenerator<SheetRow> {
-    for await (const { eventType, value } of reader(libraries, path, 'ignore', tab!.file).parse()) {
-      if (eventType !== 'worksheet') continue;
-      for await (const row of value as AsyncIterable<{ number: number; values: unknown[] }>) {
-        const values = row.values;
-        const cells: string[] = [];
-        const kept: (string | number)[] = [];
-        for (let column = 1; column < values.length; column++) {
-          const link = links.size > 0 ? links.get(`${columnLetters(column)}${row.number}`) : undefined;
-          const text = cellText(values[column], link);
-          cells.push(text);
-          kept.push(typeof values[column] === 'number' ? (values[column] as number) : text);
+    const read = reader(Excel, path, 'ignore');
+    const parts = await zipParts(unzipper, path);
+    try {
+      await readBook(read, parts);
+      const strings = parts.open('xl/sharedStrings.xml');
+      if (strings) for await (const _ of read._parseSharedStrings(strings));
+      const part = parts.open(`xl/worksheets/sheet${file}.xml`);
+      for (const { value } of part ? read._parseWorksheet(part, file) : []) {
+        for await (const row of value as AsyncIterable<{ number: number; values: unknown[] }>) {
+          const values = row.values;
+          const cells: string[] = [];
+          const kept: (string | number)[] = [];
+          for (let column = 1; column < values.length; column++) {
+            const link = links.size > 0 ? links.get(`${columnLetters(column)}${row.number}`) : undefined;
+            const text = cellText(values[column], link);
+            cells.push(text);
+            kept.push(typeof values[column] === 'number' ? (values[column] as number) : text);
+          }
+          yield { number: row.number, cells, values: kept };
         }
-        yield { number: row.number, cells, values: kept };
       }
+    } finally {
+      parts.close();
     }
   }
   return { sheets: names, name: tab.name, rows: rows() };
