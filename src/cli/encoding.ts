@@ -105,6 +105,10 @@ export function detectEncoding(sample: Uint8Array, atStart = true): Detected | n
   return { encoding: 'utf-8', bom: 0 };
 }
 
+/** Whole sequences to text: Node's TextDecoder decodes UTF-8 in about half the time of Buffer#toString. The BOM is
+ *  the caller's to skip (detectEncoding says where the text starts). */
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /** Decodes chunk by chunk; `onStray` is told (once) the byte offset of the first byte that is not UTF-8. */
 export class Utf8Decoder {
   private carry: Buffer | null = null;
@@ -131,7 +135,7 @@ export class Utf8Decoder {
       this.onStray(this.offset + firstStray(bytes));
     }
     this.offset += bytes.length;
-    return bytes.toString('utf8');
+    return UTF8.decode(bytes);
   }
 }
 
