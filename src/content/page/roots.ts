@@ -17,19 +17,28 @@ function sameOriginDocument(frame: HTMLIFrameElement | HTMLFrameElement): Docume
   }
 }
 
-/** `doc` first, then nested roots in document order. */
+/**
+ * `doc` first, then nested roots in document order. Every element must be asked for its shadow root, but only that:
+ * frames come from one selector query, and our own host is told apart only among the hosts found. In a 2,000-row
+ * cart (16,000 elements) each property read from a content script counts, Firefox's above all.
+ */
 export function collectRoots(doc: Document): Root[] {
   const roots: Root[] = [doc];
   for (let i = 0; i < roots.length; i++) {
     const root = roots[i]!;
     const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 1 /* SHOW_ELEMENT */);
+    const frames = root.querySelectorAll<HTMLIFrameElement>('iframe, frame');
+    let frame = 0;
+    let nextFrame: Node | null = frames[0] ?? null;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const el = node as Element;
-      if (ourHosts.has(el)) continue;
-      if (el.shadowRoot) roots.push(el.shadowRoot);
-      if (el.localName === 'iframe' || el.localName === 'frame') {
-        const inner = sameOriginDocument(el as HTMLIFrameElement);
+      const shadow = (node as Element).shadowRoot;
+      if (shadow && !ourHosts.has(node as Element)) roots.push(shadow);
+      // The walk meets the frames in the query's order (document order): each frame's document comes after the
+      // roots before it, as they stand on the page.
+      if (node === nextFrame) {
+        const inner = sameOriginDocument(node as HTMLIFrameElement);
         if (inner?.documentElement) roots.push(inner);
+        nextFrame = frames[++frame] ?? null;
       }
     }
   }
