@@ -228,8 +228,8 @@ export async function sheetInputs(
     throw usageError(lang, 'cli_err_workbook', source.name, error.message);
   }
   async function* rows(): AsyncGenerator<TableRow[]> {
+    let batch: TableRow[] = [];
     try {
-      let batch: TableRow[] = [];
       for await (const row of opened.rows) {
         batch.push({ line: row.number, cells: row.cells, values: row.values });
         if (batch.length >= BATCH) {
@@ -239,6 +239,10 @@ export async function sheetInputs(
       }
       if (batch.length > 0) yield batch;
     } catch (error) {
+      // The rows read before the damage are judged and reported all the same.
+      if (batch.length > 0) yield batch;
+      if (error instanceof WorkbookError && error.message === 'cut short')
+        throw usageError(lang, 'cli_err_workbook_cut', source.name, opened.name);
       throw usageError(lang, 'cli_err_workbook', source.name, (error as Error).message);
     } finally {
       await done();

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, strFromU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { jsonLines, runCli } from '../../test/support/cli';
 import { bigWorkbook, exceljsWorkbook, handMadeWorkbook } from '../../test/support/workbooks';
@@ -196,6 +196,21 @@ describe('cartlint check on .xlsx workbooks', () => {
     expect([code, out]).toEqual([2, '']);
     expect(err).toContain(path('bad.xlsx'));
     expect(err).toContain(message);
+  });
+
+  it('says a sheet cut short is cut short, after the rows it has, in a zip that is whole', async () => {
+    await exceljsWorkbook(path('whole.xlsx'), EXPORT);
+    const parts = unzipSync(readFileSync(path('whole.xlsx')));
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    // Cut inside the 手套 row (spreadsheet row 5): rows 4 and 5 are read, the rest of the sheet is gone.
+    parts['xl/worksheets/sheet1.xml'] = strToU8(sheet.slice(0, sheet.indexOf('<row r="6"')));
+    writeFileSync(path('cut.xlsx'), zipSync(parts));
+    const { code, out, err } = await runCli([...judge, '-c', '商品链接', path('cut.xlsx')]);
+    expect(code).toBe(2);
+    expect(jsonLines(out).map((row) => row.line)).toEqual([4, 5]);
+    expect(err).toContain(`the sheet "商品列表" of ${path('cut.xlsx')} ends before its last row`);
+    const whole = await runCli([...judge, '-c', '商品链接', path('whole.xlsx')]);
+    expect([whole.code, jsonLines(whole.out).length]).toEqual([1, 4]);
   });
 
   it('names the sheet and the header it found when the column or the sheet is not there', async () => {

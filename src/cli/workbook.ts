@@ -2,7 +2,7 @@
 // export never sits in memory whole. A sheet's hyperlinks are listed after its rows (and their targets in another
 // part of the zip), so a first pass finds the tabs and the chosen sheet's hyperlinks and a second pass reads the
 // rows: a cell showing "链接" whose hyperlink is a URL is judged on the URL.
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable, Transform } from 'node:stream';
 import { loadExcel, loadUnzipper, type Excel, type Unzipper } from './exceljs';
 
 /** What went wrong with a workbook, said for the person who gave it (the caller adds the file name). */
@@ -151,6 +151,27 @@ export async function* hyperlinkElements(part: Readable): AsyncGenerator<{ ref: 
   }
 }
 
+/** Where a sheet's XML ends: its root element closes, whatever namespace prefix it has. */
+const SHEET_END = /<\/(?:[\w.-]+:)?worksheet>\s*$/;
+
+/**
+ * The part's bytes as they come, and whether the last of them close the sheet: exceljs's parser takes a sheet cut
+ * short (a writer that stopped half way, in a zip that is whole) as ending there, and its rows would be all there
+ * is without a word.
+ */
+function watchEnd(part: Readable): { stream: Readable; closed(): boolean } {
+  let tail = Buffer.alloc(0);
+  const watch = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      tail = Buffer.concat([tail, chunk.subarray(-64)]).subarray(-64);
+      done(null, chunk);
+    },
+  });
+  // An error of the part (a damaged zip) reaches the parser through the pipeline.
+  const stream = pipeline(part, watch, () => {});
+  return { stream, closed: () => SHEET_END.test(tail.toString('latin1')) };
+}
+
 /** Column letters of a 1-based column number: 1 → A, 27 → AA. */
 export function columnLetters(column: number): string {
   let letters = '';
@@ -239,7 +260,8 @@ export async function openSheet(path: string, head: Buffer, sheet: string | unde
       const strings = parts.open('xl/sharedStrings.xml');
       if (strings) for await (const _ of read._parseSharedStrings(strings));
       const part = parts.open(`xl/worksheets/sheet${file}.xml`);
-      for (const { value } of part ? read._parseWorksheet(part, file) : []) {
+      const ending = part && watchEnd(part);
+      for (const { value } of ending ? read._parseWorksheet(ending.stream, file) : []) {
         for await (const row of value as AsyncIterable<{ number: number; values: unknown[] }>) {
           const values = row.values;
           const cells: string[] = [];
@@ -253,6 +275,7 @@ export async function openSheet(path: string, head: Buffer, sheet: string | unde
           yield { number: row.number, cells, values: kept };
         }
       }
+      if (ending && !ending.closed()) throw new WorkbookError('cut short');
     } finally {
       parts.close();
     }
