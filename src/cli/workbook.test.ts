@@ -211,6 +211,11 @@ describe('cartlint check on .xlsx workbooks', () => {
     expect(err).toContain(`the sheet "商品列表" of ${path('cut.xlsx')} ends before its last row`);
     const whole = await runCli([...judge, '-c', '商品链接', path('whole.xlsx')]);
     expect([whole.code, jsonLines(whole.out).length]).toEqual([1, 4]);
+    // What XML allows after the root element is no cut.
+    parts['xl/worksheets/sheet1.xml'] = strToU8(`${sheet}\n<!-- exported by a dashboard -->\n`);
+    writeFileSync(path('trailer.xlsx'), zipSync(parts));
+    const trailer = await runCli([...judge, '-c', '商品链接', path('trailer.xlsx')]);
+    expect([trailer.code, jsonLines(trailer.out).length]).toEqual([1, 4]);
   });
 
   it('names the sheet and the header it found when the column or the sheet is not there', async () => {

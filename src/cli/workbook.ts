@@ -151,25 +151,33 @@ export async function* hyperlinkElements(part: Readable): AsyncGenerator<{ ref: 
   }
 }
 
-/** Where a sheet's XML ends: its root element closes, whatever namespace prefix it has. */
-const SHEET_END = /<\/(?:[\w.-]+:)?worksheet>\s*$/;
+const SHEET_CLOSE = Buffer.from('worksheet>');
+/** What stands before `worksheet>` when the root element closes, whatever namespace prefix it has. */
+const CLOSE_START = /<\/(?:[\w.-]+:)?$/;
 
 /**
- * The part's bytes as they come, and whether the last of them close the sheet: exceljs's parser takes a sheet cut
- * short (a writer that stopped half way, in a zip that is whole) as ending there, and its rows would be all there
- * is without a word.
+ * The part's bytes as they come, and whether the sheet's root element closed among them: exceljs's parser takes a
+ * sheet cut short (a writer that stopped half way, in a zip that is whole) as ending there, and its rows would be
+ * all there is without a word. Markup is ASCII and a `<` in cell text is escaped, so `</worksheet>` in the bytes is
+ * the end tag (comments may follow it).
  */
 function watchEnd(part: Readable): { stream: Readable; closed(): boolean } {
-  let tail = Buffer.alloc(0);
+  let carry = Buffer.alloc(0);
+  let closed = false;
   const watch = new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      tail = Buffer.concat([tail, chunk.subarray(-64)]).subarray(-64);
+      if (!closed) {
+        const bytes = Buffer.concat([carry, chunk]);
+        for (let at = bytes.indexOf(SHEET_CLOSE); at >= 0 && !closed; at = bytes.indexOf(SHEET_CLOSE, at + 1))
+          closed = CLOSE_START.test(bytes.toString('latin1', Math.max(0, at - 24), at));
+        carry = bytes.subarray(-40);
+      }
       done(null, chunk);
     },
   });
   // An error of the part (a damaged zip) reaches the parser through the pipeline.
   const stream = pipeline(part, watch, () => {});
-  return { stream, closed: () => SHEET_END.test(tail.toString('latin1')) };
+  return { stream, closed: () => closed };
 }
 
 /** Column letters of a 1-based column number: 1 → A, 27 → AA. */
