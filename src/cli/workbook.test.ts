@@ -51,7 +51,8 @@ describe('hyperlinkElements', () => {
   const sheet =
     '<sheetData><row r="2"><c r="A2" t="inlineStr"><is><t>see hyperlink ref="A9" r:id="rId9"/&gt; or &lt;hyperlink ref="A8" r:id="rId8"/></t></is></c></row></sheetData>' +
     '<hyperlinks><hyperlink ref="B4" r:id="rId7" display="链接"/>\n<x:hyperlink  r:id="rId3"\tref="C5" tooltip="a &gt; b"/>' +
-    '<hyperlink location="Sheet2!A1" ref="D6"/></hyperlinks></worksheet>';
+    '<hyperlink location="Sheet2!A1" ref="D6"/><hyperlink tooltip="size > 5" ref="E7" r:id="rId4"/>' +
+    "<hyperlink ref='F8' r:id='rId5'/></hyperlinks></worksheet>";
   const bytes = Buffer.from(sheet);
   const elements = async (chunks: Buffer[]) => {
     const found = [];
@@ -63,6 +64,8 @@ describe('hyperlinkElements', () => {
     const want = [
       { ref: 'B4', rId: 'rId7' },
       { ref: 'C5', rId: 'rId3' },
+      { ref: 'E7', rId: 'rId4' },
+      { ref: 'F8', rId: 'rId5' },
     ];
     expect(await elements([bytes])).toEqual(want);
     for (let cut = 1; cut < bytes.length; cut++) {

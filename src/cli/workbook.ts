@@ -124,7 +124,20 @@ async function hyperlinksOf(read: Reader, parts: Parts, file: string): Promise<M
 /** Longest `<hyperlink …/>` element looked for across two chunks (its tooltip and display text are ≤ 255 each). */
 const MAX_ELEMENT = 4096;
 const ELEMENT_START = /<(?:[\w.-]+:)?$/;
-const ATTRIBUTE = /\s([\w:.-]+)\s*=\s*"([^"]*)"/g;
+const ATTRIBUTE = /\s([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** Where the element opened before `from` ends: its first `>` outside a quoted value (a tooltip may hold one). */
+function elementEnd(text: string, from: number): number {
+  let quote = '';
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '>') return i;
+  }
+  return -1;
+}
 
 /**
  * The `<hyperlink ref="C3" r:id="rId2"/>` elements of a sheet part, found in its bytes: only they are wanted from a
@@ -138,10 +151,12 @@ export async function* hyperlinkElements(part: Readable): AsyncGenerator<{ ref: 
     const text = carry + (chunk as Buffer).toString('latin1');
     let done = 0;
     for (let at = text.indexOf('hyperlink'); at >= 0; at = text.indexOf('hyperlink', at + 9)) {
-      const close = text.indexOf('>', at);
-      if (close < 0) break;
       if (!ELEMENT_START.test(text.slice(Math.max(0, at - 24), at)) || !/\s/.test(text[at + 9] ?? '')) continue;
-      const attributes = new Map([...text.slice(at + 9, close).matchAll(ATTRIBUTE)].map((m) => [m[1]!, m[2]!]));
+      const close = elementEnd(text, at + 9);
+      if (close < 0) break;
+      const attributes = new Map(
+        [...text.slice(at + 9, close).matchAll(ATTRIBUTE)].map((m) => [m[1]!, m[2] ?? m[3]!] as const),
+      );
       const ref = attributes.get('ref');
       const rId = attributes.get('r:id');
       if (ref && rId) yield { ref, rId };
