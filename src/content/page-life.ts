@@ -54,7 +54,8 @@ export interface PageLife {
   scanner: Scanner;
 }
 
-/** A share text with a short link, a 口令 and a goods URL: what a paste takes through the core. */
+/** A share text with a short link, a 口令 and a goods URL: what a paste takes through the core. No generic shortener
+ *  (t.cn…): judging one would ask the short-link resolver, a request for a link nobody pasted. */
 const WARM_UP = '【淘宝】https://m.tb.cn/h.gZ3kR7q ￥aB3cD4eF5gH￥ https://item.jd.com/100012043978.html';
 /** Texts judged to warm the core, each other than the last (a memo would answer a repeat), and the most
  *  milliseconds of it per idle task: a paste that comes meanwhile waits no longer than that. */
