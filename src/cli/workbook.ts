@@ -73,11 +73,11 @@ type Parts = Awaited<ReturnType<typeof zipParts>>;
  * 3064: most writers store workbook.xml and sharedStrings.xml after the sheets): "no sheet", or cells without their
  * text. Here the central directory says where each part is, as the upstream fix (exceljs PR 3065) does.
  */
-function reader(Excel: Excel, path: string, hyperlinks: 'emit' | 'ignore'): Reader {
+function reader(Excel: Excel, path: string): Reader {
   return new Excel.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
-    hyperlinks,
+    hyperlinks: 'emit',
     styles: 'ignore',
   }) as unknown as Reader;
 }
@@ -257,14 +257,14 @@ export async function openSheet(path: string, head: Buffer, sheet: string | unde
   let all: { name: string; file: string }[];
   let tab: { name: string; file: string } | undefined;
   let links = new Map<string, string>();
-  const survey = reader(Excel, path, 'emit');
+  const read = reader(Excel, path);
   let parts: Parts | undefined;
   try {
     parts = await zipParts(unzipper, path);
-    await readBook(survey, parts);
-    all = tabs(survey);
+    await readBook(read, parts);
+    all = tabs(read);
     tab = chosen(all, sheet);
-    if (tab) links = await hyperlinksOf(survey, parts, tab.file);
+    if (tab) links = await hyperlinksOf(read, parts, tab.file);
   } catch (error) {
     if (error instanceof WorkbookError) throw error;
     throw new WorkbookError(`unreadable: ${(error as Error).message}`);
@@ -274,12 +274,10 @@ export async function openSheet(path: string, head: Buffer, sheet: string | unde
   const names = all.map((each) => each.name);
   if (!tab) throw Object.assign(new WorkbookError('no such sheet'), { sheets: names });
   const file = tab.file;
-  // Pass 2: the shared strings, then the sheet row by row.
+  // Pass 2, by the same reader (it knows the tabs): the shared strings, then the sheet row by row.
   async function* rows(): AsyncGenerator<SheetRow> {
-    const read = reader(Excel, path, 'ignore');
     const parts = await zipParts(unzipper, path);
     try {
-      await readBook(read, parts);
       const strings = parts.open('xl/sharedStrings.xml');
       if (strings) for await (const _ of read._parseSharedStrings(strings));
       const part = parts.open(`xl/worksheets/sheet${file}.xml`);
