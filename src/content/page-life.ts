@@ -61,6 +61,8 @@ const WARM_UP = '【淘宝】https://m.tb.cn/h.gZ3kR7q ￥aB3cD4eF5gH￥ https:/
  *  milliseconds of it per idle task: a paste that comes meanwhile waits no longer than that. */
 const WARM_ROUNDS = 40;
 const WARM_SLICE_MS = 4;
+/** Rounds done in this content script: the core's code is shared by every page life (an SPA route starts one). */
+let warmed = 0;
 
 /** How many fields and rows the page's spots are: what the popup says cartlint reads. */
 function readCounts(spots: readonly Spot[]): { fields: number; rows: number } {
@@ -185,8 +187,7 @@ export function startPageLife(options: PageLifeOptions): PageLife {
   report(); // the page is known even before anything is found; also clears a previous route's findings
   // A page's first judgements run code the engine has not compiled or optimised yet: the first paste (15 ms and more
   // on a browser just started), and the first rows of a cart that lands, 0.15–0.25 ms each against 0.05 once warm.
-  // Judging a share text and cart-like rows at idle, a few milliseconds at a time, warms it.
-  let warmed = 0;
+  // Judging a share text and cart-like rows at idle, a few milliseconds at a time, warms it, once per content script.
   const warm = () =>
     guarded(signal, () => {
       const start = win.performance.now();
@@ -196,7 +197,7 @@ export function startPageLife(options: PageLifeOptions): PageLife {
     });
   const idle = (work: () => void) =>
     win.requestIdleCallback ? win.requestIdleCallback(work, { timeout: 2000 }) : win.setTimeout(work, 200);
-  idle(warm);
+  if (warmed < WARM_ROUNDS) idle(warm);
 
   return {
     scanner,
