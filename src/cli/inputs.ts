@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { Lang } from '../core/types';
+import { columnNumber } from './columns';
 import { CsvReader, MAX_RECORD, RecordTooLongError, UnclosedQuoteError } from './csv';
 import { lineBatches, textOf, usageError, type CliIo, type Source } from './io';
 import type { Memo } from './memo';
@@ -63,10 +64,7 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 const POSITION = /^(?:\d+|[A-Z]{1,3})$/;
 
 function positionOf(spec: string): number {
-  if (/^\d+$/.test(spec)) return Number(spec) - 1;
-  let index = 0;
-  for (const ch of spec) index = index * 26 + (ch.charCodeAt(0) - 64);
-  return index - 1;
+  return (/^\d+$/.test(spec) ? Number(spec) : columnNumber(spec)) - 1;
 }
 
 const filled = (cells: string[]) => cells.filter((cell) => cell.trim() !== '').length;

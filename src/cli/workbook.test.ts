@@ -5,10 +5,16 @@ import ExcelJS from 'exceljs';
 import { strToU8, strFromU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { jsonLines, runCli } from '../../test/support/cli';
-import { bigWorkbook, exceljsWorkbook, handMadeWorkbook } from '../../test/support/workbooks';
+import {
+  bigWorkbook,
+  type Dialect,
+  dialectWorkbook,
+  exceljsWorkbook,
+  handMadeWorkbook,
+} from '../../test/support/workbooks';
 import { BUILT_IN_RULES } from '../rules/index';
 import { Readable } from 'node:stream';
-import { cellText, columnLetters, hyperlinkElements } from './workbook';
+import { cellText, hyperlinkElements } from './workbook';
 
 const ALLIANCE = 'https://s.click.taobao.com/t?e=m%3D2&pid=mm_1_2_3';
 const JD = 'https://item.jd.com/100012043978.html';
@@ -86,9 +92,6 @@ describe('cellText', () => {
     expect(cellText({ formula: `HYPERLINK("${JD}","点我")`, result: '点我' })).toBe(`点我 ${JD}`);
     expect(cellText({ error: '#N/A' })).toBe('');
   });
-  it('names columns by letters', () => {
-    expect([1, 3, 26, 27, 52, 703].map(columnLetters)).toEqual(['A', 'C', 'Z', 'AA', 'AZ', 'AAA']);
-  });
 });
 
 describe('cartlint check on .xlsx workbooks', () => {
@@ -148,6 +151,48 @@ describe('cartlint check on .xlsx workbooks', () => {
     expect(rows[0].input).toBe(`【淘宝】复制这段 ￥AbCd1234￥ 打开手机淘宝 链接 ${ALLIANCE}`);
     expect(rows[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['KS-4', 'KS-4']);
     expect(rows[2].findings).toEqual([]);
+  });
+
+  describe('as writers other than Excel, WPS and exceljs spell it', () => {
+    const goods: Parameters<typeof dialectWorkbook>[1] = [
+      ['京东 手套', JD],
+      ['淘宝联盟 券', { label: '链接', url: ALLIANCE }],
+      ['无链接 帽子', ''],
+      ['【淘宝】￥AbCd1234￥ 打开手机淘宝', 'https://item.taobao.com/item.htm?id=6'],
+    ];
+    const dialects: Record<string, Dialect> = {
+      'elements with a namespace prefix (Open XML SDK)': { prefix: 'x' },
+      'a relationships prefix other than r:': { relPrefix: 'ns1' },
+      'prefixed, no positions on rows or cells': { prefix: 'x', relPrefix: 'rel', positions: 'none' },
+      'positions on every other row and cell': { positions: 'some' },
+      'targets from the package root (openpyxl)': { absolute: true },
+      'parts named otherwise': {
+        book: 'xl/Workbook.xml',
+        sheet: 'xl/worksheets/Goods.xml',
+        strings: 'xl/SharedStrings.xml',
+      },
+      'the workbook outside xl/, targets from the root': {
+        book: 'book/main.xml',
+        sheet: 'book/s/1.xml',
+        strings: 'book/ss.xml',
+        absolute: true,
+      },
+    };
+    it.each(Object.entries(dialects))('%s: the same rows as the usual spelling', async (name, dialect) => {
+      dialectWorkbook(path('usual.xlsx'), goods);
+      const file = path(`${name.replace(/\W+/g, '-')}.xlsx`);
+      dialectWorkbook(file, goods, dialect);
+      const args = [...judge, '-c', '商品名称', '-c', '商品链接'];
+      const usual = await runCli([...args, path('usual.xlsx')]);
+      expect(rulesOf(usual.out)).toEqual([
+        [2, ['KS-5']],
+        [3, ['KS-4']],
+        [4, []],
+        [5, ['KS-4', 'KS-4']],
+      ]);
+      expect(jsonLines(usual.out)[1].input).toBe(`淘宝联盟 券 链接 ${ALLIANCE}`);
+      expect(await runCli([...args, file])).toEqual(usual);
+    });
   });
 
   it('reads a workbook from stdin too', async () => {

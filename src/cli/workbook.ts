@@ -3,7 +3,9 @@
 // part of the zip), so a first pass finds the tabs and the chosen sheet's hyperlinks and a second pass reads the
 // rows: a cell showing "链接" whose hyperlink is a URL is judged on the URL.
 import { pipeline, type Readable, Transform } from 'node:stream';
+import { columnLetters } from './columns';
 import { loadExcel, loadUnzipper, type Excel, type Unzipper } from './exceljs';
+import { mendedPart } from './sheet-markup';
 
 /** What went wrong with a workbook, said for the person who gave it (the caller adds the file name). */
 export class WorkbookError extends Error {}
@@ -41,7 +43,7 @@ type Part = Readable;
  *  parsers its `parse()` is made of. */
 interface Reader {
   model?: { sheets?: { name: string; rId: string }[] };
-  workbookRels?: { Id: string; Target: string }[];
+  workbookRels?: { Id: string; Type?: string; Target: string }[];
   _parseRels(part: Part): Promise<void>;
   _parseWorkbook(part: Part): Promise<void>;
   _parseSharedStrings(part: Part): AsyncIterable<StreamEvent>;
@@ -49,15 +51,20 @@ interface Reader {
   _parseHyperlinks(part: Part, sheet: string): Iterable<StreamEvent>;
 }
 
-/** The zip's parts by name, from its central directory; `close` ends those left half read. */
+/**
+ * The zip's parts by name, from its central directory; `close` ends those left half read. Part names are not case
+ * sensitive (Open Packaging Conventions), and a relationship may spell one otherwise than the zip does.
+ */
 async function zipParts(unzipper: Unzipper, path: string) {
-  const files = new Map((await unzipper.Open.file(path)).files.map((file) => [file.path, file]));
+  const files = new Map((await unzipper.Open.file(path)).files.map((file) => [file.path.toLowerCase(), file]));
   const opened: Readable[] = [];
   return {
-    open(name: string): Readable | undefined {
-      const part = files.get(name)?.stream() as Readable | undefined;
-      if (part) opened.push(part);
-      return part;
+    /** The part's bytes; `mended`: through mendedPart (`sheet`: the part is a worksheet). */
+    open(name: string, mended?: 'sheet' | 'other'): Readable | undefined {
+      const part = files.get(name.toLowerCase())?.stream() as Readable | undefined;
+      if (!part) return undefined;
+      opened.push(part);
+      return mended ? pipeline(part, mendedPart(mended === 'sheet'), () => {}) : part;
     },
     // A part left half read (the caller stopped early) is closed, and what it would still say is of no interest.
     close() {
@@ -82,36 +89,68 @@ function reader(Excel: Excel, path: string): Reader {
   }) as unknown as Reader;
 }
 
-/** The workbook's relations and the workbook itself: what its tabs are. */
-async function readBook(read: Reader, parts: Parts): Promise<void> {
-  const rels = parts.open('xl/_rels/workbook.xml.rels');
-  if (rels) await read._parseRels(rels);
-  const book = parts.open('xl/workbook.xml');
-  if (book) await read._parseWorkbook(book);
+/** A relationship's target as a part name: relative to the part `from` that names it, or from the root (`/xl/…`). */
+export function partName(from: string, target: string): string {
+  const segments = target.startsWith('/') ? [] : from.split('/').slice(0, -1);
+  for (const segment of target.split('/')) {
+    if (segment === '..') segments.pop();
+    else if (segment && segment !== '.') segments.push(segment);
+  }
+  return segments.join('/');
 }
 
-/** A `file:` number (xl/worksheets/sheetN.xml) per tab, in tab order. */
-function tabs(read: Reader): { name: string; file: string }[] {
-  const rels = new Map((read.workbookRels ?? []).map((rel) => [rel.Id, rel.Target]));
-  return (read.model?.sheets ?? []).map((sheet) => ({
-    name: sheet.name,
-    file: /sheet(\d+)\.xml$/.exec(rels.get(sheet.rId) ?? '')?.[1] ?? '',
-  }));
+/** The relations part of part `name`: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`. */
+function relsOf(name: string): string {
+  const slash = name.lastIndexOf('/');
+  return `${name.slice(0, slash + 1)}_rels/${name.slice(slash + 1)}.rels`;
+}
+
+const relation = (read: Reader, type: string) =>
+  read.workbookRels?.find((rel) => rel.Type?.endsWith(`/${type}`) && rel.Target);
+
+interface Tab {
+  name: string;
+  /** The sheet's part: `xl/worksheets/sheet1.xml`, usually. */
+  part: string;
+  /** Its place among the tabs, from 1: exceljs's id for it. */
+  id: string;
 }
 
 /**
- * Sheet `file`'s hyperlinks, cell reference → target. Its relations part holds the targets; only when it has some
- * is the sheet read for the cells that carry them (listed after its rows).
+ * The workbook's tabs and the part of its shared strings. The package's relations say where the workbook is, and
+ * the workbook's where its sheets are: most writers name them xl/workbook.xml and xl/worksheets/sheetN.xml, not all.
  */
-async function hyperlinksOf(read: Reader, parts: Parts, file: string): Promise<Map<string, string>> {
+async function readBook(read: Reader, parts: Parts): Promise<{ tabs: Tab[]; strings: string }> {
+  const root = parts.open('_rels/.rels');
+  if (root) await read._parseRels(root);
+  const book = partName('', relation(read, 'officeDocument')?.Target ?? 'xl/workbook.xml');
+  read.workbookRels = [];
+  const rels = parts.open(relsOf(book));
+  if (rels) await read._parseRels(rels);
+  const bookPart = parts.open(book, 'other');
+  if (bookPart) await read._parseWorkbook(bookPart);
+  const targets = new Map((read.workbookRels ?? []).map((rel) => [rel.Id, rel.Target]));
+  const tabs = (read.model?.sheets ?? []).map((sheet, index) => ({
+    name: sheet.name,
+    part: partName(book, targets.get(sheet.rId) ?? ''),
+    id: String(index + 1),
+  }));
+  return { tabs, strings: partName(book, relation(read, 'sharedStrings')?.Target ?? 'sharedStrings.xml') };
+}
+
+/**
+ * The hyperlinks of `tab`, cell reference → target. Its relations part holds the targets; only when it has some is
+ * the sheet read for the cells that carry them (listed after its rows).
+ */
+async function hyperlinksOf(read: Reader, parts: Parts, tab: Tab): Promise<Map<string, string>> {
   const targets = new Map<string, string>();
-  const rels = parts.open(`xl/worksheets/_rels/sheet${file}.xml.rels`);
-  for (const { value } of rels ? read._parseHyperlinks(rels, file) : []) {
+  const rels = parts.open(relsOf(tab.part));
+  for (const { value } of rels ? read._parseHyperlinks(rels, tab.id) : []) {
     value.on('hyperlink', (rel: { rId: string; target: string }) => targets.set(rel.rId, rel.target));
     await value.read();
   }
   const links = new Map<string, string>();
-  const sheet = targets.size > 0 ? parts.open(`xl/worksheets/sheet${file}.xml`) : undefined;
+  const sheet = targets.size > 0 ? parts.open(tab.part, 'sheet') : undefined;
   if (sheet) {
     for await (const { ref, rId } of hyperlinkElements(sheet)) {
       const target = targets.get(rId);
@@ -195,14 +234,6 @@ function watchEnd(part: Readable): { stream: Readable; closed(): boolean } {
   return { stream, closed: () => closed };
 }
 
-/** Column letters of a 1-based column number: 1 → A, 27 → AA. */
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 /** `HYPERLINK("url", "label")`'s URL. */
 const HYPERLINK_FORMULA = /^\s*HYPERLINK\(\s*"([^"]*)"/i;
 
@@ -236,7 +267,7 @@ export function cellText(value: unknown, hyperlink?: string): string {
   return link && !text.includes(link) ? (text ? `${text} ${link}` : link) : text;
 }
 
-function chosen(all: { name: string; file: string }[], sheet: string | undefined) {
+function chosen(all: Tab[], sheet: string | undefined): Tab | undefined {
   if (all.length === 0) throw new WorkbookError('no sheet');
   if (sheet === undefined) return all[0]!;
   const byName = all.find((tab) => tab.name === sheet) ?? all.find((tab) => tab.name.trim() === sheet.trim());
@@ -254,17 +285,17 @@ export async function openSheet(path: string, head: Buffer, sheet: string | unde
   if (!head.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) throw new WorkbookError('not a zip');
   const [Excel, unzipper] = await Promise.all([loadExcel(), loadUnzipper()]);
   // Pass 1: the tabs, and the chosen sheet's hyperlinks.
-  let all: { name: string; file: string }[];
-  let tab: { name: string; file: string } | undefined;
+  let all: Tab[];
+  let strings: string;
+  let tab: Tab | undefined;
   let links = new Map<string, string>();
   const read = reader(Excel, path);
   let parts: Parts | undefined;
   try {
     parts = await zipParts(unzipper, path);
-    await readBook(read, parts);
-    all = tabs(read);
+    ({ tabs: all, strings } = await readBook(read, parts));
     tab = chosen(all, sheet);
-    if (tab) links = await hyperlinksOf(read, parts, tab.file);
+    if (tab) links = await hyperlinksOf(read, parts, tab);
   } catch (error) {
     if (error instanceof WorkbookError) throw error;
     throw new WorkbookError(`unreadable: ${(error as Error).message}`);
@@ -273,16 +304,16 @@ export async function openSheet(path: string, head: Buffer, sheet: string | unde
   }
   const names = all.map((each) => each.name);
   if (!tab) throw Object.assign(new WorkbookError('no such sheet'), { sheets: names });
-  const file = tab.file;
+  const { part: sheetPart, id } = tab;
   // Pass 2, by the same reader (it knows the tabs): the shared strings, then the sheet row by row.
   async function* rows(): AsyncGenerator<SheetRow> {
     const parts = await zipParts(unzipper, path);
     try {
-      const strings = parts.open('xl/sharedStrings.xml');
-      if (strings) for await (const _ of read._parseSharedStrings(strings));
-      const part = parts.open(`xl/worksheets/sheet${file}.xml`);
+      const shared = parts.open(strings, 'other');
+      if (shared) for await (const _ of read._parseSharedStrings(shared));
+      const part = parts.open(sheetPart, 'sheet');
       const ending = part && watchEnd(part);
-      for (const { value } of ending ? read._parseWorksheet(ending.stream, file) : []) {
+      for (const { value } of ending ? read._parseWorksheet(ending.stream, id) : []) {
         for await (const row of value as AsyncIterable<{ number: number; values: unknown[] }>) {
           const values = row.values;
           const cells: string[] = [];

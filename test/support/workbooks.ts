@@ -87,3 +87,105 @@ export function handMadeWorkbook(path: string): void {
   });
   writeFileSync(path, zip);
 }
+
+/** How a writer other than Excel, WPS or exceljs may spell the same workbook. */
+export interface Dialect {
+  /** Elements carry this namespace prefix (`x`, as the Open XML SDK writes them). */
+  prefix?: string;
+  /** The relationships namespace is bound to this prefix instead of `r`. */
+  relPrefix?: string;
+  /** Rows and cells give their position always (the usual), never, or on every other one. */
+  positions?: 'all' | 'none' | 'some';
+  /** Where the parts are: the workbook's, the sheet's, and the shared strings' part names. */
+  book?: string;
+  sheet?: string;
+  strings?: string;
+  /** Relationship targets from the package root (`/xl/worksheets/sheet1.xml`), as openpyxl writes them. */
+  absolute?: boolean;
+}
+
+/**
+ * One tab "商品": a header on row 1 (商品名称, 商品链接), then the rows of `goods` (a title, and a link cell: a URL,
+ * or `{ label, url }` for a cell showing the label with the URL as its hyperlink). Titles are shared strings, links
+ * inline strings, and the cell after them a number.
+ */
+export function dialectWorkbook(
+  path: string,
+  goods: [string, string | { label: string; url: string }][],
+  d: Dialect = {},
+) {
+  const p = d.prefix ? `${d.prefix}:` : '';
+  const rp = d.relPrefix ?? 'r';
+  const ns = d.prefix ? `xmlns:${d.prefix}="${MAIN}"` : `xmlns="${MAIN}"`;
+  const book = d.book ?? 'xl/workbook.xml';
+  const sheet = d.sheet ?? 'xl/worksheets/sheet1.xml';
+  const strings = d.strings ?? 'xl/sharedStrings.xml';
+  const dir = (part: string) => part.slice(0, part.lastIndexOf('/') + 1);
+  const rels = (part: string) => `${dir(part)}_rels/${part.slice(dir(part).length)}.rels`;
+  // A target relative to the workbook's folder (both parts are below it here), or from the root.
+  const target = (part: string) => (d.absolute ? `/${part}` : part.slice(dir(book).length));
+  const shared: string[] = ['商品名称', '商品链接'];
+  const links: { ref: string; url: string }[] = [];
+  let cells = 0;
+  const cell = (ref: string, body: string, type?: string) => {
+    const positioned = d.positions === 'none' ? false : d.positions === 'some' ? cells++ % 2 === 0 : true;
+    return `<${p}c${positioned ? ` r="${ref}"` : ''}${type ? ` t="${type}"` : ''}>${body}</${p}c>`;
+  };
+  const sharedCell = (ref: string, text: string) => {
+    shared.push(text);
+    return cell(ref, `<${p}v>${shared.length - 1}</${p}v>`, 's');
+  };
+  const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const inline = (ref: string, text: string) =>
+    cell(ref, `<${p}is><${p}t>${escaped(text)}</${p}t></${p}is>`, 'inlineStr');
+  const row = (n: number, body: string) =>
+    `<${p}row${d.positions === 'none' || (d.positions === 'some' && n % 2 === 0) ? '' : ` r="${n}"`}>${body}</${p}row>`;
+  const rows = [row(1, cell('A1', `<${p}v>0</${p}v>`, 's') + cell('B1', `<${p}v>1</${p}v>`, 's'))];
+  goods.forEach(([title, link], i) => {
+    const n = i + 2;
+    const linkCell = typeof link === 'string' ? inline(`B${n}`, link) : inline(`B${n}`, link.label);
+    if (typeof link !== 'string') links.push({ ref: `B${n}`, url: link.url });
+    rows.push(row(n, sharedCell(`A${n}`, title) + linkCell + cell(`C${n}`, `<${p}v>${n}.5</${p}v>`)));
+  });
+  const hyperlinks = links.length
+    ? `<${p}hyperlinks>${links.map((link, i) => `<${p}hyperlink ref="${link.ref}" ${rp}:id="rIdL${i}"/>`).join('')}</${p}hyperlinks>`
+    : '';
+  const relsXml = (entries: string) => xml(`<Relationships xmlns="${PKG}">${entries}</Relationships>`);
+  const files: Record<string, Uint8Array> = {
+    '[Content_Types].xml': xml(
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/>' +
+        `<Override PartName="/${book}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+        `<Override PartName="/${sheet}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+        `<Override PartName="/${strings}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` +
+        '</Types>',
+    ),
+    '_rels/.rels': relsXml(
+      `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="${d.absolute ? '/' : ''}${book}"/>`,
+    ),
+    [rels(book)]: relsXml(
+      `<Relationship Id="rId1" Type="${REL}/worksheet" Target="${target(sheet)}"/>` +
+        `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="${target(strings)}"/>`,
+    ),
+    [book]: xml(
+      `<${p}workbook ${ns} xmlns:${rp}="${REL}"><${p}sheets><${p}sheet name="商品" sheetId="1" ${rp}:id="rId1"/></${p}sheets></${p}workbook>`,
+    ),
+    [strings]: xml(
+      `<${p}sst ${ns} count="${shared.length}" uniqueCount="${shared.length}">${shared.map((text) => `<${p}si><${p}t>${escaped(text)}</${p}t></${p}si>`).join('')}</${p}sst>`,
+    ),
+    [sheet]: xml(
+      `<${p}worksheet ${ns} xmlns:${rp}="${REL}"><${p}sheetData>${rows.join('')}</${p}sheetData>${hyperlinks}</${p}worksheet>`,
+    ),
+  };
+  if (links.length)
+    files[rels(sheet)] = relsXml(
+      links
+        .map(
+          (link, i) =>
+            `<Relationship Id="rIdL${i}" Type="${REL}/hyperlink" Target="${escaped(link.url)}" TargetMode="External"/>`,
+        )
+        .join(''),
+    );
+  writeFileSync(path, zipSync(files));
+}

@@ -1,0 +1,174 @@
+// SpreadsheetML that exceljs's streaming reader does not take, rewritten as it streams past. Writers other than
+// Excel and WPS produce it, and the reader would see no sheet or no rows in it, or fail on a cell:
+// - elements with a namespace prefix (`<x:row>`, as the Open XML SDK writes), where the reader matches bare names;
+// - a relationships prefix other than `r:` (`<sheet ns1:id="rId1"/>`), where it reads `r:id`;
+// - rows and cells without their position (`r` is optional: a cell without one is the next column).
+// A part written the usual way passes untouched: what it needs is decided from its first tags. Markup is ASCII and
+// a `<` in text is escaped, so tags are found in the bytes read as latin1 (every byte one character, kept as it is).
+import { Transform, type TransformCallback } from 'node:stream';
+import { columnLetters, columnNumber } from './columns';
+
+const REL_NS = new Set([
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships',
+]);
+/** The first element of the part and what it declares. */
+const ROOT = /<(?![?!])([\w.:-]+)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*\/?>/;
+const NAMESPACE = /\sxmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const NAME = /[\w.:-]+/y;
+const POSITION = /\sr\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+/** Looked at for the decision; a part whose first tags are not within this many bytes is taken as it is. */
+const DECIDE_WITHIN = 1 << 20;
+
+export interface Mending {
+  /** The prefix (with its colon) of the elements, to drop; '' when they have none. */
+  prefix: string;
+  /** The prefix (with its colon) of relationship attributes, when it is not `r:`; '' otherwise. */
+  relPrefix: string;
+  /** Rows and cells get the `r` they lack. */
+  number: boolean;
+}
+
+/** What the start of a part (`sheet`: a worksheet, whose rows and cells are looked at) needs; null: not known yet. */
+export function mendingOf(head: string, sheet: boolean, ended: boolean): Mending | null {
+  const root = ROOT.exec(head);
+  if (!root) return ended || head.length > DECIDE_WITHIN ? { prefix: '', relPrefix: '', number: false } : null;
+  const name = root[1]!;
+  const prefix = name.includes(':') ? name.slice(0, name.indexOf(':') + 1) : '';
+  let relPrefix = '';
+  for (const [, declared, double, single] of root[2]!.matchAll(NAMESPACE)) {
+    const uri = double ?? single ?? '';
+    if (declared && REL_NS.has(uri) && declared !== 'r') relPrefix = `${declared}:`;
+  }
+  let number = false;
+  if (sheet) {
+    // Every row and cell tag in what has come so far (the first chunk holds hundreds): one without `r` is enough.
+    const tags = [...head.matchAll(new RegExp(`<${prefix}(?:row|c)(?=[\\s/>])([^>]*)>`, 'g'))];
+    const rowless = new RegExp(`<${prefix}sheetData\\s*/>|</${prefix}sheetData>`).test(head);
+    const cell = tags.some((tag) => tag[0].startsWith(`<${prefix}c`));
+    if (!cell && !rowless && !ended && head.length <= DECIDE_WITHIN) return null;
+    number = tags.some((tag) => !POSITION.test(tag[1]!));
+  }
+  return { prefix, relPrefix, number };
+}
+
+/** Where the tag starting at `lt` ends (the index after it); -1 when it does not end in `text`. */
+function tagEnd(text: string, lt: number): number {
+  const closing = (marker: string) => {
+    const at = text.indexOf(marker, lt + 2);
+    return at < 0 ? -1 : at + marker.length;
+  };
+  if (text.startsWith('<!--', lt)) return closing('-->');
+  if (text.startsWith('<![CDATA[', lt)) return closing(']]>');
+  if (text.startsWith('<?', lt)) return closing('?>');
+  let quote = '';
+  for (let i = lt + 1; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '>') return i + 1;
+  }
+  return -1;
+}
+
+/** The rewriting, one tag at a time; it counts rows and columns for cells that do not say where they are. */
+export class MarkupMender {
+  private row = 0;
+  private column = 0;
+  private readonly relAttribute: RegExp | null;
+
+  constructor(private readonly mending: Mending) {
+    this.relAttribute = mending.relPrefix ? new RegExp(`(\\s)${mending.relPrefix.replace(/\./g, '\\.')}`, 'g') : null;
+  }
+
+  /** `text` rewritten up to its last whole tag, and the rest (a tag cut by the chunk's end), to come first next time. */
+  mend(text: string): { done: string; rest: string } {
+    let done = '';
+    let at = 0;
+    for (let lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', at)) {
+      const end = tagEnd(text, lt);
+      if (end < 0) break;
+      done += text.slice(at, lt) + this.tag(text.slice(lt, end));
+      at = end;
+    }
+    if (text.indexOf('<', at) < 0) return { done: done + text.slice(at), rest: '' };
+    const lt = text.indexOf('<', at);
+    return { done: done + text.slice(at, lt), rest: text.slice(lt) };
+  }
+
+  private tag(tag: string): string {
+    if (tag[1] === '?' || tag[1] === '!') return tag;
+    const closing = tag[1] === '/';
+    NAME.lastIndex = closing ? 2 : 1;
+    const name = NAME.exec(tag)?.[0] ?? '';
+    let nameStart = NAME.lastIndex - name.length;
+    let out = tag;
+    let local = name;
+    const { prefix, number } = this.mending;
+    if (prefix && name.startsWith(prefix)) {
+      local = name.slice(prefix.length);
+      out = out.slice(0, nameStart) + out.slice(nameStart + prefix.length);
+    } else if (prefix) return out; // another vocabulary's element (an extension): the reader skips it as it is
+    if (this.relAttribute) out = out.replace(this.relAttribute, '$1r:');
+    if (!number || closing) return out;
+    nameStart += local.length;
+    if (local === 'row') {
+      const given = POSITION.exec(out);
+      this.row = given ? Number.parseInt(given[1] ?? given[2]!, 10) : this.row + 1;
+      this.column = 0;
+      return given ? out : `${out.slice(0, nameStart)} r="${this.row}"${out.slice(nameStart)}`;
+    }
+    if (local === 'c') {
+      const given = POSITION.exec(out);
+      this.column = given ? columnNumber(given[1] ?? given[2]!) : this.column + 1;
+      return given
+        ? out
+        : `${out.slice(0, nameStart)} r="${columnLetters(this.column)}${this.row}"${out.slice(nameStart)}`;
+    }
+    return out;
+  }
+}
+
+/**
+ * A part's bytes, mended as needed (see above). `sheet`: a worksheet (its rows and cells may need numbering). An
+ * error of the part passes on.
+ */
+export function mendedPart(sheet: boolean): Transform {
+  let head = '';
+  let mender: MarkupMender | null | undefined; // undefined: not decided; null: nothing to mend
+  let rest = '';
+  const push = (stream: Transform, text: string) => {
+    if (!mender) {
+      if (text) stream.push(Buffer.from(text, 'latin1'));
+      return;
+    }
+    const mended = mender.mend(rest + text);
+    rest = mended.rest;
+    if (mended.done) stream.push(Buffer.from(mended.done, 'latin1'));
+  };
+  const decide = (stream: Transform, ended: boolean) => {
+    const mending = mendingOf(head, sheet, ended);
+    if (!mending) return;
+    mender = mending.prefix || mending.relPrefix || mending.number ? new MarkupMender(mending) : null;
+    const text = head;
+    head = '';
+    push(stream, text);
+  };
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done: TransformCallback) {
+      if (mender === null) return done(null, chunk);
+      if (mender) push(this, chunk.toString('latin1'));
+      else {
+        head += chunk.toString('latin1');
+        decide(this, false);
+      }
+      done();
+    },
+    flush(done: TransformCallback) {
+      if (mender === undefined) decide(this, true);
+      if (rest) this.push(Buffer.from(rest, 'latin1')); // a tag cut short: the parser says so
+      done();
+    },
+  });
+}
