@@ -1,17 +1,18 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { mendedPart, mendingOf } from './sheet-markup';
+import { mendedPart, mendingOf, type PartKind } from './sheet-markup';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** The part's text through mendedPart, fed in pieces cut at `cuts` (byte offsets). */
-async function mended(text: string, sheet: boolean, cuts: number[] = []): Promise<string> {
+async function mended(text: string, kind: PartKind | boolean, cuts: number[] = []): Promise<string> {
   const bytes = Buffer.from(text);
   const edges = [0, ...cuts, bytes.length];
   const chunks = edges.slice(1).map((end, i) => bytes.subarray(edges[i], end));
   const out: Buffer[] = [];
-  for await (const chunk of Readable.from(chunks).pipe(mendedPart(sheet))) out.push(chunk as Buffer);
+  const as = kind === true ? 'sheet' : kind === false ? 'book' : kind;
+  for await (const chunk of mendedPart(Readable.from(chunks), as)) out.push(chunk as Buffer);
   return Buffer.concat(out).toString();
 }
 
@@ -92,5 +93,39 @@ describe('mendedPart', () => {
     expect(await mended(book, false)).toBe(`<workbook xmlns:x="${MAIN}"><sheets><sheet name="a"/></sheets></workbook>`);
     const cut = prefixed.indexOf('<x:c><x:v>2') + '<x:c><x:v'.length;
     expect(await mended(prefixed.slice(0, cut), true)).toBe(`${expected.slice(0, expected.indexOf('<v>2'))}<x:v`);
+  });
+
+  const runs =
+    `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="Z1" t="inlineStr"><is /></c>` +
+    '<c r="A1" t="inlineStr"><is><r><rPr><b/></rPr><t xml:space="preserve">【淘宝】 </t></r><r><t>￥AbCd1234￥</t></r>' +
+    '<r><rPr><rFont val="宋体"/></rPr><t/></r><r><t> &amp; 打开</t></r></is></c>' +
+    '<c r="B1" t="inlineStr"><is><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/></is></c>' +
+    '<c r="C1" t="inlineStr"><is><t>plain</t></is></c><c r="D1" t="inlineStr"><is/></c></row></sheetData></worksheet>';
+  const joined =
+    `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="Z1" t="inlineStr"><is /></c>` +
+    '<c r="A1" t="inlineStr"><is><t xml:space="preserve">【淘宝】 ￥AbCd1234￥ &amp; 打开</t></is></c>' +
+    '<c r="B1" t="inlineStr"><is><t xml:space="preserve">東京</t></is></c>' +
+    '<c r="C1" t="inlineStr"><is><t>plain</t></is></c><c r="D1" t="inlineStr"><is/></c></row></sheetData></worksheet>';
+
+  it('makes an inline string of several runs one text, without its phonetic guide, wherever the chunks are cut', async () => {
+    expect(await mended(runs, 'sheet')).toBe(joined);
+    const length = Buffer.byteLength(runs);
+    for (let cut = 1; cut < length; cut++) expect(await mended(runs, 'sheet', [cut])).toBe(joined);
+    expect(
+      await mended(
+        runs,
+        'sheet',
+        Array.from({ length: length - 1 }, (_, i) => i + 1),
+      ),
+    ).toBe(joined);
+  });
+
+  it('drops the phonetic guide of a shared string and keeps its runs', async () => {
+    const strings =
+      `<sst xmlns="${MAIN}"><si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si>` +
+      '<si><r><t>a</t></r><r><rPr><b/></rPr><t>b</t></r></si><si><t>c</t></si></sst>';
+    expect(await mended(strings, 'strings', [20, 50])).toBe(
+      `<sst xmlns="${MAIN}"><si><t>東京</t></si><si><r><t>a</t></r><r><rPr><b/></rPr><t>b</t></r></si><si><t>c</t></si></sst>`,
+    );
   });
 });

@@ -5,7 +5,7 @@
 // - rows and cells without their position (`r` is optional: a cell without one is the next column).
 // A part written the usual way passes untouched: what it needs is decided from its first tags. Markup is ASCII and
 // a `<` in text is escaped, so tags are found in the bytes read as latin1 (every byte one character, kept as it is).
-import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline, type Readable, Transform, type TransformCallback } from 'node:stream';
 import { columnLetters, columnNumber } from './columns';
 
 const REL_NS = new Set([
@@ -130,11 +130,8 @@ export class MarkupMender {
   }
 }
 
-/**
- * A part's bytes, mended as needed (see above). `sheet`: a worksheet (its rows and cells may need numbering). An
- * error of the part passes on.
- */
-export function mendedPart(sheet: boolean): Transform {
+/** A part's markup mended as needed (see above). `sheet`: a worksheet (its rows and cells may need numbering). */
+function mendedMarkup(sheet: boolean): Transform {
   let head = '';
   let mender: MarkupMender | null | undefined; // undefined: not decided; null: nothing to mend
   let rest = '';
@@ -171,4 +168,79 @@ export function mendedPart(sheet: boolean): Transform {
       done();
     },
   });
+}
+
+/** Text held back longer than this (an element that never closes: a damaged part) goes on as it is. */
+const MAX_HELD = 1 << 20;
+
+/**
+ * Strings whose text the reader would get wrong, rewritten as one plain text: an inline string of several runs
+ * (`<is><r><t>【淘宝】</t></r><r><t>￥…￥</t></r></is>`, as openpyxl writes rich text) reads as its last run, and a
+ * string with a phonetic guide (`<rPh>`, from a Japanese input method) as the guide. `element`: `is` (a sheet's
+ * inline strings: runs joined, guides dropped) or `si` (shared strings: guides dropped; the reader joins runs).
+ * Chunks without the element pass untouched. Bare element names: after mendedMarkup.
+ */
+function plainStrings(element: 'is' | 'si'): Transform {
+  const open = Buffer.from(`<${element}`);
+  const close = Buffer.from(`</${element}>`);
+  const markers = ['<r>', '<r ', '<rPh'].map((marker) => Buffer.from(marker));
+  // Not `<is/>`: an empty string, whose lazy match would run on into the next one.
+  const whole = new RegExp(`<${element}(?=[\\s>])[^>]*(?<!/)>([\\s\\S]*?)</${element}>`, 'g');
+  const guide = /<rPh\b[^>]*\/>|<rPh\b[\s\S]*?<\/rPh>/g;
+  const textOf = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
+  const rewrite = (text: string) =>
+    text.replace(whole, (string, body: string) => {
+      if (!/<r[\s>]|<rPh\b/.test(body)) return string;
+      const unguided = body.replace(guide, '');
+      if (element === 'si') return `<si>${unguided}</si>`;
+      const joined = [...unguided.matchAll(textOf)].map((m) => m[1]).join('');
+      return `<is><t xml:space="preserve">${joined}</t></is>`;
+    });
+  const isNameEnd = (byte: number | undefined) =>
+    byte === undefined || byte === 0x3e || byte === 0x2f || byte === 0x20 || (byte >= 0x09 && byte <= 0x0d);
+  /** Where the bytes still open at their end start (an element not closed yet, or a tag cut off); else their end. */
+  const heldFrom = (bytes: Buffer) => {
+    // Elements of one name do not nest: only the last can be open.
+    let at = bytes.lastIndexOf(open);
+    while (at >= 0 && !isNameEnd(bytes[at + open.length])) at = at > 0 ? bytes.lastIndexOf(open, at - 1) : -1;
+    if (at >= 0) {
+      const end = bytes.indexOf(0x3e, at);
+      if (end < 0 || (bytes[end - 1] !== 0x2f && bytes.indexOf(close, end) < 0)) return at;
+    }
+    const last = bytes.lastIndexOf(0x3c);
+    return last >= 0 && bytes.length - last < open.length && bytes.indexOf(0x3e, last) < 0 ? last : bytes.length;
+  };
+  const push = (stream: Transform, bytes: Buffer) => {
+    if (bytes.length === 0) return;
+    if (!markers.some((marker) => bytes.includes(marker))) stream.push(bytes);
+    else stream.push(Buffer.from(rewrite(bytes.toString('latin1')), 'latin1'));
+  };
+  let held = Buffer.alloc(0);
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done: TransformCallback) {
+      const bytes = held.length > 0 ? Buffer.concat([held, chunk]) : chunk;
+      let cut = heldFrom(bytes);
+      if (bytes.length - cut > MAX_HELD) cut = bytes.length;
+      held = Buffer.from(bytes.subarray(cut)); // a copy: the chunk is not kept for a few bytes of it
+      push(this, bytes.subarray(0, cut));
+      done();
+    },
+    flush(done: TransformCallback) {
+      push(this, held);
+      done();
+    },
+  });
+}
+
+/** What a part of the workbook is, for reading it right. */
+export type PartKind = 'book' | 'strings' | 'sheet';
+
+/**
+ * A part's bytes as exceljs's reader can take them: its markup mended (see the top of this file), and for shared
+ * and inline strings their text made plain (plainStrings). An error of the part passes on.
+ */
+export function mendedPart(part: Readable, kind: PartKind): Readable {
+  const markup = mendedMarkup(kind === 'sheet');
+  if (kind === 'book') return pipeline(part, markup, () => {});
+  return pipeline(part, markup, plainStrings(kind === 'sheet' ? 'is' : 'si'), () => {});
 }

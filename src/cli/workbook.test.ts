@@ -171,6 +171,9 @@ describe('cartlint check on .xlsx workbooks', () => {
         sheet: 'xl/worksheets/Goods.xml',
         strings: 'xl/SharedStrings.xml',
       },
+      'titles as inline strings of several runs (openpyxl rich text)': { inlineRuns: true },
+      'prefixed inline runs, shared strings with phonetic guides': { prefix: 'x', inlineRuns: true, guides: true },
+      'shared strings with phonetic guides': { guides: true },
       'the workbook outside xl/, targets from the root': {
         book: 'book/main.xml',
         sheet: 'book/s/1.xml',

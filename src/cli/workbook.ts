@@ -5,7 +5,7 @@
 import { pipeline, type Readable, Transform } from 'node:stream';
 import { columnLetters } from './columns';
 import { loadExcel, loadUnzipper, type Excel, type Unzipper } from './exceljs';
-import { mendedPart } from './sheet-markup';
+import { mendedPart, type PartKind } from './sheet-markup';
 
 /** What went wrong with a workbook, said for the person who gave it (the caller adds the file name). */
 export class WorkbookError extends Error {}
@@ -59,12 +59,12 @@ async function zipParts(unzipper: Unzipper, path: string) {
   const files = new Map((await unzipper.Open.file(path)).files.map((file) => [file.path.toLowerCase(), file]));
   const opened: Readable[] = [];
   return {
-    /** The part's bytes; `mended`: through mendedPart (`sheet`: the part is a worksheet). */
-    open(name: string, mended?: 'sheet' | 'other'): Readable | undefined {
+    /** The part's bytes; as `kind`, mended for exceljs's reader (sheet-markup.ts). */
+    open(name: string, kind?: PartKind): Readable | undefined {
       const part = files.get(name.toLowerCase())?.stream() as Readable | undefined;
       if (!part) return undefined;
       opened.push(part);
-      return mended ? pipeline(part, mendedPart(mended === 'sheet'), () => {}) : part;
+      return kind ? mendedPart(part, kind) : part;
     },
     // A part left half read (the caller stopped early) is closed, and what it would still say is of no interest.
     close() {
@@ -127,7 +127,7 @@ async function readBook(read: Reader, parts: Parts): Promise<{ tabs: Tab[]; stri
   read.workbookRels = [];
   const rels = parts.open(relsOf(book));
   if (rels) await read._parseRels(rels);
-  const bookPart = parts.open(book, 'other');
+  const bookPart = parts.open(book, 'book');
   if (bookPart) await read._parseWorkbook(bookPart);
   const targets = new Map((read.workbookRels ?? []).map((rel) => [rel.Id, rel.Target]));
   const tabs = (read.model?.sheets ?? []).map((sheet, index) => ({
@@ -309,7 +309,7 @@ export async function openSheet(path: string, head: Buffer, sheet: string | unde
   async function* rows(): AsyncGenerator<SheetRow> {
     const parts = await zipParts(unzipper, path);
     try {
-      const shared = parts.open(strings, 'other');
+      const shared = parts.open(strings, 'strings');
       if (shared) for await (const _ of read._parseSharedStrings(shared));
       const part = parts.open(sheetPart, 'sheet');
       const ending = part && watchEnd(part);

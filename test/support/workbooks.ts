@@ -102,6 +102,10 @@ export interface Dialect {
   strings?: string;
   /** Relationship targets from the package root (`/xl/worksheets/sheet1.xml`), as openpyxl writes them. */
   absolute?: boolean;
+  /** Titles as inline strings of several runs, one per word (openpyxl's rich text), not shared strings. */
+  inlineRuns?: boolean;
+  /** Shared strings carry a phonetic guide (`<rPh>`), as a Japanese input method leaves them. */
+  guides?: boolean;
 }
 
 /**
@@ -135,6 +139,13 @@ export function dialectWorkbook(
     shared.push(text);
     return cell(ref, `<${p}v>${shared.length - 1}</${p}v>`, 's');
   };
+  const runsCell = (ref: string, text: string) => {
+    const runs = text.split(/(?<= )/).map((word, i) => {
+      const format = i % 2 ? `<${p}rPr><${p}b/></${p}rPr>` : '';
+      return `<${p}r>${format}<${p}t xml:space="preserve">${escaped(word)}</${p}t></${p}r>`;
+    });
+    return cell(ref, `<${p}is>${runs.join('')}</${p}is>`, 'inlineStr');
+  };
   const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const inline = (ref: string, text: string) =>
     cell(ref, `<${p}is><${p}t>${escaped(text)}</${p}t></${p}is>`, 'inlineStr');
@@ -145,11 +156,13 @@ export function dialectWorkbook(
     const n = i + 2;
     const linkCell = typeof link === 'string' ? inline(`B${n}`, link) : inline(`B${n}`, link.label);
     if (typeof link !== 'string') links.push({ ref: `B${n}`, url: link.url });
-    rows.push(row(n, sharedCell(`A${n}`, title) + linkCell + cell(`C${n}`, `<${p}v>${n}.5</${p}v>`)));
+    const titleCell = d.inlineRuns ? runsCell(`A${n}`, title) : sharedCell(`A${n}`, title);
+    rows.push(row(n, titleCell + linkCell + cell(`C${n}`, `<${p}v>${n}.5</${p}v>`)));
   });
   const hyperlinks = links.length
     ? `<${p}hyperlinks>${links.map((link, i) => `<${p}hyperlink ref="${link.ref}" ${rp}:id="rIdL${i}"/>`).join('')}</${p}hyperlinks>`
     : '';
+  const guide = d.guides ? `<${p}rPh sb="0" eb="1"><${p}t>ふりがな</${p}t></${p}rPh><${p}phoneticPr fontId="1"/>` : '';
   const relsXml = (entries: string) => xml(`<Relationships xmlns="${PKG}">${entries}</Relationships>`);
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': xml(
@@ -172,7 +185,7 @@ export function dialectWorkbook(
       `<${p}workbook ${ns} xmlns:${rp}="${REL}"><${p}sheets><${p}sheet name="商品" sheetId="1" ${rp}:id="rId1"/></${p}sheets></${p}workbook>`,
     ),
     [strings]: xml(
-      `<${p}sst ${ns} count="${shared.length}" uniqueCount="${shared.length}">${shared.map((text) => `<${p}si><${p}t>${escaped(text)}</${p}t></${p}si>`).join('')}</${p}sst>`,
+      `<${p}sst ${ns} count="${shared.length}" uniqueCount="${shared.length}">${shared.map((text) => `<${p}si><${p}t>${escaped(text)}</${p}t>${guide}</${p}si>`).join('')}</${p}sst>`,
     ),
     [sheet]: xml(
       `<${p}worksheet ${ns} xmlns:${rp}="${REL}"><${p}sheetData>${rows.join('')}</${p}sheetData>${hyperlinks}</${p}worksheet>`,
