@@ -18,3 +18,9 @@ export function columnNumber(reference: string): number {
   }
   return column;
 }
+
+/** A cell reference's column and row (`C4` → 3, 4); null for anything else. */
+export function cellAt(reference: string): { column: number; row: number } | null {
+  const match = /^([A-Za-z]{1,3})(\d{1,7})$/.exec(reference.trim());
+  return match ? { column: columnNumber(match[1]!), row: Number(match[2]) } : null;
+}

@@ -3,7 +3,7 @@
 // part of the zip), so a first pass finds the tabs and the chosen sheet's hyperlinks and a second pass reads the
 // rows: a cell showing "链接" whose hyperlink is a URL is judged on the URL.
 import { pipeline, type Readable, Transform } from 'node:stream';
-import { columnLetters } from './columns';
+import { cellAt, columnLetters } from './columns';
 import { loadExcel, loadUnzipper, type Excel, type Unzipper } from './exceljs';
 import { mendedPart, type PartKind } from './sheet-markup';
 
@@ -138,23 +138,58 @@ async function readBook(read: Reader, parts: Parts): Promise<{ tabs: Tab[]; stri
   return { tabs, strings: partName(book, relation(read, 'sharedStrings')?.Target ?? 'sharedStrings.xml') };
 }
 
+/** A sheet's hyperlinks by cell. One may cover a range (`C4:C9`: Excel's link put on a selection of cells). */
+class CellLinks {
+  private readonly cells = new Map<string, string>();
+  private readonly ranges: { left: number; right: number; top: number; bottom: number; target: string }[] = [];
+
+  get size(): number {
+    return this.cells.size + this.ranges.length;
+  }
+
+  add(ref: string, target: string): void {
+    const [from = '', to] = ref.split(':');
+    const start = cellAt(from);
+    const end = to === undefined ? start : cellAt(to);
+    if (!start || !end) return;
+    if (to === undefined) this.cells.set(`${columnLetters(start.column)}${start.row}`, target);
+    else
+      this.ranges.push({
+        left: Math.min(start.column, end.column),
+        right: Math.max(start.column, end.column),
+        top: Math.min(start.row, end.row),
+        bottom: Math.max(start.row, end.row),
+        target,
+      });
+  }
+
+  /** The target of the cell at `column` (from 1) and `row`: its own link first, then a range's. */
+  at(column: number, row: number): string | undefined {
+    const own = this.cells.size > 0 ? this.cells.get(`${columnLetters(column)}${row}`) : undefined;
+    if (own !== undefined) return own;
+    for (const range of this.ranges)
+      if (column >= range.left && column <= range.right && row >= range.top && row <= range.bottom) return range.target;
+    return undefined;
+  }
+}
+
 /**
- * The hyperlinks of `tab`, cell reference → target. Its relations part holds the targets; only when it has some is
- * the sheet read for the cells that carry them (listed after its rows).
+ * The hyperlinks of `tab`. Its relations part holds the targets; only when it has some is the sheet read for the
+ * cells that carry them (listed after its rows).
  */
-async function hyperlinksOf(read: Reader, parts: Parts, tab: Tab): Promise<Map<string, string>> {
+async function hyperlinksOf(read: Reader, parts: Parts, tab: Tab): Promise<CellLinks> {
   const targets = new Map<string, string>();
   const rels = parts.open(relsOf(tab.part));
   for (const { value } of rels ? read._parseHyperlinks(rels, tab.id) : []) {
     value.on('hyperlink', (rel: { rId: string; target: string }) => targets.set(rel.rId, rel.target));
     await value.read();
   }
-  const links = new Map<string, string>();
+  const links = new CellLinks();
   const sheet = targets.size > 0 ? parts.open(tab.part, 'sheet') : undefined;
   if (sheet) {
     for await (const { ref, rId } of hyperlinkElements(sheet)) {
       const target = targets.get(rId);
-      if (target) links.set(ref, target);
+      if (target) links.add(ref, target);
     }
   }
   return links;
@@ -288,7 +323,7 @@ export async function openSheet(path: string, head: Buffer, sheet: string | unde
   let all: Tab[];
   let strings: string;
   let tab: Tab | undefined;
-  let links = new Map<string, string>();
+  let links = new CellLinks();
   const read = reader(Excel, path);
   let parts: Parts | undefined;
   try {
@@ -319,7 +354,7 @@ export async function openSheet(path: string, head: Buffer, sheet: string | unde
           const cells: string[] = [];
           const kept: (string | number)[] = [];
           for (let column = 1; column < values.length; column++) {
-            const link = links.size > 0 ? links.get(`${columnLetters(column)}${row.number}`) : undefined;
+            const link = links.size > 0 ? links.at(column, row.number) : undefined;
             const text = cellText(values[column], link);
             cells.push(text);
             kept.push(typeof values[column] === 'number' ? (values[column] as number) : text);

@@ -106,6 +106,8 @@ export interface Dialect {
   inlineRuns?: boolean;
   /** Shared strings carry a phonetic guide (`<rPh>`), as a Japanese input method leaves them. */
   guides?: boolean;
+  /** Link cells next to each other with one target share one hyperlink over their range (`B3:B4`), as Excel does. */
+  linkRanges?: boolean;
 }
 
 /**
@@ -159,6 +161,15 @@ export function dialectWorkbook(
     const titleCell = d.inlineRuns ? runsCell(`A${n}`, title) : sharedCell(`A${n}`, title);
     rows.push(row(n, titleCell + linkCell + cell(`C${n}`, `<${p}v>${n}.5</${p}v>`)));
   });
+  if (d.linkRanges)
+    for (let i = links.length - 1; i > 0; i--) {
+      const [before, link] = [links[i - 1]!, links[i]!];
+      const rowOf = (ref: string) => Number(/\d+$/.exec(ref)![0]);
+      if (before.url === link.url && rowOf(link.ref) === rowOf(before.ref.split(':').at(-1)!) + 1) {
+        before.ref = `${before.ref.split(':')[0]}:${link.ref.split(':').at(-1)}`;
+        links.splice(i, 1);
+      }
+    }
   const hyperlinks = links.length
     ? `<${p}hyperlinks>${links.map((link, i) => `<${p}hyperlink ref="${link.ref}" ${rp}:id="rIdL${i}"/>`).join('')}</${p}hyperlinks>`
     : '';
