@@ -176,6 +176,7 @@ describe('cartlint check on .xlsx workbooks', () => {
       'prefixed inline runs, shared strings with phonetic guides': { prefix: 'x', inlineRuns: true, guides: true },
       'shared strings with phonetic guides': { guides: true },
       'one hyperlink over a range of link cells (Excel)': { linkRanges: true },
+      'Strict Open XML namespaces and relationship types': { strict: true },
       'the workbook outside xl/, targets from the root': {
         book: 'book/main.xml',
         sheet: 'book/s/1.xml',

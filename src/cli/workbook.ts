@@ -43,12 +43,11 @@ type Part = Readable;
  *  parsers its `parse()` is made of. */
 interface Reader {
   model?: { sheets?: { name: string; rId: string }[] };
-  workbookRels?: { Id: string; Type?: string; Target: string }[];
+  workbookRels?: Relation[];
   _parseRels(part: Part): Promise<void>;
   _parseWorkbook(part: Part): Promise<void>;
   _parseSharedStrings(part: Part): AsyncIterable<StreamEvent>;
   _parseWorksheet(part: Part, sheet: string): Iterable<StreamEvent>;
-  _parseHyperlinks(part: Part, sheet: string): Iterable<StreamEvent>;
 }
 
 /**
@@ -105,8 +104,24 @@ function relsOf(name: string): string {
   return `${name.slice(0, slash + 1)}_rels/${name.slice(slash + 1)}.rels`;
 }
 
-const relation = (read: Reader, type: string) =>
-  read.workbookRels?.find((rel) => rel.Type?.endsWith(`/${type}`) && rel.Target);
+/** A relationship as exceljs reads it. Its type is a URI ending in the kind (…/worksheet, …/hyperlink), in the
+ *  transitional namespace or the Strict one (http://purl.oclc.org/ooxml/…). */
+interface Relation {
+  Id: string;
+  Type?: string;
+  Target: string;
+}
+
+const ofType = (relations: readonly Relation[], type: string) =>
+  relations.filter((rel) => rel.Type?.endsWith(`/${type}`) && rel.Target);
+
+/** The relationships of a rels part (exceljs's parser leaves them as its workbookRels). */
+async function relationsOf(read: Reader, part: Readable | undefined): Promise<Relation[]> {
+  if (!part) return [];
+  read.workbookRels = [];
+  await read._parseRels(part);
+  return read.workbookRels ?? [];
+}
 
 interface Tab {
   name: string;
@@ -121,21 +136,18 @@ interface Tab {
  * the workbook's where its sheets are: most writers name them xl/workbook.xml and xl/worksheets/sheetN.xml, not all.
  */
 async function readBook(read: Reader, parts: Parts): Promise<{ tabs: Tab[]; strings: string }> {
-  const root = parts.open('_rels/.rels');
-  if (root) await read._parseRels(root);
-  const book = partName('', relation(read, 'officeDocument')?.Target ?? 'xl/workbook.xml');
-  read.workbookRels = [];
-  const rels = parts.open(relsOf(book));
-  if (rels) await read._parseRels(rels);
+  const root = await relationsOf(read, parts.open('_rels/.rels'));
+  const book = partName('', ofType(root, 'officeDocument')[0]?.Target ?? 'xl/workbook.xml');
+  const relations = await relationsOf(read, parts.open(relsOf(book)));
   const bookPart = parts.open(book, 'book');
   if (bookPart) await read._parseWorkbook(bookPart);
-  const targets = new Map((read.workbookRels ?? []).map((rel) => [rel.Id, rel.Target]));
+  const targets = new Map(relations.map((rel) => [rel.Id, rel.Target]));
   const tabs = (read.model?.sheets ?? []).map((sheet, index) => ({
     name: sheet.name,
     part: partName(book, targets.get(sheet.rId) ?? ''),
     id: String(index + 1),
   }));
-  return { tabs, strings: partName(book, relation(read, 'sharedStrings')?.Target ?? 'sharedStrings.xml') };
+  return { tabs, strings: partName(book, ofType(relations, 'sharedStrings')[0]?.Target ?? 'sharedStrings.xml') };
 }
 
 /** A sheet's hyperlinks by cell. One may cover a range (`C4:C9`: Excel's link put on a selection of cells). */
@@ -178,12 +190,8 @@ class CellLinks {
  * cells that carry them (listed after its rows).
  */
 async function hyperlinksOf(read: Reader, parts: Parts, tab: Tab): Promise<CellLinks> {
-  const targets = new Map<string, string>();
-  const rels = parts.open(relsOf(tab.part));
-  for (const { value } of rels ? read._parseHyperlinks(rels, tab.id) : []) {
-    value.on('hyperlink', (rel: { rId: string; target: string }) => targets.set(rel.rId, rel.target));
-    await value.read();
-  }
+  const rels = await relationsOf(read, parts.open(relsOf(tab.part)));
+  const targets = new Map(ofType(rels, 'hyperlink').map((rel) => [rel.Id, rel.Target]));
   const links = new CellLinks();
   const sheet = targets.size > 0 ? parts.open(tab.part, 'sheet') : undefined;
   if (sheet) {

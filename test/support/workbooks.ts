@@ -107,7 +107,8 @@ export interface Dialect {
   /** Shared strings carry a phonetic guide (`<rPh>`), as a Japanese input method leaves them. */
   guides?: boolean;
   /** Link cells next to each other with one target share one hyperlink over their range (`B3:B4`), as Excel does. */
-  linkRanges?: boolean;
+  linkRanges?: boolean /** Strict Open XML (Excel's "Strict Open XML Spreadsheet"): the purl.oclc.org namespaces and relationship types. */;
+  strict?: boolean;
 }
 
 /**
@@ -122,7 +123,9 @@ export function dialectWorkbook(
 ) {
   const p = d.prefix ? `${d.prefix}:` : '';
   const rp = d.relPrefix ?? 'r';
-  const ns = d.prefix ? `xmlns:${d.prefix}="${MAIN}"` : `xmlns="${MAIN}"`;
+  const main = d.strict ? 'http://purl.oclc.org/ooxml/spreadsheetml/main' : MAIN;
+  const rel = d.strict ? 'http://purl.oclc.org/ooxml/officeDocument/relationships' : REL;
+  const ns = d.prefix ? `xmlns:${d.prefix}="${main}"` : `xmlns="${main}"`;
   const book = d.book ?? 'xl/workbook.xml';
   const sheet = d.sheet ?? 'xl/worksheets/sheet1.xml';
   const strings = d.strings ?? 'xl/sharedStrings.xml';
@@ -186,20 +189,20 @@ export function dialectWorkbook(
         '</Types>',
     ),
     '_rels/.rels': relsXml(
-      `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="${d.absolute ? '/' : ''}${book}"/>`,
+      `<Relationship Id="rId1" Type="${rel}/officeDocument" Target="${d.absolute ? '/' : ''}${book}"/>`,
     ),
     [rels(book)]: relsXml(
-      `<Relationship Id="rId1" Type="${REL}/worksheet" Target="${target(sheet)}"/>` +
-        `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="${target(strings)}"/>`,
+      `<Relationship Id="rId1" Type="${rel}/worksheet" Target="${target(sheet)}"/>` +
+        `<Relationship Id="rId2" Type="${rel}/sharedStrings" Target="${target(strings)}"/>`,
     ),
     [book]: xml(
-      `<${p}workbook ${ns} xmlns:${rp}="${REL}"><${p}sheets><${p}sheet name="商品" sheetId="1" ${rp}:id="rId1"/></${p}sheets></${p}workbook>`,
+      `<${p}workbook ${ns} xmlns:${rp}="${rel}"><${p}sheets><${p}sheet name="商品" sheetId="1" ${rp}:id="rId1"/></${p}sheets></${p}workbook>`,
     ),
     [strings]: xml(
       `<${p}sst ${ns} count="${shared.length}" uniqueCount="${shared.length}">${shared.map((text) => `<${p}si><${p}t>${escaped(text)}</${p}t>${guide}</${p}si>`).join('')}</${p}sst>`,
     ),
     [sheet]: xml(
-      `<${p}worksheet ${ns} xmlns:${rp}="${REL}"><${p}sheetData>${rows.join('')}</${p}sheetData>${hyperlinks}</${p}worksheet>`,
+      `<${p}worksheet ${ns} xmlns:${rp}="${rel}"><${p}sheetData>${rows.join('')}</${p}sheetData>${hyperlinks}</${p}worksheet>`,
     ),
   };
   if (links.length)
@@ -207,7 +210,7 @@ export function dialectWorkbook(
       links
         .map(
           (link, i) =>
-            `<Relationship Id="rIdL${i}" Type="${REL}/hyperlink" Target="${escaped(link.url)}" TargetMode="External"/>`,
+            `<Relationship Id="rIdL${i}" Type="${rel}/hyperlink" Target="${escaped(link.url)}" TargetMode="External"/>`,
         )
         .join(''),
     );
