@@ -14,7 +14,7 @@ import { CsvReader, MAX_RECORD, RecordTooLongError, UnclosedQuoteError } from '.
 import { lineBatches, textOf, usageError, type CliIo, type Source } from './io';
 import type { Memo } from './memo';
 import type { Judged } from './report';
-import { openSheet, WorkbookError } from './workbook';
+import { type CellValue, openSheet, WorkbookError } from './workbook';
 
 /** One thing to judge: a text line, or the chosen cells of a table row. */
 export interface Input {
@@ -26,7 +26,7 @@ export interface Input {
   /** A table row's cells as text. */
   cells?: string[];
   /** A table row's cells as they came, for reports that repeat the row (a workbook's numbers stay numbers). */
-  values?: (string | number)[];
+  values?: CellValue[];
   /** A text line comes judged (see textInputs); a table row is judged by its cells. */
   judged?: Judged;
 }
@@ -39,7 +39,7 @@ export interface Layout {
 interface TableRow {
   line: number;
   cells: string[];
-  values?: (string | number)[];
+  values?: CellValue[];
 }
 
 /** Where the table came from, for messages. */

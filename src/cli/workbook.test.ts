@@ -18,6 +18,7 @@ import { cellText, hyperlinkElements } from './workbook';
 
 const ALLIANCE = 'https://s.click.taobao.com/t?e=m%3D2&pid=mm_1_2_3';
 const JD = 'https://item.jd.com/100012043978.html';
+const LISTED = new Date(Date.UTC(2026, 10, 1));
 const dir = mkdtempSync(join(tmpdir(), 'cartlint-xlsx-'));
 const path = (name: string) => join(dir, name);
 const judge = ['check', '-p', 'kuaishou', '-s', 'live-cart', '-d', '2024-01-01'];
@@ -29,7 +30,7 @@ const EXPORT = {
   商品列表: [
     ['快手小店 商品导出 2026-12-01'],
     [],
-    ['商品ID', '商品名称', '商品链接', '价格'],
+    ['商品ID', '商品名称', '商品链接', '价格', '上架时间'],
     [
       1,
       {
@@ -41,8 +42,9 @@ const EXPORT = {
       },
       { text: '链接', hyperlink: ALLIANCE },
       19.9,
+      LISTED,
     ],
-    [2, '手套', JD, 29],
+    [2, '手套', JD, 29, new Date(Date.UTC(2026, 10, 2, 12, 30))],
     [3, '帽子', { formula: `HYPERLINK("${JD}","点我")`, result: '点我' }, 5],
     [4, '无链接', null, 0],
   ],
@@ -106,6 +108,9 @@ describe('cartlint check on .xlsx workbooks', () => {
       [7, []],
     ]);
     expect(jsonLines(out)[0].findings[0].text).toBe(ALLIANCE);
+    // Dates read as the sheet shows them, not as day counts.
+    const dates = await runCli([...judge, '-c', '上架时间', path('goods.xlsx')]);
+    expect(jsonLines(dates.out).map((row) => row.input)).toEqual(['2026-11-01', '2026-11-02 12:30', '', '']);
   });
 
   it('judges several columns at once (a 淘口令 in the title), by name, letter or number', async () => {
@@ -313,6 +318,7 @@ describe('reports', () => {
       '商品名称',
       '商品链接',
       '价格',
+      '上架时间',
       '结论',
       '规则',
       '原因',
@@ -322,14 +328,15 @@ describe('reports', () => {
     expect(first.getCell(1).value).toBe(4);
     expect(first.getCell(3).value).toBe('【淘宝】复制这段 ￥AbCd1234￥ 打开手机淘宝');
     expect([first.getCell(2).value, first.getCell(5).value]).toEqual([1, 19.9]); // numbers stay numbers
-    expect(first.getCell(6).value).toBe('禁止');
-    expect(first.getCell(7).value).toBe('KS-4');
+    expect(first.getCell(6).value).toEqual(LISTED); // a date stays a date
+    expect(first.getCell(7).value).toBe('禁止');
+    expect(first.getCell(8).value).toBe('KS-4');
     // KS-4's newest report on record, from the rule's own data.
     const ks4 = BUILT_IN_RULES.find((rule) => rule.id === 'KS-4')!.lastReport!;
-    expect(first.getCell(9).value).toContain(ks4.date);
-    expect(first.getCell(9).value).toContain(ks4.name);
+    expect(first.getCell(10).value).toContain(ks4.date);
+    expect(first.getCell(10).value).toContain(ks4.name);
     expect((first.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
-    expect(rows!.getRow(5).getCell(6).value).toBe('无链接');
+    expect(rows!.getRow(5).getCell(7).value).toBe('无链接');
     expect(rows!.getRow(5).getCell(1).fill).toBeUndefined();
     const counts = Object.fromEntries(
       summary!.getRows(2, 3)!.map((row) => [row.getCell(1).value, row.getCell(2).value]),

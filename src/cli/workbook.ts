@@ -10,13 +10,16 @@ import { mendedPart, type PartKind } from './sheet-markup';
 /** What went wrong with a workbook, said for the person who gave it (the caller adds the file name). */
 export class WorkbookError extends Error {}
 
+/** A cell as a report repeats it: a number or a date stays one. */
+export type CellValue = string | number | Date;
+
 interface SheetRow {
   /** The row number the spreadsheet shows. */
   number: number;
   /** Column A first; an empty cell is "". */
   cells: string[];
-  /** The same cells for a report to repeat: numbers stay numbers. */
-  values: (string | number)[];
+  /** The same cells for a report to repeat. */
+  values: CellValue[];
 }
 
 export interface OpenedSheet {
@@ -46,6 +49,7 @@ interface Reader {
   workbookRels?: Relation[];
   _parseRels(part: Part): Promise<void>;
   _parseWorkbook(part: Part): Promise<void>;
+  _parseStyles(part: Part): Promise<void>;
   _parseSharedStrings(part: Part): AsyncIterable<StreamEvent>;
   _parseWorksheet(part: Part, sheet: string): Iterable<StreamEvent>;
 }
@@ -84,7 +88,8 @@ function reader(Excel: Excel, path: string): Reader {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'emit',
-    styles: 'ignore',
+    // The number formats say which numbers are dates (上架日期), shown as dates, not as day counts.
+    styles: 'cache',
   }) as unknown as Reader;
 }
 
@@ -135,7 +140,7 @@ interface Tab {
  * The workbook's tabs and the part of its shared strings. The package's relations say where the workbook is, and
  * the workbook's where its sheets are: most writers name them xl/workbook.xml and xl/worksheets/sheetN.xml, not all.
  */
-async function readBook(read: Reader, parts: Parts): Promise<{ tabs: Tab[]; strings: string }> {
+async function readBook(read: Reader, parts: Parts): Promise<{ tabs: Tab[]; strings: string; styles: string }> {
   const root = await relationsOf(read, parts.open('_rels/.rels'));
   const book = partName('', ofType(root, 'officeDocument')[0]?.Target ?? 'xl/workbook.xml');
   const relations = await relationsOf(read, parts.open(relsOf(book)));
@@ -147,7 +152,8 @@ async function readBook(read: Reader, parts: Parts): Promise<{ tabs: Tab[]; stri
     part: partName(book, targets.get(sheet.rId) ?? ''),
     id: String(index + 1),
   }));
-  return { tabs, strings: partName(book, ofType(relations, 'sharedStrings')[0]?.Target ?? 'sharedStrings.xml') };
+  const named = (type: string, usual: string) => partName(book, ofType(relations, type)[0]?.Target ?? usual);
+  return { tabs, strings: named('sharedStrings', 'sharedStrings.xml'), styles: named('styles', 'styles.xml') };
 }
 
 /** A sheet's hyperlinks by cell. One may cover a range (`C4:C9`: Excel's link put on a selection of cells). */
@@ -277,6 +283,17 @@ function watchEnd(part: Readable): { stream: Readable; closed(): boolean } {
   return { stream, closed: () => closed };
 }
 
+/**
+ * A date cell as the sheet shows it: `2026-11-01`, with the time when it has one (`2026-11-01 12:30`). exceljs gives
+ * the cell's wall time as a UTC instant, so it is read back in UTC.
+ */
+function dateText(date: Date): string {
+  if (Number.isNaN(date.getTime())) return '';
+  const [day, time] = date.toISOString().split('T') as [string, string];
+  const clock = time.slice(0, 8).replace(/:00$/, '');
+  return clock === '00:00' ? day : `${day} ${clock}`;
+}
+
 /** `HYPERLINK("url", "label")`'s URL. */
 const HYPERLINK_FORMULA = /^\s*HYPERLINK\(\s*"([^"]*)"/i;
 
@@ -287,7 +304,7 @@ export function cellText(value: unknown, hyperlink?: string): string {
   if (value === null || value === undefined) text = '';
   else if (typeof value === 'string') text = value;
   else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
-  else if (value instanceof Date) text = value.toISOString().replace(/T00:00:00\.000Z$/, '');
+  else if (value instanceof Date) text = dateText(value);
   else if (typeof value === 'object') {
     const cell = value as {
       richText?: { text: string }[];
@@ -330,13 +347,14 @@ export async function openSheet(path: string, head: Buffer, sheet: string | unde
   // Pass 1: the tabs, and the chosen sheet's hyperlinks.
   let all: Tab[];
   let strings: string;
+  let styles: string;
   let tab: Tab | undefined;
   let links = new CellLinks();
   const read = reader(Excel, path);
   let parts: Parts | undefined;
   try {
     parts = await zipParts(unzipper, path);
-    ({ tabs: all, strings } = await readBook(read, parts));
+    ({ tabs: all, strings, styles } = await readBook(read, parts));
     tab = chosen(all, sheet);
     if (tab) links = await hyperlinksOf(read, parts, tab);
   } catch (error) {
@@ -352,6 +370,8 @@ export async function openSheet(path: string, head: Buffer, sheet: string | unde
   async function* rows(): AsyncGenerator<SheetRow> {
     const parts = await zipParts(unzipper, path);
     try {
+      const formats = parts.open(styles, 'book');
+      if (formats) await read._parseStyles(formats);
       const shared = parts.open(strings, 'strings');
       if (shared) for await (const _ of read._parseSharedStrings(shared));
       const part = parts.open(sheetPart, 'sheet');
@@ -360,12 +380,13 @@ export async function openSheet(path: string, head: Buffer, sheet: string | unde
         for await (const row of value as AsyncIterable<{ number: number; values: unknown[] }>) {
           const values = row.values;
           const cells: string[] = [];
-          const kept: (string | number)[] = [];
+          const kept: CellValue[] = [];
           for (let column = 1; column < values.length; column++) {
             const link = links.size > 0 ? links.at(column, row.number) : undefined;
             const text = cellText(values[column], link);
             cells.push(text);
-            kept.push(typeof values[column] === 'number' ? (values[column] as number) : text);
+            const value = values[column];
+            kept.push(typeof value === 'number' || value instanceof Date ? value : text);
           }
           yield { number: row.number, cells, values: kept };
         }
