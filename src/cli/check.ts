@@ -5,7 +5,7 @@ import { findRule } from '../core/decide';
 import { decider } from '../core/decide';
 import { classify } from '../core/extract';
 import { platformName, sourceName, surfaceName, verdictName } from '../core/names';
-import type { Lang, Rule } from '../core/types';
+import type { Decision, Lang, Rule } from '../core/types';
 import { t } from '../i18n';
 import { createWriteStream } from 'node:fs';
 import { csvLine } from './csv';
@@ -40,23 +40,26 @@ function jsonReport(lang: Lang, rules: readonly Rule[]): TextReport {
   // once per distinct text (a memo hit gives the same Judged).
   const parts = new WeakMap<Judged, { head: Buffer; tail: Buffer }>();
   const evidence = new RuleEvidence(rules, lang);
+  // What a finding says about its decision (verdict, rule, reason, evidence) is written once per decision: the
+  // decider hands out one object per kind of link, and a list of thousands of links has a handful of them.
+  const decided = new WeakMap<Decision, string>();
+  const decisionJson = (decision: Decision) => {
+    let json = decided.get(decision);
+    if (json === undefined) {
+      const { reported, reportedBy, inferred } = evidence.of(decision.rule);
+      const { verdict, rule } = decision;
+      json = JSON.stringify({ verdict, rule, reason: decision.reason[lang], reported, reportedBy, inferred }).slice(1);
+      decided.set(decision, json);
+    }
+    return json;
+  };
   const findings = (judged: Judged) =>
-    JSON.stringify(
-      judged.links.map(({ link, decision }) => {
-        const { reported, reportedBy, inferred } = evidence.of(decision.rule);
-        return {
-          text: link.text,
-          source: link.source,
-          affiliate: link.affiliate,
-          verdict: decision.verdict,
-          rule: decision.rule,
-          reason: decision.reason[lang],
-          reported,
-          reportedBy,
-          inferred,
-        };
-      }),
-    );
+    `[${judged.links
+      .map(
+        ({ link, decision }) =>
+          `{"text":${JSON.stringify(link.text)},"source":${JSON.stringify(link.source)},"affiliate":${JSON.stringify(link.affiliate)},${decisionJson(decision)}`,
+      )
+      .join(',')}]`;
   return {
     add(input, judged) {
       let row = parts.get(judged);
