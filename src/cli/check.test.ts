@@ -20,17 +20,18 @@ const table = () =>
 afterEach(() => vi.restoreAllMocks());
 
 describe('cartlint check on repeated rows', () => {
-  it('writes the JSON findings of a row of several cells once per distinct row', async () => {
+  it('writes the JSON findings of a row of several cells once per distinct row, a decision’s part once', async () => {
     const stringify = vi.spyOn(JSON, 'stringify');
     const { code, out } = await runCli([...KUAISHOU, '-c', '标题', '-c', '商品链接', '-f', 'json'], { stdin: table() });
     expect(code).toBe(1);
     const rows = jsonLines(out);
     expect(rows).toHaveLength(ROWS);
     expect(rows[1].findings.map((f: { text: string }) => f.text)).toEqual([ALLIANCE, JD]);
-    const findingLists = stringify.mock.calls.filter(
-      ([value]) => Array.isArray(value) && value.some((item) => item && typeof item === 'object' && 'verdict' in item),
-    );
-    expect(findingLists).toHaveLength(2);
+    expect(rows[1].findings[0]).toMatchObject({ source: 'taobao', verdict: 'banned', rule: 'KS-4' });
+    const calls = (test: (value: unknown) => boolean) => stringify.mock.calls.filter(([value]) => test(value)).length;
+    // Two distinct rows, both with the JD link; two decisions (the alliance link's and JD's).
+    expect([calls((value) => value === JD), calls((value) => value === ALLIANCE)]).toEqual([2, 1]);
+    expect(calls((value) => typeof value === 'object' && value !== null && 'verdict' in value)).toBe(2);
   });
 
   it('builds each deciding rule’s evidence line once, not once per finding', async () => {
