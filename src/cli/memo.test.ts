@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { Memo } from './memo';
 
@@ -19,5 +21,22 @@ describe('Memo', () => {
     memo.get(long);
     memo.get(long);
     expect(work).toBe(Memo.LIMIT + 4);
+  });
+
+  it('keeps its own copy of a text, not the long text it was cut from', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const kept: string[] = [];
+    const memo = new Memo((text) => (kept.push(text), text.length));
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    // 40 chunks of 2 MB each, a distinct line cut from each, as lineBatches cuts lines from what it reads.
+    for (let i = 0; i < 40; i++) {
+      const chunk = `${'商品'.repeat(500_000)}\n商品 ${i} https://item.jd.com/${i}.html\n${'x'.repeat(i)}`;
+      memo.get(chunk.split('\n')[1]!);
+    }
+    gc();
+    expect(kept).toHaveLength(40);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(16 * 1024 * 1024); // the chunks: 80 MB
   });
 });

@@ -3,13 +3,14 @@
 // ago. An analysis depends on the URL string alone, so a remembered one is exact; results are frozen because
 // they are shared between calls.
 
+import { ownCopy } from './own-copy';
 import { analyzeUrl, type Analysis } from './url-analyze';
 
 /** URLs per generation; at most twice this many are remembered (a few hundred KB at most). */
 export const URL_MEMO_SIZE = 1024;
 /** Longer URLs are analysed afresh: they are rare, and keeping them would let one paste pin megabytes. */
 const MAX_KEY = 512;
-/** Texts up to this long may be kept whole by a remembered slice of them; longer ones are not (ownCopy). */
+/** Texts up to this long may be kept whole by a remembered slice of them (a page's few KB); longer ones are not. */
 const SMALL_TEXT = 4096;
 
 // Two generations instead of least-recently-used bookkeeping: new URLs go to `young`; when it is full it becomes
@@ -34,14 +35,6 @@ export function analyzeUrlMemo(raw: string, textLength = 0): Analysis {
   }
   young.set(textLength > SMALL_TEXT ? ownCopy(raw) : raw, analysis);
   return analysis;
-}
-
-/**
- * `raw` is usually a slice of the page text, and an engine may keep a slice as a view of its whole parent: a
- * remembered slice of a big page would pin the page. Joining and cutting makes a string of the URL's own.
- */
-function ownCopy(raw: string): string {
-  return ` ${raw}`.slice(1);
 }
 
 /** How many URLs are remembered (tests and the bench look). */
