@@ -376,6 +376,25 @@ describe('odd inputs and outputs (the red team’s CLI attacks)', () => {
     }
   });
 
+  it('reads tab- and semicolon-separated lists (Excel’s "Unicode text", sep=), and ="…" cells as text', async () => {
+    // Excel's "Unicode text": UTF-16 with tabs, a title row above the header; a title with a comma in it.
+    const tabs = `快手小店 商品导出\r\n商品ID\t商品名称\t商品链接\r\n1\t手套, 加绒\t${ALLIANCE}\r\n2\t袜子\t${JD}\r\n`;
+    const unicode = file('unicode-text.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabs, 'utf16le')]));
+    const read = await run([...judge, '-c', '商品名称', '-c', '商品链接', '-f', 'csv', unicode]);
+    expect(read.code).toBe(1);
+    expect(read.err).toBe(
+      `cartlint: reading ${unicode} as UTF-16 LE\ncartlint: reading ${unicode} with tabs between columns\n`,
+    );
+    const rows = read.out.trim().split('\r\n').slice(1);
+    expect(rows.map((row) => row.split(',')[0])).toEqual(['3', '4']); // line numbers as the file has them
+    expect(rows[0]).toContain('"手套, 加绒');
+    // A European Excel's CSV: semicolons, its sep= hint first, IDs kept as text with ="…".
+    const semicolons = file('eu.csv', `sep=;\n商品ID;商品链接;价格\n="0012";${JD};19,9\n`);
+    const eu = await run([...judge, '-c', 'A', '-c', '商品链接', '--lang', 'zh', semicolons]);
+    expect(eu.err).toBe(`cartlint：按分号分列读取 ${semicolons}\n`);
+    expect(jsonLines(eu.out)).toMatchObject([{ input: `0012 ${JD}`, line: 3, findings: [{ rule: 'KS-5' }] }]);
+  });
+
   it('reads a UTF-8 file with one stray byte as UTF-8 and warns, instead of missing its 淘口令 as GBK', async () => {
     const bytes = Buffer.concat([
       Buffer.from('【淘宝】复制这段 ￥AbCd1234￥ 打开手机淘宝\n商品 '),

@@ -214,7 +214,7 @@ async function inputsOf(options: CheckOptions, layout: Layout, io: CliIo, judge:
   if (head.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC) || isWorkbookName(name) || sheet !== undefined) {
     return sheetInputs(source, head, sheet, columns, layout, lang);
   }
-  if (columns.length > 0 || name.toLowerCase().endsWith('.csv')) return csvInputs(source, columns, layout, io, lang);
+  if (columns.length > 0 || /\.(?:csv|tsv)$/i.test(name)) return csvInputs(source, columns, layout, io, lang);
   return textInputs(lineBatches(textOf(source, io, lang), source.name, lang), judge);
 }
 

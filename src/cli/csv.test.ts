@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvReader, csvLine, MAX_RECORD, RecordTooLongError, UnclosedQuoteError } from './csv';
+import { CsvReader, csvLine, delimiterOf, MAX_RECORD, RecordTooLongError, shownText, UnclosedQuoteError } from './csv';
 
 function parse(lines: string[]) {
   const reader = new CsvReader();
@@ -36,6 +36,11 @@ describe('CsvReader', () => {
     expect(thrown).toBeInstanceOf(RecordTooLongError);
     expect((thrown as RecordTooLongError).line).toBe(2);
   });
+  it('splits on the delimiter it is given, quotes as in CSV', () => {
+    const reader = new CsvReader('\t');
+    expect(reader.push('a,b\t"c\td"\t', 1)).toEqual({ cells: ['a,b', 'c\td', ''], line: 1 });
+    expect(new CsvReader(';').push('手套;"19,9";x', 1)).toEqual({ cells: ['手套', '19,9', 'x'], line: 1 });
+  });
   it('refuses an input that ends inside quotes', () => {
     const reader = new CsvReader();
     reader.push('1,"open', 7);
@@ -56,5 +61,45 @@ describe('csvLine', () => {
     const cells = ['淘宝', '"quoted"', 'a,b', ' padded '];
     const [record] = parse(csvLine(cells).replace(/\r\n$/, '').split('\n'));
     expect(record!.cells).toEqual(cells);
+  });
+});
+
+describe('delimiterOf', () => {
+  const none = () => false;
+  const linkColumn = (cells: string[]) => cells.includes('商品链接');
+
+  it('takes Excel’s sep= hint, to be skipped', () => {
+    expect(delimiterOf(['sep=;', 'a;b'], none)).toEqual({ delimiter: ';', hinted: true });
+    expect(delimiterOf(['SEP=|', 'a,b'], none)).toEqual({ delimiter: '|', hinted: true });
+    expect(delimiterOf(['sep=x', 'a,b,c', 'd,e,f'], none)).toEqual({ delimiter: ',', hinted: false });
+  });
+
+  it('finds the columns asked for by name, under title rows', () => {
+    const tabs = ['快手小店 商品导出, 2026-12-01', '', '商品名称\t商品链接', '手套, 加绒\thttps://item.jd.com/1.html'];
+    expect(delimiterOf(tabs, linkColumn).delimiter).toBe('\t');
+    expect(delimiterOf(['商品名称;商品链接;价格', '手套;https://x.cn/a?b=1,2;19,9'], linkColumn).delimiter).toBe(';');
+    expect(delimiterOf(['"商品名称,全称",商品链接', 'a;b,c'], linkColumn).delimiter).toBe(',');
+  });
+
+  it('else takes the delimiter that splits most lines into the same number of cells', () => {
+    const semicolons = ['title', 'a;b;c', '1;2,5;x', '3;4;y'];
+    expect(delimiterOf(semicolons, none).delimiter).toBe(';');
+    const commas = ['名称,链接,备注', '手套,https://x.cn/?a=1;b=2,x', '袜子,https://x.cn/,y'];
+    expect(delimiterOf(commas, none).delimiter).toBe(',');
+    expect(delimiterOf(['just one column', 'https://item.jd.com/1.html'], none).delimiter).toBe(',');
+    expect(delimiterOf([], none).delimiter).toBe(',');
+  });
+});
+
+describe('shownText', () => {
+  it('reads ="…" as the text a spreadsheet shows, and leaves every other cell alone', () => {
+    expect(['="3579123456789"', '="a ""b"" c"', '=""', '="x" y', '=SUM(A1)', 'plain'].map(shownText)).toEqual([
+      '3579123456789',
+      'a "b" c',
+      '',
+      '="x" y',
+      '=SUM(A1)',
+      'plain',
+    ]);
   });
 });

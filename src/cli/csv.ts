@@ -1,5 +1,6 @@
 // RFC 4180 CSV, both ways, streaming: records may span lines (quoted cells with newlines), so lines are fed in
-// one at a time and a record comes out once its quotes are balanced.
+// one at a time and a record comes out once its quotes are balanced. Read with the delimiter the file uses (a tab
+// in Excel's "Unicode text" and WPS's tab-separated text, a semicolon where the comma is the decimal mark).
 
 export interface CsvRecord {
   cells: string[];
@@ -29,6 +30,8 @@ export class RecordTooLongError extends Error {
 
 /** Splits lines into records. Feed every line, then call `end()`. */
 export class CsvReader {
+  constructor(private readonly delimiter = ',') {}
+
   private cells: string[] = [];
   private cell = '';
   private quoted = false;
@@ -41,7 +44,7 @@ export class CsvReader {
     if (!this.quoted) {
       this.start = line;
       // Most rows have no quotes at all.
-      if (!text.includes('"')) return { cells: text.split(','), line };
+      if (!text.includes('"')) return { cells: text.split(this.delimiter), line };
     } else this.cell += '\n';
     let i = 0;
     while (i < text.length) {
@@ -66,14 +69,14 @@ export class CsvReader {
         i++;
         continue;
       }
-      const comma = text.indexOf(',', i);
-      if (comma < 0) {
+      const delimiter = text.indexOf(this.delimiter, i);
+      if (delimiter < 0) {
         this.cell += text.slice(i);
         break;
       }
-      this.cells.push(this.cell + text.slice(i, comma));
+      this.cells.push(this.cell + text.slice(i, delimiter));
       this.cell = '';
-      i = comma + 1;
+      i = delimiter + 1;
     }
     if (this.quoted) {
       this.held += text.length + 1;
@@ -90,6 +93,56 @@ export class CsvReader {
   end(): void {
     if (this.quoted) throw new UnclosedQuoteError(this.start);
   }
+}
+
+/**
+ * `="00123"`: how exports keep a cell that a spreadsheet would read as a number (long IDs, leading zeros) as text.
+ * The cell is the text a spreadsheet shows.
+ */
+const FORCED_TEXT = /^="((?:[^"]|"")*)"$/s;
+export function shownText(cell: string): string {
+  const forced = cell.startsWith('="') ? FORCED_TEXT.exec(cell) : null;
+  return forced ? forced[1]!.replace(/""/g, '"') : cell;
+}
+
+/** The delimiters a product list is found with, the usual first. */
+export const DELIMITERS = [',', '\t', ';', '|'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+/** Excel's hint on a file's first line: `sep=;`. */
+const HINT = /^sep=(.)$/i;
+
+/**
+ * The delimiter of a table whose first lines are `lines`, and whether the first line is the `sep=` hint (to be
+ * skipped). Without a hint: the delimiter that splits a line into the columns asked for by name (`named`), else
+ * the one that splits most lines into the same number of cells (title rows, with none, do not count).
+ */
+export function delimiterOf(
+  lines: readonly string[],
+  named: (cells: string[]) => boolean,
+): {
+  delimiter: Delimiter;
+  hinted: boolean;
+} {
+  const hint = HINT.exec(lines[0] ?? '')?.[1];
+  const known = DELIMITERS.find((delimiter) => delimiter === hint);
+  if (known) return { delimiter: known, hinted: true };
+  const byName = DELIMITERS.find((delimiter) =>
+    lines.some((line) => line.includes(delimiter) && named(new CsvReader(delimiter).push(line, 1)?.cells ?? [])),
+  );
+  if (byName) return { delimiter: byName, hinted: false };
+  let best: Delimiter = ',';
+  let bestScore = 0;
+  for (const delimiter of DELIMITERS) {
+    const counts = new Map<number, number>();
+    for (const line of lines) {
+      const cells = line.split(delimiter).length;
+      if (cells > 1) counts.set(cells, (counts.get(cells) ?? 0) + 1);
+    }
+    const score = Math.max(0, ...counts.values());
+    if (score > bestScore) [best, bestScore] = [delimiter, score];
+  }
+  return { delimiter: best, hinted: false };
 }
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;

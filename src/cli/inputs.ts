@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { Lang } from '../core/types';
+import { t } from '../i18n';
 import { columnNumber } from './columns';
-import { CsvReader, MAX_RECORD, RecordTooLongError, UnclosedQuoteError } from './csv';
-import { lineBatches, textOf, usageError, type CliIo, type Source } from './io';
+import { CsvReader, delimiterOf, MAX_RECORD, RecordTooLongError, shownText, UnclosedQuoteError } from './csv';
+import { emit, lineBatches, textOf, usageError, type CliIo, type Source } from './io';
 import type { Memo } from './memo';
 import type { Judged } from './report';
 import { type CellValue, openSheet, WorkbookError } from './workbook';
@@ -160,19 +161,52 @@ async function* tableInputs(
   }
 }
 
-async function* csvRows(batches: AsyncIterable<string[]>, file: string, lang: Lang): AsyncGenerator<TableRow[]> {
-  const reader = new CsvReader();
+/** Lines looked at to tell a table's delimiter: its title rows and header, and rows under them. */
+const SNIFF_LINES = HEADER_SEARCH + 10;
+const DELIMITER_NAMES = {
+  '\t': 'cli_delimiter_tab',
+  ';': 'cli_delimiter_semicolon',
+  '|': 'cli_delimiter_bar',
+} as const;
+
+async function* csvRows(
+  batches: AsyncIterable<string[]>,
+  specs: readonly string[],
+  io: CliIo,
+  file: string,
+  lang: Lang,
+): AsyncGenerator<TableRow[]> {
+  let reader: CsvReader | undefined;
   let line = 0;
+  const read = (lines: readonly string[]) => {
+    const rows: TableRow[] = [];
+    for (const text of lines) {
+      const record = reader!.push(text, ++line);
+      if (record) rows.push({ line: record.line, cells: record.cells.map(shownText) });
+    }
+    return rows;
+  };
+  /** The delimiter, from the first lines (see delimiterOf); said on stderr when it is not the comma. */
+  const start = async (first: string[]) => {
+    const { delimiter, hinted } = delimiterOf(first, (cells) => named(specs).length > 0 && isHeader(cells, specs));
+    reader = new CsvReader(delimiter);
+    if (delimiter !== ',')
+      await emit(io.stderr, `${t(lang, 'cli_note_delimiter', file, t(lang, DELIMITER_NAMES[delimiter]))}\n`);
+    if (hinted) line++; // `sep=;`: Excel's hint, not a row
+    return hinted ? first.slice(1) : first;
+  };
+  const first: string[] = [];
   try {
     for await (const batch of batches) {
-      const rows: TableRow[] = [];
-      for (const text of batch) {
-        const record = reader.push(text, ++line);
-        if (record) rows.push({ line: record.line, cells: record.cells });
+      if (reader) {
+        yield read(batch);
+        continue;
       }
-      yield rows;
+      first.push(...batch);
+      if (first.length >= SNIFF_LINES) yield read(await start(first));
     }
-    reader.end();
+    if (!reader) yield read(await start(first));
+    reader!.end();
   } catch (error) {
     if (error instanceof UnclosedQuoteError) throw usageError(lang, 'cli_err_csv_quote', file, error.line);
     if (error instanceof RecordTooLongError)
@@ -189,7 +223,7 @@ export function csvInputs(
   lang: Lang,
 ): AsyncGenerator<Input[]> {
   const batches = lineBatches(textOf(source, io, lang), source.name, lang);
-  return tableInputs(csvRows(batches, source.name, lang), specs, { file: source.name }, layout, lang);
+  return tableInputs(csvRows(batches, specs, io, source.name, lang), specs, { file: source.name }, layout, lang);
 }
 
 /** A workbook on stdin goes to a temporary file first: the reader needs to read it twice. */
