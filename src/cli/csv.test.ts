@@ -87,6 +87,16 @@ describe('delimiterOf', () => {
     const commas = ['名称,链接,备注', '手套,https://x.cn/?a=1;b=2,x', '袜子,https://x.cn/,y'];
     expect(delimiterOf(commas, none).delimiter).toBe(',');
     expect(delimiterOf(['just one column', 'https://item.jd.com/1.html'], none).delimiter).toBe(',');
+    // A one-column list whose titles use | or ; (面膜|补水) stays one column.
+    const titles = [
+      '商品',
+      '面膜|补水保湿 https://item.taobao.com/item.htm?id=1',
+      'https://item.jd.com/2.html',
+      '手套;加绒',
+    ];
+    expect(delimiterOf(titles, none).delimiter).toBe(',');
+    expect(delimiterOf(['商品链接', ...titles.slice(1), 'a|b', 'c|d'], linkColumn).delimiter).toBe(',');
+    expect(delimiterOf(['商品|链接', 'a|b', 'c|d', 'x'], none).delimiter).toBe('|');
     expect(delimiterOf([], none).delimiter).toBe(',');
   });
 });

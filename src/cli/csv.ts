@@ -114,36 +114,37 @@ const HINT = /^sep=(.)$/i;
 
 /**
  * The delimiter of a table whose first lines are `lines`, and whether the first line is the `sep=` hint (to be
- * skipped). Without a hint: the delimiter that splits a line into the columns asked for by name (`named`), else
- * the one that splits most lines into the same number of cells (title rows, with none, do not count).
+ * skipped). Without a hint: the delimiter under which a line holds the columns asked for by name (`named`; a line
+ * that holds them whole is a one-column table, read with commas), else one that splits most lines into one width:
+ * a title with a `|` or a `;` in it (面膜|补水) does not make a one-column list a table of two.
  */
 export function delimiterOf(
   lines: readonly string[],
   named: (cells: string[]) => boolean,
-): {
-  delimiter: Delimiter;
-  hinted: boolean;
-} {
+): { delimiter: Delimiter; hinted: boolean } {
   const hint = HINT.exec(lines[0] ?? '')?.[1];
   const known = DELIMITERS.find((delimiter) => delimiter === hint);
   if (known) return { delimiter: known, hinted: true };
-  const byName = DELIMITERS.find((delimiter) =>
-    lines.some((line) => line.includes(delimiter) && named(new CsvReader(delimiter).push(line, 1)?.cells ?? [])),
-  );
+  const byName = DELIMITERS.find((delimiter) => lines.some((line) => named(cellsOf(line, delimiter))));
   if (byName) return { delimiter: byName, hinted: false };
+  const filled = lines.filter((line) => line.trim() !== '').length;
   let best: Delimiter = ',';
-  let bestScore = 0;
+  let bestScore = 1; // a width shared by one line is no table
   for (const delimiter of DELIMITERS) {
-    const counts = new Map<number, number>();
+    const widths = new Map<number, number>();
     for (const line of lines) {
-      const cells = line.split(delimiter).length;
-      if (cells > 1) counts.set(cells, (counts.get(cells) ?? 0) + 1);
+      const cells = cellsOf(line, delimiter).length;
+      if (cells > 1) widths.set(cells, (widths.get(cells) ?? 0) + 1);
     }
-    const score = Math.max(0, ...counts.values());
-    if (score > bestScore) [best, bestScore] = [delimiter, score];
+    const score = Math.max(0, ...widths.values());
+    // The comma needs no majority: it is what a .csv has unless most lines say otherwise.
+    if (score > bestScore && (delimiter === ',' || score * 2 > filled)) [best, bestScore] = [delimiter, score];
   }
   return { delimiter: best, hinted: false };
 }
+
+/** A line's cells under `delimiter`, quotes as CSV reads them (a record cut by the line's end: what it has). */
+const cellsOf = (line: string, delimiter: Delimiter) => new CsvReader(delimiter).push(line, 1)?.cells ?? [line];
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 /** What Excel, WPS and LibreOffice read as the start of a formula (OWASP's list for CSV injection). */
