@@ -93,6 +93,13 @@ describe('cellText', () => {
     expect(cellText({ text: '链接', hyperlink: JD })).toBe(`链接 ${JD}`);
     expect(cellText({ formula: `HYPERLINK("${JD}","点我")`, result: '点我' })).toBe(`点我 ${JD}`);
     expect(cellText({ error: '#N/A' })).toBe('');
+    const dates = [Date.UTC(2026, 10, 1), Date.UTC(2026, 10, 2, 12, 30), Date.UTC(2026, 10, 2, 12, 30, 15)];
+    expect([...dates, Date.UTC(1899, 11, 30, 8, 5)].map((time) => cellText(new Date(time)))).toEqual([
+      '2026-11-01',
+      '2026-11-02 12:30',
+      '2026-11-02 12:30:15',
+      '08:05',
+    ]);
   });
 });
 
@@ -205,6 +212,29 @@ describe('cartlint check on .xlsx workbooks', () => {
       expect(jsonLines(usual.out)[1].input).toBe(`淘宝联盟 券 链接 ${ALLIANCE}`);
       expect(await runCli([...args, file])).toEqual(usual);
     });
+  });
+
+  it('links the cells of a hyperlink range that show something, on every row of a long list', async () => {
+    const rows = 3000;
+    const goods = Array.from({ length: rows }, (_, i): [string, { label: string; url: string }] => [
+      `商品 ${i}`,
+      { label: '链接', url: `https://item.jd.com/${100000 + i}.html` },
+    ]);
+    dialectWorkbook(path('merged.xlsx'), goods);
+    // As Excel writes a link on merged cells: one range per row, over the link cell and the empty ones it covers.
+    const parts = unzipSync(readFileSync(path('merged.xlsx')));
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']!)
+      .replace(/<hyperlink ref="B(\d+)"/g, '<hyperlink ref="B$1:D$1"')
+      .replace(/<\/c><\/row>/g, '</c><c r="D0" s="0"/></row>')
+      .replace(/<row r="(\d+)">(.*?)<c r="D0"/g, '<row r="$1">$2<c r="D$1"');
+    parts['xl/worksheets/sheet1.xml'] = strToU8(sheet);
+    writeFileSync(path('merged.xlsx'), zipSync(parts));
+    for (const columns of [['-c', '商品链接'], []]) {
+      const { out } = await runCli([...judge, ...columns, path('merged.xlsx')]);
+      const found = jsonLines(out).map((row) => row.findings.map((f: { text: string }) => f.text));
+      expect(found).toHaveLength(rows);
+      found.forEach((links, i) => expect(links).toEqual([`https://item.jd.com/${100000 + i}.html`]));
+    }
   });
 
   it('reads a workbook from stdin too', async () => {

@@ -156,10 +156,30 @@ async function readBook(read: Reader, parts: Parts): Promise<{ tabs: Tab[]; stri
   return { tabs, strings: named('sharedStrings', 'sharedStrings.xml'), styles: named('styles', 'styles.xml') };
 }
 
-/** A sheet's hyperlinks by cell. One may cover a range (`C4:C9`: Excel's link put on a selection of cells). */
+interface LinkRange {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  target: string;
+}
+
+/**
+ * A sheet's hyperlinks by cell. One may cover a range (`B2:C2`: Excel's link on merged cells or on a selection);
+ * in each row it links the first cell of the range that shows something (not the empty ones merged under it, and
+ * the row has the link once). Rows are asked for in order, so the ranges are swept by their first row: each is
+ * taken up and put down once.
+ */
 class CellLinks {
   private readonly cells = new Map<string, string>();
-  private readonly ranges: { left: number; right: number; top: number; bottom: number; target: string }[] = [];
+  private readonly ranges: LinkRange[] = [];
+  private sorted = false;
+  /** The ranges that may hold the row asked for last, and the next range (by first row) not taken up yet. */
+  private open: LinkRange[] = [];
+  private next = 0;
+  private row = 0;
+  /** The ranges that have linked a cell of that row. */
+  private used = new Set<LinkRange>();
 
   get size(): number {
     return this.cells.size + this.ranges.length;
@@ -181,13 +201,25 @@ class CellLinks {
       });
   }
 
-  /** The target of the cell at `column` (from 1) and `row`: its own link first, then a range's. */
-  at(column: number, row: number): string | undefined {
+  /** The target of the cell at `column` (from 1) and `row` (asked left to right): its own link, else a range's. */
+  at(column: number, row: number, shown: boolean): string | undefined {
     const own = this.cells.size > 0 ? this.cells.get(`${columnLetters(column)}${row}`) : undefined;
-    if (own !== undefined) return own;
-    for (const range of this.ranges)
-      if (column >= range.left && column <= range.right && row >= range.top && row <= range.bottom) return range.target;
-    return undefined;
+    if (own !== undefined || !shown || this.ranges.length === 0) return own;
+    if (!this.sorted) {
+      this.ranges.sort((a, b) => a.top - b.top);
+      this.sorted = true;
+    }
+    if (row < this.row) [this.open, this.next] = [[], 0]; // out of order: sweep again from the top
+    if (row !== this.row) {
+      this.row = row;
+      this.used.clear();
+      this.open = this.open.filter((range) => range.bottom >= row);
+      for (; this.next < this.ranges.length && this.ranges[this.next]!.top <= row; this.next++)
+        if (this.ranges[this.next]!.bottom >= row) this.open.push(this.ranges[this.next]!);
+    }
+    const range = this.open.find((each) => column >= each.left && column <= each.right && !this.used.has(each));
+    if (range) this.used.add(range);
+    return range?.target;
   }
 }
 
@@ -284,13 +316,14 @@ function watchEnd(part: Readable): { stream: Readable; closed(): boolean } {
 }
 
 /**
- * A date cell as the sheet shows it: `2026-11-01`, with the time when it has one (`2026-11-01 12:30`). exceljs gives
- * the cell's wall time as a UTC instant, so it is read back in UTC.
+ * A date cell as the sheet shows it: `2026-11-01`, with the time when it has one (`2026-11-01 12:30`), a time alone
+ * (day 0, 1899-12-30) as `12:30`. exceljs gives the cell's wall time as a UTC instant, so it is read back in UTC.
  */
 function dateText(date: Date): string {
   if (Number.isNaN(date.getTime())) return '';
   const [day, time] = date.toISOString().split('T') as [string, string];
   const clock = time.slice(0, 8).replace(/:00$/, '');
+  if (day === '1899-12-30') return clock;
   return clock === '00:00' ? day : `${day} ${clock}`;
 }
 
@@ -382,10 +415,11 @@ export async function openSheet(path: string, head: Buffer, sheet: string | unde
           const cells: string[] = [];
           const kept: CellValue[] = [];
           for (let column = 1; column < values.length; column++) {
-            const link = links.size > 0 ? links.at(column, row.number) : undefined;
-            const text = cellText(values[column], link);
-            cells.push(text);
             const value = values[column];
+            const shown = value !== null && value !== undefined && value !== '';
+            const link = links.size > 0 ? links.at(column, row.number, shown) : undefined;
+            const text = cellText(value, link);
+            cells.push(text);
             kept.push(typeof value === 'number' || value instanceof Date ? value : text);
           }
           yield { number: row.number, cells, values: kept };
