@@ -98,7 +98,7 @@ describe('mendedPart', () => {
   const runs =
     `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="Z1" t="inlineStr"><is /></c>` +
     '<c r="A1" t="inlineStr"><is><r><rPr><b/></rPr><t xml:space="preserve">【淘宝】 </t></r><r><t>￥AbCd1234￥</t></r>' +
-    '<r><rPr><rFont val="宋体"/></rPr><t/></r><r><t> &amp; 打开</t></r></is></c>' +
+    '<r><rPr><rFont val="宋体"/></rPr><t/></r><r><t xml:space="preserve"/></r><r><t> &amp; 打开</t></r></is></c>' +
     '<c r="B1" t="inlineStr"><is><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/></is></c>' +
     '<c r="C1" t="inlineStr"><is><t>plain</t></is></c><c r="D1" t="inlineStr"><is/></c></row></sheetData></worksheet>';
   const joined =

@@ -187,7 +187,7 @@ function plainStrings(element: 'is' | 'si'): Transform {
   // Not `<is/>`: an empty string, whose lazy match would run on into the next one.
   const whole = new RegExp(`<${element}(?=[\\s>])[^>]*(?<!/)>([\\s\\S]*?)</${element}>`, 'g');
   const guide = /<rPh\b[^>]*\/>|<rPh\b[\s\S]*?<\/rPh>/g;
-  const textOf = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
+  const textOf = /<t(?:\s[^>]*)?(?<!\/)>([\s\S]*?)<\/t>/g; // not `<t/>`, an empty run
   const rewrite = (text: string) =>
     text.replace(whole, (string, body: string) => {
       if (!/<r[\s>]|<rPh\b/.test(body)) return string;

@@ -107,7 +107,8 @@ export interface Dialect {
   /** Shared strings carry a phonetic guide (`<rPh>`), as a Japanese input method leaves them. */
   guides?: boolean;
   /** Link cells next to each other with one target share one hyperlink over their range (`B3:B4`), as Excel does. */
-  linkRanges?: boolean /** Strict Open XML (Excel's "Strict Open XML Spreadsheet"): the purl.oclc.org namespaces and relationship types. */;
+  linkRanges?: boolean;
+  /** Strict Open XML (Excel's "Strict Open XML Spreadsheet"): the purl.oclc.org namespaces and relationship types. */
   strict?: boolean;
 }
 
