@@ -128,4 +128,17 @@ describe('mendedPart', () => {
       `<sst xmlns="${MAIN}"><si><t>東京</t></si><si><r><t>a</t></r><r><rPr><b/></rPr><t>b</t></r></si><si><t>c</t></si></sst>`,
     );
   });
+
+  it('turns ISO date cells into day numbers, their style still saying they are dates, wherever the chunks are cut', async () => {
+    const iso =
+      `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" s="1" t="d"><v>2026-11-01T00:00:00.000Z</v></c>` +
+      '<c r="B1" t="d"><v>2026-11-02T12:30:00</v></c><c r="C1" t="d"/><c r="D1" t="inlineStr"><is><t>2026-11-03</t></is></c>' +
+      '<c r="E1"><v>7</v></c></row></sheetData></worksheet>';
+    const want =
+      `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" s="1"><v>46327</v></c>` +
+      '<c r="B1"><v>46328.520833333336</v></c><c r="C1" t="d"/><c r="D1" t="inlineStr"><is><t>2026-11-03</t></is></c>' +
+      '<c r="E1"><v>7</v></c></row></sheetData></worksheet>';
+    expect(mendingOf(iso, true, false)?.isoDates).toBe(true);
+    for (let cut = 1; cut < iso.length; cut++) expect(await mended(iso, 'sheet', [cut])).toBe(want);
+  });
 });

@@ -2,7 +2,8 @@
 // Excel and WPS produce it, and the reader would see no sheet or no rows in it, or fail on a cell:
 // - elements with a namespace prefix (`<x:row>`, as the Open XML SDK writes), where the reader matches bare names;
 // - a relationships prefix other than `r:` (`<sheet ns1:id="rId1"/>`), where it reads `r:id`;
-// - rows and cells without their position (`r` is optional: a cell without one is the next column).
+// - rows and cells without their position (`r` is optional: a cell without one is the next column);
+// - date cells written as ISO text (`t="d"`, as SheetJS writes dates), which the reader takes for a number.
 // A part written the usual way passes untouched: what it needs is decided from its first tags. Markup is ASCII and
 // a `<` in text is escaped, so tags are found in the bytes read as latin1 (every byte one character, kept as it is).
 import { pipeline, type Readable, Transform, type TransformCallback } from 'node:stream';
@@ -17,6 +18,18 @@ const ROOT = /<(?![?!])([\w.:-]+)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*
 const NAMESPACE = /\sxmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const NAME = /[\w.:-]+/y;
 const POSITION = /\sr\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+const ISO_DATE_CELL = /\st\s*=\s*(?:"d"|'d')/;
+/** 1899-12-30, the day spreadsheets count dates from (1900 leap-year bug included). */
+const DAY_ZERO = Date.UTC(1899, 11, 30);
+
+/** An ISO date or date-time (as a wall time, with any offset ignored) as a day number; the text itself if not one. */
+function dayNumber(iso: string): string {
+  const match = /^\s*(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d)(?::(\d\d(?:\.\d+)?))?)?/.exec(iso);
+  if (!match) return iso;
+  const [, y, mo, d, h = '0', mi = '0', sec = '0'] = match;
+  const time = Date.UTC(+y!, +mo! - 1, +d!, +h, +mi) + Number(sec) * 1000;
+  return String((time - DAY_ZERO) / 86_400_000);
+}
 /** Looked at for the decision; a part whose first tags are not within this many bytes is taken as it is. */
 const DECIDE_WITHIN = 1 << 20;
 
@@ -27,6 +40,8 @@ export interface Mending {
   relPrefix: string;
   /** Rows and cells get the `r` they lack. */
   number: boolean;
+  /** ISO date cells (`t="d"`) become the day numbers every other date cell holds. */
+  isoDates?: boolean;
 }
 
 /** What the start of a part (`sheet`: a worksheet, whose rows and cells are looked at) needs; null: not known yet. */
@@ -48,6 +63,7 @@ export function mendingOf(head: string, sheet: boolean, ended: boolean): Mending
     const cell = tags.some((tag) => tag[0].startsWith(`<${prefix}c`));
     if (!cell && !rowless && !ended && head.length <= DECIDE_WITHIN) return null;
     number = tags.some((tag) => !POSITION.test(tag[1]!));
+    if (tags.some((tag) => ISO_DATE_CELL.test(tag[1]!))) return { prefix, relPrefix, number, isoDates: true };
   }
   return { prefix, relPrefix, number };
 }
@@ -76,6 +92,9 @@ function tagEnd(text: string, lt: number): number {
 export class MarkupMender {
   private row = 0;
   private column = 0;
+  /** Inside an ISO date cell, and inside its value. */
+  private isoCell = false;
+  private isoValue = false;
   private readonly relAttribute: RegExp | null;
 
   constructor(private readonly mending: Mending) {
@@ -89,9 +108,12 @@ export class MarkupMender {
     for (let lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', at)) {
       const end = tagEnd(text, lt);
       if (end < 0) break;
-      done += text.slice(at, lt) + this.tag(text.slice(lt, end));
+      const between = text.slice(at, lt);
+      done += (this.isoValue ? dayNumber(between) : between) + this.tag(text.slice(lt, end));
       at = end;
     }
+    // A date's text is rewritten whole: what the chunk has of it waits for the rest.
+    if (this.isoValue) return { done, rest: text.slice(at) };
     if (text.indexOf('<', at) < 0) return { done: done + text.slice(at), rest: '' };
     const lt = text.indexOf('<', at);
     return { done: done + text.slice(at, lt), rest: text.slice(lt) };
@@ -111,6 +133,7 @@ export class MarkupMender {
       out = out.slice(0, nameStart) + out.slice(nameStart + prefix.length);
     } else if (prefix) return out; // another vocabulary's element (an extension): the reader skips it as it is
     if (this.relAttribute) out = out.replace(this.relAttribute, '$1r:');
+    if (this.mending.isoDates) out = this.isoDate(local, closing, out);
     if (!number || closing) return out;
     nameStart += local.length;
     if (local === 'row') {
@@ -127,6 +150,16 @@ export class MarkupMender {
         : `${out.slice(0, nameStart)} r="${columnLetters(this.column)}${this.row}"${out.slice(nameStart)}`;
     }
     return out;
+  }
+
+  /** `<c t="d"><v>2026-11-01T00:00:00</v></c>` → `<c><v>46327</v></c>`: its style says it is a date. */
+  private isoDate(local: string, closing: boolean, tag: string): string {
+    if (local === 'c') {
+      this.isoCell = !closing && !tag.endsWith('/>') && ISO_DATE_CELL.test(tag);
+      return this.isoCell ? tag.replace(ISO_DATE_CELL, '') : tag;
+    }
+    if (local === 'v' && this.isoCell) this.isoValue = !closing;
+    return tag;
   }
 }
 
@@ -147,7 +180,8 @@ function mendedMarkup(sheet: boolean): Transform {
   const decide = (stream: Transform, ended: boolean) => {
     const mending = mendingOf(head, sheet, ended);
     if (!mending) return;
-    mender = mending.prefix || mending.relPrefix || mending.number ? new MarkupMender(mending) : null;
+    mender =
+      mending.prefix || mending.relPrefix || mending.number || mending.isoDates ? new MarkupMender(mending) : null;
     const text = head;
     head = '';
     push(stream, text);
