@@ -118,6 +118,14 @@ describe('cartlint check on .xlsx workbooks', () => {
     // Dates read as the sheet shows them, not as day counts.
     const dates = await runCli([...judge, '-c', '上架时间', path('goods.xlsx')]);
     expect(jsonLines(dates.out).map((row) => row.input)).toEqual(['2026-11-01', '2026-11-02 12:30', '', '']);
+    // In a built-in Chinese date format (31: 2026年11月1日), named by its id alone, too.
+    const parts = unzipSync(readFileSync(path('goods.xlsx')));
+    const styles = strFromU8(parts['xl/styles.xml']!);
+    expect(styles).toContain('numFmtId="14"');
+    parts['xl/styles.xml'] = strToU8(styles.replaceAll('numFmtId="14"', 'numFmtId="31"'));
+    writeFileSync(path('goods-zh-dates.xlsx'), zipSync(parts));
+    const zh = await runCli([...judge, '-c', '上架时间', path('goods-zh-dates.xlsx')]);
+    expect(jsonLines(zh.out).map((row) => row.input)).toEqual(['2026-11-01', '2026-11-02 12:30', '', '']);
   });
 
   it('judges several columns at once (a 淘口令 in the title), by name, letter or number', async () => {

@@ -50,6 +50,8 @@ interface Reader {
   _parseRels(part: Part): Promise<void>;
   _parseWorkbook(part: Part): Promise<void>;
   _parseStyles(part: Part): Promise<void>;
+  /** The number formats by id, once _parseStyles has read them. */
+  styles?: { index?: { numFmt?: Record<number, string> } };
   _parseSharedStrings(part: Part): AsyncIterable<StreamEvent>;
   _parseWorksheet(part: Part, sheet: string): Iterable<StreamEvent>;
 }
@@ -92,6 +94,33 @@ function reader(Excel: Excel, path: string): Reader {
     styles: 'cache',
   }) as unknown as Reader;
 }
+
+/**
+ * The built-in East Asian date and time formats (ECMA-376 numFmtId 27–36 and 50–58) as a Chinese Excel or WPS shows
+ * them. A workbook names them by id only, and exceljs knows the ids of the Western ones alone: a date cell in one
+ * (2026年11月1日) read as its day count.
+ */
+const EAST_ASIAN_DATES: Record<number, string> = {
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: 'm-d-yy',
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"',
+  35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"',
+  56: '上午/下午h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
+};
 
 /** A relationship's target as a part name: relative to the part `from` that names it, or from the root (`/xl/…`). */
 export function partName(from: string, target: string): string {
@@ -405,6 +434,8 @@ export async function openSheet(path: string, head: Buffer, sheet: string | unde
     try {
       const formats = parts.open(styles, 'book');
       if (formats) await read._parseStyles(formats);
+      const known = read.styles?.index?.numFmt;
+      if (known) for (const [id, code] of Object.entries(EAST_ASIAN_DATES)) known[Number(id)] ??= code;
       const shared = parts.open(strings, 'strings');
       if (shared) for await (const _ of read._parseSharedStrings(shared));
       const part = parts.open(sheetPart, 'sheet');
