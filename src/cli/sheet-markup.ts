@@ -69,7 +69,7 @@ export function mendingOf(head: string, sheet: boolean, ended: boolean): Mending
 }
 
 /** Where the tag starting at `lt` ends (the index after it); -1 when it does not end in `text`. */
-function tagEnd(text: string, lt: number): number {
+export function tagEnd(text: string, lt: number): number {
   const closing = (marker: string) => {
     const at = text.indexOf(marker, lt + 2);
     return at < 0 ? -1 : at + marker.length;

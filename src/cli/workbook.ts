@@ -5,7 +5,7 @@
 import { pipeline, type Readable, Transform } from 'node:stream';
 import { cellAt, columnLetters } from './columns';
 import { loadExcel, loadUnzipper, type Excel, type Unzipper } from './exceljs';
-import { mendedPart, type PartKind } from './sheet-markup';
+import { mendedPart, type PartKind, tagEnd } from './sheet-markup';
 
 /** What went wrong with a workbook, said for the person who gave it (the caller adds the file name). */
 export class WorkbookError extends Error {}
@@ -275,19 +275,6 @@ const MAX_ELEMENT = 4096;
 const ELEMENT_START = /<(?:[\w.-]+:)?$/;
 const ATTRIBUTE = /\s([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
-/** Where the element opened before `from` ends: its first `>` outside a quoted value (a tooltip may hold one). */
-function elementEnd(text: string, from: number): number {
-  let quote = '';
-  for (let i = from; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '>') return i;
-  }
-  return -1;
-}
-
 /**
  * The `<hyperlink ref="C3" r:id="rId2"/>` elements of a sheet part, found in its bytes: only they are wanted from a
  * sheet of 200,000 rows, and an XML parse of all of it took as long as reading the rows. Markup is ASCII and `<`
@@ -301,7 +288,7 @@ export async function* hyperlinkElements(part: Readable): AsyncGenerator<{ ref: 
     let done = 0;
     for (let at = text.indexOf('hyperlink'); at >= 0; at = text.indexOf('hyperlink', at + 9)) {
       if (!ELEMENT_START.test(text.slice(Math.max(0, at - 24), at)) || !/\s/.test(text[at + 9] ?? '')) continue;
-      const close = elementEnd(text, at + 9);
+      const close = tagEnd(text, text.lastIndexOf('<', at)) - 1; // its `>`: a tooltip may hold one in quotes
       if (close < 0) break;
       const attributes = new Map(
         [...text.slice(at + 9, close).matchAll(ATTRIBUTE)].map((m) => [m[1]!, m[2] ?? m[3]!] as const),
