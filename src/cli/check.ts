@@ -26,7 +26,7 @@ import { csvInputs, sheetInputs, textInputs, type Input, type Layout } from './i
 import { Held, HeldBytes, type Judged, type TextReport } from './report';
 import { htmlReport } from './report-html';
 import { xlsxReport } from './report-xlsx';
-import { isWorkbookName, ZIP_MAGIC } from './workbook';
+import { isWorkbookHead, isWorkbookName } from './workbook';
 import { beijingDay } from '../core/beijing-time';
 import { Memo } from './memo';
 import { Tally } from './tally';
@@ -206,15 +206,24 @@ export interface CheckOptions {
   rules: readonly Rule[];
 }
 
+/**
+ * The start of a web page: many back-offices "export to Excel" as an HTML table in a file named .xls. It is no CSV,
+ * and read as one it gives a header of markup.
+ */
+const WEB_PAGE = /^(?:\xEF\xBB\xBF)?\s*<(?:!doctype\s+html|html|head|meta|table)\b/i;
+
 /** The inputs of FILE: a workbook's rows, a CSV's rows, or a text's lines (which come judged by `judge`, see Input). */
 async function inputsOf(options: CheckOptions, layout: Layout, io: CliIo, judge: Memo<Judged>) {
   const { file, columns, sheet, lang } = options;
   const { head, source } = await peek(await openSource(file, io, lang));
   const name = file ?? '-';
-  if (head.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC) || isWorkbookName(name) || sheet !== undefined) {
+  if (isWorkbookHead(head) || isWorkbookName(name) || sheet !== undefined) {
     return sheetInputs(source, head, sheet, columns, layout, lang);
   }
-  if (columns.length > 0 || /\.(?:csv|tsv)$/i.test(name)) return csvInputs(source, columns, layout, io, lang);
+  if (columns.length > 0 || /\.(?:csv|tsv)$/i.test(name)) {
+    if (WEB_PAGE.test(head.toString('latin1', 0, 512))) throw usageError(lang, 'cli_err_web_page', source.name);
+    return csvInputs(source, columns, layout, io, lang);
+  }
   return textInputs(lineBatches(textOf(source, io, lang), source.name, lang), judge);
 }
 

@@ -296,6 +296,21 @@ describe('cartlint check on .xlsx workbooks', () => {
     expect(err).toContain(message);
   });
 
+  it('knows an old .xls by its bytes, and refuses a web page named .xls as a table, naming what to do', async () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600, 7)]);
+    writeFileSync(path('old.xls'), ole);
+    const old = await runCli([...judge, '-c', '商品链接', path('old.xls')]);
+    expect([old.code, old.err]).toEqual([2, expect.stringContaining('is encrypted or an old .xls workbook')]);
+    const page = `\uFEFF<html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table><tr><td>商品链接</td></tr><tr><td>${JD}</td></tr></table></body></html>\n`;
+    writeFileSync(path('page.xls'), page);
+    const asTable = await runCli([...judge, '-c', '商品链接', path('page.xls')]);
+    expect([asTable.code, asTable.out]).toEqual([2, '']);
+    expect(asTable.err).toContain(`${path('page.xls')} is a web page (an HTML table in a spreadsheet's name), not CSV`);
+    // Without --column its text is judged line by line, as any text.
+    const asText = await runCli([...judge, path('page.xls')]);
+    expect(rulesOf(asText.out)).toEqual([[1, ['KS-5']]]);
+  });
+
   it('says a sheet cut short is cut short, after the rows it has, in a zip that is whole', async () => {
     await exceljsWorkbook(path('whole.xlsx'), EXPORT);
     const parts = unzipSync(readFileSync(path('whole.xlsx')));

@@ -31,8 +31,12 @@ export interface OpenedSheet {
 }
 
 /** The first bytes of a zip (every .xlsx), and of an OLE compound file (an encrypted .xlsx, or an old .xls). */
-export const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** Whether a file starting with `head` is a workbook: a zip, or an OLE file (an encrypted .xlsx, an old .xls). */
+export const isWorkbookHead = (head: Buffer) =>
+  [ZIP_MAGIC, OLE_MAGIC].some((magic) => head.subarray(0, magic.length).equals(magic));
 
 export const isWorkbookName = (file: string) => /\.xls[xm]$/i.test(file);
 
