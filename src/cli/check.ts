@@ -22,7 +22,7 @@ import {
   type CliIo,
   type Writer,
 } from './io';
-import { csvInputs, sheetInputs, textInputs, type Input, type Layout } from './inputs';
+import { csvInputs, htmlInputs, sheetInputs, textInputs, type Input, type Layout } from './inputs';
 import { Held, HeldBytes, type Judged, type TextReport } from './report';
 import { htmlReport } from './report-html';
 import { xlsxReport } from './report-xlsx';
@@ -206,10 +206,7 @@ export interface CheckOptions {
   rules: readonly Rule[];
 }
 
-/**
- * The start of a web page: many back-offices "export to Excel" as an HTML table in a file named .xls. It is no CSV,
- * and read as one it gives a header of markup.
- */
+/** The start of a web page: many back-offices "export to Excel" as an HTML table in a file named .xls. */
 const WEB_PAGE = /^(?:\xEF\xBB\xBF)?\s*<(?:!doctype\s+html|html|head|meta|table)\b/i;
 
 /** The inputs of FILE: a workbook's rows, a CSV's rows, or a text's lines (which come judged by `judge`, see Input). */
@@ -220,10 +217,10 @@ async function inputsOf(options: CheckOptions, layout: Layout, io: CliIo, judge:
   if (isWorkbookHead(head) || isWorkbookName(name) || sheet !== undefined) {
     return sheetInputs(source, head, sheet, columns, layout, lang);
   }
-  if (columns.length > 0 || /\.(?:csv|tsv)$/i.test(name)) {
-    if (WEB_PAGE.test(head.toString('latin1', 0, 512))) throw usageError(lang, 'cli_err_web_page', source.name);
-    return csvInputs(source, columns, layout, io, lang);
-  }
+  const table = columns.length > 0 || /\.(?:csv|tsv)$/i.test(name);
+  if (WEB_PAGE.test(head.toString('latin1', 0, 512)) && (table || /\.xls$/i.test(name)))
+    return htmlInputs(source, columns, layout, io, lang);
+  if (table) return csvInputs(source, columns, layout, io, lang);
   return textInputs(lineBatches(textOf(source, io, lang), source.name, lang), judge);
 }
 

@@ -11,6 +11,7 @@ import { Readable } from 'node:stream';
 import type { Lang } from '../core/types';
 import { t } from '../i18n';
 import { columnNumber } from './columns';
+import { HtmlTableReader } from './html-table';
 import { CsvReader, delimiterOf, MAX_RECORD, RecordTooLongError, shownText, UnclosedQuoteError } from './csv';
 import { emit, lineBatches, textOf, usageError, type CliIo, type Source } from './io';
 import type { Memo } from './memo';
@@ -224,6 +225,31 @@ export function csvInputs(
 ): AsyncGenerator<Input[]> {
   const batches = lineBatches(textOf(source, io, lang), source.name, lang);
   return tableInputs(csvRows(batches, specs, io, source.name, lang), specs, { file: source.name }, layout, lang);
+}
+
+async function* htmlRows(batches: AsyncIterable<string[]>, file: string, lang: Lang): AsyncGenerator<TableRow[]> {
+  const reader = new HtmlTableReader();
+  let any = false;
+  for await (const batch of batches) {
+    const rows = reader.push(`${batch.join('\n')}\n`);
+    any ||= rows.length > 0;
+    yield rows;
+  }
+  const rows = reader.end();
+  if (!any && rows.length === 0) throw usageError(lang, 'cli_err_web_page', file);
+  yield rows;
+}
+
+/** The rows of a web page's tables (an HTML "export to Excel"), read as a CSV's are. */
+export function htmlInputs(
+  source: Source,
+  specs: readonly string[],
+  layout: Layout,
+  io: CliIo,
+  lang: Lang,
+): AsyncGenerator<Input[]> {
+  const batches = lineBatches(textOf(source, io, lang), source.name, lang);
+  return tableInputs(htmlRows(batches, source.name, lang), specs, { file: source.name }, layout, lang);
 }
 
 /** A workbook on stdin goes to a temporary file first: the reader needs to read it twice. */

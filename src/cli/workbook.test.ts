@@ -296,19 +296,35 @@ describe('cartlint check on .xlsx workbooks', () => {
     expect(err).toContain(message);
   });
 
-  it('knows an old .xls by its bytes, and refuses a web page named .xls as a table, naming what to do', async () => {
+  it('knows an old .xls by its bytes, and reads a web page named .xls (an HTML export) as a table', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600, 7)]);
     writeFileSync(path('old.xls'), ole);
     const old = await runCli([...judge, '-c', '商品链接', path('old.xls')]);
     expect([old.code, old.err]).toEqual([2, expect.stringContaining('is encrypted or an old .xls workbook')]);
-    const page = `\uFEFF<html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table><tr><td>商品链接</td></tr><tr><td>${JD}</td></tr></table></body></html>\n`;
+    const page =
+      '\uFEFF<html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table>\n' +
+      '<tr><td colspan="3">快手小店 商品导出</td></tr>\n<tr><th>商品名称</th><th>商品链接</th><th>价格</th></tr>\n' +
+      `<tr><td>券</td><td><a href="${ALLIANCE.replace(/&/g, '&amp;')}">链接</a></td><td>1</td></tr>\n` +
+      `<tr><td>手套</td><td>${JD}</td><td>2</td></tr>\n</table></body></html>\n`;
     writeFileSync(path('page.xls'), page);
     const asTable = await runCli([...judge, '-c', '商品链接', path('page.xls')]);
-    expect([asTable.code, asTable.out]).toEqual([2, '']);
-    expect(asTable.err).toContain(`${path('page.xls')} is a web page (an HTML table in a spreadsheet's name), not CSV`);
-    // Without --column its text is judged line by line, as any text.
-    const asText = await runCli([...judge, path('page.xls')]);
-    expect(rulesOf(asText.out)).toEqual([[1, ['KS-5']]]);
+    expect([asTable.code, asTable.err]).toEqual([1, '']);
+    expect(rulesOf(asTable.out)).toEqual([
+      [3, ['KS-4']],
+      [4, ['KS-5']],
+    ]);
+    expect(jsonLines(asTable.out)[0].input).toBe(`链接 ${ALLIANCE}`);
+    writeFileSync(path('no-table.xls'), `<html><body><p>${JD}</p></body></html>\n`);
+    const noTable = await runCli([...judge, '-c', '商品链接', path('no-table.xls')]);
+    expect([noTable.code, noTable.out]).toEqual([2, '']);
+    expect(noTable.err).toContain(`${path('no-table.xls')} is a web page with no table rows in it`);
+    // Without --column, a page not named .xls is text, judged line by line.
+    writeFileSync(path('page.html'), page);
+    const asText = rulesOf((await runCli([...judge, path('page.html')])).out).filter(([, rules]) => rules.length > 0);
+    expect(asText).toEqual([
+      [4, ['KS-4']],
+      [5, ['KS-5']],
+    ]);
   });
 
   it('says a sheet cut short is cut short, after the rows it has, in a zip that is whole', async () => {
