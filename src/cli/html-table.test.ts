@@ -30,6 +30,24 @@ describe('HtmlTableReader', () => {
     expect(read([...PAGE])).toEqual(ROWS);
   });
 
+  it('ends a row at the next one when its </tr> is left out, as HTML allows, and at the table’s end', () => {
+    const loose = '<table><tr><td>a<td>b\n<tr><td>c</td><td>d\n</table><p>after</p><table><tr><td>e</table>';
+    const want = [
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['c', 'd'] },
+      { line: 3, cells: ['e'] },
+    ];
+    expect(read([loose])).toEqual(want);
+    for (let cut = 1; cut < loose.length; cut++) expect(read([loose.slice(0, cut), loose.slice(cut)])).toEqual(want);
+  });
+
+  it('reads a long row fed line by line without searching it again for each line', () => {
+    const lines = ['<table><tr>', ...Array.from({ length: 20_000 }, (_, i) => `<td>${i}</td>\n`), '</tr></table>'];
+    const rows = read(lines);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.cells).toHaveLength(20_000);
+  });
+
   it('finds no row in a page without a table, and holds little of it', () => {
     const reader = new HtmlTableReader();
     expect(reader.push(`<html><body>${'<p>段落</p>'.repeat(10_000)}`)).toEqual([]);

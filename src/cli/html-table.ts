@@ -10,7 +10,7 @@ export interface HtmlRow {
 }
 
 const ROW_START = /<tr(?=[\s>])/i;
-const ROW_END = /<\/tr\s*>/i;
+const AT_ROW = /^<tr(?=[\s>])/i;
 const CELL = /<t([dh])(?=[\s>])([^>]*)>([\s\S]*?)(?=<t[dh][\s>]|<\/tr\s*>|$)/gi;
 const CELL_END = /<\/t[dh]\s*>[\s\S]*$/i;
 const COLSPAN = /\bcolspan\s*=\s*["']?(\d{1,3})/i;
@@ -55,40 +55,52 @@ function cellsOf(row: string): string[] {
   return cells;
 }
 
+/** Where a row ends: its `</tr>`, or (HTML lets it be left out) the next row's `<tr>`, or the table's end. */
+const ROW_STOP = /<\/tr\s*>|<tr(?=[\s>])|<\/table\s*>/gi;
+
 /** Rows out of a page's text fed in pieces (lines); `end()` gives the last. */
 export class HtmlTableReader {
+  /** Text from the start of the row being read (or the last few characters, outside a row). */
   private held = '';
+  /** How far `held` was searched for the row's end already. */
+  private searched = 0;
   private count = 0;
 
   push(text: string): HtmlRow[] {
     this.held += text;
     const rows: HtmlRow[] = [];
     for (;;) {
-      const start = this.held.search(ROW_START);
-      if (start < 0) {
-        this.held = this.held.slice(-8); // `<t` + `r` may be cut by the piece's end
-        return rows;
-      }
-      const after = this.held.slice(start);
-      const end = after.search(ROW_END);
-      if (end < 0) {
-        if (after.length <= MAX_ROW) {
-          this.held = after;
+      if (!AT_ROW.test(this.held)) {
+        const start = this.held.search(ROW_START);
+        if (start < 0) {
+          this.held = this.held.slice(-8); // `<t` + `r` may be cut by the piece's end
+          this.searched = 0;
           return rows;
         }
-        rows.push(this.row(after));
+        this.held = this.held.slice(start);
+        this.searched = 0;
+      }
+      // The row's own `<tr` is not its end; a stop cut by the piece's end is found once the rest comes.
+      ROW_STOP.lastIndex = Math.max(3, this.searched - 8);
+      const stop = ROW_STOP.exec(this.held);
+      if (!stop) {
+        this.searched = this.held.length;
+        if (this.held.length <= MAX_ROW) return rows;
+        rows.push(this.row(this.held));
         this.held = '';
+        this.searched = 0;
         return rows;
       }
-      rows.push(this.row(after.slice(0, end)));
-      this.held = after.slice(end);
+      rows.push(this.row(this.held.slice(0, stop.index)));
+      this.held = this.held.slice(stop[0].toLowerCase().startsWith('<tr') ? stop.index : stop.index + stop[0].length);
+      this.searched = 0;
     }
   }
 
   end(): HtmlRow[] {
-    const start = this.held.search(ROW_START);
-    const rows = start >= 0 ? [this.row(this.held.slice(start))] : [];
+    const rows = AT_ROW.test(this.held) ? [this.row(this.held)] : [];
     this.held = '';
+    this.searched = 0;
     return rows;
   }
 
