@@ -22,7 +22,7 @@ import {
   type CliIo,
   type Writer,
 } from './io';
-import { csvInputs, htmlInputs, sheetInputs, textInputs, type Input, type Layout } from './inputs';
+import { sheetInputs, textInputs, textTableInputs, type Input, type Layout } from './inputs';
 import { Held, HeldBytes, type Judged, type TextReport } from './report';
 import { htmlReport } from './report-html';
 import { xlsxReport } from './report-xlsx';
@@ -219,8 +219,8 @@ async function inputsOf(options: CheckOptions, layout: Layout, io: CliIo, judge:
   }
   const table = columns.length > 0 || /\.(?:csv|tsv)$/i.test(name);
   if (WEB_PAGE.test(head.toString('latin1', 0, 512)) && (table || /\.xls$/i.test(name)))
-    return htmlInputs(source, columns, layout, io, lang);
-  if (table) return csvInputs(source, columns, layout, io, lang);
+    return textTableInputs(source, 'html', columns, layout, io, lang);
+  if (table) return textTableInputs(source, 'csv', columns, layout, io, lang);
   return textInputs(lineBatches(textOf(source, io, lang), source.name, lang), judge);
 }
 

@@ -216,17 +216,6 @@ async function* csvRows(
   }
 }
 
-export function csvInputs(
-  source: Source,
-  specs: readonly string[],
-  layout: Layout,
-  io: CliIo,
-  lang: Lang,
-): AsyncGenerator<Input[]> {
-  const batches = lineBatches(textOf(source, io, lang), source.name, lang);
-  return tableInputs(csvRows(batches, specs, io, source.name, lang), specs, { file: source.name }, layout, lang);
-}
-
 async function* htmlRows(batches: AsyncIterable<string[]>, file: string, lang: Lang): AsyncGenerator<TableRow[]> {
   const reader = new HtmlTableReader();
   let any = false;
@@ -240,16 +229,21 @@ async function* htmlRows(batches: AsyncIterable<string[]>, file: string, lang: L
   yield rows;
 }
 
-/** The rows of a web page's tables (an HTML "export to Excel"), read as a CSV's are. */
-export function htmlInputs(
+/**
+ * A table in a text file as inputs: a CSV's rows (any delimiter, see csvRows), or the rows of a web page's tables
+ * (an HTML "export to Excel"), under the same header search.
+ */
+export function textTableInputs(
   source: Source,
+  kind: 'csv' | 'html',
   specs: readonly string[],
   layout: Layout,
   io: CliIo,
   lang: Lang,
 ): AsyncGenerator<Input[]> {
   const batches = lineBatches(textOf(source, io, lang), source.name, lang);
-  return tableInputs(htmlRows(batches, source.name, lang), specs, { file: source.name }, layout, lang);
+  const rows = kind === 'csv' ? csvRows(batches, specs, io, source.name, lang) : htmlRows(batches, source.name, lang);
+  return tableInputs(rows, specs, { file: source.name }, layout, lang);
 }
 
 /** A workbook on stdin goes to a temporary file first: the reader needs to read it twice. */
