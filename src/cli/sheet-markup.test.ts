@@ -11,7 +11,7 @@ async function mended(text: string, kind: PartKind | boolean, cuts: number[] = [
   const edges = [0, ...cuts, bytes.length];
   const chunks = edges.slice(1).map((end, i) => bytes.subarray(edges[i], end));
   const out: Buffer[] = [];
-  const as = kind === true ? 'sheet' : kind === false ? 'book' : kind;
+  const as = kind === true ? 'sheet' : kind === false ? 'markup' : kind;
   for await (const chunk of mendedPart(Readable.from(chunks), as)) out.push(chunk as Buffer);
   return Buffer.concat(out).toString();
 }

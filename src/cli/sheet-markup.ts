@@ -266,8 +266,12 @@ function plainStrings(element: 'is' | 'si'): Transform {
   });
 }
 
-/** What a part of the workbook is, for reading it right. */
-export type PartKind = 'book' | 'strings' | 'sheet';
+/**
+ * How a part is read: `sheet` for its rows (markup mended, rows and cells numbered, inline strings made plain),
+ * `strings` for the shared strings (markup mended, strings made plain), `markup` for its elements alone (the
+ * workbook, the styles, a sheet scanned for its hyperlinks only).
+ */
+export type PartKind = 'markup' | 'strings' | 'sheet';
 
 /**
  * A part's bytes as exceljs's reader can take them: its markup mended (see the top of this file), and for shared
@@ -275,6 +279,6 @@ export type PartKind = 'book' | 'strings' | 'sheet';
  */
 export function mendedPart(part: Readable, kind: PartKind): Readable {
   const markup = mendedMarkup(kind === 'sheet');
-  if (kind === 'book') return pipeline(part, markup, () => {});
+  if (kind === 'markup') return pipeline(part, markup, () => {});
   return pipeline(part, markup, plainStrings(kind === 'sheet' ? 'is' : 'si'), () => {});
 }

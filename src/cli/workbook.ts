@@ -127,7 +127,7 @@ const EAST_ASIAN_DATES: Record<number, string> = {
 };
 
 /** A relationship's target as a part name: relative to the part `from` that names it, or from the root (`/xl/…`). */
-export function partName(from: string, target: string): string {
+function partName(from: string, target: string): string {
   const segments = target.startsWith('/') ? [] : from.split('/').slice(0, -1);
   for (const segment of target.split('/')) {
     if (segment === '..') segments.pop();
@@ -177,7 +177,7 @@ async function readBook(read: Reader, parts: Parts): Promise<{ tabs: Tab[]; stri
   const root = await relationsOf(read, parts.open('_rels/.rels'));
   const book = partName('', ofType(root, 'officeDocument')[0]?.Target ?? 'xl/workbook.xml');
   const relations = await relationsOf(read, parts.open(relsOf(book)));
-  const bookPart = parts.open(book, 'book');
+  const bookPart = parts.open(book, 'markup');
   if (bookPart) await read._parseWorkbook(bookPart);
   const targets = new Map(relations.map((rel) => [rel.Id, rel.Target]));
   const tabs = (read.model?.sheets ?? []).map((sheet, index) => ({
@@ -264,7 +264,8 @@ async function hyperlinksOf(read: Reader, parts: Parts, tab: Tab): Promise<CellL
   const rels = await relationsOf(read, parts.open(relsOf(tab.part)));
   const targets = new Map(ofType(rels, 'hyperlink').map((rel) => [rel.Id, rel.Target]));
   const links = new CellLinks();
-  const sheet = targets.size > 0 ? parts.open(tab.part, 'sheet') : undefined;
+  // Only the hyperlink elements are wanted: the rows' numbering and strings are pass 2's.
+  const sheet = targets.size > 0 ? parts.open(tab.part, 'markup') : undefined;
   if (sheet) {
     for await (const { ref, rId } of hyperlinkElements(sheet)) {
       const target = targets.get(rId);
@@ -423,7 +424,7 @@ export async function openSheet(path: string, head: Buffer, sheet: string | unde
   async function* rows(): AsyncGenerator<SheetRow> {
     const parts = await zipParts(unzipper, path);
     try {
-      const formats = parts.open(styles, 'book');
+      const formats = parts.open(styles, 'markup');
       if (formats) await read._parseStyles(formats);
       const known = read.styles?.index?.numFmt;
       if (known) for (const [id, code] of Object.entries(EAST_ASIAN_DATES)) known[Number(id)] ??= code;
