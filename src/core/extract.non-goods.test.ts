@@ -24,6 +24,24 @@ describe('pages of commerce companies that are not goods', () => {
     expect(sourcesOf('https://detail.vip.com/detail-1234567-987654321.html')).toEqual([['vipshop', false]]);
   });
 
+  it('personal and member centres on shop hosts, and an ad console; the goods and shop pages beside them stay', () => {
+    silent('https://home.m.jd.com/myJd/newhome.action?sceneval=2');
+    silent('https://mobile.yangkeduo.com/personal.html?refer_page_name=index');
+    silent('https://h5.m.taobao.com/mlapp/mytaobao.html#mytaobao');
+    silent('https://m.suning.com/memberCenter/index.html');
+    silent('https://h5.youzan.com/wscuser/personalcenter?kdt_id=19283746');
+    silent('https://jzt.jd.com/home/index.html');
+    // Near misses: a shop whose name starts with "my", goods on the same hosts, and an alliance landing on a
+    // member page (京粉's `cu=true&utm_source=kong`), which leads somewhere the operator pastes.
+    expect(sourcesOf('https://mystore.taobao.com/')).toEqual([['taobao', false]]);
+    expect(sourcesOf('https://item.m.jd.com/product/100038004359.html?member=1')).toEqual([['jd', false]]);
+    expect(sourcesOf('https://mobile.yangkeduo.com/goods.html?goods_id=391827465&refer_page_name=personal')).toEqual([
+      ['pinduoduo', false],
+    ]);
+    expect(sourcesOf('https://shop.m.jd.com/?shopId=1000001582')[0]?.[0]).toBe('jd');
+    expect(findLinks('https://m.jr.jd.com/member/rightsCenter/?cu=true&utm_source=kong&utm_medium=jingfen')).toHaveLength(1);
+  });
+
   it('a framework route to a controller (`index.php?r=comment/list`) is an endpoint; goods pages stay', () => {
     silent('http://product.dangdang.com/index.php?r=comment%2Flist&productId=29384756&pageIndex=2');
     silent('https://product.dangdang.com/index.php?r=callback/recommend-list&productId=29384756');

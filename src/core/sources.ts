@@ -682,11 +682,11 @@ export const WRAPPER_PARAMS: readonly string[] = [
  * `cps.kaola.com`) are matched before, so they are never read as labels.
  */
 const SERVICE_LABEL =
-  /^(?:\w*api\w*|acs|gw|open\w*|dev\w*|\w*test|help|track\w*|count|img\w*|static\w*|p?log\w*|passport|\w*auth|sso|user|my\w?|pay\w*|\w*sell\w*|merchant|mms|sycm|syt|sz|qn|im|kf|live\w*|console|union|jinbao|cps|\w*trade|npm|simba|yingxiao|tech|bbs|blog|docs?|news|pas|price\w*|stock|yushou|presale|\w*game|\w*compass|cart|vis|vop|diviner)\d*$/;
+  /^(?:\w*api\w*|acs|gw|open\w*|dev\w*|\w*test|help|track\w*|count|img\w*|static\w*|p?log\w*|passport|\w*auth|sso|user|my\w?|pay\w*|\w*sell\w*|merchant|mms|sycm|syt|sz|qn|im|kf|live\w*|console|union|jinbao|cps|\w*trade|npm|simba|jzt|yingxiao|tech|bbs|blog|docs?|news|pas|price\w*|stock|yushou|presale|\w*game|\w*compass|cart|vis|vop|diviner)\d*$/;
 // Path segments of the same: calls (`/json/`, `/cgi/`, `/rest/`, RPC verbs such as `getSysTime.do`), account (a shop's
-// `/wscuser/`), order and checkout pages, back-office screens, downloads and error pages, reward tasks (steps, sign-in, lottery).
+// `/wscuser/`, personal and member centres: `/myJd/`, `personal.html`, `mytaobao.html`), order and checkout pages, back-office screens, downloads and error pages, reward tasks (steps, sign-in, lottery).
 const SERVICE_PATH =
-  /(?:^|\/)(?:\w*api|\w*(?:reward|lottery)\w*|proxy|rest|router\w*|json|cgi|registry|(?:get|query)[a-z]+|log(?:in)?|oauth2?|account|\w*user|seller|admin|backend|ads|workbench|dashboard|im|kf|order\w*|buy|cart|shorten|create|download|error|[\w-]*preview|prices?|\w*desc\w*)(?:[/._?-]|$)|\/mtop\.|list_\w+_items/;
+  /(?:^|\/)(?:\w*api|\w*(?:reward|lottery)\w*|proxy|rest|router\w*|json|cgi|registry|(?:get|query)[a-z]+|log(?:in)?|oauth2?|account|\w*user|(?:user|member|personal)center|personal|my(?:jd|taobao|tmall)|seller|admin|backend|ads|workbench|dashboard|im|kf|order\w*|buy|cart|shorten|create|download|error|[\w-]*preview|prices?|\w*desc\w*)(?:[/._?-]|$)|\/mtop\.|list_\w+_items/;
 const STATIC_FILE = /\.(?:png|jpe?g|gif|webp|svg|ico|css|js|json)$/;
 
 /** Is this page on a source's host one of the company's services rather than goods? `path` is lower-cased. */
