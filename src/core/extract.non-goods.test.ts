@@ -39,7 +39,9 @@ describe('pages of commerce companies that are not goods', () => {
       ['pinduoduo', false],
     ]);
     expect(sourcesOf('https://shop.m.jd.com/?shopId=1000001582')[0]?.[0]).toBe('jd');
-    expect(findLinks('https://m.jr.jd.com/member/rightsCenter/?cu=true&utm_source=kong&utm_medium=jingfen')).toHaveLength(1);
+    expect(
+      findLinks('https://m.jr.jd.com/member/rightsCenter/?cu=true&utm_source=kong&utm_medium=jingfen'),
+    ).toHaveLength(1);
   });
 
   it('a framework route to a controller (`index.php?r=comment/list`) is an endpoint; goods pages stay', () => {

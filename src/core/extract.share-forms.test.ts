@@ -30,8 +30,10 @@ describe('share forms', () => {
     ['17:/！Zx8Cv6Bn4Ml！ZH1024', 'jd', 'token'],
     ['京东 3！Hg5Jk7Lp9Qw！ CA7788', 'jd', 'token'],
     ['0:/ ！Ty2Ui4Op6As！', 'jd', 'token'],
-    // The 淘宝闪购 / 饿了么 share layout.
+    // The 淘宝闪购 / 饿了么 share layout, with or without an app word after it, words between lead and token.
     ['47 MF2301 2:/✔₤Rk4Tm6Wq8Y₤ 去淘宝闪购看看', 'taobao', 'token'],
+    ['58 HU1234 1:/✔₤Ab3dEf9hJ₤ 饿了么', 'taobao', 'token'],
+    ['63 CZ0457 0:/✔ 快来抢₤Wm5Xq8Tz₤', 'taobao', 'token'],
     // 淘口令 with a space or an emoji inside the body, between any token delimiter.
     ['￥aB Cd3EfGh4￥', 'taobao', 'token'],
     ['€aB😊Cd3EfGh€ 打开淘宝', 'taobao', 'token'],
@@ -41,6 +43,17 @@ describe('share forms', () => {
     ['(￥Hb6 Nz3 Qw8Lp￥)', 'taobao', 'token'],
   ] as const)('%s is one %s %s', (text, source, kind) => {
     expect(one(text)).toMatchObject({ source, kind });
+  });
+
+  it('the 淘宝闪购 layout’s lead belongs to its token, which is the app’s own share, whatever its sign', () => {
+    expect(one('复制 58 HU1234 1:/✔$Ab3dEf9hJ$ 打开')).toMatchObject({
+      text: '58 HU1234 1:/✔$Ab3dEf9hJ$',
+      affiliate: null,
+      evidence: expect.stringContaining('HU1234'),
+    });
+    // Near misses: a price after the lead, and a flight code and a time with a short word between signs.
+    expect(findLinks('58 HU1234 1:/✔ ₤12₤')).toEqual([]);
+    expect(findLinks('航班 HU1234 10:30 起飞 ₤ok₤')).toEqual([]);
   });
 
   it('a Kuaishou share link that the text calls 快手小店 goods is the platform’s shop', () => {

@@ -12,6 +12,13 @@ export interface Atom extends Recognition {
 
 /** An app code at the start of a token's body (`( CZ3457 AbCdEfGhIjK)`). */
 const SHARE_CODE = new RegExp(`^${APP_CODE}`);
+/**
+ * The 淘宝闪购 / 饿了么 layout's lead before the token: a number, an app code and `N:/` (`58 HU1234 1:/✔…₤…₤`), then
+ * at most a few words to the delimiter. Only a share text starts so; like a code after the token, it makes the
+ * token certain without any app word.
+ */
+const LEAD_CODE = new RegExp(`(?<![A-Za-z0-9])\\d{1,3} (${APP_CODE}) \\d{1,2}:\\/[^\\n]{0,24}$`);
+const LEAD_REACH = 40;
 
 /**
  * Token delimiters seen in the wild (§1, §3): ¥ (from ￥ and ¥), €, $, ₤, ¤, ¢, ₳, and the Chinese
@@ -105,7 +112,8 @@ function tokenAt(text: string, open: number): Atom | null {
   if (after) end += after[0].length;
   if (text[end] === '/' && (scheme || innerCode)) end++;
 
-  const code = innerCode?.[0] ?? after?.[1];
+  const lead = innerCode || after ? null : LEAD_CODE.exec(text.slice(Math.max(0, open - LEAD_REACH), open));
+  const code = innerCode?.[0] ?? after?.[1] ?? lead?.[1];
   // The `://` tail or an app code is what only a token has; brackets and `$` are everyday signs (`($USD)`).
   const strong = scheme || !!code;
   const cue = !strong && TOKEN_CUE.test(text.slice(Math.max(0, open - 30), Math.min(text.length, end + 30)));
@@ -114,9 +122,10 @@ function tokenAt(text: string, open: number): Atom | null {
   if (delim === '$' && !strong && !cue && isWordy(body)) return null;
   if (delim === '啊' && !(/\d/.test(body) && body.length >= 10)) return null; // 啊 is also just a word
 
-  // `$…$://`, `￥…￥://` and `($…)` are the 淘客 tools' token family (§3), not the app's own share format.
-  const tokenFamily = delim === '$' || scheme;
-  const start = parenthesised ? open - 1 : open;
+  // `$…$://`, `￥…￥://` and `($…)` are the 淘客 tools' token family (§3), not the app's own share format (which the
+  // lead layout is, whatever its sign).
+  const tokenFamily = (delim === '$' && !lead) || scheme;
+  const start = lead ? open - lead[0].length : parenthesised ? open - 1 : open;
   return {
     start,
     end,
