@@ -101,6 +101,17 @@ describe('pages of commerce companies that are not goods', () => {
     silent('https://static.jd.com/css/base.css');
     silent('https://mobile.yangkeduo.com/assets/js/main.7f3a.js');
     silent('https://img10.360buyimg.jd.com/n1/s450x450.jpg');
+    // Crawler files, fonts, source maps, media, documents and app packages are files too, not pages.
+    silent('https://jd.com/robots.txt');
+    silent('https://www.taobao.com/sitemap.xml');
+    silent('https://www.taobao.com/fonts/iconfont.woff2');
+    silent('https://mobile.yangkeduo.com/assets/js/main.7f3a.js.map');
+    silent('https://cloud.video.taobao.com/play/u/123/p/1/e/6/t/1/2345.mp4');
+    silent('https://static.pinduoduo.com/docs/rules.pdf');
+    silent('https://storage.jd.com/jdmobile/JDMALL-PC2.apk');
+    // Near misses: goods pages whose query names such a file, and a goods page ending in .html.
+    expect(sourcesOf('https://item.taobao.com/item.htm?id=701234567890&pic=main.jpg')).toEqual([['taobao', false]]);
+    expect(sourcesOf('https://item.jd.com/100038004359.html')).toEqual([['jd', false]]);
   });
 
   it('login, passport and OAuth pages, also inside app deep links', () => {

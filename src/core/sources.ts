@@ -687,7 +687,7 @@ const SERVICE_LABEL =
 // `/wscuser/`, personal and member centres: `/myJd/`, `personal.html`, `mytaobao.html`), order and checkout pages, back-office screens, downloads and error pages, reward tasks (steps, sign-in, lottery).
 const SERVICE_PATH =
   /(?:^|\/)(?:\w*api|\w*(?:reward|lottery)\w*|proxy|rest|router\w*|json|cgi|registry|(?:get|query)[a-z]+|log(?:in)?|oauth2?|account|\w*user|(?:user|member|personal)center|personal|my(?:jd|taobao|tmall)|seller|admin|backend|ads|workbench|dashboard|im|kf|order\w*|buy|cart|shorten|create|download|error|[\w-]*preview|prices?|\w*desc\w*)(?:[/._?-]|$)|\/mtop\.|list_\w+_items/;
-const STATIC_FILE = /\.(?:png|jpe?g|gif|webp|svg|ico|css|js|json)$/;
+const STATIC_FILE = /\.(?:png|jpe?g|gif|webp|svg|ico|css|js|json|map|txt|xml|woff2?|ttf|mp4|pdf|apk)$/;
 
 /** Is this page on a source's host one of the company's services rather than goods? `path` is lower-cased. */
 export function isServicePage(rule: HostRule, host: string, path: string, view: PageView): boolean {
