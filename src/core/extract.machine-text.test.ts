@@ -121,6 +121,11 @@ describe('links inside machine text', () => {
     expect(findLinks('x-https://u.jd.com/Kx7pQ2a git+https://item.jd.com/100029384756.html')).toEqual([]);
   });
 
+  it('a shop app’s link to its home is its homepage, its brand’s; its other screens are not goods', () => {
+    expect(sourcesOf('"scheme": "vipshop://goHome?tra_from=tra%3Aabc123%3A%3A"')).toEqual([['vipshop', true]]);
+    expect(findLinks('vipshop://userCenter')).toEqual([]);
+  });
+
   it('an app link to a login page of the shop is not goods; one that carries a goods page is', () => {
     expect(findLinks('tbopen://m.taobao.com/login/qrlogin.htm?x=1')).toEqual([]);
     expect(

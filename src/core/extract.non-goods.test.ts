@@ -44,6 +44,17 @@ describe('pages of commerce companies that are not goods', () => {
     ).toHaveLength(1);
   });
 
+  it('a launcher with nothing to launch (a prefix in code) is silent; one with its target is a link', () => {
+    silent('url = url.replace("vipshop://", "//weixin.vip.com/deeplink/");');
+    silent("const JUMP = 'https://m.vip.com/jump/';");
+    expect(sourcesOf('https://click.union.vip.com/deeplink/showGoodsDetail?pid=6918273645')).toEqual([
+      ['vipshop', true],
+    ]);
+    expect(findLinks('//weixin.vip.com/deeplink/showGoodsDetail?goodsId=6918273645')[0]?.source).toBe('vipshop');
+    // A 1688 goods page by its offer id, on the mobile detail host.
+    expect(sourcesOf('https://detail.m.1688.com/page/index.htm?offerId=712345678901')).toEqual([['1688', false]]);
+  });
+
   it('a framework route to a controller (`index.php?r=comment/list`) is an endpoint; goods pages stay', () => {
     silent('http://product.dangdang.com/index.php?r=comment%2Flist&productId=29384756&pageIndex=2');
     silent('https://product.dangdang.com/index.php?r=callback/recommend-list&productId=29384756');

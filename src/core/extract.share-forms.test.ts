@@ -158,6 +158,33 @@ describe('share forms', () => {
     expect(findLinks('https://item.jkcsjd.com.example.net/70012345678.html')).toEqual([]);
   });
 
+  it('Kuaishou’s per-share xmmicvfxi hosts: codes are share links, the goods page a share opens is the shop’s', () => {
+    expect(one('https://k7q2m.xmmicvfxi.com/f/X-3aBcD4eFgH5iJk')).toMatchObject({ source: 'shortener' });
+    expect(
+      sourcesOf('https://p9x1z.xmmicvfxi.com/web/kwaishop-goods-detail-page-app?id=24680135790&cc=share_copylink'),
+    ).toEqual([['kuaishou', false]]);
+    // The same goods page on the older chenzhongtech share hosts.
+    expect(sourcesOf('https://v.m.chenzhongtech.com/web/kwaishop-goods-detail-page-app?id=24680135790')).toEqual([
+      ['kuaishou', false],
+    ]);
+    // Near misses: a video and a profile on the same host, and a lookalike host.
+    expect(findLinks('https://p9x1z.xmmicvfxi.com/fw/photo/3xq8zv2mrk9w4ya?cc=share_copylink')).toEqual([]);
+    expect(findLinks('https://p9x1z.xmmicvfxi.com/fw/user/3xabc123')).toEqual([]);
+    expect(findLinks('https://xmmicvfxi.com.example.org/f/X-3aBcD4eFgH5iJk')).toEqual([]);
+  });
+
+  it('a 淘口令 between plain brackets, when the share text says to copy it; a model name in brackets is none', () => {
+    expect(one('夏季冰丝凉席三件套\n(Tq4Wm8Rz2Xk)\n复制这条消息，打开手机淘宝')).toMatchObject({
+      source: 'taobao',
+      kind: 'token',
+    });
+    expect(one('(hB7kP3zQ9wL) 復製本條信息，去氵匋寳')).toMatchObject({ source: 'taobao', kind: 'token' });
+    expect(findLinks('复制型号 (iPhone15ProMax) 到备注')).toEqual([]);
+    expect(findLinks('复制 (RTX4090Super) 的参数')).toEqual([]);
+    expect(findLinks('复制这条 (tq4wm8rz2xk) 给客服')).toEqual([]);
+    expect(findLinks('(Tq4Wm8Rz2Xk) 是我的订单号')).toEqual([]);
+  });
+
   it('Kuaishou’s other pages stay silent, on the share hosts and beside them', () => {
     expect(findLinks('https://live.kuaishou.com/u/3xk9qa2m')).toEqual([]);
     expect(findLinks('https://kuaishou.com/search/video?searchKey=猫')).toEqual([]);

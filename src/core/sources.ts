@@ -53,8 +53,10 @@ export interface HostRule extends Omit<HostSpec, 'notGoods' | 'unlessMarked' | '
   shopsExcept?: ReadonlySet<string>;
   /** A live platform's own share shortener: `shortener` alone, this platform's shop when the text says goods. */
   shareOf?: Source;
-  /** Only one-code paths are links here; the host's other pages (a video, a profile) are not goods. */
+  /** Only one-code paths are links here; the host's other pages (a video, a profile) are not goods, but for
+   *  the platform's own goods pages that its shares open (`sharedGoods`). */
   codesOnly?: boolean;
+  sharedGoods?: RegExp;
 }
 
 /** An alliance (affiliate) marker in a parameter; it applies to the sources of its family. */
@@ -96,6 +98,8 @@ export interface SourceRecord {
   hosts?: readonly HostSpec[];
   /** The live platform's own share shorteners (v.douyin.com): a `shortener` that the share text may make ours. */
   shareHosts?: readonly string[];
+  /** The platform's own goods pages as a share opens them on its share hosts (lower-cased path). */
+  sharedGoods?: RegExp;
   /** The source whose alliance markers apply (tmall and 1688 links carry Taobao's); default: its own, if any. */
   family?: Source;
   markers?: readonly MarkerSpec[];
@@ -245,7 +249,7 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // §14 1688
   '1688': {
     hosts: [
-      { host: '1688.com', plainPage: /^\/offer\/|^\/pic\// },
+      { host: '1688.com', plainPage: /^\/offer\/|^\/pic\/|[?&]offerid=\d/ },
       { host: 'qr.1688.com', short: true },
       { host: 'login.1688.com', notGoods: true, wrapper: true },
     ],
@@ -360,8 +364,9 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       // 唯品会联盟's clicks; the alliance's other pages (union.vip.com/v/…) are its members' console.
       { host: 'click.union.vip.com', affiliate: true },
     ],
-    // 唯品会联盟 hands out vipshop://showGoodsDetail deep links; the corpus labels them affiliate.
-    schemes: { vipshop: { affiliate: true, target: 'params', goodsPath: /^showgoodsdetail/ } },
+    // 唯品会联盟 hands out vipshop://showGoodsDetail deep links (and ones to the app's home, as a homepage keeps
+    // its brand); the corpus labels them affiliate.
+    schemes: { vipshop: { affiliate: true, target: 'params', goodsPath: /^(?:showgoodsdetail|gohome)/ } },
     name: '唯品会',
     miniProgramPaths: [/^\/?pages\/productdetail\/productdetail\?goodsid=\d{5,20}/i],
     cueUpgrade: true,
@@ -410,8 +415,8 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       { host: 'app.kwaixiaodian.com', affiliate: false },
     ],
     // Share links over the years: the v. and f. short hosts, 极速版's (`v.`, `v.s.`), `www.kuaishou.com/f/<code>`,
-    // the company's chenzhongtech hosts (`v.m.`, and per-share `<random>.m.`) and the old gifshow hosts (`m.`,
-    // `www.`), each with `/s/` or bare codes.
+    // the company's chenzhongtech hosts (`v.m.`, and per-share `<random>.m.`), the per-share `<random>.xmmicvfxi.com`
+    // (`/f/X-…`, `kpn=KUAISHOU`) and the old gifshow hosts (`m.`, `www.`), each with `/s/` or bare codes.
     shareHosts: [
       'v.kuaishou.com',
       'f.kuaishou.com',
@@ -420,7 +425,10 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       'm.chenzhongtech.com',
       'm.gifshow.com',
       'www.gifshow.com',
+      'xmmicvfxi.com',
     ],
+    // What a goods share opens there: the shop's goods page (`/web/kwaishop-goods-detail-page-app?…`).
+    sharedGoods: /\/kwaishop-[\w-]*goods-detail/,
     schemes: { kwai: { affiliate: false, target: 'params', goodsPath: /^(?:merchant|shop|goods|kwaishop)/ } },
     name: '快手小店',
     shopNames: ['快手小店'],
@@ -519,7 +527,14 @@ export function deriveSourceTables(records: Readonly<Record<string, SourceRecord
       for (const word of [id, ...(r.appWords ?? []), ...(r.hosts ?? []).map((h) => h.host.split('.').at(-2)!)])
         if (word === id || /^[a-z]{5,}$/.test(word)) quickAppBrands.set(word, id);
     for (const host of r.shareHosts ?? []) {
-      hostRules.push({ host, source: 'shortener', short: true, shareOf: id, codesOnly: true });
+      hostRules.push({
+        host,
+        source: 'shortener',
+        short: true,
+        shareOf: id,
+        codesOnly: true,
+        sharedGoods: r.sharedGoods,
+      });
     }
     const familyHead = r.family ?? (r.markers ? id : undefined);
     if (familyHead) family.set(id, familyHead);
@@ -699,8 +714,11 @@ export function isServicePage(rule: HostRule, host: string, path: string, view: 
   }
   if (SERVICE_PATH.test(path) || STATIC_FILE.test(path)) return true;
   // JSONP, an order's own page, a shortener's own API (`/shorten?longUrl=`, whose path looks like a code), a
-  // framework's route to a controller (`index.php?r=comment%2Flist`)
-  return /[?&](?:callback|orderid|longurl)=|^[^?]*\.php\?(?:[^#]*&)?(?:r|route)=[a-z-]+(?:%2f|\/)/.test(view.page);
+  // framework's route to a controller (`index.php?r=comment%2Flist`), a launcher with nothing to launch (code's
+  // `"//weixin.vip.com/deeplink/"` prefix)
+  return /[?&](?:callback|orderid|longurl)=|^[^?]*\.php\?(?:[^#]*&)?(?:r|route)=[a-z-]+(?:%2f|\/)|\/(?:deep_?link|jump|redirect|launch)\/?$/.test(
+    view.page,
+  );
 }
 
 /** JD deep-link `des` values that are login flows, not goods (§4 pitfalls). */

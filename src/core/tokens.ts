@@ -36,6 +36,14 @@ const isUpper = (c: number) => c >= 0x41 && c <= 0x5a;
  */
 const WORDY = /^[a-z]?(?:[A-Z]?(?=[a-z]{2})[a-z]*[aeiouy][a-z]*|[A-Z]{2,})+$/;
 const isWordy = (body: string) => WORDY.test(body);
+const isRandomBody = (body: string) =>
+  /\d/.test(body) &&
+  /[a-z]/.test(body) &&
+  /[A-Z]/.test(body) &&
+  !body
+    .split(/\d+/)
+    .filter((run) => run.length > 1)
+    .every(isWordy);
 
 /** How long the break inside a token body at `i` is: a space, an emoji run (ZWJ and VS16 are gone), or both. */
 function breakAt(text: string, i: number): number {
@@ -48,7 +56,9 @@ function breakAt(text: string, i: number): number {
 }
 
 /** Words around a token that make a short placeholder body (`￥def456￥`) believable. */
-const TOKEN_CUE = /复制|復.?制|覆|輹|fu.?zhi|打开|打開|咑閞|口令|淘宝|淘.?寳|taobao|京东|天猫|手机/i;
+const TOKEN_CUE = /复制|復.?[制製]|覆|輹|fu.?zhi|打开|打開|咑閞|口令|淘宝|淘.?寳|氵匋|taobao|京东|天猫|手机/i;
+/** The share text's "copy this" (复制/復製 and their disguises): what makes a bracketed body a token. */
+const COPY_CUE = /复.?制|復.?[制製]|覆|輹|fu.?(?:zhi|致)/i;
 
 export function findTokens(text: string): Atom[] {
   const atoms: Atom[] = [];
@@ -76,7 +86,8 @@ function tokenAt(text: string, open: number): Atom | null {
     if (innerCode && text.charCodeAt(i + innerCode[0].length) === 0x20) i += innerCode[0].length + 1;
     else innerCode = null;
   }
-  // `( CZ3457 AbCdEfGhIjK)`: brackets count only around an app code and a full-length body.
+  // `( CZ3457 AbCdEfGhIjK)`: brackets count only around a full-length body, with an app code or the share text's
+  // "copy this" next to it (`(fl9Zc4ybx2d)` … 復製这条信息打开手机氵匋寳).
   const bracket = delim === '(';
   // The body's letters and digits, in up to three runs: pasted tokens carry a space or an emoji inside.
   let bodyEnd = i;
@@ -92,7 +103,7 @@ function tokenAt(text: string, open: number): Atom | null {
   if (length < 3 || length > 16) return null;
   const body = text.slice(i, bodyEnd);
   i = bodyEnd;
-  if (bracket && (!innerCode || length < 10)) return null;
+  if (bracket && length < 10) return null;
   // A broken body needs a random run, with a capital or letters and digits mixed: words, abbreviations and numbers
   // between signs (`$10 off now$`, `￥ Apple iPhone￥`, Tcl's `$tv tag bind $`) are not.
   if (breaks && !body.split(/[^A-Za-z\d]+/).some((r) => r.length > 1 && /[A-Z]|\d\D|\D\d/.test(r) && !isWordy(r)))
@@ -116,7 +127,11 @@ function tokenAt(text: string, open: number): Atom | null {
   const code = innerCode?.[0] ?? after?.[1] ?? lead?.[1];
   // The `://` tail or an app code is what only a token has; brackets and `$` are everyday signs (`($USD)`).
   const strong = scheme || !!code;
-  const cue = !strong && TOKEN_CUE.test(text.slice(Math.max(0, open - 30), Math.min(text.length, end + 30)));
+  const near = text.slice(Math.max(0, open - 30), Math.min(text.length, end + 30));
+  const cue = !strong && TOKEN_CUE.test(near);
+  // A bracketed body without a code: a random run that the text says to copy. Random: digits and both cases, its
+  // letter runs not all words (a model name in brackets, `(iPhone15Pro)`, `(RTX4090Super)`, is words and numbers).
+  if (bracket && !innerCode && !(COPY_CUE.test(near) && isRandomBody(body))) return null;
   if (length < (strong ? 3 : cue ? 6 : 10)) return null; // letters and digits, not the breaks between them
   // `$RefreshSig$`, `$$$isSourceNode$$$`: code and templates put words between dollars; a token body is random.
   if (delim === '$' && !strong && !cue && isWordy(body)) return null;

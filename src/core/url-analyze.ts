@@ -243,7 +243,16 @@ function analyzeWebUrl(url: ParsedUrl, params: Map<string, Param>, depth: number
   const isShort = !!rule.short && SHORT_CODE_PATH.test(url.path) && !/\.(?:s?html?|php|aspx?|action)$/i.test(url.path);
   // A shortener's bare home page (`https://t.cn`, `xhslink.com/a/…` cut short) links nowhere.
   if (rule.short && !isShort && url.path.length <= 3 && !url.query) return null;
-  if (rule.codesOnly && !isShort) return NOT_GOODS;
+  if (rule.codesOnly && !isShort) {
+    if (!rule.sharedGoods?.test(view.page)) return NOT_GOODS;
+    return {
+      source: rule.shareOf!,
+      affiliate: false,
+      kind: 'url',
+      evidence: `host ${url.host} (shared goods page)`,
+      host: url.host,
+    };
+  }
   // A CPS network's click page is a link whatever its path; a short code's path is a code, not a service name.
   if (!rule.cps && isServicePage(rule, url.host, isShort ? '' : lowerPath(url, view), view)) return NOT_GOODS;
 
