@@ -191,6 +191,11 @@ describe('pages of commerce companies that are not goods', () => {
     silent('https://count.tmall.com/counter?keys=ICCP_1_654321');
     silent('https://live.taobao.com/room/index.htm?userId=1');
     silent('https://pay.suning.com/epp/cashier?orderNo=1');
+    // Investor relations and recruiting sites are the company's, not shops.
+    silent('https://ir.jd.com/news-releases');
+    silent('https://investor.pinduoduo.com/financial-information/quarterly-results');
+    silent('https://careers.jd.com/jobs?type=campus');
+    silent('https://campus.vip.com/');
     // A shop's own name is not a service word, even when it holds one.
     expect(sourcesOf('https://latestfashion.taobao.com/')).toEqual([['taobao', false]]);
   });

@@ -186,6 +186,12 @@ describe('share forms', () => {
   });
 
   it('Kuaishou’s other pages stay silent, on the share hosts and beside them', () => {
+    // A word on a share host that is also the site is one of its pages; a random code is a share, and so is a
+    // placeholder word on a short host (docs write `v.kuaishou.com/abcdefg`).
+    expect(findLinks('https://www.kuaishou.com/about')).toEqual([]);
+    expect(findLinks('https://www.gifshow.com/brand/')).toEqual([]);
+    expect(one('https://www.kuaishou.com/Xq7Rt2Lm')).toMatchObject({ source: 'shortener' });
+    expect(one('https://v.kuaishou.com/example')).toMatchObject({ source: 'shortener' });
     expect(findLinks('https://live.kuaishou.com/u/3xk9qa2m')).toEqual([]);
     expect(findLinks('https://kuaishou.com/search/video?searchKey=猫')).toEqual([]);
     expect(findLinks('https://f.kuaishou.com/rest/wd/feed/hot')).toEqual([]);

@@ -665,6 +665,9 @@ export function isShopHost(rule: HostRule, host: string): boolean {
 
 /** A path that is one short code, optionally behind a one- or two-letter segment (`/s/`, `/o/`, `/a/`). */
 export const SHORT_CODE_PATH = /^\/(?:[a-z]{1,2}\/)?[A-Za-z0-9_.-]{2,24}\/?$/;
+/** On a share host that is also the company's site (`www.`), a word (`/about`) is a site page, not a code. Short
+ *  hosts keep words: docs write placeholder codes (`v.kuaishou.com/abcdefg`). */
+export const WORD_PAGE = /^\/[a-z]*[aeiouy][a-z]*\/?$/;
 
 /** Parameters that wrap the real target (§0.10). Unknown hosts are searched for any of these. */
 export const WRAPPER_PARAMS: readonly string[] = [
@@ -697,7 +700,7 @@ export const WRAPPER_PARAMS: readonly string[] = [
  * `cps.kaola.com`) are matched before, so they are never read as labels.
  */
 const SERVICE_LABEL =
-  /^(?:\w*api\w*|acs|gw|open\w*|dev\w*|\w*test|help|track\w*|count|img\w*|static\w*|p?log\w*|passport|\w*auth|sso|user|my\w?|pay\w*|\w*sell\w*|merchant|mms|sycm|syt|sz|qn|im|kf|live\w*|console|union|jinbao|cps|\w*trade|npm|simba|jzt|yingxiao|tech|bbs|blog|docs?|news|pas|price\w*|stock|yushou|presale|\w*game|\w*compass|cart|vis|vop|diviner)\d*$/;
+  /^(?:\w*api\w*|acs|gw|open\w*|dev\w*|\w*test|help|track\w*|count|img\w*|static\w*|p?log\w*|passport|\w*auth|sso|user|my\w?|pay\w*|\w*sell\w*|merchant|mms|sycm|syt|sz|qn|im|kf|live\w*|console|union|jinbao|cps|\w*trade|npm|simba|jzt|yingxiao|tech|bbs|blog|docs?|news|ir|investors?|careers?|jobs?|zhaopin|campus|pas|price\w*|stock|yushou|presale|\w*game|\w*compass|cart|vis|vop|diviner)\d*$/;
 // Path segments of the same: calls (`/json/`, `/cgi/`, `/rest/`, RPC verbs such as `getSysTime.do`), account (a shop's
 // `/wscuser/`, personal and member centres: `/myJd/`, `personal.html`, `mytaobao.html`), order and checkout pages, back-office screens, downloads and error pages, reward tasks (steps, sign-in, lottery).
 const SERVICE_PATH =

@@ -14,6 +14,7 @@ import {
   QUICK_APP_BRANDS,
   SCHEME_RULES,
   SHORT_CODE_PATH,
+  WORD_PAGE,
   WRAPPER_PARAMS,
   type HostRule,
   type PageView,
@@ -240,7 +241,11 @@ function analyzeWebUrl(url: ParsedUrl, params: Map<string, Param>, depth: number
   }
   if (NON_GOODS_PATHS.some((p) => p.source === source && p.path.test(view.page))) return NOT_GOODS;
 
-  const isShort = !!rule.short && SHORT_CODE_PATH.test(url.path) && !/\.(?:s?html?|php|aspx?|action)$/i.test(url.path);
+  const isShort =
+    !!rule.short &&
+    SHORT_CODE_PATH.test(url.path) &&
+    !/\.(?:s?html?|php|aspx?|action)$/i.test(url.path) &&
+    !(rule.codesOnly && rule.host.startsWith('www.') && WORD_PAGE.test(url.path));
   // A shortener's bare home page (`https://t.cn`, `xhslink.com/a/…` cut short) links nowhere.
   if (rule.short && !isShort && url.path.length <= 3 && !url.query) return null;
   if (rule.codesOnly && !isShort) {
