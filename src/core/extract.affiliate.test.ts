@@ -76,6 +76,20 @@ describe('the affiliate flag', () => {
     ]);
   });
 
+  it('Taobao: a share a 淘客 tool made (ut_sk …TaoPassword-Outside.isv) is affiliate; a user’s own share is not', () => {
+    expect(
+      sourcesOf(
+        'https://item.taobao.com/item.htm?id=701234567890&ut_sk=1.YzQ5ZTk_21380790_1712345678901.TaoPassword-Outside.isv',
+      ),
+    ).toEqual([['taobao', true]]);
+    expect(
+      sourcesOf('https://item.taobao.com/item.htm?id=701234567890&ut_sk=1.YzQ5ZTk_21380790_1712345678901.PanelQRCode'),
+    ).toEqual([['taobao', false]]);
+    expect(
+      sourcesOf('https://a.m.taobao.com/i701234567890.htm?ut_sk=1.Zk2_21646297_1712345678901.TaoPassword-WeiXin.1'),
+    ).toEqual([['taobao', false]]);
+  });
+
   it('Pinduoduo: any CPS signature and a 多多进宝 PID make a link affiliate', () => {
     expect(
       sourcesOf(

@@ -200,6 +200,8 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       { key: 'clk1', value: /^[0-9a-f]{32}$/i },
       { key: 'bxsign', value: /^tbk/i },
       { key: 'tkflag', value: /^1$/ },
+      // The share was made by a third-party ISV or 淘客 tool (users' own shares say PanelQRCode, TaoPassword-WeiXin).
+      { key: 'ut_sk', value: /taopassword-outside\.isv/i },
     ],
     pathShapes: [
       {
