@@ -55,6 +55,18 @@ describe('pages of commerce companies that are not goods', () => {
     expect(sourcesOf('https://detail.m.1688.com/page/index.htm?offerId=712345678901')).toEqual([['1688', false]]);
   });
 
+  it('a link a string test looks for is a pattern; an ajax endpoint is a call; goods on old hosts stay', () => {
+    silent("if (href.startsWith('kwai://merchant/itemdetail')) open(href);");
+    silent('return u.indexOf("item.jd.com/") !== -1;');
+    silent('m = re.search(r"https://item.taobao.com/item.htm\\?id=(\\d+)", page)');
+    silent('https://haohuo.snssdk.com/product/ajaxitem?id=3456789012345');
+    expect(sourcesOf('https://haohuo.snssdk.com/views/product/item?id=3456789012345')).toEqual([['douyin', false]]);
+    expect(sourcesOf('https://pages.xiaohongshu.com/goods/5a1b2c3d4e5f6a7b8c9d0e1f')).toEqual([['xiaohongshu', false]]);
+    expect(sourcesOf('var u = "#小程序://京东购物丨领国补/AbCdEfGh12";')[0]?.[0]).toBe('jd');
+    // Near miss: a regex's test subject is data, a link.
+    expect(sourcesOf('expect(isJd.test("https://item.jd.com/100012043978.html"))')).toEqual([['jd', false]]);
+  });
+
   it('a framework route to a controller (`index.php?r=comment/list`) is an endpoint; goods pages stay', () => {
     silent('http://product.dangdang.com/index.php?r=comment%2Flist&productId=29384756&pageIndex=2');
     silent('https://product.dangdang.com/index.php?r=callback/recommend-list&productId=29384756');

@@ -53,10 +53,8 @@ export interface HostRule extends Omit<HostSpec, 'notGoods' | 'unlessMarked' | '
   shopsExcept?: ReadonlySet<string>;
   /** A live platform's own share shortener: `shortener` alone, this platform's shop when the text says goods. */
   shareOf?: Source;
-  /** Only one-code paths are links here; the host's other pages (a video, a profile) are not goods, but for
-   *  the platform's own goods pages that its shares open (`sharedGoods`). */
+  /** Only one-code paths are links here, and `plainPage`: the platform's own goods pages its shares open. */
   codesOnly?: boolean;
-  sharedGoods?: RegExp;
 }
 
 /** An alliance (affiliate) marker in a parameter; it applies to the sources of its family. */
@@ -437,7 +435,11 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
     ownOn: ['kuaishou'],
   },
   douyin: {
-    hosts: [{ host: 'haohuo.jinritemai.com', affiliate: false }],
+    // 抖音小店's goods and shop pages, and the same on the older haohuo.snssdk.com.
+    hosts: [
+      { host: 'haohuo.jinritemai.com', affiliate: false },
+      { host: 'haohuo.snssdk.com', affiliate: false },
+    ],
     shareHosts: ['v.douyin.com'],
     // 精选联盟 (pick_source, a 团长 activity's origin_colonel_buyin_id) and creators' CPS tracking (kol_id,
     // cps_track): affiliate, yet the platform's own shop.
@@ -456,9 +458,10 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
     ownOn: ['douyin'],
   },
   xiaohongshu: {
-    hosts: [{ host: 'xiaohongshu.com', plainPage: /^\/goods-detail\//, pagesOnly: true }],
+    // Goods pages on www., m., pages. and mall.: `/goods-detail/<id>` and the older `/goods/<id>`.
+    hosts: [{ host: 'xiaohongshu.com', plainPage: /^\/goods(?:-detail)?\//, pagesOnly: true }],
     shareHosts: ['xhslink.com', 'xhslink.cn'],
-    schemes: { xhsdiscover: { affiliate: false, target: 'params', goodsPath: /^(?:goods_detail|goods|mall)/ } },
+    schemes: { xhsdiscover: { affiliate: false, target: 'params', goodsPath: /^(?:mini_)?(?:goods|mall)/ } },
     badges: ['小红书'],
     ownOn: ['xiaohongshu'],
     shopNames: ['小红书商城', '小红书店铺'],
@@ -535,7 +538,7 @@ export function deriveSourceTables(records: Readonly<Record<string, SourceRecord
         short: true,
         shareOf: id,
         codesOnly: true,
-        sharedGoods: r.sharedGoods,
+        plainPage: r.sharedGoods,
       });
     }
     const familyHead = r.family ?? (r.markers ? id : undefined);
@@ -706,7 +709,7 @@ const SERVICE_LABEL =
 // Path segments of the same: calls (`/json/`, `/cgi/`, `/rest/`, RPC verbs such as `getSysTime.do`), account (a shop's
 // `/wscuser/`, personal and member centres: `/myJd/`, `personal.html`, `mytaobao.html`), order and checkout pages, back-office screens, downloads and error pages, reward tasks (steps, sign-in, lottery).
 const SERVICE_PATH =
-  /(?:^|\/)(?:\w*api|\w*(?:reward|lottery)\w*|proxy|rest|router\w*|json|cgi|registry|(?:get|query)[a-z]+|log(?:in)?|oauth2?|account|\w*user|(?:user|member|personal)center|personal|my(?:jd|taobao|tmall)|seller|admin|backend|ads|workbench|dashboard|im|kf|order\w*|buy|cart|shorten|create|download|error|[\w-]*preview|prices?|\w*desc\w*)(?:[/._?-]|$)|\/mtop\.|list_\w+_items/;
+  /(?:^|\/)(?:\w*api|\w*(?:reward|lottery)\w*|proxy|rest|router\w*|json|cgi|registry|(?:get|query)[a-z]+|log(?:in)?|oauth2?|account|\w*user|(?:user|member|personal)center|personal|my(?:jd|taobao|tmall)|seller|admin|backend|ads|workbench|dashboard|im|kf|order\w*|buy|cart|shorten|create|download|error|[\w-]*preview|prices?|\w*desc\w*|ajax\w*)(?:[/._?-]|$)|\/mtop\.|list_\w+_items/;
 const STATIC_FILE = /\.(?:png|jpe?g|gif|webp|svg|ico|css|js|json|map|txt|xml|woff2?|ttf|mp4|pdf|apk)$/;
 
 /** Is this page on a source's host one of the company's services rather than goods? `path` is lower-cased. */

@@ -286,7 +286,8 @@ export function findMiniPrograms(text: string): Atom[] {
   const atoms: Atom[] = [];
   if (text.includes('小程序:')) {
     for (const m of text.matchAll(MINI_PROGRAM_LINK)) {
-      const source = MINI_PROGRAM_APPS.get(m[1]!);
+      // The app's name may carry a slogan after a bar: `#小程序://京东购物丨点外卖领国补/…`.
+      const source = MINI_PROGRAM_APPS.get(m[1]!.split(/[丨|｜]/)[0]!);
       const start = m.index ?? 0;
       if (source)
         atoms.push({

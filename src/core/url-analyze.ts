@@ -248,15 +248,10 @@ function analyzeWebUrl(url: ParsedUrl, params: Map<string, Param>, depth: number
     !(rule.codesOnly && rule.host.startsWith('www.') && WORD_PAGE.test(url.path));
   // A shortener's bare home page (`https://t.cn`, `xhslink.com/a/…` cut short) links nowhere.
   if (rule.short && !isShort && url.path.length <= 3 && !url.query) return null;
+  // The host's other pages (a video, a profile) are not goods, but for the platform's own goods pages (plainPage).
   if (rule.codesOnly && !isShort) {
-    if (!rule.sharedGoods?.test(view.page)) return NOT_GOODS;
-    return {
-      source: rule.shareOf!,
-      affiliate: false,
-      kind: 'url',
-      evidence: `host ${url.host} (shared goods page)`,
-      host: url.host,
-    };
+    if (!rule.plainPage?.test(view.page)) return NOT_GOODS;
+    source = rule.shareOf!;
   }
   // A CPS network's click page is a link whatever its path; a short code's path is a code, not a service name.
   if (!rule.cps && isServicePage(rule, url.host, isShort ? '' : lowerPath(url, view), view)) return NOT_GOODS;

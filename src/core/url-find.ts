@@ -123,11 +123,15 @@ export function findUrls(text: string): UrlSpan[] {
 /** `a[href*="detail.1688.com/offer/"]`: a CSS attribute selector that matches links is code, not a link anyone
  *  pasted. Only the substring, prefix and suffix operators: `href="…"` is a link written in HTML. */
 const SELECTOR_OPERATOR = /[*^$~|]=["']?$/;
+/** `url.startsWith("kwai://merchant/…")`, `s.indexOf('detail.1688.com/offer/')`, `re.search(r"xhsdiscover://…")`:
+ *  the string a test looks for is a pattern, not a link (a regex's `.test(…)` subject is data, and stays). */
+const STRING_TEST = /(?:\.(?:startsWith|indexOf|includes)|\bre\.\w+)\(r?["'`]$/;
 
 const WORD = /[\p{L}\p{N}]/u;
 
 function scanUrlAt(text: string, start: number, prefix: string, scheme: string | undefined): UrlSpan | null {
-  if (SELECTOR_OPERATOR.test(text.slice(Math.max(0, start - 3), start))) return null;
+  const before = text.slice(Math.max(0, start - 16), start);
+  if (SELECTOR_OPERATOR.test(before) || STRING_TEST.test(before)) return null;
   const bodyStart = start + prefix.length;
   const isWeb = !scheme || /^https?$/i.test(scheme);
   let end = bodyStart;
