@@ -286,7 +286,7 @@ async function buildClassic({ entry, file, drop, mangle }: (typeof CLASSIC)[numb
 export async function squeeze(code: string, mangle: readonly string[] = []): Promise<string> {
   const squeezed = await minify(code, {
     ecma: 2020,
-    compress: { passes: 2, pure_getters: true },
+    compress: { passes: 2, pure_getters: true, unsafe: true, unsafe_comps: true, unsafe_methods: true },
     mangle: mangle.length ? { properties: { regex: new RegExp(`^(?:${mangle.join('|')})$`) } } : true,
     format: { comments: false, ascii_only: true },
   });
