@@ -67,14 +67,8 @@ function lowerCase(s: string): string {
   return MAY_CHANGE_CASE.test(s) ? s.toLowerCase() : s;
 }
 
-/** Where the host ends: the first `/`, `?` or `#`, or -1. */
-function hostEndIn(body: string): number {
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    if (c === 0x2f || c === 0x3f || c === 0x23) return i;
-  }
-  return -1;
-}
+/** Where the host ends: the first `/`, `?` or `#`. */
+const HOST_END = /[/?#]/;
 
 function parseUrl(raw: string): ParsedUrl | null {
   // Nearly every URL is lower-case https/http: no regex, and the scheme is a constant string.
@@ -91,7 +85,7 @@ function parseUrl(raw: string): ParsedUrl | null {
   const web = scheme === 'https' || scheme === 'http';
   const deep = !web && scheme in SCHEME_RULES;
   const body = prefix ? raw.slice(prefix) : raw;
-  const hostEnd = hostEndIn(body);
+  const hostEnd = body.search(HOST_END);
   let host = lowerCase(hostEnd < 0 ? body : body.slice(0, hostEnd));
   if (host.includes(':')) host = host.replace(/:\d+$/, '');
   if (!host && !deep) return null;
