@@ -104,4 +104,14 @@ describe('the affiliate flag', () => {
       ['pinduoduo', false],
     ]);
   });
+
+  it('亿起发 (yiqifa) click URLs are a CPS network’s: affiliate, whatever they wrap; its site pages are not', () => {
+    expect(sourcesOf('http://p.yiqifa.com/c?s=5c6fe1c3&w=351245&c=5298&i=10942&l=0&e=dddefault&t=to_url')).toEqual([
+      ['shortener', true],
+    ]);
+    expect(
+      sourcesOf('http://p.yiqifa.com/c?s=5c6fe1c3&w=351245&t=https%3A%2F%2Fitem.jd.com%2F100012043978.html'),
+    ).toEqual([['jd', true]]);
+    expect(findLinks('https://www.yiqifa.com/about.html')).toEqual([]);
+  });
 });

@@ -178,6 +178,14 @@ describe('links inside machine text', () => {
     expect(sourcesOf('fetch(`https://detail.vip.com/detail-1234567-987654321.html`)')).toEqual([['vipshop', false]]);
   });
 
+  it('shop-shaped hosts in a list of strings are host names; the same host alone as a value is a shop', () => {
+    expect(findLinks('t = ["item.taobao.com", "list.taobao.com", "tw.taobao.com"]')).toEqual([]);
+    expect(findLinks("const sites = ['gbyl.taobao.com', 'mystore.taobao.com'];")).toEqual([]);
+    // Near misses: a value of a key is no list element, and a page in a list is still a link.
+    expect(sourcesOf('{"shop": "gbyl.taobao.com", "id": 7}')).toEqual([['taobao', false]]);
+    expect(sourcesOf("urls = ['item.jd.com/100012345678.html', 'x']")).toEqual([['jd', false]]);
+  });
+
   it('a word and a slash before a link are text, not a regex literal', () => {
     expect(sourcesOf('京东/https://item.jd.com/100012345678.html')).toEqual([['jd', false]]);
     expect(sourcesOf('原价199/https://item.jd.com/100012345678.html')).toEqual([['jd', false]]);

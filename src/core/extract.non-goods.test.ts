@@ -67,6 +67,24 @@ describe('pages of commerce companies that are not goods', () => {
     expect(sourcesOf('expect(isJd.test("https://item.jd.com/100012043978.html"))')).toEqual([['jd', false]]);
   });
 
+  it('PHP’s string tests and a userscript’s @match lines look for patterns; the URLs beside them are links', () => {
+    silent("if (strpos($url, 'https://item.taobao.com/item.htm') !== false) {");
+    silent('if( substr_count($url, "http://ai.taobao.com/") ) {');
+    silent('return stripos($link,"https://item.jd.com/") === 0;');
+    silent('// @match        https://detail.tmall.com/item.htm*');
+    silent('// @include      http://item.jd.com/*.html');
+    // Near misses: the subject of the test, an assignment, and a userscript's own update URL are links.
+    expect(sourcesOf("$url = 'https://item.taobao.com/item.htm?id=701234567890';")).toEqual([['taobao', false]]);
+    expect(sourcesOf('echo str_pad("https://item.jd.com/100012043978.html", 60);')).toEqual([['jd', false]]);
+    expect(sourcesOf('// @homepage     https://item.jd.com/100012043978.html')).toEqual([['jd', false]]);
+  });
+
+  it('an ajax call of any name is an endpoint; the goods page on the same host stays', () => {
+    silent("comment_url = 'https://m.kaola.com/wapGoods/commentAjax/comment_list.html'");
+    silent('https://item.m.jd.com/ware/detailAjax.json?wareId=100012043978');
+    expect(sourcesOf('https://m.kaola.com/product/1566509.html')).toEqual([['kaola', false]]);
+  });
+
   it('a framework route to a controller (`index.php?r=comment/list`) is an endpoint; goods pages stay', () => {
     silent('http://product.dangdang.com/index.php?r=comment%2Flist&productId=29384756&pageIndex=2');
     silent('https://product.dangdang.com/index.php?r=callback/recommend-list&productId=29384756');

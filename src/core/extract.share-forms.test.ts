@@ -185,6 +185,31 @@ describe('share forms', () => {
     expect(findLinks('(Tq4Wm8Rz2Xk) 是我的订单号')).toEqual([]);
   });
 
+  it('Douyin goods through ByteDance’s generic scheme `sslocal://`; its other screens are nothing', () => {
+    expect(one('schema := "sslocal://ec_goods_detail?enter_from=copy&product_id=3755075523408167575"')).toMatchObject({
+      source: 'douyin',
+      affiliate: false,
+      kind: 'deep-link',
+    });
+    expect(one('sslocal://ec_goods_detail/?promotion_id=3455239341532652291&kol_id=99514375927')).toMatchObject({
+      source: 'douyin',
+      affiliate: true,
+    });
+    expect(findLinks('sslocal://search?keyword=%E8%BF%9E%E8%A1%A3%E8%A3%99')).toEqual([]);
+    expect(findLinks('sslocal://webview?url=https%3A%2F%2Fwww.toutiao.com%2Fabout')).toEqual([]);
+    // A goods page it opens in its web view is that page's.
+    expect(
+      one('sslocal://webview?url=https%3A%2F%2Fhaohuo.jinritemai.com%2Fviews%2Fproduct%2Fitem2%3Fid%3D3456789012345'),
+    ).toMatchObject({ source: 'douyin' });
+  });
+
+  it('Kaola’s Hong Kong domain is Kaola’s: its goods pages plain, its home page the brand', () => {
+    expect(sourcesOf('https://www.kaola.com.hk/product/1566509.html')).toEqual([['kaola', false]]);
+    expect(sourcesOf('href="${url!\'http://www.kaola.com.hk\'}"')).toEqual([['kaola', null]]);
+    // Near miss: a lookalike domain.
+    expect(findLinks('https://www.kaola.com.hk.example.net/product/1566509.html')).toEqual([]);
+  });
+
   it('Kuaishou’s other pages stay silent, on the share hosts and beside them', () => {
     // A word on a share host that is also the site is one of its pages; a random code is a share, and so is a
     // placeholder word on a short host (docs write `v.kuaishou.com/abcdefg`).

@@ -144,6 +144,7 @@ const PDD_GOODS = /[?&]goods_id=|^\/goods\/\d+/;
 /** PDD's login wall (`from=`) and app launcher (`launch_url=`) carry the goods page inside. */
 const PDD_WRAPPER = /^\/(?:login|app)\.html/;
 const SUNING_SELF = /\/0{10}\//;
+const KAOLA_ITEM = /^\/product\/\d+\.html/;
 
 /** Item paths with a 10-digit shop code: `/product/<shop>/<item>.html` (mobile) or `/<shop>/<item>.html` (PC). */
 const SUNING_SHOP_ITEM = /^\/(?:product\/)?\d{10}\/\d+\.html/;
@@ -153,12 +154,20 @@ function suningSeller(view: PageView): Seller | undefined {
   return SUNING_SELF.test(view.page) ? 'self-operated' : 'marketplace';
 }
 
+/** Douyin goods in the app: `snssdk1128://ec_goods_detail?…`, `…://goods/seeding/?promotion_id=…`. */
+const DOUYIN_APP: SchemeSpec = {
+  affiliate: false,
+  target: 'params',
+  goodsPath: /^(?:goods|product|ec_goods|commerce)/,
+};
+
 /**
  * Taobao service hosts; any other single label in front of taobao.com is a shop (`gbyl.taobao.com`). Hosts with
  * their own record (uland., fleamarket.) and labels the service rule knows need no place here.
  */
-const TAOBAO_SERVICE_LABELS =
-  'www m h5 a item s ai temai ju shop detail world click cart favorite mclaren market'.split(' ');
+const TAOBAO_SERVICE_LABELS = 'www m h5 a item s ai temai ju shop detail world click favorite mclaren market'.split(
+  ' ',
+);
 
 /** Widely used generic shorteners seen in 淘客 groups; like t.cn, where they lead is unknown until resolved. */
 const GENERIC_SHORTENERS = [
@@ -387,7 +396,8 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // §12 Kaola
   kaola: {
     hosts: [
-      { host: 'kaola.com', plainPage: /^\/product\/\d+\.html/ },
+      { host: 'kaola.com', plainPage: KAOLA_ITEM },
+      { host: 'kaola.com.hk', plainPage: KAOLA_ITEM },
       // Kaola's CPS hosts: `lu.` short links and the `cps.` landing that carries its target.
       { host: 'lu.kaola.com', affiliate: true, short: true },
       { host: 'cps.kaola.com', affiliate: true, wrapper: true },
@@ -449,9 +459,8 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       { key: 'kol_id', value: /^\d/ },
       { key: 'cps_track', value: /./ },
     ],
-    schemes: {
-      snssdk1128: { affiliate: false, target: 'params', goodsPath: /^(?:goods|product|ec_goods|commerce)/ },
-    },
+    // The app's own scheme, and ByteDance's generic one (`sslocal://ec_goods_detail?product_id=…`).
+    schemes: { snssdk1128: DOUYIN_APP, sslocal: DOUYIN_APP },
     shareTags: ['抖音商城'],
     shopNames: ['抖音商城', '抖音小店'],
     badges: ['抖音小店', '抖店'],
@@ -482,9 +491,10 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
     hosts: [
       ...GENERIC_SHORTENERS.map((host): HostSpec => ({ host, short: true })),
       { host: 'go.maxthon.cn', wrapper: true },
-      // CPS networks (多麦, 成果网): a click URL whose target is an affiliate link, visible or not.
+      // CPS networks (多麦, 成果网, 亿起发): a click URL whose target is an affiliate link, visible or not.
       { host: 'c.duomai.com', affiliate: true, wrapper: true, cps: true },
       { host: 'count.chanet.com.cn', affiliate: true, wrapper: true, cps: true },
+      { host: 'p.yiqifa.com', affiliate: true, wrapper: true, cps: true },
     ],
   },
 };
@@ -709,7 +719,7 @@ const SERVICE_LABEL =
 // Path segments of the same: calls (`/json/`, `/cgi/`, `/rest/`, RPC verbs such as `getSysTime.do`), account (a shop's
 // `/wscuser/`, personal and member centres: `/myJd/`, `personal.html`, `mytaobao.html`), order and checkout pages, back-office screens, downloads and error pages, reward tasks (steps, sign-in, lottery).
 const SERVICE_PATH =
-  /(?:^|\/)(?:\w*api|\w*(?:reward|lottery)\w*|proxy|rest|router\w*|json|cgi|registry|(?:get|query)[a-z]+|log(?:in)?|oauth2?|account|\w*user|(?:user|member|personal)center|personal|my(?:jd|taobao|tmall)|seller|admin|backend|ads|workbench|dashboard|im|kf|order\w*|buy|cart|shorten|create|download|error|[\w-]*preview|prices?|\w*desc\w*|ajax\w*)(?:[/._?-]|$)|\/mtop\.|list_\w+_items/;
+  /(?:^|\/)(?:\w*api|\w*(?:reward|lottery)\w*|proxy|rest|router\w*|json|cgi|registry|(?:get|query)[a-z]+|log(?:in)?|oauth2?|account|\w*user|(?:user|member|personal)center|personal|my(?:jd|taobao|tmall)|seller|admin|backend|ads|workbench|dashboard|im|kf|order\w*|buy|cart|shorten|create|download|error|[\w-]*preview|prices?|\w*desc\w*|\w*ajax\w*)(?:[/._?-]|$)|\/mtop\.|list_\w+_items/;
 const STATIC_FILE = /\.(?:png|jpe?g|gif|webp|svg|ico|css|js|json|map|txt|xml|woff2?|ttf|mp4|pdf|apk)$/;
 
 /** Is this page on a source's host one of the company's services rather than goods? `path` is lower-cased. */

@@ -123,9 +123,14 @@ export function findUrls(text: string): UrlSpan[] {
 /** `a[href*="detail.1688.com/offer/"]`: a CSS attribute selector that matches links is code, not a link anyone
  *  pasted. Only the substring, prefix and suffix operators: `href="…"` is a link written in HTML. */
 const SELECTOR_OPERATOR = /[*^$~|]=["']?$/;
-/** `url.startsWith("kwai://merchant/…")`, `s.indexOf('detail.1688.com/offer/')`, `re.search(r"xhsdiscover://…")`:
- *  the string a test looks for is a pattern, not a link (a regex's `.test(…)` subject is data, and stays). */
-const STRING_TEST = /(?:\.(?:startsWith|indexOf|includes)|\bre\.\w+)\(r?["'`]$/;
+/** `url.startsWith("kwai://merchant/…")`, `s.indexOf('detail.1688.com/offer/')`, `re.search(r"xhsdiscover://…")`,
+ *  PHP's `strpos($url, 'http://ai.taobao.com/')`, a userscript's `// @match https://pages.kaola.com/*`: the string
+ *  a test looks for is a pattern, not a link (a regex's `.test(…)` subject is data, and stays). */
+const STRING_TEST =
+  /(?:\.(?:startsWith|indexOf|includes)\(|\bre\.\w+\(|(?:pos|str|count)\(\$\w+, ?)r?["'`]$|@(?:match|include)\s+$/;
+
+/** A string opening an element of a list: `["…`, `, '…`. */
+const LISTED = /[[,] *["'`]$/;
 
 const WORD = /[\p{L}\p{N}]/u;
 
@@ -155,7 +160,7 @@ function scanUrlAt(text: string, start: number, prefix: string, scheme: string |
   if (end <= bodyStart || isRegexSource(text, start, end)) return null;
   const raw = text.slice(start, end);
   const schemeless = prefix === '';
-  if (schemeless && !isPlausibleBareUrl(raw, text[start - 1], text[end])) return null;
+  if (schemeless && !isPlausibleBareUrl(raw, text[start - 1], text[end], LISTED.test(before))) return null;
   return { start, end, url: isWeb && !scheme ? `https:${schemeless ? '//' : ''}${raw}` : raw, schemeless };
 }
 
@@ -174,9 +179,10 @@ function isRegexSource(text: string, start: number, end: number): boolean {
  * Without a scheme, `Taobao.com` in prose is not a link: a bare host needs a path or a subdomain
  * (`item.jd.com/…`, `demo.m.mockuai.com`). Hosts that mean nothing to us are left alone. A bare host alone between
  * quotes (`'mercury.jd.com',`) is a host name in code or config, unless the host itself is a shop
- * (`"demo.m.mockuai.com"`, `'gbyl.taobao.com'`), on a brand whose goods otherwise need a page.
+ * (`"demo.m.mockuai.com"`, `'gbyl.taobao.com'`), on a brand whose goods otherwise need a page; in a list of
+ * strings (`listed`: `["item.taobao.com", "tw.taobao.com"]`) even a shop-shaped one is a host name.
  */
-function isPlausibleBareUrl(raw: string, before = '', after = ''): boolean {
+function isPlausibleBareUrl(raw: string, before = '', after = '', listed = false): boolean {
   const slash = raw.search(/[/?#]/);
   const host = (slash < 0 ? raw : raw.slice(0, slash)).toLowerCase();
   const rule = hostRule(host);
@@ -186,7 +192,7 @@ function isPlausibleBareUrl(raw: string, before = '', after = ''): boolean {
     (before === after &&
       /["'`]/.test(before) &&
       (rule.plainPage || rule.affiliate !== undefined || rule.wrapper) &&
-      !isShopHost(rule, host))
+      (listed || !isShopHost(rule, host)))
   )
     return false;
   return host.split('.').length >= 3;
