@@ -15,12 +15,8 @@ const MAX_URL = 4096;
  */
 const URL_START =
   /(?<![A-Za-z0-9.@_%]|[^:][+-])([A-Za-z][A-Za-z0-9.+-]{0,24}):\/\/|(?<![A-Za-z0-9.+@_/:%*-])(?:\/\/(?=[A-Za-z0-9-]{1,63}\.)|(?=(?:[A-Za-z0-9-]{1,63}\.){1,9}[A-Za-z]))/gi;
-const isHostChar = (code: number) =>
-  (code >= 0x61 && code <= 0x7a) ||
-  (code >= 0x41 && code <= 0x5a) ||
-  (code >= 0x30 && code <= 0x39) ||
-  code === 0x2e ||
-  code === 0x2d;
+const isLetter = (code: number) => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+const isHostChar = (code: number) => isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2d;
 /** ASCII characters that end a URL: quotes, angle brackets and the like (`}` outside a JSON value too). */
 const URL_STOP: readonly boolean[] = Array.from({ length: 0x80 }, (_, c) =>
   '"\'<>`^|\\}'.includes(String.fromCharCode(c)),
@@ -40,8 +36,6 @@ const URL_START_AT = new RegExp(URL_START.source, 'iy');
 /** A URL's start lies at most this far before its first anchor (scheme ≤ 16, host label ≤ 63). */
 const MAX_LEAD = 96;
 
-const isLetter = (code: number) => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
-
 /**
  * From `from`, over host characters (letters, digits, `.`, `-`): the offset of the first letter, or of the
  * character that ends the run. Each call resumes where the last one stopped, so a long run is walked once.
@@ -50,8 +44,7 @@ function nextLetterInRun(text: string, from: number): number {
   let i = from;
   for (; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (isLetter(code)) return i;
-    if (!((code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2d)) return i;
+    if (isLetter(code) || !isHostChar(code)) return i;
   }
   return i;
 }
@@ -182,11 +175,10 @@ function isRegexSource(text: string, start: number, end: number): boolean {
  * (`"demo.m.mockuai.com"`, `'gbyl.taobao.com'`), on a brand whose goods otherwise need a page; in a list of
  * strings (`listed`: `["item.taobao.com", "tw.taobao.com"]`) even a shop-shaped one is a host name.
  */
-function isPlausibleBareUrl(raw: string, before = '', after = '', listed = false): boolean {
-  const slash = raw.search(/[/?#]/);
-  const host = (slash < 0 ? raw : raw.slice(0, slash)).toLowerCase();
+function isPlausibleBareUrl(raw: string, before = '', after = '', listed: boolean): boolean {
+  if (/[/?#]/.test(raw)) return true;
+  const host = raw.toLowerCase();
   const rule = hostRule(host);
-  if (slash >= 0) return true;
   if (
     !rule ||
     (before === after &&
