@@ -67,15 +67,26 @@ describe('pages of commerce companies that are not goods', () => {
     expect(sourcesOf('expect(isJd.test("https://item.jd.com/100012043978.html"))')).toEqual([['jd', false]]);
   });
 
-  it('PHP’s string tests and a userscript’s @match lines look for patterns; the URLs beside them are links', () => {
+  it('PHP’s string tests look for patterns; the URLs beside them are links', () => {
     silent("if (strpos($url, 'https://item.taobao.com/item.htm') !== false) {");
     silent('if( substr_count($url, "http://ai.taobao.com/") ) {');
     silent('return stripos($link,"https://item.jd.com/") === 0;');
-    silent('// @match        https://detail.tmall.com/item.htm*');
-    silent('// @include      http://item.jd.com/*.html');
-    // Near misses: the subject of the test, an assignment, and a userscript's own update URL are links.
+    // Near misses: an assignment and a function that is no test take links.
     expect(sourcesOf("$url = 'https://item.taobao.com/item.htm?id=701234567890';")).toEqual([['taobao', false]]);
     expect(sourcesOf('echo str_pad("https://item.jd.com/100012043978.html", 60);')).toEqual([['jd', false]]);
+  });
+
+  it('a URL with a wildcard in its host or path, or ending in one, is a match pattern', () => {
+    silent('// @match        https://detail.tmall.com/item.htm*');
+    silent('// @include      http://item.jd.com/*.html');
+    silent('"matches": ["https://haohuo.jinritemai.com/*", "https://*.taobao.com/item.htm"],');
+    silent('// @match       https://wqitem.jd.com/item/view?sku=*');
+    // Near misses: a star inside a query is a value, markdown's stars are emphasis, and a userscript's own
+    // homepage line is a link.
+    expect(
+      sourcesOf('https://mobile.yangkeduo.com/duo_coupon_landing.html?goods_id=98037368241&customParameters=0**1&x=1'),
+    ).toEqual([['pinduoduo', true]]);
+    expect(sourcesOf('**https://item.jd.com/100012043978.html**')).toEqual([['jd', false]]);
     expect(sourcesOf('// @homepage     https://item.jd.com/100012043978.html')).toEqual([['jd', false]]);
   });
 

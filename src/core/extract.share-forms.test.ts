@@ -203,6 +203,38 @@ describe('share forms', () => {
     ).toMatchObject({ source: 'douyin' });
   });
 
+  it('the older 微信小店 of an official account: its goods and shelves; the account’s articles are nothing', () => {
+    expect(
+      sourcesOf(
+        'http://mp.weixin.qq.com/bizmall/malldetail?id=&pid=pGxU1s_dDNswzCspg9ZNOdCYJFm0&biz=MzAwMjc1MzQxNA==#wechat_redirect',
+      ),
+    ).toEqual([['weixin', false]]);
+    expect(
+      sourcesOf(
+        'SHOPURL = "http://mp.weixin.qq.com/bizmall/mallshelf?id=&t=mall/list&biz=MzA5NTI1NjYyNg==&shelf_id=2"',
+      ),
+    ).toEqual([['weixin', false]]);
+    expect(findLinks('https://mp.weixin.qq.com/s/Qa9kT3xYbW2mN8pL5vR7cA')).toEqual([]);
+    expect(findLinks('https://mp.weixin.qq.com/cgi-bin/home?t=home/index&lang=zh_CN')).toEqual([]);
+  });
+
+  it('Xiaohongshu shop pages (`/shop/<id>`, `/vendor/<id>`) are its own; its notes and profiles are not goods', () => {
+    expect(sourcesOf("store_url = 'https://www.xiaohongshu.com/vendor/66c9df4702383e001535d18a'")).toEqual([
+      ['xiaohongshu', false],
+    ]);
+    expect(sourcesOf('https://www.xiaohongshu.com/shop/6a08a3f9826d030015cae46f?instation_link=1')).toEqual([
+      ['xiaohongshu', false],
+    ]);
+    expect(findLinks('https://www.xiaohongshu.com/explore/6a08a3f9826d030015cae46f')).toEqual([]);
+    expect(findLinks('https://www.xiaohongshu.com/user/profile/5f1234567890abcdef012345')).toEqual([]);
+  });
+
+  it('Kuaishou goods on kwaishop.com are the platform’s shop', () => {
+    expect(sourcesOf("'itemLinkUrl': 'https://www.kwaishop.com/merchant/shop/detail?id=38951473034',")).toEqual([
+      ['kuaishou', false],
+    ]);
+  });
+
   it('Kaola’s Hong Kong domain is Kaola’s: its goods pages plain, its home page the brand', () => {
     expect(sourcesOf('https://www.kaola.com.hk/product/1566509.html')).toEqual([['kaola', false]]);
     expect(sourcesOf('href="${url!\'http://www.kaola.com.hk\'}"')).toEqual([['kaola', null]]);

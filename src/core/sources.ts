@@ -420,9 +420,10 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // §15 The live platforms' own shops: recognised so they can be ALLOWED, never called third-party.
   kuaishou: {
     hosts: [
-      // Goods are on app.; the other hosts (s., zs., cps., im., open.) are the merchants' back office.
+      // Goods are on app. and kwaishop.com; the other hosts (s., zs., cps., im., open.) are the merchants' back office.
       { host: 'kwaixiaodian.com', notGoods: true },
       { host: 'app.kwaixiaodian.com', affiliate: false },
+      { host: 'kwaishop.com', affiliate: false },
     ],
     // Share links over the years: the v. and f. short hosts, 极速版's (`v.`, `v.s.`), `www.kuaishou.com/f/<code>`,
     // the company's chenzhongtech hosts (`v.m.`, and per-share `<random>.m.`), the per-share `<random>.xmmicvfxi.com`
@@ -467,8 +468,9 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
     ownOn: ['douyin'],
   },
   xiaohongshu: {
-    // Goods pages on www., m., pages. and mall.: `/goods-detail/<id>` and the older `/goods/<id>`.
-    hosts: [{ host: 'xiaohongshu.com', plainPage: /^\/goods(?:-detail)?\//, pagesOnly: true }],
+    // Goods pages on www., m., pages. and mall.: `/goods-detail/<id>` and the older `/goods/<id>`; shops at
+    // `/shop/<id>` and `/vendor/<id>`.
+    hosts: [{ host: 'xiaohongshu.com', plainPage: /^\/(?:goods(?:-detail)?|shop|vendor)\//, pagesOnly: true }],
     shareHosts: ['xhslink.com', 'xhslink.cn'],
     schemes: { xhsdiscover: { affiliate: false, target: 'params', goodsPath: /^(?:mini_)?(?:goods|mall)/ } },
     badges: ['小红书'],
@@ -482,6 +484,8 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       { host: 'store.weixin.qq.com', plainPage: /^\/shop\/[a-z]\//, pagesOnly: true },
       // 视频号助手's own host carries the same store share links (`/shop/a/<code>`); its other pages are the dashboard.
       { host: 'channels.weixin.qq.com', plainPage: /^\/shop\/[a-z]\//, pagesOnly: true },
+      // The older 微信小店 of an official account: goods (`malldetail?pid=`) and shelves on the articles' host.
+      { host: 'mp.weixin.qq.com', plainPage: /^\/bizmall\/mall/, pagesOnly: true },
     ],
     badges: ['微信小店'],
     ownOn: ['weixin'],

@@ -113,14 +113,15 @@ export function findUrls(text: string): UrlSpan[] {
   return spans;
 }
 
-/** `a[href*="detail.1688.com/offer/"]`: a CSS attribute selector that matches links is code, not a link anyone
- *  pasted. Only the substring, prefix and suffix operators: `href="…"` is a link written in HTML. */
-const SELECTOR_OPERATOR = /[*^$~|]=["']?$/;
-/** `url.startsWith("kwai://merchant/…")`, `s.indexOf('detail.1688.com/offer/')`, `re.search(r"xhsdiscover://…")`,
- *  PHP's `strpos($url, 'http://ai.taobao.com/')`, a userscript's `// @match https://pages.kaola.com/*`: the string
- *  a test looks for is a pattern, not a link (a regex's `.test(…)` subject is data, and stays). */
-const STRING_TEST =
-  /(?:\.(?:startsWith|indexOf|includes)\(|\bre\.\w+\(|(?:pos|str|count)\(\$\w+, ?)r?["'`]$|@(?:match|include)\s+$/;
+/**
+ * What code writes right before a URL it matches against, so that the URL is a pattern, not a link anyone pasted:
+ * a CSS attribute selector's substring, prefix or suffix operator (`a[href*="detail.1688.com/offer/"]`; `href="…"`
+ * is a link written in HTML), or the string a test looks for (`url.startsWith("kwai://merchant/…")`,
+ * `s.indexOf('detail.1688.com/offer/')`, `re.search(r"xhsdiscover://…")`, PHP's `strpos($url, 'http://…')`). A
+ * regex's `.test(…)` subject is data, and stays.
+ */
+const PATTERN_BEFORE =
+  /[*^$~|]=["']?$|(?:\.(?:startsWith|indexOf|includes)\(|\bre\.\w+\(|(?:pos|str|count)\(\$\w+, ?)r?["'`]$/;
 
 /** A string opening an element of a list: `["…`, `, '…`. */
 const LISTED = /[[,] *["'`]$/;
@@ -129,7 +130,7 @@ const WORD = /[\p{L}\p{N}]/u;
 
 function scanUrlAt(text: string, start: number, prefix: string, scheme: string | undefined): UrlSpan | null {
   const before = text.slice(Math.max(0, start - 16), start);
-  if (SELECTOR_OPERATOR.test(before) || STRING_TEST.test(before)) return null;
+  if (PATTERN_BEFORE.test(before)) return null;
   const bodyStart = start + prefix.length;
   const isWeb = !scheme || /^https?$/i.test(scheme);
   let end = bodyStart;
@@ -152,6 +153,10 @@ function scanUrlAt(text: string, start: number, prefix: string, scheme: string |
   end = trimTrailing(text, bodyStart, end);
   if (end <= bodyStart || isRegexSource(text, start, end)) return null;
   const raw = text.slice(start, end);
+  // A wildcard in the host or path, or ending the URL, makes it a match pattern (a userscript's `@match
+  // https://item.jd.com/*`, a manifest's list); one inside a query is a value (`customParameters=0**1`), and
+  // `**https://…**` markdown's emphasis.
+  if (/^[^?#]*\*/.test(raw) || (text[end] === '*' && text[start - 1] !== '*')) return null;
   const schemeless = prefix === '';
   if (schemeless && !isPlausibleBareUrl(raw, text[start - 1], text[end], LISTED.test(before))) return null;
   return { start, end, url: isWeb && !scheme ? `https:${schemeless ? '//' : ''}${raw}` : raw, schemeless };
