@@ -181,8 +181,12 @@ describe('links inside machine text', () => {
   it('shop-shaped hosts in a list of strings are host names; the same host alone as a value is a shop', () => {
     expect(findLinks('t = ["item.taobao.com", "list.taobao.com", "tw.taobao.com"]')).toEqual([]);
     expect(findLinks("const sites = ['gbyl.taobao.com', 'mystore.taobao.com'];")).toEqual([]);
-    // Near misses: a value of a key is no list element, and a page in a list is still a link.
+    expect(findLinks("hosts = ['gbyl.taobao.com']")).toEqual([]);
+    // Near misses: a key's value, an argument or a SQL value after a number are no list elements, and a page in a
+    // list is still a link.
     expect(sourcesOf('{"shop": "gbyl.taobao.com", "id": 7}')).toEqual([['taobao', false]]);
+    expect(sourcesOf("addShop(7, 'gbyl.taobao.com')")).toEqual([['taobao', false]]);
+    expect(sourcesOf("INSERT INTO shops (id, url) VALUES (7, 'gbyl.taobao.com');")).toEqual([['taobao', false]]);
     expect(sourcesOf("urls = ['item.jd.com/100012345678.html', 'x']")).toEqual([['jd', false]]);
   });
 

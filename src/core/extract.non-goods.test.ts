@@ -76,23 +76,25 @@ describe('pages of commerce companies that are not goods', () => {
     expect(sourcesOf('echo str_pad("https://item.jd.com/100012043978.html", 60);')).toEqual([['jd', false]]);
   });
 
-  it('a URL with a wildcard in its host or path, or ending in one, is a match pattern', () => {
+  it('a userscript’s @match and @include lines are patterns; a link followed by stars in a message is a link', () => {
     silent('// @match        https://detail.tmall.com/item.htm*');
     silent('// @include      http://item.jd.com/*.html');
-    silent('"matches": ["https://haohuo.jinritemai.com/*", "https://*.taobao.com/item.htm"],');
     silent('// @match       https://wqitem.jd.com/item/view?sku=*');
-    // Near misses: a star inside a query is a value, markdown's stars are emphasis, and a userscript's own
-    // homepage line is a link.
+    // Near misses: bold labels, footnote and quantity stars, a comment, a star inside a query, and a userscript's
+    // own homepage line.
+    expect(sourcesOf('**商品链接：https://item.jd.com/100012043978.html**')).toEqual([['jd', false]]);
+    expect(sourcesOf('下单：https://item.jd.com/100012043978.html*2')).toEqual([['jd', false]]);
+    expect(sourcesOf('https://detail.tmall.com/item.htm?id=6543210987* 注：以实际为准')).toEqual([['tmall', false]]);
+    expect(sourcesOf('/*https://item.jd.com/100012043978.html*/')).toEqual([['jd', false]]);
     expect(
       sourcesOf('https://mobile.yangkeduo.com/duo_coupon_landing.html?goods_id=98037368241&customParameters=0**1&x=1'),
     ).toEqual([['pinduoduo', true]]);
-    expect(sourcesOf('**https://item.jd.com/100012043978.html**')).toEqual([['jd', false]]);
     expect(sourcesOf('// @homepage     https://item.jd.com/100012043978.html')).toEqual([['jd', false]]);
   });
 
   it('an ajax call of any name is an endpoint; the goods page on the same host stays', () => {
     silent("comment_url = 'https://m.kaola.com/wapGoods/commentAjax/comment_list.html'");
-    silent('https://item.m.jd.com/ware/detailAjax.json?wareId=100012043978');
+    silent('https://item.m.jd.com/ware/detailAjax?wareId=100012043978');
     expect(sourcesOf('https://m.kaola.com/product/1566509.html')).toEqual([['kaola', false]]);
   });
 

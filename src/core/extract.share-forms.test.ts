@@ -226,13 +226,10 @@ describe('share forms', () => {
       ['xiaohongshu', false],
     ]);
     expect(findLinks('https://www.xiaohongshu.com/explore/6a08a3f9826d030015cae46f')).toEqual([]);
+    // A data dashboard's shop screen and a bare /shop/ are no shop.
+    expect(findLinks('https://cangqiong.xiaohongshu.com/shop/detail?sellerId=5f1234567890abcdef012345')).toEqual([]);
+    expect(findLinks('https://www.xiaohongshu.com/shop/')).toEqual([]);
     expect(findLinks('https://www.xiaohongshu.com/user/profile/5f1234567890abcdef012345')).toEqual([]);
-  });
-
-  it('Kuaishou goods on kwaishop.com are the platform’s shop', () => {
-    expect(sourcesOf("'itemLinkUrl': 'https://www.kwaishop.com/merchant/shop/detail?id=38951473034',")).toEqual([
-      ['kuaishou', false],
-    ]);
   });
 
   it('Kaola’s Hong Kong domain is Kaola’s: its goods pages plain, its home page the brand', () => {

@@ -144,7 +144,6 @@ const PDD_GOODS = /[?&]goods_id=|^\/goods\/\d+/;
 /** PDD's login wall (`from=`) and app launcher (`launch_url=`) carry the goods page inside. */
 const PDD_WRAPPER = /^\/(?:login|app)\.html/;
 const SUNING_SELF = /\/0{10}\//;
-const KAOLA_ITEM = /^\/product\/\d+\.html/;
 
 /** Item paths with a 10-digit shop code: `/product/<shop>/<item>.html` (mobile) or `/<shop>/<item>.html` (PC). */
 const SUNING_SHOP_ITEM = /^\/(?:product\/)?\d{10}\/\d+\.html/;
@@ -396,8 +395,7 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // §12 Kaola
   kaola: {
     hosts: [
-      { host: 'kaola.com', plainPage: KAOLA_ITEM },
-      { host: 'kaola.com.hk', plainPage: KAOLA_ITEM },
+      ...['kaola.com', 'kaola.com.hk'].map((host) => ({ host, plainPage: /^\/product\/\d+\.html/ })),
       // Kaola's CPS hosts: `lu.` short links and the `cps.` landing that carries its target.
       { host: 'lu.kaola.com', affiliate: true, short: true },
       { host: 'cps.kaola.com', affiliate: true, wrapper: true },
@@ -420,10 +418,9 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   // §15 The live platforms' own shops: recognised so they can be ALLOWED, never called third-party.
   kuaishou: {
     hosts: [
-      // Goods are on app. and kwaishop.com; the other hosts (s., zs., cps., im., open.) are the merchants' back office.
+      // Goods are on app.; the other hosts (s., zs., cps., im., open.) are the merchants' back office.
       { host: 'kwaixiaodian.com', notGoods: true },
       { host: 'app.kwaixiaodian.com', affiliate: false },
-      { host: 'kwaishop.com', affiliate: false },
     ],
     // Share links over the years: the v. and f. short hosts, 极速版's (`v.`, `v.s.`), `www.kuaishou.com/f/<code>`,
     // the company's chenzhongtech hosts (`v.m.`, and per-share `<random>.m.`), the per-share `<random>.xmmicvfxi.com`
@@ -469,8 +466,14 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
   },
   xiaohongshu: {
     // Goods pages on www., m., pages. and mall.: `/goods-detail/<id>` and the older `/goods/<id>`; shops at
-    // `/shop/<id>` and `/vendor/<id>`.
-    hosts: [{ host: 'xiaohongshu.com', plainPage: /^\/(?:goods(?:-detail)?|shop|vendor)\//, pagesOnly: true }],
+    // `/shop/<id>` and `/vendor/<id>` (a 24-hex id: the data dashboards' `/shop/detail` is no shop).
+    hosts: [
+      {
+        host: 'xiaohongshu.com',
+        plainPage: /^\/(?:goods(?:-detail)?\/|(?:shop|vendor)\/[0-9a-f]{24})/,
+        pagesOnly: true,
+      },
+    ],
     shareHosts: ['xhslink.com', 'xhslink.cn'],
     schemes: { xhsdiscover: { affiliate: false, target: 'params', goodsPath: /^(?:mini_)?(?:goods|mall)/ } },
     badges: ['小红书'],
@@ -485,7 +488,7 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       // 视频号助手's own host carries the same store share links (`/shop/a/<code>`); its other pages are the dashboard.
       { host: 'channels.weixin.qq.com', plainPage: /^\/shop\/[a-z]\//, pagesOnly: true },
       // The older 微信小店 of an official account: goods (`malldetail?pid=`) and shelves on the articles' host.
-      { host: 'mp.weixin.qq.com', plainPage: /^\/bizmall\/mall/, pagesOnly: true },
+      { host: 'mp.weixin.qq.com', plainPage: /^\/bizmall\/mall(?:detail|shelf)/, pagesOnly: true },
     ],
     badges: ['微信小店'],
     ownOn: ['weixin'],

@@ -117,14 +117,15 @@ export function findUrls(text: string): UrlSpan[] {
  * What code writes right before a URL it matches against, so that the URL is a pattern, not a link anyone pasted:
  * a CSS attribute selector's substring, prefix or suffix operator (`a[href*="detail.1688.com/offer/"]`; `href="…"`
  * is a link written in HTML), or the string a test looks for (`url.startsWith("kwai://merchant/…")`,
- * `s.indexOf('detail.1688.com/offer/')`, `re.search(r"xhsdiscover://…")`, PHP's `strpos($url, 'http://…')`). A
- * regex's `.test(…)` subject is data, and stays.
+ * `s.indexOf('detail.1688.com/offer/')`, `re.search(r"xhsdiscover://…")`, PHP's `strpos($url, 'http://…')`), or
+ * a userscript's `// @match` line. A regex's `.test(…)` subject is data, and stays.
  */
 const PATTERN_BEFORE =
-  /[*^$~|]=["']?$|(?:\.(?:startsWith|indexOf|includes)\(|\bre\.\w+\(|(?:pos|str|count)\(\$\w+, ?)r?["'`]$/;
+  /[*^$~|]=["']?$|(?:\.(?:startsWith|indexOf|includes)\(|\bre\.\w+\(|(?:pos|str|count)\(\$\w+, ?)r?["'`]$|@(?:match|include)\s+$/;
 
-/** A string opening an element of a list: `["…`, `, '…`. */
-const LISTED = /[[,] *["'`]$/;
+/** What opens a list's element (`[`) or follows a string of one (`"…", `), right before the quote of the next: not
+ *  an argument after a number (`f(7, '…')`). (isPlausibleBareUrl makes sure that quote is one.) */
+const LISTED = /(?:\[|["'`] *,) *.$/;
 
 const WORD = /[\p{L}\p{N}]/u;
 
@@ -153,10 +154,6 @@ function scanUrlAt(text: string, start: number, prefix: string, scheme: string |
   end = trimTrailing(text, bodyStart, end);
   if (end <= bodyStart || isRegexSource(text, start, end)) return null;
   const raw = text.slice(start, end);
-  // A wildcard in the host or path, or ending the URL, makes it a match pattern (a userscript's `@match
-  // https://item.jd.com/*`, a manifest's list); one inside a query is a value (`customParameters=0**1`), and
-  // `**https://…**` markdown's emphasis.
-  if (/^[^?#]*\*/.test(raw) || (text[end] === '*' && text[start - 1] !== '*')) return null;
   const schemeless = prefix === '';
   if (schemeless && !isPlausibleBareUrl(raw, text[start - 1], text[end], LISTED.test(before))) return null;
   return { start, end, url: isWeb && !scheme ? `https:${schemeless ? '//' : ''}${raw}` : raw, schemeless };
