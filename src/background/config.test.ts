@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SNAPSHOT_KEY, type ConfigSnapshot, type Reply } from '../protocol';
 import { isConfigChange } from '../ui/config-changes';
+import { aWatchRule } from '../../test/support/rules';
 import {
   contentIn,
   fakeBrowser,
@@ -52,6 +53,20 @@ describe('a storage.managed slow to answer after a browser start', () => {
     managed.answer();
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(late).not.toHaveBeenCalled();
+  });
+
+  it('keeps the organisation’s watch rules in the stand-in; a late policy without them re-judges', async () => {
+    const watch = aWatchRule('ORG-W', { host: 'zs.kwaixiaodian.com', path: '/page/goods-pool', rows: [] });
+    const browser = fakeBrowser({ managed: { watchRules: [watch] } });
+    await getConfig(startBackground(browser)); // the last session, policy read in time
+    browser.managed.data = {}; // the administrator withdrew the watch rule while the browser was closed
+    const managed = slowManaged(browser);
+    const late = vi.fn();
+    const restarted = startBackground(browser, { managedArea: managed.area, managedWaitMs: 5, onLatePolicy: late });
+    expect((await getConfig(restarted)).watchRules).toEqual([{ ...watch, origin: 'managed' }]);
+    managed.answer();
+    await vi.waitFor(() => expect(late).toHaveBeenCalledTimes(1));
+    expect((await getConfig(startBackground(browser))).watchRules).toEqual([]);
   });
 
   it('tells every tab to re-judge when the policy that finally arrives differs from the stand-in', async () => {

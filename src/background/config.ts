@@ -106,7 +106,8 @@ export const MANAGED_WAIT_MS = 10;
 
 type ManagedRead = Awaited<ReturnType<typeof readManagedArea>>;
 
-/** The policy as the kept snapshot shows it applied: its managed settings and lock, the managed rules last applied. */
+/** The policy as the kept snapshot shows it applied: its managed settings, lock and watch rules, the managed rules
+ *  last applied. */
 function lastPolicy(kept: unknown, local: LocalState): ManagedRead {
   const snapshot = kept as Partial<ConfigSnapshot> | undefined;
   const raw: Record<string, unknown> = { rules: local.managedCache };
@@ -114,12 +115,17 @@ function lastPolicy(kept: unknown, local: LocalState): ManagedRead {
     for (const key of snapshot.managedKeys) raw[key] = snapshot.settings[key];
   }
   if (snapshot?.locked === true) raw.locked = true;
+  // The organisation's watch rules: without them a slow storage.managed left its pages unread until it answered.
+  const watched = Array.isArray(snapshot?.watchRules)
+    ? snapshot.watchRules.filter((rule) => rule?.origin === 'managed').map(({ origin: _, ...rule }) => rule)
+    : [];
+  if (watched.length) raw.watchRules = watched;
   return { raw, error: null };
 }
 
 const policyKey = (read: ManagedRead, previous: readonly Rule[]) => {
-  const { rules, settings, locked } = interpretManaged(read, previous, 'en');
-  return JSON.stringify({ rules, settings, locked });
+  const { rules, watchRules, settings, locked } = interpretManaged(read, previous, 'en');
+  return JSON.stringify({ rules, watchRules, settings, locked });
 };
 
 /** A storage.managed read in flight, shared by every request that arrives while it is pending: after a browser
