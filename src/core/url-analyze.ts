@@ -21,6 +21,7 @@ import {
   type ParamMarker,
 } from './sources';
 import { ellipsis } from './ellipsis';
+import { HOST_END } from './url-find';
 import type { LinkKind, Seller, Source } from './types';
 
 /** What a link is, before offsets are attached. */
@@ -66,9 +67,6 @@ const MAY_CHANGE_CASE = /[A-Z\u0080-\uffff]/;
 function lowerCase(s: string): string {
   return MAY_CHANGE_CASE.test(s) ? s.toLowerCase() : s;
 }
-
-/** Where the host ends: the first `/`, `?` or `#`. */
-const HOST_END = /[/?#]/;
 
 function parseUrl(raw: string): ParsedUrl | null {
   // Nearly every URL is lower-case https/http: no regex, and the scheme is a constant string.

@@ -3,6 +3,9 @@
 
 import { hostRule, isShopHost } from './sources';
 
+/** Where a URL's host ends: the first `/`, `?` or `#`. */
+export const HOST_END = /[/?#]/;
+
 /** Longest URL we look at; longer runs are cut so that adversarial pastes stay linear. */
 const MAX_URL = 4096;
 
@@ -124,7 +127,7 @@ const PATTERN_BEFORE =
   /[*^$~|]=["']?$|(?:\.(?:startsWith|indexOf|includes)\(|\bre\.\w+\(|(?:pos|str|count)\(\$\w+, ?)r?["'`]$|@(?:match|include)\s+$/;
 
 /** What opens a list's element (`[`) or follows a string of one (`"…", `), right before the quote of the next: not
- *  an argument after a number (`f(7, '…')`). (isPlausibleBareUrl makes sure that quote is one.) */
+ *  an argument after a number (`f(7, '…')`). (isPlausibleBareUrl tests it only once that quote is one.) */
 const LISTED = /(?:\[|["'`] *,) *.$/;
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -155,7 +158,7 @@ function scanUrlAt(text: string, start: number, prefix: string, scheme: string |
   if (end <= bodyStart || isRegexSource(text, start, end)) return null;
   const raw = text.slice(start, end);
   const schemeless = prefix === '';
-  if (schemeless && !isPlausibleBareUrl(raw, text[start - 1], text[end], LISTED.test(before))) return null;
+  if (schemeless && !isPlausibleBareUrl(raw, before, text[end])) return null;
   return { start, end, url: isWeb && !scheme ? `https:${schemeless ? '//' : ''}${raw}` : raw, schemeless };
 }
 
@@ -175,18 +178,20 @@ function isRegexSource(text: string, start: number, end: number): boolean {
  * (`item.jd.com/…`, `demo.m.mockuai.com`). Hosts that mean nothing to us are left alone. A bare host alone between
  * quotes (`'mercury.jd.com',`) is a host name in code or config, unless the host itself is a shop
  * (`"demo.m.mockuai.com"`, `'gbyl.taobao.com'`), on a brand whose goods otherwise need a page; in a list of
- * strings (`listed`: `["item.taobao.com", "tw.taobao.com"]`) even a shop-shaped one is a host name.
+ * strings (`["item.taobao.com", "tw.taobao.com"]`) even a shop-shaped one is a host name. `lead`: the text just
+ * before the URL.
  */
-function isPlausibleBareUrl(raw: string, before = '', after = '', listed: boolean): boolean {
-  if (/[/?#]/.test(raw)) return true;
+function isPlausibleBareUrl(raw: string, lead: string, after = ''): boolean {
+  if (HOST_END.test(raw)) return true;
   const host = raw.toLowerCase();
   const rule = hostRule(host);
+  const before = lead.slice(-1);
   if (
     !rule ||
     (before === after &&
       /["'`]/.test(before) &&
       (rule.plainPage || rule.affiliate !== undefined || rule.wrapper) &&
-      (listed || !isShopHost(rule, host)))
+      (LISTED.test(lead) || !isShopHost(rule, host)))
   )
     return false;
   return host.split('.').length >= 3;
