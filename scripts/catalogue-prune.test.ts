@@ -31,6 +31,11 @@ describe('catalogue pruning', () => {
     }
   });
 
+  it('refuses a placeholder that stands for anything but $1…$9: a bundle formats plain strings only', () => {
+    const literal = { notice_brand: { message: 'by $BRAND$', placeholders: { brand: { content: 'cartlint' } } } };
+    expect(() => pruneCatalogue(literal, [])).toThrow(/placeholder brand of notice_brand/);
+  });
+
   it('drops nothing but notes and the manifest’s own keys when no area is named', () => {
     expect(Object.keys(pruneCatalogue(messages, []))).toEqual(['notice_banned', 'popup_title', 'cli_usage']);
   });

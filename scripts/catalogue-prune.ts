@@ -5,6 +5,7 @@
 // dropped key named anywhere in the output fails it.
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
+import { positionalMessage } from '../src/i18n';
 
 const CATALOGUE = /[\\/]_locales[\\/][^\\/]+[\\/]messages\.json$/;
 
@@ -19,18 +20,16 @@ interface Entry {
   placeholders?: Record<string, { content: string }>;
 }
 
-/** `$NAME$` written as the `$1` it stands for, when its content is exactly that: the same text to format(), shorter. */
-function inlined({ message, placeholders }: Entry): Pick<Entry, 'message' | 'placeholders'> | string {
-  const kept: Record<string, { content: string }> = {};
-  const text = message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
-    const key = Object.keys(placeholders ?? {}).find((k) => k.toLowerCase() === name.toLowerCase());
-    const content = key === undefined ? undefined : placeholders![key]!.content;
-    if (content !== undefined && /^\$\d$/.test(content)) return content;
-    if (key !== undefined) kept[key] = placeholders![key]!;
-    return whole;
-  });
-  // A message with nothing left to look up is stored as its text: `"k":"…"`, not `"k":{"message":"…"}`.
-  return Object.keys(kept).length > 0 ? { message: text, placeholders: kept } : text;
+/** The message as a bundle stores it: its text, each `$NAME$` written as the `$1` it stands for, so that a bundle's
+ *  format() reads plain strings only (__PLAIN_CATALOGUES__, src/i18n.ts). A placeholder standing for anything else
+ *  fails the build. */
+function inlined(key: string, entry: Entry): string {
+  for (const [name, { content }] of Object.entries(entry.placeholders ?? {}))
+    if (!/^\$\d$/.test(content))
+      throw new Error(
+        `catalogue: placeholder ${name} of ${key} stands for "${content}", not $1…$9: write it into the message`,
+      );
+  return positionalMessage(entry);
 }
 
 /**
@@ -40,9 +39,9 @@ function inlined({ message, placeholders }: Entry): Pick<Entry, 'message' | 'pla
  */
 export function pruneCatalogue(messages: Record<string, Entry>, prefixes: readonly string[]) {
   const drop = dropped(prefixes);
-  const kept: Record<string, Pick<Entry, 'message' | 'placeholders'> | string> = {};
+  const kept: Record<string, string> = {};
   for (const [key, entry] of Object.entries(messages))
-    if (!drop.test(key) && !MANIFEST_ONLY.includes(key)) kept[key] = inlined(entry);
+    if (!drop.test(key) && !MANIFEST_ONLY.includes(key)) kept[key] = inlined(key, entry);
   return kept;
 }
 
@@ -67,6 +66,7 @@ export function catalogueFor(prefixes: readonly string[]): Plugin {
   return {
     name: 'cartlint:catalogue-prune',
     enforce: 'pre',
+    config: () => ({ define: { __PLAIN_CATALOGUES__: 'true' } }),
     transform(code, id) {
       const path = id.replace(/\?.*$/, '');
       if (!CATALOGUE.test(path)) return null;

@@ -32,21 +32,24 @@ export function resolveLang(setting: 'auto' | Lang, browserLocale: string | unde
   return setting === 'auto' ? langFromLocale(browserLocale) : setting;
 }
 
-/**
- * Chrome's substitution rules: named placeholders `$NAME$` map to `$1`…`$9` through `placeholders`,
- * and `$$` is a literal dollar sign. A bare `$1` in a message is a placeholder already inlined (the bundled
- * catalogues are stored that way, scripts/catalogue-prune.ts).
- */
-export function format(stored: CatalogueEntry | string, substitutions: readonly (string | number)[]): string {
-  const entry = typeof stored === 'string' ? { message: stored } : stored;
-  const positional = (n: string) => String(substitutions[Number(n) - 1] ?? '');
-  const inPlaceholder = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => positional(n));
-  return entry.message.replace(/\$\$|\$(\d)|\$([A-Za-z0-9_@]+)\$/g, (whole, n?: string, name?: string) => {
-    if (whole === '$$') return '$';
-    if (n !== undefined) return positional(n);
-    const placeholder = entry.placeholders?.[name!.toLowerCase()] ?? entry.placeholders?.[name!];
-    return placeholder ? inPlaceholder(placeholder.content) : whole;
+/** Set to true by the bundles' build (scripts/catalogue-prune.ts): their catalogues hold every message as its text,
+ *  placeholders written in as the `$1`…`$9` they stand for. Tests and tsx read the files, which name them. */
+declare const __PLAIN_CATALOGUES__: boolean | undefined;
+const plainCatalogues = typeof __PLAIN_CATALOGUES__ !== 'undefined' && __PLAIN_CATALOGUES__;
+
+/** An entry's message with each named placeholder `$NAME$` (Chrome's rules: the name matched case-insensitively)
+ *  written as its content, the `$1`…`$9` it stands for; an unknown name stays as written. */
+export function positionalMessage({ message, placeholders }: CatalogueEntry): string {
+  return message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+    const key = Object.keys(placeholders ?? {}).find((k) => k.toLowerCase() === name.toLowerCase());
+    return key === undefined ? whole : placeholders![key]!.content;
   });
+}
+
+/** Chrome's substitution rules: `$1`…`$9` are the substitutions, and `$$` is a literal dollar sign. */
+export function format(stored: CatalogueEntry | string, substitutions: readonly (string | number)[]): string {
+  const message = plainCatalogues || typeof stored === 'string' ? (stored as string) : positionalMessage(stored);
+  return message.replace(/\$(\$|\d)/g, (_, n: string) => (n === '$' ? n : String(substitutions[Number(n) - 1] ?? '')));
 }
 
 export function t(lang: Lang, key: MessageKey, ...substitutions: (string | number)[]): string {
