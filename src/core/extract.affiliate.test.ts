@@ -105,6 +105,19 @@ describe('the affiliate flag', () => {
     ]);
   });
 
+  it('多多进宝’s own goods page is an affiliate Pinduoduo link; the promoters’ back office beside it is silent', () => {
+    expect(sourcesOf('去进宝看看 https://jinbao.pinduoduo.com/goods-detail?s=Y9z2s_dyW-dU8LcVwvfZCxeQ')).toEqual([
+      ['pinduoduo', true],
+    ]);
+    expect(sourcesOf('window.open(`https://jinbao.pinduoduo.com/goods-detail?s=${goodsSign}`)')).toEqual([
+      ['pinduoduo', true],
+    ]);
+    // Near misses: the back office, its API, and the page's prefix that code strips from a link (no goods sign).
+    expect(findLinks('https://jinbao.pinduoduo.com/promotion/single-promotion')).toEqual([]);
+    expect(findLinks('https://jinbao.pinduoduo.com/network/api/common/goodsList')).toEqual([]);
+    expect(findLinks('url.replace("https://jinbao.pinduoduo.com/goods-detail?s=", "")')).toEqual([]);
+  });
+
   it('亿起发 (yiqifa) click URLs are a CPS network’s: affiliate, whatever they wrap; its site pages are not', () => {
     expect(sourcesOf('http://p.yiqifa.com/c?s=5c6fe1c3&w=351245&c=5298&i=10942&l=0&e=dddefault&t=to_url')).toEqual([
       ['shortener', true],

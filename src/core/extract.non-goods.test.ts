@@ -287,5 +287,12 @@ describe('pages of commerce companies that are not goods', () => {
     silent('https://store.weixin.qq.com/shop/promotion/coupon/list');
     silent('https://store.weixin.qq.com/');
     expect(sourcesOf('https://store.weixin.qq.com/shop/b/Qp93Xy')).toEqual([['weixin', false]]);
+    // 快手小店's goods pages on its www.kwaishop.com host too, in code as in JSON.
+    expect(sourcesOf("'itemLinkUrl': 'https://www.kwaishop.com/merchant/shop/detail?id=38951473034',")).toEqual([
+      ['kuaishou', false],
+    ]);
+    expect(sourcesOf('{"text":"https:\\/\\/www.kwaishop.com\\/merchant\\/shop\\/detail?id=1573474220824"}')).toEqual([
+      ['kuaishou', false],
+    ]);
   });
 });
