@@ -24,6 +24,43 @@ describe('links inside machine text', () => {
     ]);
   });
 
+  it('a CSV row’s URL fields glued by their commas are separate links; a comma inside a query stays', () => {
+    const row =
+      'sku_8,Vivo X100 12GB,vivo,3999,jd,https://item.jd.com/100061234567.html,https://img.jd.com/x100.jpg,有货';
+    expect(findLinks(row).map((f) => [f.source, f.text])).toEqual([['jd', 'https://item.jd.com/100061234567.html']]);
+    expect(
+      findLinks(
+        'https://item.taobao.com/item.htm?id=709876543210,http://mobile.yangkeduo.com/goods.html?goods_id=3',
+      ).map((f) => f.source),
+    ).toEqual(['taobao', 'pinduoduo']);
+    // Near misses: commas a URL holds itself, before a word or a number, not a scheme.
+    expect(findLinks('https://s.taobao.com/search?q=dress&tags=a,b,httpd')[0]?.text).toBe(
+      'https://s.taobao.com/search?q=dress&tags=a,b,httpd',
+    );
+    expect(findLinks('https://item.jd.com/100061234567.html?sku=1,2')[0]?.text).toBe(
+      'https://item.jd.com/100061234567.html?sku=1,2',
+    );
+  });
+
+  it('an Android intent URI is the URL it opens, written with its scheme; other apps’ intents are silent', () => {
+    expect(
+      sourcesOf('intent://item.jd.com/100061234567.html#Intent;scheme=https;package=com.jingdong.app.mall;end'),
+    ).toEqual([['jd', false]]);
+    expect(
+      sourcesOf(
+        "fallback: 'intent://detail.m.tmall.com/item.htm?id=709876543210#Intent;scheme=tmall;package=com.tmall.wireless;end'",
+      ),
+    ).toEqual([['tmall', false]]);
+    // An app's own scheme with nothing after it opens the app's home: its brand, as its homepage.
+    expect(sourcesOf('"intent://#Intent;scheme=taobao;package=com.taobao.taobao;end"')).toEqual([['taobao', null]]);
+    // Near misses: a login page through the shop's app, a scanner app, a browser opening some other site.
+    expect(
+      findLinks('intent://login.taobao.com/member/login.jhtml#Intent;scheme=https;package=com.taobao.taobao;end'),
+    ).toEqual([]);
+    expect(findLinks('intent://scan/#Intent;scheme=zxing;package=com.google.zxing.client.android;end')).toEqual([]);
+    expect(findLinks('intent://www.example.com/a#Intent;scheme=https;package=com.android.chrome;end')).toEqual([]);
+  });
+
   it('HTML entities, escaped once or twice', () => {
     expect(
       sourcesOf('<a href="https://item.m.jd.com/product/100029384756.html?utm_source=kong&amp;utm_medium=jingfen">'),
@@ -87,6 +124,12 @@ describe('links inside machine text', () => {
     expect(findLinks('// @include     *//i-item.jd.com/*')).toEqual([]);
     expect(findLinks('// @match       *://item.jd.com/*')).toEqual([]);
     expect(sourcesOf('<a href="//item.jd.com/100012043978.html">')).toEqual([['jd', false]]);
+    // A manifest's match patterns and a config's globs end in a star where the string closes.
+    expect(findLinks('"matches": ["https://haohuo.jinritemai.com/*", "https://item.jd.com/*"],')).toEqual([]);
+    expect(findLinks("host_permissions: ['https://detail.tmall.com/item.htm*']")).toEqual([]);
+    // Near misses: stars that are a message's emphasis or a quantity, not a glob.
+    expect(sourcesOf('**商品链接：https://item.jd.com/100012043978.html**')).toEqual([['jd', false]]);
+    expect(sourcesOf('"https://item.jd.com/100012043978.html"*2')).toEqual([['jd', false]]);
   });
 
   it('a `^` after a word is a field separator, not a regex anchor: the link after it is a link', () => {

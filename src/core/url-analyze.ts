@@ -175,7 +175,10 @@ function pageView(url: ParsedUrl, params: Map<string, Param>): PageView {
 
 /** What the URL `raw` is: a commerce link, a known non-goods page, or nothing we know. */
 export function analyzeUrl(raw: string, depth = 0): Analysis {
-  const url = parseUrl(raw);
+  // Android's `intent://<host/path>#Intent;scheme=<scheme>;package=…;end` opens `<scheme>://<host/path>`.
+  const url = parseUrl(
+    raw.startsWith('intent://') ? (/;scheme=([^;]+)/.exec(raw)?.[1] ?? 'https') + raw.slice(6) : raw,
+  );
   if (!url) return null;
   const params = parseParams(url.query);
   if (url.deep) return analyzeDeepLink(url, params, depth);

@@ -154,6 +154,8 @@ function scanUrlAt(text: string, start: number, prefix: string, scheme: string |
     while (end < start + MAX_URL && text.charCodeAt(end) > 0x7f && WORD.test(text[end]!))
       end = extendUrl(text, end + 1, start + MAX_URL);
   }
+  // A match pattern or glob (`"https://haohuo.jinritemai.com/*"`): a star closes it where a link's string would end.
+  if (text[end - 1] === '*' && '"\'`'.includes(text[end] ?? ' ')) return null;
   end = trimTrailing(text, bodyStart, end);
   if (end <= bodyStart || isRegexSource(text, start, end)) return null;
   const raw = text.slice(start, end);
@@ -202,7 +204,9 @@ function isPlausibleBareUrl(raw: string, lead: string, after = ''): boolean {
  * MAX_URL of them: a URL is cut there anyway, and an unbounded run would walk a whole megabyte-long line of
  * `?url=?url=…` once per URL in it (quadratic).
  */
-const URL_RUN = new RegExp(`[^\\x00-\\x20\\x7f-\\uffff"'<>\`^|\\\\{}()[\\]]{1,${MAX_URL}}`, 'y');
+const URL_RUN = new RegExp(`[^\\x00-\\x20,\\x7f-\\uffff"'<>\`^|\\\\{}()[\\]]{1,${MAX_URL}}`, 'y');
+/** A CSV row's next field glued on by its comma (`…html,https://img…`): no URL holds another's scheme there. */
+const NEXT_URL = /,https?:\/\//iy;
 
 /**
  * Extends over URL characters. Brackets must balance (markdown `[t](url)`); JSON in `params={…}` is kept. A `[`
@@ -223,6 +227,10 @@ function extendUrl(text: string, from: number, limit: number): number {
     }
     const c = text.charCodeAt(i);
     if (c <= 0x20 || c >= 0x7f || URL_STOP[c]) break;
+    if (c === 0x2c /* , */) {
+      NEXT_URL.lastIndex = i;
+      if (NEXT_URL.test(text)) break;
+    }
     if (c === 0x7b /* { */) {
       i = skipJson(text, i, stop);
       continue;
