@@ -1,7 +1,7 @@
 // Recognition on sets of labelled inputs for the families of issue 8, scored per part and family. The default set
 // (bench/held-out.jsonl) was written here: part `t` (the part fixes were tuned on) and `h` (kept back while
 // tuning). bench/world.jsonl holds real strings from other projects, each with where it came from: part `w`, then
-// parts `w2` to `w8`, each collected once the parts before it stood at their best.
+// parts `w2` to `w9`, each collected once the parts before it stood at their best.
 // Prints recognised / false alarms / verdicts per part and family, and the misses; `npm run bench` prints the parts.
 // Run: npx tsx bench/held-out.ts [file.jsonl] [--misses]
 import { readFileSync, realpathSync } from 'node:fs';
