@@ -59,12 +59,16 @@ describe('pages of commerce companies that are not goods', () => {
     silent("if (href.startsWith('kwai://merchant/itemdetail')) open(href);");
     silent('return u.indexOf("item.jd.com/") !== -1;');
     silent('m = re.search(r"https://item.taobao.com/item.htm\\?id=(\\d+)", page)');
+    // Python's and C#'s spellings of the same tests.
+    silent('elif raw_url.startswith("https://union-click.jd.com"):');
+    silent('else if (url.StartsWith("https://goods.kaola.com/product/"))');
     silent('https://haohuo.snssdk.com/product/ajaxitem?id=3456789012345');
     expect(sourcesOf('https://haohuo.snssdk.com/views/product/item?id=3456789012345')).toEqual([['douyin', false]]);
     expect(sourcesOf('https://pages.xiaohongshu.com/goods/5a1b2c3d4e5f6a7b8c9d0e1f')).toEqual([['xiaohongshu', false]]);
     expect(sourcesOf('var u = "#小程序://京东购物丨领国补/AbCdEfGh12";')[0]?.[0]).toBe('jd');
     // Near miss: a regex's test subject is data, a link.
     expect(sourcesOf('expect(isJd.test("https://item.jd.com/100012043978.html"))')).toEqual([['jd', false]]);
+    expect(sourcesOf('print("https://item.jd.com/100012043978.html".startswith("https"))')).toEqual([['jd', false]]);
   });
 
   it('PHP’s string tests look for patterns; the URLs beside them are links', () => {

@@ -124,7 +124,7 @@ export function findUrls(text: string): UrlSpan[] {
  * a userscript's `// @match` line. A regex's `.test(…)` subject is data, and stays.
  */
 const PATTERN_BEFORE =
-  /[*^$~|]=["']?$|(?:\.(?:startsWith|indexOf|includes)\(|\bre\.\w+\(|(?:pos|str|count)\(\$\w+, ?)r?["'`]$|@(?:match|include)\s+$/;
+  /[*^$~|]=["']?$|(?:\.(?:startsWith|indexOf|includes)\(|\bre\.\w+\(|(?:pos|str|count)\(\$\w+, ?)r?["'`]$|@(?:match|include)\s+$/i;
 
 /** What opens a list's element (`[`) or follows a string of one (`"…", `), right before the quote of the next: not
  *  an argument after a number (`f(7, '…')`). (isPlausibleBareUrl tests it only once that quote is one.) */
