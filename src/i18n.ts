@@ -11,7 +11,7 @@ export interface CatalogueEntry {
   description?: string;
   placeholders?: Record<string, { content: string }>;
 }
-/** A bundled catalogue stores a message without placeholders as its bare text (scripts/catalogue-prune.ts). */
+/** The files' entries; a bundled catalogue stores every message as its bare text (scripts/catalogue-prune.ts). */
 type Catalogue = Record<string, CatalogueEntry | string>;
 
 /** A bundled catalogue other than English is its messages alone, in the English keys' order (catalogue-prune.ts). */
@@ -53,7 +53,8 @@ export function format(stored: CatalogueEntry | string, substitutions: readonly 
 }
 
 export function t(lang: Lang, key: MessageKey, ...substitutions: (string | number)[]): string {
-  const entry = catalogues[lang][key] ?? catalogues.en[key];
+  // A bundle's catalogues other than English hold the English message wherever theirs is missing (catalogue-prune).
+  const entry = plainCatalogues ? catalogues[lang][key] : (catalogues[lang][key] ?? catalogues.en[key]);
   if (!entry) throw new Error(`i18n: no message "${key}"`);
   return format(entry, substitutions);
 }
