@@ -112,6 +112,9 @@ describe('the affiliate flag', () => {
     expect(sourcesOf('window.open(`https://jinbao.pinduoduo.com/goods-detail?s=${goodsSign}`)')).toEqual([
       ['pinduoduo', true],
     ]);
+    expect(sourcesOf('https://jinbao.pinduoduo.com/goods-detail?pid=8001234_112233445&s=Y9z2s_dyW-dU8')).toEqual([
+      ['pinduoduo', true],
+    ]);
     // Near misses: the back office, its API, and the page's prefix that code strips from a link (no goods sign).
     expect(findLinks('https://jinbao.pinduoduo.com/promotion/single-promotion')).toEqual([]);
     expect(findLinks('https://jinbao.pinduoduo.com/network/api/common/goodsList')).toEqual([]);

@@ -126,9 +126,11 @@ describe('links inside machine text', () => {
     expect(sourcesOf('<a href="//item.jd.com/100012043978.html">')).toEqual([['jd', false]]);
     // A manifest's match patterns and a config's globs end in a star where the string closes.
     expect(findLinks('"matches": ["https://haohuo.jinritemai.com/*", "https://item.jd.com/*"],')).toEqual([]);
-    expect(findLinks("host_permissions: ['https://detail.tmall.com/item.htm*']")).toEqual([]);
-    // Near misses: stars that are a message's emphasis or a quantity, not a glob.
+    expect(findLinks("host_permissions: ['https://*.taobao.com/*', 'https://detail.tmall.com/*']")).toEqual([]);
+    // Near misses: stars that are a message's emphasis or a quantity, inside a string or not, are no pattern.
     expect(sourcesOf('**商品链接：https://item.jd.com/100012043978.html**')).toEqual([['jd', false]]);
+    expect(sourcesOf('{"text":"**商品链接：https://item.jd.com/100012043978.html**"}')).toEqual([['jd', false]]);
+    expect(sourcesOf('msg = "*抢购* https://u.jd.com/AbCdEf1*"')).toEqual([['jd', true]]);
     expect(sourcesOf('"https://item.jd.com/100012043978.html"*2')).toEqual([['jd', false]]);
   });
 

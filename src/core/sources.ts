@@ -320,7 +320,7 @@ export const SOURCE_RECORDS: Readonly<Record<Source, SourceRecord>> = {
       // p.pinduoduo.com codes are 多多进宝 short links (§7); a normal page path on it says nothing more.
       { host: 'p.pinduoduo.com', short: true, codeAffiliate: true },
       // 多多进宝's own goods page (`goods-detail?s=<goods_sign>`); its other pages are the promoters' back office.
-      { host: 'jinbao.pinduoduo.com', affiliate: true, plainPage: /^\/goods-detail\?s=./, pagesOnly: true },
+      { host: 'jinbao.pinduoduo.com', affiliate: true, plainPage: /^\/goods-detail\?(?:.*&)?s=./, pagesOnly: true },
     ],
     markers: [
       // A CPS signature (`CC…` goods, `CR…` red packets), a 多多进宝 PID `<media>_<adzone>`, a 进宝 page type.
@@ -725,7 +725,7 @@ export const WRAPPER_PARAMS: readonly string[] = [
  * `cps.kaola.com`) are matched before, so they are never read as labels.
  */
 const SERVICE_LABEL =
-  /^(?:\w*api\w*|acs|gw|open\w*|dev\w*|\w*test|help|track\w*|count|img\w*|static\w*|p?log\w*|passport|\w*auth|sso|user|my\w?|pay\w*|\w*sell\w*|merchant|mms|sycm|syt|sz|qn|im|kf|live\w*|console|union|cps|\w*trade|npm|simba|jzt|yingxiao|tech|bbs|blog|docs?|news|ir|investors?|careers?|jobs?|zhaopin|campus|pas|price\w*|stock|yushou|presale|\w*game|\w*compass|cart|vis|vop|diviner)\d*$/;
+  /^(?:\w*api\w*|acs|gw|open\w*|dev\w*|\w*test|help|track\w*|count|img\w*|static\w*|p?log\w*|passport|\w*auth|sso|user|my\w?|pay\w*|\w*sell\w*|merchant|mms|sycm|syt|sz|qn|im|kf|live\w*|console|union|jinbao|cps|\w*trade|npm|simba|jzt|yingxiao|tech|bbs|blog|docs?|news|ir|investors?|careers?|jobs?|zhaopin|campus|pas|price\w*|stock|yushou|presale|\w*game|\w*compass|cart|vis|vop|diviner)\d*$/;
 // Path segments of the same: calls (`/json/`, `/cgi/`, `/rest/`, RPC verbs such as `getSysTime.do`), account (a shop's
 // `/wscuser/`, personal and member centres: `/myJd/`, `personal.html`, `mytaobao.html`), order and checkout pages, back-office screens, downloads and error pages, reward tasks (steps, sign-in, lottery).
 const SERVICE_PATH =

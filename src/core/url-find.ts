@@ -154,8 +154,8 @@ function scanUrlAt(text: string, start: number, prefix: string, scheme: string |
     while (end < start + MAX_URL && text.charCodeAt(end) > 0x7f && WORD.test(text[end]!))
       end = extendUrl(text, end + 1, start + MAX_URL);
   }
-  // A match pattern or glob (`"https://haohuo.jinritemai.com/*"`): a star closes it where a link's string would end.
-  if (text[end - 1] === '*' && '"\'`'.includes(text[end] ?? ' ')) return null;
+  // A match pattern (`"https://haohuo.jinritemai.com/*"`): a path of `/*` closes it where a link's string would end.
+  if (text.startsWith('/*', end - 2) && '"\'`'.includes(text[end] ?? ' ')) return null;
   end = trimTrailing(text, bodyStart, end);
   if (end <= bodyStart || isRegexSource(text, start, end)) return null;
   const raw = text.slice(start, end);
@@ -205,8 +205,6 @@ function isPlausibleBareUrl(raw: string, lead: string, after = ''): boolean {
  * `?url=?url=…` once per URL in it (quadratic).
  */
 const URL_RUN = new RegExp(`[^\\x00-\\x20,\\x7f-\\uffff"'<>\`^|\\\\{}()[\\]]{1,${MAX_URL}}`, 'y');
-/** A CSV row's next field glued on by its comma (`…html,https://img…`): no URL holds another's scheme there. */
-const NEXT_URL = /,https?:\/\//iy;
 
 /**
  * Extends over URL characters. Brackets must balance (markdown `[t](url)`); JSON in `params={…}` is kept. A `[`
@@ -227,10 +225,8 @@ function extendUrl(text: string, from: number, limit: number): number {
     }
     const c = text.charCodeAt(i);
     if (c <= 0x20 || c >= 0x7f || URL_STOP[c]) break;
-    if (c === 0x2c /* , */) {
-      NEXT_URL.lastIndex = i;
-      if (NEXT_URL.test(text)) break;
-    }
+    // A CSV row's next field glued on by its comma (`…html,https://img…`): no URL holds another's scheme there.
+    if (c === 0x2c /* , */ && /^https?:\/\//i.test(text.slice(i + 1, i + 9))) break;
     if (c === 0x7b /* { */) {
       i = skipJson(text, i, stop);
       continue;
