@@ -12,7 +12,7 @@ import type { BuildOptions } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { squeeze } from '../scripts/build';
 import { builtInRulesCompact, builtInRulesCompactEsbuild } from '../scripts/built-in-compact';
-import { bundledCatalogue, catalogueFor, droppedKeysUsed } from '../scripts/catalogue-prune';
+import { bundledCatalogue, catalogueFor, droppedKeysUsed, PLAIN_CATALOGUES } from '../scripts/catalogue-prune';
 
 export const BUNDLE_TARGET_GZIP = 25 * 1024;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -51,6 +51,7 @@ export function coreBuildOptions(code: string): BuildOptions & { write: false } 
     target: 'es2020',
     // What Vite writes: text as UTF-8, not \u escapes (a Chinese character is 3 bytes, not 6).
     charset: 'utf8',
+    define: PLAIN_CATALOGUES,
     write: false,
     logLevel: 'silent',
     plugins: [

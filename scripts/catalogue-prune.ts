@@ -61,12 +61,15 @@ export function bundledCatalogue(path: string, code: string, prefixes: readonly 
   return JSON.stringify(Object.keys(inEnglish).map((key) => pruned[key] ?? inEnglish[key]));
 }
 
+/** The define that tells src/i18n.ts its catalogues are bundledCatalogue's: every bundle that prunes sets it. */
+export const PLAIN_CATALOGUES = { __PLAIN_CATALOGUES__: 'true' } as const;
+
 /** A Vite plugin applying bundledCatalogue before Vite's JSON plugin turns the catalogue into a module. */
 export function catalogueFor(prefixes: readonly string[]): Plugin {
   return {
     name: 'cartlint:catalogue-prune',
     enforce: 'pre',
-    config: () => ({ define: { __PLAIN_CATALOGUES__: 'true' } }),
+    config: () => ({ define: PLAIN_CATALOGUES }),
     transform(code, id) {
       const path = id.replace(/\?.*$/, '');
       if (!CATALOGUE.test(path)) return null;
