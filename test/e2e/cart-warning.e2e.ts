@@ -115,6 +115,28 @@ describe.each(BROWSERS)('%s: warnings while the cart is edited', (name) => {
     await video.page.close();
   });
 
+  it('judges links pasted from machine text as the core reads them: a CSV row, an Android intent, a pattern', async () => {
+    const jd = 'https://item.jd.com/100061234567.html';
+    const intent =
+      'intent://detail.m.tmall.com/item.htm?id=709876543210#Intent;scheme=tmall;package=com.tmall.wireless;end';
+    const jinbao = 'https://jinbao.pinduoduo.com/goods-detail?s=Y9z2s_dyW-dU8';
+    const { page, tabId } = await openDashboard(session(), KUAISHOU_LIVE);
+    await page.paste(
+      KUAISHOU_LIVE.field,
+      `sku_8,vivo,jd,${jd},https://img.jd.com/x100.jpg ${intent} ${jinbao} "https://haohuo.jinritemai.com/*"`,
+    );
+    // Three links judged, each its own finding; the match pattern is none.
+    const state = await session().waitForTabState(tabId, (s) => s.findings.length === 3);
+    expect(state.findings.map((f) => [f.link.text, f.link.source])).toEqual([
+      [jd, 'jd'],
+      [intent, 'tmall'],
+      [jinbao, 'pinduoduo'],
+    ]);
+    expect(state.counts.banned + state.counts.review + state.counts.allowed).toBe(3);
+    await waitForFlag(page, KUAISHOU_LIVE.field, 'banned');
+    await page.close();
+  });
+
   it('clears the old page’s findings and badge on a single-page-app route change', async () => {
     const { page, tabId } = await openDashboard(session(), KUAISHOU_LIVE);
     await page.paste(KUAISHOU_LIVE.field, LINKS.taobaoAlliance);
